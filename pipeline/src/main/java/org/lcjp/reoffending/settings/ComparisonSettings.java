@@ -1,0 +1,25 @@
+package org.lcjp.reoffending.settings;
+
+/**
+ * Cohort comparisons (methodology section 5).
+ *
+ * @param minimumGroupSize groups smaller than this are reported as too small (default 60, the Justice Data Lab's)
+ * @param caliperSd        propensity matching caliper in standard deviations of the logit (default 0.2)
+ * @param imbalanceSmd     a standardised mean difference above this flags imbalance (default 0.1)
+ * @param confidence       confidence level of every interval (default 0.95)
+ * @param power            power assumed when reporting the sample size a non-significant result would need (default 0.8)
+ */
+public record ComparisonSettings(Integer minimumGroupSize, Double caliperSd, Double imbalanceSmd, Double confidence,
+                                 Double power) {
+    public ComparisonSettings {
+        minimumGroupSize = Defaults.or(minimumGroupSize, 60);
+        caliperSd = Defaults.or(caliperSd, 0.2);
+        imbalanceSmd = Defaults.or(imbalanceSmd, 0.1);
+        confidence = Defaults.or(confidence, 0.95);
+        power = Defaults.or(power, 0.8);
+    }
+
+    public static ComparisonSettings defaults() {
+        return new ComparisonSettings(null, null, null, null, null);
+    }
+}

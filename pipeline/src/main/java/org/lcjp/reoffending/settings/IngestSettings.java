@@ -1,0 +1,46 @@
+package org.lcjp.reoffending.settings;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * How agency files are read. Per-dataset overrides are keyed {@code <agency>/<dataset>}.
+ *
+ * @param defaultDateFormat date pattern of every dataset without an override (contract: yyyy-MM-dd)
+ * @param earliestDate      dates before this are invalid (contract: 1900-01-01)
+ * @param datasets          per-dataset date format and code spellings (courts: dd/MM/yyyy, Male/Female/Unknown)
+ */
+public record IngestSettings(String defaultDateFormat, LocalDate earliestDate, Map<String, DatasetSettings> datasets) {
+
+    public IngestSettings {
+        defaultDateFormat = Defaults.or(defaultDateFormat, "yyyy-MM-dd");
+        earliestDate = Defaults.or(earliestDate, LocalDate.of(1900, 1, 1));
+        datasets = Defaults.map(datasets, Map.of("courts/convictions", new DatasetSettings("dd/MM/yyyy",
+                Map.of("sex", Map.of("MALE", "M", "FEMALE", "F", "UNKNOWN", "U")))));
+    }
+
+    public static IngestSettings defaults() {
+        return new IngestSettings(null, null, null);
+    }
+
+    public String dateFormat(String datasetPath) {
+        DatasetSettings d = datasets.get(datasetPath);
+        return d == null || d.dateFormat() == null ? defaultDateFormat : d.dateFormat();
+    }
+
+    /** Source spelling (upper case) to contract code, per column; empty when the dataset uses contract codes. */
+    public Map<String, Map<String, String>> codeMappings(String datasetPath) {
+        DatasetSettings d = datasets.get(datasetPath);
+        return d == null ? Map.of() : d.codeMappings();
+    }
+
+    /**
+     * @param dateFormat   java.time pattern of this dataset's dates
+     * @param codeMappings column -> (source spelling, upper case -> contract code)
+     */
+    public record DatasetSettings(String dateFormat, Map<String, Map<String, String>> codeMappings) {
+        public DatasetSettings {
+            codeMappings = Defaults.map(codeMappings, Map.of());
+        }
+    }
+}

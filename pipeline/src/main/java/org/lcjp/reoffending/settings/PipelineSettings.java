@@ -1,0 +1,31 @@
+package org.lcjp.reoffending.settings;
+
+/**
+ * Every setting of a run, loaded once from conf/pipeline.yaml. Precedence: a CLI option, then conf/, then the
+ * default documented on each record's component. Unknown keys are errors (exit 2).
+ */
+public record PipelineSettings(
+        IngestSettings ingest,
+        PseudonymiseSettings pseudonymise,
+        LinkageSettings linkage,
+        CohortSettings cohort,
+        ComparisonSettings comparison,
+        DisclosureSettings disclosure,
+        ReportSettings report,
+        SparkSettings spark) {
+
+    public PipelineSettings {
+        ingest = Defaults.or(ingest, IngestSettings.defaults());
+        pseudonymise = Defaults.or(pseudonymise, PseudonymiseSettings.defaults());
+        linkage = Defaults.or(linkage, LinkageSettings.defaults());
+        cohort = Defaults.or(cohort, CohortSettings.defaults());
+        comparison = Defaults.or(comparison, ComparisonSettings.defaults());
+        disclosure = Defaults.or(disclosure, DisclosureSettings.defaults());
+        report = Defaults.or(report, ReportSettings.defaults());
+        spark = Defaults.or(spark, SparkSettings.defaults());
+    }
+
+    public static PipelineSettings defaults() {
+        return new PipelineSettings(null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,44 @@
+package org.lcjp.reoffending.spark;
+
+import java.nio.file.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.settings.SparkSettings;
+
+/**
+ * Builds the one SparkSession of a run. The master comes from Spark's own configuration (spark-submit,
+ * spark-defaults.conf, -Dspark.master); only when none is set does the run use embedded {@code local[*]}.
+ */
+public final class SparkSessions {
+    public static final String DEFAULT_MASTER = "local[*]";
+
+    private SparkSessions() {
+    }
+
+    /**
+     * @param localDir scratch space for shuffle and spill, kept inside the output folder
+     */
+    public static SparkSession create(String appName, SparkSettings settings, Path localDir) {
+        SparkConf conf = new SparkConf(true);
+        boolean local = !conf.contains("spark.master") || conf.get("spark.master").startsWith("local");
+        SparkSession.Builder b = SparkSession.builder().appName(appName);
+        if (!conf.contains("spark.master")) {
+            b.master(DEFAULT_MASTER);
+        }
+        if (local) {
+            // The host name resolves to a public interface here; keep an embedded run on loopback.
+            b.config("spark.driver.host", conf.get("spark.driver.host", "127.0.0.1"))
+                    .config("spark.driver.bindAddress", conf.get("spark.driver.bindAddress", "127.0.0.1"))
+                    .config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"));
+        }
+        if (localDir != null && !conf.contains("spark.local.dir")) {
+            b.config("spark.local.dir", localDir.toAbsolutePath().toString());
+        }
+        if (!conf.contains("spark.sql.shuffle.partitions")) {
+            b.config("spark.sql.shuffle.partitions", String.valueOf(settings.shufflePartitions()));
+        }
+        // Dates are calendar dates throughout; a fixed zone keeps them identical on every machine.
+        b.config("spark.sql.session.timeZone", conf.get("spark.sql.session.timeZone", "UTC"));
+        return b.getOrCreate();
+    }
+}
