@@ -1,0 +1,53 @@
+package org.lcjp.reoffending.pseudonymise;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * HMAC-SHA256 under the pseudonymisation key. Every token is {@code hmac(domain + ":" + value)}; the domain
+ * keeps a surname from colliding with an identical agency reference. One Mac per thread, as Mac is not thread safe.
+ */
+public final class KeyedHasher implements Serializable {
+    private static final String ALGORITHM = "HmacSHA256";
+    private final PseudonymisationKey key;
+    private transient ThreadLocal<Mac> mac;
+
+    public KeyedHasher(PseudonymisationKey key) {
+        this.key = key;
+    }
+
+    /** Hex token of a value in a domain, or null for a null value. */
+    public String token(String domain, String value) {
+        if (value == null) {
+            return null;
+        }
+        return HexFormat.of().formatHex(hmac(domain + ":" + value));
+    }
+
+    byte[] hmac(String message) {
+        return mac().doFinal(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private synchronized ThreadLocal<Mac> macs() {
+        if (mac == null) {
+            mac = ThreadLocal.withInitial(() -> {
+                try {
+                    Mac m = Mac.getInstance(ALGORITHM);
+                    m.init(new SecretKeySpec(key.secret(), ALGORITHM));
+                    return m;
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("Cannot initialise " + ALGORITHM, e);
+                }
+            });
+        }
+        return mac;
+    }
+
+    private Mac mac() {
+        return macs().get();
+    }
+}

@@ -1,0 +1,60 @@
+package org.lcjp.reoffending.pseudonymise;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.lcjp.reoffending.settings.SettingsException;
+
+/**
+ * The secret behind every token: a file whose whole content, surrounding white space trimmed, is the key
+ * (outputs.md). Never logged, never written: {@link #toString()} hides it.
+ */
+public final class PseudonymisationKey implements Serializable {
+    public static final int MINIMUM_BYTES = 32;
+    public static final String HOW_TO_MAKE =
+            "Make one with: head -c 48 /dev/urandom | base64 > my.key (keep it outside the repository) and pass KEY_FILE=my.key";
+
+    private final byte[] secret;
+
+    private PseudonymisationKey(byte[] secret) {
+        this.secret = secret.clone();
+    }
+
+    public static PseudonymisationKey load(Path file) {
+        if (file == null) {
+            throw new SettingsException("Cannot pseudonymise: no key file given. " + HOW_TO_MAKE);
+        }
+        if (!Files.isReadable(file)) {
+            throw new SettingsException("Cannot pseudonymise: key file not readable (" + file + "). " + HOW_TO_MAKE);
+        }
+        try {
+            return of(Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new SettingsException("Cannot pseudonymise: key file not readable (" + file + "). " + HOW_TO_MAKE, e);
+        }
+    }
+
+    public static PseudonymisationKey of(byte[] secret, String where) {
+        if (secret.length < MINIMUM_BYTES) {
+            throw new SettingsException("Cannot pseudonymise: key in " + where + " is " + secret.length
+                    + " bytes, at least " + MINIMUM_BYTES + " are needed. " + HOW_TO_MAKE);
+        }
+        return new PseudonymisationKey(secret);
+    }
+
+    byte[] secret() {
+        return secret.clone();
+    }
+
+    /** A key for one purpose derived from this one, so no two uses share a key. */
+    public PseudonymisationKey derive(String purpose) {
+        return new PseudonymisationKey(new KeyedHasher(this).hmac("key-derivation:" + purpose));
+    }
+
+    @Override
+    public String toString() {
+        return "PseudonymisationKey[hidden]";
+    }
+}

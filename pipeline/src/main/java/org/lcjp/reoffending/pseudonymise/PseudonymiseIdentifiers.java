@@ -1,0 +1,138 @@
+package org.lcjp.reoffending.pseudonymise;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.dayofmonth;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.make_date;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.lcjp.reoffending.domain.ColumnSpec;
+import org.lcjp.reoffending.domain.ColumnType;
+import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.domain.DatasetSpec;
+import org.lcjp.reoffending.domain.StagedColumns;
+import org.lcjp.reoffending.settings.PseudonymiseSettings;
+
+/**
+ * Replaces a validated dataset's clear identifiers by keyed tokens (StagedColumns) and drops the clear columns in
+ * the same stage. Input: the dataset's columns typed (date_of_birth a DATE, codes normalised). The hashing needs
+ * Java (HMAC, Double Metaphone, Bloom filters), so it runs in UDFs on the executors; the key travels inside the
+ * serialised functions and is never part of a plan string.
+ */
+public final class PseudonymiseIdentifiers {
+    static final String NAME_DOMAIN = "name";
+    static final String NAME_DM_DOMAIN = "name-dm";
+    static final String INITIAL_DOMAIN = "initial";
+    static final String PNC_DOMAIN = "pnc";
+    static final String DOB_DOMAIN = "dob";
+    static final String DOB_YEAR_MONTH_DOMAIN = "dob-ym";
+    static final String DOB_YEAR_DOMAIN = "dob-y";
+    static final String POSTCODE_DOMAIN = "postcode";
+
+    private final UserDefinedFunction token;
+    private final UserDefinedFunction normaliseName;
+    private final UserDefinedFunction doubleMetaphone;
+    private final UserDefinedFunction pncNormalForm;
+    private final UserDefinedFunction normalisePostcode;
+    private final UserDefinedFunction postcodeDistrict;
+    private final UserDefinedFunction bloom;
+    private final UserDefinedFunction encryptDob;
+
+    public PseudonymiseIdentifiers(PseudonymiseSettings settings, PseudonymisationKey key) {
+        KeyedHasher hasher = new KeyedHasher(key);
+        BloomEncoder encoder = new BloomEncoder(new KeyedHasher(key.derive("bloom")), settings.bloomBits(), settings.bloomHashes());
+        DateOfBirthCipher cipher = new DateOfBirthCipher(key);
+        this.token = udf((UDF2<String, String, String>) hasher::token, DataTypes.StringType);
+        this.normaliseName = udf((UDF1<String, String>) Normalise::name, DataTypes.StringType);
+        this.doubleMetaphone = udf((UDF1<String, String>) PseudonymiseIdentifiers::metaphone, DataTypes.StringType);
+        this.pncNormalForm = udf((UDF1<String, String>) raw -> PncId.parse(raw).normalForm(), DataTypes.StringType);
+        this.normalisePostcode = udf((UDF1<String, String>) Normalise::postcode, DataTypes.StringType);
+        this.postcodeDistrict = udf((UDF1<String, String>) Normalise::postcodeDistrict, DataTypes.StringType);
+        this.bloom = udf((UDF1<String, long[]>) encoder::encode, DataTypes.createArrayType(DataTypes.LongType));
+        this.encryptDob = udf((UDF1<java.sql.Date, byte[]>) d -> d == null ? null : cipher.encrypt(d.toLocalDate()),
+                DataTypes.BinaryType);
+    }
+
+    public Dataset<Row> apply(Dataset<Row> validated, DatasetSpec spec) {
+        List<Column> out = new ArrayList<>();
+        List<String> clear = new ArrayList<>();
+        for (ColumnSpec c : spec.columns()) {
+            if (isIdentity(c)) {
+                clear.add(c.name());
+            }
+        }
+        for (String name : validated.columns()) {
+            if (!clear.contains(name)) {
+                out.add(col(name));
+            }
+        }
+        Column forename = normaliseName.apply(col(Datasets.FORENAME));
+        Column surname = normaliseName.apply(col(Datasets.SURNAME));
+        out.add(token.apply(lit(NAME_DOMAIN), forename).as(StagedColumns.FORENAME_TOKEN));
+        out.add(token.apply(lit(NAME_DOMAIN), surname).as(StagedColumns.SURNAME_TOKEN));
+        out.add(token.apply(lit(NAME_DM_DOMAIN), doubleMetaphone.apply(forename)).as(StagedColumns.FORENAME_DM_TOKEN));
+        out.add(token.apply(lit(NAME_DM_DOMAIN), doubleMetaphone.apply(surname)).as(StagedColumns.SURNAME_DM_TOKEN));
+        out.add(token.apply(lit(INITIAL_DOMAIN), forename.substr(1, 1)).as(StagedColumns.FORENAME_INITIAL_TOKEN));
+        out.add(bloom.apply(forename).as(StagedColumns.FORENAME_BLOOM));
+        out.add(bloom.apply(surname).as(StagedColumns.SURNAME_BLOOM));
+
+        Column dob = col(Datasets.DATE_OF_BIRTH);
+        Column swapped = when(dayofmonth(dob).leq(12).and(dayofmonth(dob).notEqual(month(dob))),
+                make_date(year(dob), dayofmonth(dob), month(dob)));
+        out.add(token.apply(lit(DOB_DOMAIN), date_format(dob, "yyyy-MM-dd")).as(StagedColumns.DOB_TOKEN));
+        out.add(token.apply(lit(DOB_DOMAIN), date_format(swapped, "yyyy-MM-dd")).as(StagedColumns.DOB_SWAPPED_TOKEN));
+        out.add(token.apply(lit(DOB_YEAR_MONTH_DOMAIN), date_format(dob, "yyyy-MM")).as(StagedColumns.DOB_YEAR_MONTH_TOKEN));
+        out.add(token.apply(lit(DOB_YEAR_DOMAIN), date_format(dob, "yyyy")).as(StagedColumns.DOB_YEAR_TOKEN));
+        out.add(encryptDob.apply(dob).as(StagedColumns.DOB_CIPHER));
+
+        out.add(spec.has(Datasets.PNC_ID)
+                ? token.apply(lit(PNC_DOMAIN), pncNormalForm.apply(col(Datasets.PNC_ID))).as(StagedColumns.PNC_TOKEN)
+                : lit(null).cast(DataTypes.StringType).as(StagedColumns.PNC_TOKEN));
+        if (spec.has(Datasets.POSTCODE)) {
+            Column postcode = normalisePostcode.apply(col(Datasets.POSTCODE));
+            out.add(token.apply(lit(POSTCODE_DOMAIN), postcode).as(StagedColumns.POSTCODE_TOKEN));
+            out.add(postcodeDistrict.apply(postcode).as(StagedColumns.POSTCODE_DISTRICT));
+        } else {
+            out.add(lit(null).cast(DataTypes.StringType).as(StagedColumns.POSTCODE_TOKEN));
+            out.add(lit(null).cast(DataTypes.StringType).as(StagedColumns.POSTCODE_DISTRICT));
+        }
+        for (ColumnSpec c : spec.columns()) {
+            if (c.type() == ColumnType.IDENTIFIER && isAgencyReference(c.name())) {
+                // One domain per reference name: custody_ref links police outcomes to Checkpoint referrals.
+                out.add(token.apply(lit(c.name()), col(c.name())).as(c.name() + StagedColumns.REF_TOKEN_SUFFIX));
+            }
+        }
+        return validated.select(out.toArray(Column[]::new));
+    }
+
+    /** Columns that must not leave ingest in clear. Sex and ethnicity stay: they are published breakdowns. */
+    public static boolean isIdentity(ColumnSpec c) {
+        return c.type() == ColumnType.IDENTIFIER || c.name().equals(Datasets.DATE_OF_BIRTH);
+    }
+
+    private static boolean isAgencyReference(String column) {
+        return !List.of(Datasets.PNC_ID, Datasets.FORENAME, Datasets.SURNAME, Datasets.POSTCODE).contains(column);
+    }
+
+    private static String metaphone(String normalisedName) {
+        if (normalisedName == null) {
+            return null;
+        }
+        String code = new DoubleMetaphone().doubleMetaphone(normalisedName);
+        return code == null || code.isEmpty() ? null : code;
+    }
+}
