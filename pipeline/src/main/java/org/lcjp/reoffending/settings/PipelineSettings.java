@@ -12,7 +12,8 @@ public record PipelineSettings(
         ComparisonSettings comparison,
         DisclosureSettings disclosure,
         ReportSettings report,
-        SparkSettings spark) {
+        SparkSettings spark,
+        RunSettings run) {
 
     public PipelineSettings {
         ingest = Defaults.or(ingest, IngestSettings.defaults());
@@ -23,9 +24,10 @@ public record PipelineSettings(
         disclosure = Defaults.or(disclosure, DisclosureSettings.defaults());
         report = Defaults.or(report, ReportSettings.defaults());
         spark = Defaults.or(spark, SparkSettings.defaults());
+        run = Defaults.or(run, RunSettings.defaults());
     }
 
     public static PipelineSettings defaults() {
-        return new PipelineSettings(null, null, null, null, null, null, null, null);
+        return new PipelineSettings(null, null, null, null, null, null, null, null, null);
     }
 }
