@@ -1,0 +1,47 @@
+package org.lcjp.reoffending.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * published/&lt;as_of&gt;/manifest.json (outputs.md): what a run read, how it was configured, what it produced.
+ *
+ * @param stages per stage: rows in, rows out, seconds and further figures
+ */
+public record RunManifest(
+        String runId,
+        String asOf,
+        String schemaVersion,
+        String codeVersion,
+        String configHash,
+        String sparkMaster,
+        Instant started,
+        Instant finished,
+        List<InputFiles.InputFile> inputFiles,
+        List<Map<String, Object>> stages,
+        Map<String, Long> publishedRows) {
+
+    /** Version of the published contract (outputs.md); bumped with the README changelog. */
+    public static final String SCHEMA_VERSION = "1.1";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    public void write(Path file) throws IOException {
+        JSON.writeValue(file.toFile(), this);
+    }
+
+    public static RunManifest read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), RunManifest.class);
+    }
+}
