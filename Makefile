@@ -1,0 +1,79 @@
+# The reoffending analytics pipeline. `make run` and `make test` do all set-up on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+INPUT    ?= sample-inputs
+OUTPUT   ?= out
+AS_OF    ?= $(shell date +%F)
+KEY_FILE ?=
+CONF     ?= conf
+PEOPLE   ?= 20000
+SCALE    ?= $(PEOPLE)
+BENCHMARKS ?= ../shared/linkage-benchmarks
+# Extra JVM options for runs (heap etc.); the Spark module flags come from pom.xml, their one home.
+JAVA_OPTS ?= -Xmx8g
+
+MVN      := mvn -B -ntp
+COMMIT   := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+SPARK_JVM_ARGS = $(shell sed -n 's:.*<spark.jvm.args>\(.*\)</spark.jvm.args>.*:\1:p' pom.xml)
+CLASSPATH_FILE := jobs/target/classpath.txt
+SOURCES := $(shell find pom.xml */pom.xml pipeline/src/main jobs/src/main reports/src/main -type f 2>/dev/null)
+KEY_ARG  = $(if $(KEY_FILE),--key-file $(abspath $(KEY_FILE)))
+RUN_JAVA = mkdir -p $(OUTPUT)/tmp && SPARK_LOCAL_IP=127.0.0.1 java $(JAVA_OPTS) $(SPARK_JVM_ARGS) \
+	-Djava.io.tmpdir=$(abspath $(OUTPUT))/tmp -Dlog4j2.configurationFile=$(abspath $(CONF))/log4j2.properties \
+	-cp "jobs/target/classes:$$(cat $(CLASSPATH_FILE))" org.lcjp.reoffending.cli.ReoffendingCommand
+
+.PHONY: run test bench sample clean build dist linkage-eval pack-pdf cluster-test help deps
+
+help:
+	@echo "make run [INPUT=dir OUTPUT=dir AS_OF=yyyy-MM-dd KEY_FILE=file]  whole nightly run (default: sample-inputs -> out/)"
+	@echo "make test                     every test"
+	@echo "make bench [SCALE=people]     benchmark on generated data (cached in bench-data/)"
+	@echo "make sample                   regenerate sample-inputs/"
+	@echo "make linkage-eval             precision/recall/F1 on the public linkage benchmarks"
+	@echo "make dist                     reoffending-all.jar (java -jar) and reoffending-app.jar (spark-submit)"
+	@echo "make cluster-test             standalone Spark master+worker on 127.0.0.1, run, compare with local"
+	@echo "make pack-pdf                 convert the latest panel pack to PDF with LibreOffice (headless)"
+	@echo "make clean"
+
+deps:
+	@command -v java >/dev/null && command -v mvn >/dev/null || { echo "Installing JDK 17 and Maven (apt)"; \
+	  apt-get update -qq && apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null; }
+
+# Compile once and record the runtime classpath; rebuilt only when a source or pom changes.
+$(CLASSPATH_FILE): $(SOURCES) | deps
+	$(MVN) -q install -DskipTests -Dgit.commit=$(COMMIT)
+	$(MVN) -q -pl jobs dependency:build-classpath -Dmdep.outputFile=$(abspath $(CLASSPATH_FILE)) -Dmdep.includeScope=runtime
+	@touch $(CLASSPATH_FILE)
+
+build: $(CLASSPATH_FILE)
+
+run: build
+	$(RUN_JAVA) run --input $(INPUT) --output $(OUTPUT) --as-of $(AS_OF) --conf $(CONF) $(KEY_ARG)
+
+test: deps
+	$(MVN) install -Dgit.commit=$(COMMIT)
+
+bench: build
+	$(RUN_JAVA) bench --people $(SCALE) --scaling --conf $(CONF)
+
+sample: build
+	rm -rf sample-inputs
+	$(RUN_JAVA) generate --output sample-inputs --truth $(OUTPUT)/sample-truth --people 2000 --from 2014 --to 2019 --seed 42
+
+linkage-eval: build
+	$(RUN_JAVA) linkage-eval --benchmarks $(BENCHMARKS) --scratch $(OUTPUT)/linkage-eval
+
+dist: deps
+	$(MVN) -q package -Pdist -DskipTests -Dgit.commit=$(COMMIT)
+	@ls -lh jobs/target/reoffending-all.jar jobs/target/reoffending-app.jar
+
+pack-pdf:
+	bash reports/check-pack-pdf.sh $$(ls -t $(OUTPUT)/published/*/panel-pack-*.xlsx | head -1)
+
+cluster-test: dist
+	bash conf/cluster/cluster-test.sh
+
+clean:
+	$(MVN) -q clean || true
+	rm -rf out bench-data spark-home spark-work

@@ -1,0 +1,118 @@
+package org.lcjp.reoffending.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.lcjp.reoffending.jobs.NightlyRun;
+import org.lcjp.reoffending.jobs.RunRequest;
+import org.lcjp.reoffending.jobs.StageResult;
+import org.lcjp.reoffending.jobs.Stages;
+import org.lcjp.reoffending.synthetic.GeneratorSettings;
+import org.lcjp.reoffending.synthetic.SyntheticExtracts;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Generates (once, cached) a synthetic input of a given size, runs the nightly job on it and prints seconds,
+ * rows per second and peak heap per stage; with --scaling also at a quarter of the size, and the ratio.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the nightly run on generated data of a chosen size; prints per-stage figures.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--people", defaultValue = "20000", description = "People simulated (default: ${DEFAULT-VALUE}).")
+    long people;
+
+    @Option(names = "--from", defaultValue = "2014", description = "First year (default: ${DEFAULT-VALUE}).")
+    int fromYear;
+
+    @Option(names = "--to", defaultValue = "2019", description = "Last year (default: ${DEFAULT-VALUE}; six years).")
+    int toYear;
+
+    @Option(names = "--data", defaultValue = "bench-data", paramLabel = "DIR",
+            description = "Cache of generated inputs and bench outputs (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--scaling", description = "Also run at a quarter of the size and report the time ratio.")
+    boolean scaling;
+
+    @Option(names = "--conf", defaultValue = "conf", paramLabel = "DIR", description = "Settings folder (default: ${DEFAULT-VALUE}).")
+    Path conf;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Long> sizes = scaling ? List.of(Math.max(1, people / 4), people) : List.of(people);
+        List<Double> totals = new ArrayList<>();
+        List<Long> rows = new ArrayList<>();
+        for (long n : sizes) {
+            Path input = data.resolve("people-" + n).resolve("input");
+            long generated = ensureInput(n, input, out);
+            Path output = data.resolve("people-" + n).resolve("out");
+            deleteQuietly(output);
+            List<StageResult> results = new ArrayList<>();
+            RunRequest request = new RunRequest(input.toAbsolutePath(), output.toAbsolutePath(), LocalDate.of(toYear + 2, 12, 31),
+                    benchKey(), conf.toAbsolutePath());
+            NightlyRun.Outcome o = new NightlyRun(request, results::add).run(Stages.names(), true);
+            out.printf("%nbench: %,d people, %,d input rows, total %.1f s%n", n, generated, o.seconds());
+            out.printf("%-10s %14s %14s %9s %12s %10s%n", "stage", "rows in", "rows out", "seconds", "rows/s", "peak MiB");
+            for (StageResult r : results) {
+                out.printf("%-10s %,14d %,14d %9.1f %,12.0f %10s%n", r.stage(), r.rowsIn(), r.rowsOut(), r.seconds(),
+                        r.seconds() > 0 ? r.rowsIn() / r.seconds() : 0.0, r.details().getOrDefault("peak_heap_mb", "?"));
+            }
+            out.flush();
+            totals.add(o.seconds());
+            rows.add(generated);
+        }
+        if (scaling) {
+            out.printf("%nscaling: %.2fx the rows took %.2fx the time (target: 4x rows in at most 4.5x time)%n",
+                    (double) rows.get(1) / rows.get(0), totals.get(1) / totals.get(0));
+        }
+        out.printf("max heap available %,d MiB%n", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        return ExitCodes.OK;
+    }
+
+    private long ensureInput(long n, Path input, PrintWriter out) throws Exception {
+        Path done = input.resolveSibling("generated.ok");
+        if (Files.exists(done)) {
+            return Long.parseLong(Files.readString(done).strip());
+        }
+        deleteQuietly(input);
+        long t0 = System.nanoTime();
+        var r = SyntheticExtracts.generate(GeneratorSettings.defaults(n, fromYear, toYear, 42), input, input.resolveSibling("truth"));
+        out.printf("generated %,d people, %,d rows in %.1f s (cached in %s)%n", n, r.rows(), (System.nanoTime() - t0) / 1e9, input);
+        Files.writeString(done, Long.toString(r.rows()));
+        return r.rows();
+    }
+
+    private Path benchKey() throws Exception {
+        Path key = data.resolve("bench.key");
+        if (!Files.exists(key)) {
+            Files.createDirectories(data);
+            byte[] b = new byte[48];
+            new SecureRandom().nextBytes(b);
+            Files.writeString(key, Base64.getEncoder().encodeToString(b), StandardCharsets.UTF_8);
+        }
+        return key.toAbsolutePath();
+    }
+
+    private static void deleteQuietly(Path p) throws java.io.IOException {
+        if (Files.exists(p)) {
+            try (var walk = Files.walk(p)) {
+                for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(x);
+                }
+            }
+        }
+    }
+}

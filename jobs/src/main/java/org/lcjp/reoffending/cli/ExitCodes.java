@@ -1,0 +1,66 @@
+package org.lcjp.reoffending.cli;
+
+import java.io.PrintWriter;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.lcjp.reoffending.jobs.InputRejectedException;
+import org.lcjp.reoffending.settings.SettingsException;
+import picocli.CommandLine;
+
+/** Exit statuses of outputs.md, and the one line saying what to do that ends every failure. */
+final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, CommandLine.IExecutionExceptionHandler {
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int BAD_CONFIGURATION = 2;
+    static final int INPUT_REJECTED = 3;
+
+    static final String[] HELP_LIST = {
+            "0:Success.",
+            "1:Any other failure (see the log).",
+            "2:Bad arguments or configuration.",
+            "3:Input rejected: nothing published."};
+
+    private static final Logger LOG = LogManager.getLogger(ExitCodes.class);
+
+    @Override
+    public int getExitCode(Throwable t) {
+        Throwable e = unwrap(t);
+        if (e instanceof SettingsException || e instanceof CommandLine.ParameterException) {
+            return BAD_CONFIGURATION;
+        }
+        if (e instanceof InputRejectedException) {
+            return INPUT_REJECTED;
+        }
+        return FAILURE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        Throwable e = unwrap(ex);
+        LOG.error("Run failed", e);
+        PrintWriter err = cmd.getErr();
+        err.println("Error: " + e.getMessage());
+        err.println("What to do: " + advice(e));
+        err.flush();
+        return getExitCode(e);
+    }
+
+    private static String advice(Throwable e) {
+        if (e instanceof SettingsException) {
+            return "correct the option or conf/pipeline.yaml as the message says, then run again.";
+        }
+        if (e instanceof InputRejectedException) {
+            return "see warehouse/quarantine and the message above; nothing was published. Fix or withdraw the file and rerun.";
+        }
+        return "read the log for the cause (stack trace there); rerun once it is fixed - a rerun replaces nothing until it succeeds.";
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        while ((e instanceof CommandLine.ExecutionException || e instanceof java.lang.reflect.UndeclaredThrowableException)
+                && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

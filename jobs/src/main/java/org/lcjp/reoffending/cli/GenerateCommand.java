@@ -1,0 +1,46 @@
+package org.lcjp.reoffending.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lcjp.reoffending.synthetic.GenerationResult;
+import org.lcjp.reoffending.synthetic.GeneratorSettings;
+import org.lcjp.reoffending.synthetic.SyntheticExtracts;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Write synthetic agency extracts (all nine datasets, extracts.md layout) from a simulated "
+                + "population, and the true person of every record to a separate truth folder.")
+final class GenerateCommand implements Callable<Integer> {
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Input root to write.")
+    Path output;
+
+    @Option(names = "--truth", paramLabel = "DIR", description = "Truth folder (default: <output>-truth).")
+    Path truth;
+
+    @Option(names = "--people", defaultValue = "2000", description = "People simulated (default: ${DEFAULT-VALUE}).")
+    long people;
+
+    @Option(names = "--from", defaultValue = "2014", description = "First year of events (default: ${DEFAULT-VALUE}).")
+    int fromYear;
+
+    @Option(names = "--to", defaultValue = "2019", description = "Last year of events (default: ${DEFAULT-VALUE}).")
+    int toYear;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Path truthDir = truth != null ? truth : output.resolveSibling(output.getFileName() + "-truth");
+        long t0 = System.nanoTime();
+        GenerationResult r = SyntheticExtracts.generate(GeneratorSettings.defaults(people, fromYear, toYear, seed), output, truthDir);
+        spec.commandLine().getOut().printf("generate   people %,d  rows %,d  %.1f s  -> %s (truth %s)%n", r.people(), r.rows(),
+                (System.nanoTime() - t0) / 1e9, output, truthDir);
+        return ExitCodes.OK;
+    }
+}

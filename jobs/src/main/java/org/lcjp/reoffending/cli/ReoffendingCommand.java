@@ -1,0 +1,44 @@
+package org.lcjp.reoffending.cli;
+
+import org.lcjp.reoffending.jobs.Stages;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code reoffending}: the nightly reoffending analytics pipeline. */
+@Command(name = "reoffending", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Reoffending analytics pipeline: ingest agency extracts, link people, measure proven reoffending, "
+                + "compare cohorts and publish Parquet and the panel pack.",
+        exitCodeListHeading = "%nExit status:%n", exitCodeList = {
+                "0:Success.", "1:Any other failure (see the log).", "2:Bad arguments or configuration.",
+                "3:Input rejected: nothing published."},
+        subcommands = {RunCommand.class, GenerateCommand.class, PublishCommand.class, LinkageEvalCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
+public final class ReoffendingCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (tests call execute on it directly). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ReoffendingCommand());
+        for (String stage : Stages.names()) {
+            CommandLine sub = new CommandLine(new StageCommand(stage));
+            sub.getCommandSpec().usageMessage().description(Stages.describe(stage),
+                    "Writes its published tables to OUTPUT/staging/<as_of>/; `reoffending publish` moves them into place.");
+            cl.addSubcommand(stage, sub);
+        }
+        ExitCodes codes = new ExitCodes();
+        cl.setExitCodeExceptionMapper(codes);
+        cl.setExecutionExceptionHandler(codes);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: try `reoffending run` or `reoffending --help`.");
+    }
+}
