@@ -25,7 +25,12 @@ public final class RunLock implements AutoCloseable {
         Files.createDirectories(outputRoot);
         Path file = outputRoot.resolve(".run.lock");
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException sameJvm) {
+            lock = null;
+        }
         if (lock == null) {
             channel.close();
             throw new IllegalStateException("Cannot start run: another run holds the lock on " + outputRoot
