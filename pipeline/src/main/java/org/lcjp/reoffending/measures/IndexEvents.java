@@ -95,7 +95,7 @@ public final class IndexEvents {
     }
 
     /** The index record's postcode district, else the person's latest; a district outside areas.csv is OUT_OF_AREA. */
-    static Dataset<Row> withLocalAuthority(Dataset<Row> events, Dataset<Row> areas) {
+    public static Dataset<Row> withLocalAuthority(Dataset<Row> events, Dataset<Row> areas) {
         Dataset<Row> ref = areas.select(upper(trim(col(POSTCODE_DISTRICT))).as("_district"),
                 trim(col(LOCAL_AUTHORITY)).as("_la"));
         Dataset<Row> e = events.withColumn("_district", upper(trim(coalesce(col(POSTCODE_DISTRICT), col(LATEST_POSTCODE_DISTRICT)))));

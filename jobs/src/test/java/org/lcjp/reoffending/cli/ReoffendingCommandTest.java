@@ -1,0 +1,81 @@
+package org.lcjp.reoffending.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line's contract: help everywhere, exit statuses of outputs.md, one line saying what to do. */
+class ReoffendingCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int execute(String... args) {
+        CommandLine cl = ReoffendingCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void helpListsEveryStageAndTheExitStatuses() {
+        assertThat(execute("--help")).isZero();
+        assertThat(out.toString()).contains("run", "ingest", "link", "measure", "compare", "report", "generate",
+                "publish", "linkage-eval", "bench", "Exit status", "3   Input rejected");
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String sub : new String[] {"run", "ingest", "link", "measure", "compare", "research", "report", "publish",
+                "generate", "linkage-eval", "bench", "diff-published"}) {
+            assertThat(execute(sub, "--help")).as(sub).isZero();
+        }
+        assertThat(out.toString()).contains("--key-file", "--as-of");
+    }
+
+    @Test
+    void unknownOptionIsExitTwo() {
+        assertThat(execute("run", "--no-such-option")).isEqualTo(2);
+    }
+
+    @Test
+    void noSubcommandIsExitTwo() {
+        assertThat(execute()).isEqualTo(2);
+    }
+
+    @Test
+    void realInputWithoutKeyIsExitTwoAndSaysHowToMakeOne() throws IOException {
+        Path input = Files.createDirectories(dir.resolve("extracts"));
+        int code = execute("run", "--input", input.toString(), "--output", dir.resolve("out").toString(), "--conf", "../conf");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("key file is required", "/dev/urandom", "What to do:");
+        assertThat(dir.resolve("out/published")).doesNotExist();
+    }
+
+    @Test
+    void shortKeyIsExitTwo() throws IOException {
+        Path key = Files.writeString(dir.resolve("short.key"), "too-short");
+        int code = execute("run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", "../conf",
+                "--key-file", key.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("at least 32 bytes").doesNotContain("too-short");
+    }
+
+    @Test
+    void badSettingsAreExitTwo() throws IOException {
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(conf.resolve("pipeline.yaml"), "cohort:\n  periodd: YEAR\n");
+        int code = execute("run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", conf.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown key 'periodd'");
+    }
+}
