@@ -1,0 +1,58 @@
+package org.lcjp.reoffending.jobs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.measures.FollowUpWindow;
+import org.lcjp.reoffending.measures.MeasureColumns;
+import org.lcjp.reoffending.research.ResearchRelease;
+import org.lcjp.reoffending.spark.JobDescriptions;
+
+/**
+ * Writes published/&lt;as_of&gt;/research/: the person-level events table (research/events/, Parquet) and its data
+ * dictionary (research/README.md), from the measure tables the measure stage left in the warehouse.
+ */
+public final class ResearchReleaseJob implements Stage {
+    static final String EVENTS = "events";
+
+    @Override
+    public String name() {
+        return "research";
+    }
+
+    @Override
+    public StageResult run(SparkSession spark, RunContext context) {
+        long t0 = System.nanoTime();
+        Path measures = context.warehouse().measures();
+        Dataset<Row> proven = spark.read().parquet(measures.resolve("proven_offences").toString());
+        Dataset<Row> index = spark.read().parquet(measures.resolve("index_events").toString());
+        Dataset<Row> attributes = spark.read().parquet(measures.resolve("person_attributes").toString());
+        FollowUpWindow window = new FollowUpWindow(context.settings().cohort());
+        if (!Arrays.asList(index.columns()).contains(MeasureColumns.REOFFENCES)) {
+            index = window.withReoffences(index, proven);
+        }
+        Dataset<Row> areas = spark.read().option("header", true).csv(context.reference("areas.csv").toString());
+        Dataset<Row> release = new ResearchRelease(context.key(), context.asOf().toString(), window)
+                .build(proven, index, attributes, areas);
+        Path out = context.published("research");
+        JobDescriptions.describe(spark, name(), "write research events", () -> {
+            release.write().mode(SaveMode.Overwrite).parquet(out.resolve(EVENTS).toString());
+            return null;
+        });
+        try (InputStream dictionary = ResearchReleaseJob.class.getResourceAsStream("/research-README.md")) {
+            Files.copy(dictionary, out.resolve("README.md"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write the research data dictionary to " + out, e);
+        }
+        long rows = spark.read().parquet(out.resolve(EVENTS).toString()).count();
+        return new StageResult(name(), proven.count() + index.count(), rows, (System.nanoTime() - t0) / 1e9, Map.of());
+    }
+}
