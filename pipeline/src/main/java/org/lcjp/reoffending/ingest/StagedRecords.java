@@ -23,11 +23,13 @@ import org.lcjp.reoffending.domain.StagedColumns;
 public final class StagedRecords {
     public static final String ROWS_SUPERSEDED = DataQualityColumns.ROWS_SUPERSEDED;
     public static final String ROWS_DELETED = DataQualityColumns.ROWS_DELETED;
+    /** Rows of the file that are the version in force (for the stage's row count without another pass). */
+    public static final String ROWS_IN_FORCE = "rows_in_force";
     private static final String RANK = "_rank";
 
     /**
      * @param staged  the records in force, without record_status
-     * @param perFile per source_file: rows superseded by a later row, and DELETED rows
+     * @param perFile per source_file: rows superseded by a later row, DELETED rows, rows in force
      */
     public record Resolved(Dataset<Row> staged, Dataset<Row> perFile) {
     }
@@ -43,7 +45,8 @@ public final class StagedRecords {
         Dataset<Row> staged = ranked.filter(col(RANK).equalTo(1).and(deleted.unary_$bang()))
                 .drop(RANK, Datasets.RECORD_STATUS);
         Dataset<Row> perFile = ranked.groupBy(col(StagedColumns.SOURCE_FILE))
-                .agg(count_if(col(RANK).gt(1)).as(ROWS_SUPERSEDED), count_if(deleted).as(ROWS_DELETED));
+                .agg(count_if(col(RANK).gt(1)).as(ROWS_SUPERSEDED), count_if(deleted).as(ROWS_DELETED),
+                        count_if(col(RANK).equalTo(1).and(deleted.unary_$bang())).as(ROWS_IN_FORCE));
         return new Resolved(staged, perFile);
     }
 }
