@@ -9,18 +9,25 @@ import java.util.Map;
  * @param defaultDateFormat date pattern of every dataset without an override (contract: yyyy-MM-dd)
  * @param earliestDate      dates before this are invalid (contract: 1900-01-01)
  * @param datasets          per-dataset date format and code spellings (courts: dd/MM/yyyy, Male/Female/Unknown)
+ * @param maxRecordLines    lines one CSV record may span (quoted line breaks) before an open quote is judged
+ *                          unbalanced and only its first line is quarantined (default 50)
  */
-public record IngestSettings(String defaultDateFormat, LocalDate earliestDate, Map<String, DatasetSettings> datasets) {
+public record IngestSettings(String defaultDateFormat, LocalDate earliestDate, Map<String, DatasetSettings> datasets,
+                             Integer maxRecordLines) {
 
     public IngestSettings {
         defaultDateFormat = Defaults.or(defaultDateFormat, "yyyy-MM-dd");
         earliestDate = Defaults.or(earliestDate, LocalDate.of(1900, 1, 1));
         datasets = Defaults.map(datasets, Map.of("courts/convictions", new DatasetSettings("dd/MM/yyyy",
                 Map.of("sex", Map.of("MALE", "M", "FEMALE", "F", "UNKNOWN", "U")))));
+        maxRecordLines = Defaults.or(maxRecordLines, 50);
+        if (maxRecordLines < 1) {
+            throw new IllegalArgumentException("Cannot use max_record_lines: must be at least 1 (" + maxRecordLines + ")");
+        }
     }
 
     public static IngestSettings defaults() {
-        return new IngestSettings(null, null, null);
+        return new IngestSettings(null, null, null, null);
     }
 
     public String dateFormat(String datasetPath) {

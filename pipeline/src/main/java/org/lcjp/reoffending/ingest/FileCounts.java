@@ -1,0 +1,40 @@
+package org.lcjp.reoffending.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.lcjp.reoffending.domain.StagedColumns;
+
+/**
+ * Per-file figures of one validation. Rows read and accepted come from the validated rows, rows quarantined from
+ * the quarantine table itself (distinct lines), so that the reconciliation rows_read = accepted + quarantined checks
+ * what is actually written rather than restating one filter.
+ *
+ * @param perFile source_file, rows_read, rows_accepted, warnings, pnc_check_failures
+ * @param quarantinedLines source_file, rows_quarantined
+ * @param byRule  source_file, rule, rows (distinct lines breaking the rule)
+ */
+public record FileCounts(Dataset<Row> perFile, Dataset<Row> quarantinedLines, Dataset<Row> byRule) {
+    public static final String ROWS = "rows";
+
+    public static FileCounts of(ValidatedRows rows) {
+        Dataset<Row> perFile = rows.checked().groupBy(col(StagedColumns.SOURCE_FILE)).agg(
+                count(lit(1)).as(DataQualityColumns.ROWS_READ),
+                count_if(rows.isAccepted()).as(DataQualityColumns.ROWS_ACCEPTED),
+                sum(size(col(ValidatedRows.WARNINGS))).cast("long").as(DataQualityColumns.WARNINGS),
+                count_if(col(ValidatedRows.PNC_CHECK_FAILED)).as(DataQualityColumns.PNC_CHECK_FAILURES));
+        Dataset<Row> q = rows.quarantined();
+        Dataset<Row> lines = q.groupBy(col(QuarantineColumns.SOURCE_FILE))
+                .agg(countDistinct(col(QuarantineColumns.LINE)).as(DataQualityColumns.ROWS_QUARANTINED));
+        Dataset<Row> byRule = q.groupBy(col(QuarantineColumns.SOURCE_FILE), col(QuarantineColumns.RULE))
+                .agg(countDistinct(col(QuarantineColumns.LINE)).as(ROWS));
+        return new FileCounts(perFile, lines, byRule);
+    }
+}

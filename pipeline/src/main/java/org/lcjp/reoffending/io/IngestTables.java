@@ -1,0 +1,104 @@
+package org.lcjp.reoffending.io;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.domain.DatasetId;
+import org.lcjp.reoffending.domain.StagedColumns;
+import org.lcjp.reoffending.ingest.DataQualityColumns;
+import org.lcjp.reoffending.ingest.FileReport;
+import org.lcjp.reoffending.ingest.QuarantineColumns;
+
+/**
+ * The ingest layers of the warehouse. accepted/&lt;table&gt; is partitioned by extract_date and quarantine by
+ * agency, dataset and extract_date: one partition per delivered file (one file per dataset per date), so a changed
+ * file's rows are replaced by dropping its partition and appending.
+ */
+public record IngestTables(Warehouse warehouse) {
+
+    public void replaceAccepted(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
+        Path table = warehouse.accepted(id);
+        extractDates.forEach(d -> deleteTree(table.resolve(StagedColumns.EXTRACT_DATE + "=" + d)));
+        rows.write().mode(SaveMode.Append).partitionBy(StagedColumns.EXTRACT_DATE).parquet(table.toString());
+    }
+
+    public void replaceQuarantine(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
+        Path dataset = warehouse.quarantine().resolve(QuarantineColumns.AGENCY + "=" + id.agency())
+                .resolve(QuarantineColumns.DATASET + "=" + id.dataset());
+        extractDates.forEach(d -> deleteTree(dataset.resolve(QuarantineColumns.EXTRACT_DATE + "=" + d)));
+        rows.write().mode(SaveMode.Append)
+                .partitionBy(QuarantineColumns.AGENCY, QuarantineColumns.DATASET, QuarantineColumns.EXTRACT_DATE)
+                .parquet(warehouse.quarantine().toString());
+    }
+
+    /** Accepted rows of every delivery so far, or null before the first. */
+    public Dataset<Row> accepted(SparkSession spark, DatasetId id) {
+        Path table = warehouse.accepted(id);
+        if (!hasParquet(table)) {
+            return null;
+        }
+        Dataset<Row> rows = spark.read().parquet(table.toString());
+        return rows.withColumn(StagedColumns.EXTRACT_DATE, col(StagedColumns.EXTRACT_DATE).cast("date"));
+    }
+
+    public List<FileReport> fileCounts(SparkSession spark) {
+        Path table = warehouse.fileCounts();
+        if (!hasParquet(table)) {
+            return List.of();
+        }
+        return spark.read().schema(DataQualityColumns.SCHEMA).parquet(table.toString()).collectAsList().stream()
+                .map(FileReport::fromRow).toList();
+    }
+
+    public void writeFileCounts(SparkSession spark, List<FileReport> reports) {
+        write(spark, reports, warehouse.fileCounts());
+    }
+
+    public static void write(SparkSession spark, List<FileReport> reports, Path where) {
+        List<Row> rows = reports.stream().sorted(Comparator.comparing(FileReport::sourceFile)).map(FileReport::toRow).toList();
+        spark.createDataFrame(rows, DataQualityColumns.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite).parquet(where.toString());
+    }
+
+    /** Forgets every ingested row (used when the key changes: stored tokens are then stale). */
+    public void clear() {
+        deleteTree(warehouse.root().resolve("accepted"));
+        deleteTree(warehouse.quarantine());
+        deleteTree(warehouse.fileCounts());
+        deleteTree(warehouse.ingestManifest());
+    }
+
+    static boolean hasParquet(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(x);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete: " + e.getMessage() + " (" + p + ")", e);
+        }
+    }
+}
