@@ -1,0 +1,86 @@
+package org.lcjp.reoffending.linkage;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.lcjp.reoffending.domain.DatasetId;
+import org.lcjp.reoffending.domain.RecordPersonColumns;
+import org.lcjp.reoffending.linkage.blocking.CandidatePairs;
+import org.lcjp.reoffending.linkage.clustering.AssignPersonIds;
+import org.lcjp.reoffending.linkage.clustering.ConnectedComponents;
+import org.lcjp.reoffending.linkage.clustering.PersonEdges;
+import org.lcjp.reoffending.linkage.clustering.RecordPersonTable;
+import org.lcjp.reoffending.linkage.clustering.SplitChainedClusters;
+import org.lcjp.reoffending.linkage.comparison.ComparePairs;
+import org.lcjp.reoffending.linkage.comparison.Comparison;
+import org.lcjp.reoffending.linkage.comparison.Comparisons;
+import org.lcjp.reoffending.linkage.quality.LinkageQuality;
+import org.lcjp.reoffending.linkage.scoring.ScorePairs;
+import org.lcjp.reoffending.linkage.training.TrainLinkageModel;
+import org.lcjp.reoffending.settings.LinkageSettings;
+
+/**
+ * The whole linkage of one night, dedupe within and link across all datasets in one graph: records, blocking,
+ * comparison, training (EM), scoring, clustering, chain splitting, stable ids, quality. Training and clustering
+ * are iterative, so this runs Spark actions; intermediate tables are persisted here and released by
+ * {@link Outcome#release()}.
+ */
+public final class LinkPeople {
+    private static final Logger LOG = LogManager.getLogger(LinkPeople.class);
+    private static final int MAX_COMPONENT_ROUNDS = 50;
+    private final LinkageSettings settings;
+
+    public LinkPeople(LinkageSettings settings) {
+        this.settings = settings;
+    }
+
+    public record Outcome(Dataset<Row> recordPerson, Dataset<Row> quality, Dataset<Row> scoredPairs,
+                          TrainLinkageModel.Trained trained, long records, long pairsScored, long chainedSplit,
+                          int componentRounds) {
+        public void release() {
+            recordPerson.unpersist();
+            scoredPairs.unpersist();
+        }
+    }
+
+    /** previousRecordPerson: the last run's record_person, or null on the first night. */
+    public Outcome run(Map<DatasetId, Dataset<Row>> staged, Dataset<Row> previousRecordPerson) {
+        List<Comparison> comparisons = Comparisons.all(settings);
+        Dataset<Row> records = new LinkageRecords(settings).apply(staged).persist(StorageLevel.MEMORY_AND_DISK());
+        long n = records.count();
+        Dataset<Row> candidates = new CandidatePairs(settings.blockingRules(), settings.maxBlockSize()).apply(records);
+        Dataset<Row> compared = new ComparePairs(comparisons).apply(candidates, records).persist(StorageLevel.MEMORY_AND_DISK());
+        long pairs = compared.count();
+        TrainLinkageModel.Trained trained = new TrainLinkageModel(comparisons, settings).fit(records, compared, n);
+        LOG.info("Linkage model ({} records, {} candidate pairs, EM {} iterations):\n{}", n, pairs,
+                trained.emHistory().size() - 1, trained.model().describe());
+        Dataset<Row> scored = new ScorePairs(comparisons, trained.model(), settings.tfWeight(), settings.tfMinimum())
+                .apply(compared).persist(StorageLevel.MEMORY_AND_DISK());
+        scored.count();
+        compared.unpersist();
+
+        Dataset<Row> edges = new PersonEdges(settings.matchThreshold()).apply(records, scored).persist(StorageLevel.MEMORY_AND_DISK());
+        ConnectedComponents cc = new ConnectedComponents(settings.checkpointInterval(), MAX_COMPONENT_ROUNDS);
+        Dataset<Row> components = cc.run(records.select(LinkageColumns.RECORD_KEY), edges);
+        SplitChainedClusters.Result split = new SplitChainedClusters(settings.maxClusterSize()).apply(components, records, edges);
+        Dataset<Row> clusters = split.clusters().persist(StorageLevel.MEMORY_AND_DISK());
+        long chained = split.chained().count();
+        Dataset<Row> ids = new AssignPersonIds().apply(clusters, previousRecordPerson);
+        Dataset<Row> recordPerson = new RecordPersonTable().apply(records, ids, edges)
+                .select(RecordPersonColumns.SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(RecordPersonColumns.SCHEMA.fieldNames(), 1, 6))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        recordPerson.count();
+        clusters.unpersist();
+        edges.unpersist();
+        records.unpersist();
+        Dataset<Row> quality = new LinkageQuality().apply(recordPerson, scored, chained, pairs);
+        return new Outcome(recordPerson, quality, scored.select(col(LinkageColumns.KEY_L), col(LinkageColumns.KEY_R),
+                col(LinkageColumns.MATCH_WEIGHT), col(LinkageColumns.MATCH_PROBABILITY)), trained, n, pairs, chained, cc.iterations());
+    }
+}
