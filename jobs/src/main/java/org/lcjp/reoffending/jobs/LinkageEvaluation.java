@@ -43,10 +43,12 @@ public final class LinkageEvaluation {
 
     /** Figures for one benchmark. */
     public record Result(String benchmark, long records, long pairsScored, double precision, double recall, double f1,
-                         double seconds) {
+                         double seconds, Map<String, Double> stepSeconds) {
         public String line() {
-            return String.format("%-15s records %,7d  pairs %,9d  precision %.4f  recall %.4f  F1 %.4f  %.1f s",
-                    benchmark, records, pairsScored, precision, recall, f1, seconds);
+            StringBuilder steps = new StringBuilder();
+            stepSeconds.forEach((k, v) -> steps.append(String.format(" %s %.1f", k, v)));
+            return String.format("%-15s records %,7d  pairs %,9d  precision %.4f  recall %.4f  F1 %.4f  %.1f s  (%s)",
+                    benchmark, records, pairsScored, precision, recall, f1, seconds, steps.toString().strip());
         }
     }
 
@@ -106,7 +108,8 @@ public final class LinkageEvaluation {
                 scala.jdk.javaapi.CollectionConverters.asScala(List.of(StagedColumns.DATASET, StagedColumns.RECORD_ID)).toSeq());
         PairwiseAccuracy.Figures f = PairwiseAccuracy.measure(labelled, "person_id", TRUTH);
         Result r = new Result(name, outcome.records(), outcome.pairsScored(), f.precision(), f.recall(), f.f1(),
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, outcome.stepSeconds());
+        System.err.println(outcome.trained().model().describe());
         outcome.release();
         return r;
     }

@@ -42,7 +42,7 @@ public final class LinkPeople {
 
     public record Outcome(Dataset<Row> recordPerson, Dataset<Row> quality, Dataset<Row> scoredPairs,
                           TrainLinkageModel.Trained trained, long records, long pairsScored, long chainedSplit,
-                          int componentRounds) {
+                          int componentRounds, Map<String, Double> stepSeconds) {
         public void release() {
             recordPerson.unpersist();
             scoredPairs.unpersist();
@@ -51,19 +51,30 @@ public final class LinkPeople {
 
     /** previousRecordPerson: the last run's record_person, or null on the first night. */
     public Outcome run(Map<DatasetId, Dataset<Row>> staged, Dataset<Row> previousRecordPerson) {
+        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+        long t = System.nanoTime();
         List<Comparison> comparisons = Comparisons.all(settings);
         Dataset<Row> records = new LinkageRecords(settings).apply(staged).persist(StorageLevel.MEMORY_AND_DISK());
         long n = records.count();
-        Dataset<Row> candidates = new CandidatePairs(settings.blockingRules(), settings.maxBlockSize()).apply(records);
+        t = lap(seconds, "records", t);
+        // Materialised so the comparison plan starts from a cached relation, not from nine blocking joins.
+        Dataset<Row> candidates = new CandidatePairs(settings.blockingRules(), settings.maxBlockSize()).apply(records)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        candidates.count();
+        t = lap(seconds, "blocking", t);
         Dataset<Row> compared = new ComparePairs(comparisons).apply(candidates, records).persist(StorageLevel.MEMORY_AND_DISK());
         long pairs = compared.count();
+        candidates.unpersist();
+        t = lap(seconds, "comparing", t);
         TrainLinkageModel.Trained trained = new TrainLinkageModel(comparisons, settings).fit(records, compared, n);
+        t = lap(seconds, "training", t);
         LOG.info("Linkage model ({} records, {} candidate pairs, EM {} iterations):\n{}", n, pairs,
                 trained.emHistory().size() - 1, trained.model().describe());
         Dataset<Row> scored = new ScorePairs(comparisons, trained.model(), settings.tfWeight(), settings.tfMinimum())
                 .apply(compared).persist(StorageLevel.MEMORY_AND_DISK());
         scored.count();
         compared.unpersist();
+        t = lap(seconds, "scoring", t);
 
         Dataset<Row> edges = new PersonEdges(settings.matchThreshold()).apply(records, scored).persist(StorageLevel.MEMORY_AND_DISK());
         ConnectedComponents cc = new ConnectedComponents(settings.checkpointInterval(), MAX_COMPONENT_ROUNDS);
@@ -71,16 +82,25 @@ public final class LinkPeople {
         SplitChainedClusters.Result split = new SplitChainedClusters(settings.maxClusterSize()).apply(components, records, edges);
         Dataset<Row> clusters = split.clusters().persist(StorageLevel.MEMORY_AND_DISK());
         long chained = split.chained().count();
+        t = lap(seconds, "clustering", t);
         Dataset<Row> ids = new AssignPersonIds().apply(clusters, previousRecordPerson);
         Dataset<Row> recordPerson = new RecordPersonTable().apply(records, ids, edges)
                 .select(RecordPersonColumns.SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(RecordPersonColumns.SCHEMA.fieldNames(), 1, 6))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         recordPerson.count();
+        lap(seconds, "person ids", t);
         clusters.unpersist();
         edges.unpersist();
         records.unpersist();
         Dataset<Row> quality = new LinkageQuality().apply(recordPerson, scored, chained, pairs);
         return new Outcome(recordPerson, quality, scored.select(col(LinkageColumns.KEY_L), col(LinkageColumns.KEY_R),
-                col(LinkageColumns.MATCH_WEIGHT), col(LinkageColumns.MATCH_PROBABILITY)), trained, n, pairs, chained, cc.iterations());
+                col(LinkageColumns.MATCH_WEIGHT), col(LinkageColumns.MATCH_PROBABILITY)), trained, n, pairs, chained, cc.iterations(), seconds);
+    }
+
+    private static long lap(Map<String, Double> seconds, String step, long since) {
+        long now = System.nanoTime();
+        seconds.put(step, (now - since) / 1e9);
+        LOG.info("Linkage step {} took {} s", step, String.format("%.1f", (now - since) / 1e9));
+        return now;
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  *                              record's a with the right record's b (swapped names)
  * @param maxBlockSize          a block key shared by more records than this is skipped by that rule, so "John Smith"
  *                              cannot explode the pairs (default 300)
- * @param uSampleRecords        records drawn (deterministically) to estimate u from all their pairs (default 4000)
+ * @param uSampleRecords        records drawn (deterministically) to estimate u from all their pairs (default 1500)
  * @param emMaxIterations       EM iterations at most (default 25)
  * @param emTolerance           EM stops when no m moves more than this (default 1e-4)
  * @param deterministicRules    pairs agreeing on all columns of one rule are near-certain matches: they set the prior
@@ -50,7 +50,7 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
         nameDiceLow = Defaults.or(nameDiceLow, 0.6);
         blockingRules = Defaults.list(blockingRules, DEFAULT_BLOCKING_RULES);
         maxBlockSize = Defaults.or(maxBlockSize, 300);
-        uSampleRecords = Defaults.or(uSampleRecords, 4000);
+        uSampleRecords = Defaults.or(uSampleRecords, 1500);
         emMaxIterations = Defaults.or(emMaxIterations, 25);
         emTolerance = Defaults.or(emTolerance, 1e-4);
         deterministicRules = Defaults.list(deterministicRules,

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Splits one chained cluster along its weakest links (plain Java, one cluster at a time): edges are added
@@ -53,7 +52,9 @@ public final class ChainSplitter {
             String other = root.equals(a) ? b : a;
             parent.put(other, root);
             size.put(root, size.get(a) + size.get(b));
-            pnc.put(root, Objects.requireNonNullElse(pa, pb));
+            if (pa != null || pb != null) {
+                pnc.put(root, pa != null ? pa : pb);
+            }
         }
         Map<String, String> out = new HashMap<>();
         Map<String, String> smallest = new HashMap<>();
