@@ -103,7 +103,7 @@ public final class LinkageEvaluation {
             Dataset<Row> t = d.select(col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID), col(TRUTH));
             truth = truth == null ? t : truth.union(t);
         }
-        LinkPeople.Outcome outcome = new LinkPeople(settings).run(staged, null);
+        LinkPeople.Outcome outcome = new LinkPeople(settings, PseudonymiseSettings.defaults().bloomBits()).run(staged, null);
         Dataset<Row> labelled = outcome.recordPerson().join(truth,
                 scala.jdk.javaapi.CollectionConverters.asScala(List.of(StagedColumns.DATASET, StagedColumns.RECORD_ID)).toSeq());
         PairwiseAccuracy.Figures f = PairwiseAccuracy.measure(labelled, "person_id", TRUTH);

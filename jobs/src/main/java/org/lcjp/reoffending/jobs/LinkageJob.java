@@ -51,7 +51,7 @@ public final class LinkageJob implements Stage {
         Path current = wh.recordPerson();
         Dataset<Row> previous = Files.isDirectory(current) ? spark.read().parquet(current.toString()) : null;
         LinkPeople.Outcome out = JobDescriptions.describe(spark, NAME, "link records to persons",
-                () -> new LinkPeople(context.settings().linkage()).run(staged, previous));
+                () -> new LinkPeople(context.settings().linkage(), context.settings().pseudonymise().bloomBits()).run(staged, previous));
         Path next = current.resolveSibling(current.getFileName() + "_next");
         JobDescriptions.describe(spark, NAME, "write record_person", () -> {
             out.recordPerson().write().mode(SaveMode.Overwrite).parquet(next.toString());

@@ -8,9 +8,6 @@ public final class LinkageColumns {
     public static final String RIGHT = "_r";
     public static final String KEY_L = RECORD_KEY + LEFT;
     public static final String KEY_R = RECORD_KEY + RIGHT;
-    /** Set bits of a name's Bloom filter, precomputed once per record for Dice. */
-    public static final String FORENAME_BITS = "forename_bits";
-    public static final String SURNAME_BITS = "surname_bits";
     /** Share of records holding the record's name token (term frequency). */
     public static final String FORENAME_TF = "forename_tf";
     public static final String SURNAME_TF = "surname_tf";
@@ -28,6 +25,16 @@ public final class LinkageColumns {
     public static final String METHOD_SINGLETON = "SINGLETON";
 
     private LinkageColumns() {
+    }
+
+    /** Word i of a Bloom filter column. */
+    public static String bloomWord(String bloom, int i) {
+        return bloom + "_w" + i;
+    }
+
+    /** Set bits of a Bloom filter, precomputed once per record for Dice. */
+    public static String bloomBits(String bloom) {
+        return bloom + "_bits";
     }
 
     public static String gamma(String comparison) {

@@ -2,6 +2,8 @@ package org.lcjp.reoffending.linkage;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.bit_count;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
@@ -22,8 +24,9 @@ import org.lcjp.reoffending.domain.StagedColumns;
 import org.lcjp.reoffending.settings.LinkageSettings;
 
 /**
- * One row per staged record of every dataset, reduced to what linkage compares: tokens, Bloom bit counts, name
- * term frequencies and scope-qualified person references. A dataset lacking a token column gets nulls.
+ * One row per staged record of every dataset, reduced to what linkage compares: tokens, Bloom filters as one
+ * column per 64-bit word with their set-bit count (so Dice is plain generated code, no higher-order functions),
+ * name term frequencies and scope-qualified person references. A dataset lacking a token column gets nulls.
  */
 public final class LinkageRecords {
     static final List<String> STRING_TOKENS = List.of(
@@ -35,9 +38,12 @@ public final class LinkageRecords {
     static final List<String> BLOOMS = List.of(StagedColumns.FORENAME_BLOOM, StagedColumns.SURNAME_BLOOM);
 
     private final LinkageSettings settings;
+    private final int bloomWords;
 
-    public LinkageRecords(LinkageSettings settings) {
+    /** @param bloomWords 64-bit words per name Bloom filter (PseudonymiseSettings.bloomBits / 64) */
+    public LinkageRecords(LinkageSettings settings, int bloomWords) {
         this.settings = settings;
+        this.bloomWords = bloomWords;
     }
 
     /** Staged tables by dataset (absent datasets left out) to linkage records, tf columns included. */
@@ -69,10 +75,14 @@ public final class LinkageRecords {
             out.add(v.as(c));
         }
         for (String b : BLOOMS) {
-            out.add(present.contains(b) ? col(b) : lit(null).cast(DataTypes.createArrayType(DataTypes.LongType)).as(b));
+            Column bits = lit(0);
+            for (int i = 0; i < bloomWords; i++) {
+                Column word = present.contains(b) ? expr("get(" + b + ", " + i + ")") : lit(null).cast(DataTypes.LongType);
+                out.add(word.as(LinkageColumns.bloomWord(b, i)));
+                bits = bits.plus(coalesce(bit_count(word), lit(0)));
+            }
+            out.add(bits.as(LinkageColumns.bloomBits(b)));
         }
-        out.add(bitCount(StagedColumns.FORENAME_BLOOM, present).as(LinkageColumns.FORENAME_BITS));
-        out.add(bitCount(StagedColumns.SURNAME_BLOOM, present).as(LinkageColumns.SURNAME_BITS));
         List<Column> refs = new ArrayList<>();
         for (String ref : settings.personReferences()) {
             String column = ref + StagedColumns.REF_TOKEN_SUFFIX;
@@ -84,13 +94,6 @@ public final class LinkageRecords {
         out.add(refs.isEmpty() ? lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)).as(LinkageColumns.PERSON_REFS)
                 : array_compact(array(refs.toArray(Column[]::new))).as(LinkageColumns.PERSON_REFS));
         return staged.select(out.toArray(Column[]::new));
-    }
-
-    private static Column bitCount(String bloom, List<String> present) {
-        if (!present.contains(bloom)) {
-            return lit(null).cast(DataTypes.IntegerType);
-        }
-        return expr("aggregate(" + bloom + ", 0, (acc, x) -> acc + bit_count(x))");
     }
 
     private Dataset<Row> withTermFrequencies(Dataset<Row> records) {

@@ -11,7 +11,7 @@ import org.lcjp.reoffending.linkage.blocking.CandidatePairs;
 import org.lcjp.reoffending.settings.LinkageSettings;
 
 class CandidatePairsTest {
-    private final Dataset<Row> records = new LinkageRecords(LinkageSettings.defaults()).apply(ClearRecords.police(
+    private final Dataset<Row> records = new LinkageRecords(LinkageSettings.defaults(), 8).apply(ClearRecords.police(
             row("1", "C1", null, "ann", "lee", "1980-01-01", "F", null),
             row("2", "C2", null, "lee", "ann", "1975-06-01", "F", null),
             row("3", "C3", null, "ann", "lee", "1980-01-01", "F", null),

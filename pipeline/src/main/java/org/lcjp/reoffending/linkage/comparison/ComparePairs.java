@@ -16,9 +16,11 @@ import org.lcjp.reoffending.linkage.LinkageColumns;
  */
 public final class ComparePairs {
     private final List<Comparison> comparisons;
+    private final int bloomWords;
 
-    public ComparePairs(List<Comparison> comparisons) {
+    public ComparePairs(List<Comparison> comparisons, int bloomWords) {
         this.comparisons = List.copyOf(comparisons);
+        this.bloomWords = bloomWords;
     }
 
     public Dataset<Row> apply(Dataset<Row> pairs, Dataset<Row> records) {
@@ -31,7 +33,7 @@ public final class ComparePairs {
     /** Gammas of pairs whose _l/_r columns are already side by side (random pairs for u use this too). */
     public Dataset<Row> gammas(Dataset<Row> sideBySide) {
         Dataset<Row> withDerived = sideBySide;
-        for (var d : Comparisons.derivedPairColumns().entrySet()) {
+        for (var d : Comparisons.derivedPairColumns(bloomWords).entrySet()) {
             withDerived = withDerived.withColumn(d.getKey(), d.getValue());
         }
         List<Column> out = new ArrayList<>();

@@ -1,7 +1,9 @@
 package org.lcjp.reoffending.linkage.comparison;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.bit_count;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.lcjp.reoffending.linkage.comparison.PairColumns.eitherNull;
 import static org.lcjp.reoffending.linkage.comparison.PairColumns.l;
@@ -81,15 +83,20 @@ public final class Comparisons {
     }
 
     /** Pair columns the levels read, computed once per pair before the gammas (Dice is the costly part). */
-    public static java.util.Map<String, Column> derivedPairColumns() {
+    public static java.util.Map<String, Column> derivedPairColumns(int bloomWords) {
         return java.util.Map.of(
-                diceColumn(FORENAME), dice(StagedColumns.FORENAME_BLOOM, LinkageColumns.FORENAME_BITS),
-                diceColumn(SURNAME), dice(StagedColumns.SURNAME_BLOOM, LinkageColumns.SURNAME_BITS));
+                diceColumn(FORENAME), dice(StagedColumns.FORENAME_BLOOM, bloomWords),
+                diceColumn(SURNAME), dice(StagedColumns.SURNAME_BLOOM, bloomWords));
     }
 
-    /** Sorensen-Dice of the two Bloom filters with built-ins only: 2 |A and B| / (|A| + |B|). */
-    public static Column dice(String bloom, String bits) {
-        String both = "aggregate(zip_with(" + bloom + "_l, " + bloom + "_r, (x, y) -> bit_count(x & y)), 0, (a, b) -> a + b)";
-        return expr("2.0 * " + both + " / greatest(" + bits + "_l + " + bits + "_r, 1)");
+    /** Sorensen-Dice of the two Bloom filters with built-ins only: 2 |A and B| / (|A| + |B|), word by word. */
+    public static Column dice(String bloom, int bloomWords) {
+        Column both = lit(0);
+        for (int i = 0; i < bloomWords; i++) {
+            String w = LinkageColumns.bloomWord(bloom, i);
+            both = both.plus(coalesce(bit_count(l(w).bitwiseAND(r(w))), lit(0)));
+        }
+        String bits = LinkageColumns.bloomBits(bloom);
+        return lit(2.0).multiply(both).divide(greatest(l(bits).plus(r(bits)), lit(1)));
     }
 }

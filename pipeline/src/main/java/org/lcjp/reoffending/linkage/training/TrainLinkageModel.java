@@ -24,10 +24,12 @@ import org.lcjp.reoffending.settings.LinkageSettings;
 public final class TrainLinkageModel {
     private final List<Comparison> comparisons;
     private final LinkageSettings settings;
+    private final int bloomWords;
 
-    public TrainLinkageModel(List<Comparison> comparisons, LinkageSettings settings) {
+    public TrainLinkageModel(List<Comparison> comparisons, LinkageSettings settings, int bloomWords) {
         this.comparisons = List.copyOf(comparisons);
         this.settings = settings;
+        this.bloomWords = bloomWords;
     }
 
     /** The trained model and the EM history, for the log and tests. */
@@ -35,11 +37,11 @@ public final class TrainLinkageModel {
     }
 
     public Trained fit(Dataset<Row> records, Dataset<Row> comparedCandidates, long recordCount) {
-        Dataset<Row> sample = records.orderBy(xxhash64(col(LinkageColumns.RECORD_KEY))).limit(settings.uSampleRecords());
+        Dataset<Row> sample = records.orderBy(xxhash64(col(LinkageColumns.RECORD_KEY))).limit(settings.uSampleRecords()).localCheckpoint();
         Dataset<Row> randomPairs = ComparePairs.suffixed(sample, LinkageColumns.LEFT)
                 .crossJoin(ComparePairs.suffixed(sample, LinkageColumns.RIGHT))
                 .where(col(LinkageColumns.KEY_L).lt(col(LinkageColumns.KEY_R)));
-        List<PatternCount> random = patterns(new ComparePairs(comparisons).gammas(randomPairs));
+        List<PatternCount> random = patterns(new ComparePairs(comparisons, bloomWords).gammas(randomPairs));
         long randomTotal = random.stream().mapToLong(PatternCount::count).sum();
         double[][] u = marginals(random, randomTotal);
 
