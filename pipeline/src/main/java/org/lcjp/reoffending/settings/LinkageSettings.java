@@ -1,18 +1,81 @@
 package org.lcjp.reoffending.settings;
 
+import java.util.List;
+
 /**
- * Linking records of one person across agencies.
+ * Linking records of one person across agencies (Fellegi-Sunter on keyed tokens, after Splink).
  *
- * @param matchThreshold  pairs with match probability at or above this are joined into one person (default 0.95)
- * @param maxClusterSize  a cluster larger than this is split along its weakest links (default 200)
+ * @param matchThreshold        pairs with match probability at or above this are joined into one person (default 0.95)
+ * @param maxClusterSize        a cluster larger than this is split along its weakest links (default 200)
+ * @param nameDiceHigh          Bloom-filter Dice at or above this is a close name spelling (default 0.8)
+ * @param nameDiceLow           Dice at or above this is a loose name spelling (default 0.6)
+ * @param blockingRules         candidate pairs agree on every column of at least one rule; "a=b" compares the left
+ *                              record's a with the right record's b (swapped names)
+ * @param maxBlockSize          a block key shared by more records than this is skipped by that rule, so "John Smith"
+ *                              cannot explode the pairs (default 300)
+ * @param uSampleRecords        records drawn (deterministically) to estimate u from all their pairs (default 1500)
+ * @param emMaxIterations       EM iterations at most (default 25)
+ * @param emTolerance           EM stops when no m moves more than this (default 1e-4)
+ * @param deterministicRules    pairs agreeing on all columns of one rule are near-certain matches: they set the prior
+ * @param deterministicRecall   share of true matches the deterministic rules are assumed to find (default 0.8)
+ * @param tfWeight              weight of the term-frequency adjustment on exact name levels (default 1.0)
+ * @param tfMinimum             floor of a name's frequency, so typos do not look astronomically rare (default 0.001)
+ * @param personReferences      agency person references: records of one dataset sharing one are one person
+ * @param sharedReferences      of those, references shared across datasets (custody_ref: police and Checkpoint)
+ * @param checkpointInterval    connected-components iterations between lineage breaks (default 3)
  */
-public record LinkageSettings(Double matchThreshold, Integer maxClusterSize) {
+public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
+                              Double nameDiceHigh, Double nameDiceLow,
+                              List<String> blockingRules, Integer maxBlockSize,
+                              Integer uSampleRecords, Integer emMaxIterations, Double emTolerance,
+                              List<String> deterministicRules, Double deterministicRecall,
+                              Double tfWeight, Double tfMinimum,
+                              List<String> personReferences, List<String> sharedReferences,
+                              Integer checkpointInterval) {
+    public static final List<String> DEFAULT_BLOCKING_RULES = List.of(
+            "pnc_token",
+            "surname_dm_token,dob_year_token",
+            "forename_dm_token,dob_token",
+            "dob_token,postcode_district",
+            "surname_token,forename_initial_token",
+            "forename_token=surname_token,surname_token=forename_token",
+            "forename_token,surname_token",
+            "dob_token,forename_initial_token",
+            "surname_dm_token,postcode_token");
+
     public LinkageSettings {
         matchThreshold = Defaults.or(matchThreshold, 0.95);
         maxClusterSize = Defaults.or(maxClusterSize, 200);
+        nameDiceHigh = Defaults.or(nameDiceHigh, 0.8);
+        nameDiceLow = Defaults.or(nameDiceLow, 0.6);
+        blockingRules = Defaults.list(blockingRules, DEFAULT_BLOCKING_RULES);
+        maxBlockSize = Defaults.or(maxBlockSize, 300);
+        uSampleRecords = Defaults.or(uSampleRecords, 1500);
+        emMaxIterations = Defaults.or(emMaxIterations, 25);
+        emTolerance = Defaults.or(emTolerance, 1e-4);
+        deterministicRules = Defaults.list(deterministicRules,
+                List.of("pnc_token", "forename_token,surname_token,dob_token"));
+        deterministicRecall = Defaults.or(deterministicRecall, 0.8);
+        tfWeight = Defaults.or(tfWeight, 1.0);
+        tfMinimum = Defaults.or(tfMinimum, 0.001);
+        personReferences = Defaults.list(personReferences,
+                List.of("custody_ref", "defendant_ref", "prison_number", "crn", "yos_ref", "iom_ref", "client_ref"));
+        sharedReferences = Defaults.list(sharedReferences, List.of("custody_ref"));
+        checkpointInterval = Defaults.or(checkpointInterval, 3);
+        if (!(nameDiceLow <= nameDiceHigh)) {
+            throw new IllegalArgumentException("Cannot use name_dice_low: must not exceed name_dice_high (" + nameDiceLow + ")");
+        }
     }
 
     public static LinkageSettings defaults() {
-        return new LinkageSettings(null, null);
+        return new LinkageSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
+    }
+
+    /** The same settings with another match threshold. */
+    public LinkageSettings withMatchThreshold(double threshold) {
+        return new LinkageSettings(threshold, maxClusterSize, nameDiceHigh, nameDiceLow, blockingRules, maxBlockSize,
+                uSampleRecords, emMaxIterations, emTolerance, deterministicRules, deterministicRecall, tfWeight,
+                tfMinimum, personReferences, sharedReferences, checkpointInterval);
     }
 }

@@ -1,0 +1,153 @@
+package org.lcjp.reoffending.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_to_date;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.domain.ColumnSpec;
+import org.lcjp.reoffending.domain.ColumnType;
+import org.lcjp.reoffending.domain.DatasetId;
+import org.lcjp.reoffending.domain.DatasetSpec;
+import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.domain.StagedColumns;
+import org.lcjp.reoffending.linkage.LinkPeople;
+import org.lcjp.reoffending.linkage.quality.PairwiseAccuracy;
+import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
+import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
+import org.lcjp.reoffending.settings.LinkageSettings;
+import org.lcjp.reoffending.settings.PseudonymiseSettings;
+
+/**
+ * Links the public benchmarks (../shared/linkage-benchmarks: FEBRL4 a vs b, FEBRL3, fake_1000, historical_50k)
+ * exactly as the nightly run links agency data: identity columns mapped, pseudonymised under a throwaway key,
+ * model trained by EM on that data; prints pairwise precision, recall and F1 against the truth clusters.
+ */
+public final class LinkageEvaluation {
+    static final String TRUTH = "truth";
+
+    /** Figures for one benchmark. */
+    public record Result(String benchmark, long records, long pairsScored, double precision, double recall, double f1,
+                         double seconds, Map<String, Double> stepSeconds) {
+        public String line() {
+            StringBuilder steps = new StringBuilder();
+            stepSeconds.forEach((k, v) -> steps.append(String.format(" %s %.1f", k, v)));
+            return String.format("%-15s records %,7d  pairs %,9d  precision %.4f  recall %.4f  F1 %.4f  %.1f s  (%s)",
+                    benchmark, records, pairsScored, precision, recall, f1, seconds, steps.toString().strip());
+        }
+    }
+
+    private LinkageEvaluation() {
+    }
+
+    public static List<Result> run(SparkSession spark, Path benchmarksDir, PrintStream out) {
+        return run(spark, benchmarksDir, out, LinkageSettings.defaults());
+    }
+
+    public static List<Result> run(SparkSession spark, Path benchmarksDir, PrintStream out, LinkageSettings settings) {
+        if (!Files.isDirectory(benchmarksDir)) {
+            throw new IllegalArgumentException("Cannot evaluate linkage: benchmarks folder not found (" + benchmarksDir + ")");
+        }
+        try {
+            if (spark.sparkContext().getCheckpointDir().isEmpty()) {
+                spark.sparkContext().setCheckpointDir(Files.createTempDirectory("linkage-eval-checkpoints").toString());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create a checkpoint folder for linkage evaluation", e);
+        }
+        Path febrl = benchmarksDir.resolve("febrl");
+        Path splink = benchmarksDir.resolve("splink_datasets");
+        Map<String, Map<String, Dataset<Row>>> benchmarks = new LinkedHashMap<>();
+        benchmarks.put("febrl4", Map.of("febrl4a", febrl(spark, febrl.resolve("dataset4a.csv")),
+                "febrl4b", febrl(spark, febrl.resolve("dataset4b.csv"))));
+        benchmarks.put("febrl3", Map.of("febrl3", febrl(spark, febrl.resolve("dataset3.csv"))));
+        benchmarks.put("fake_1000", Map.of("fake_1000", fake1000(spark, splink.resolve("fake_1000.csv"))));
+        benchmarks.put("historical_50k", Map.of("historical_50k",
+                historical(spark, splink.resolve("historical_figures_with_errors_50k.parquet"))));
+        List<Result> results = new ArrayList<>();
+        for (var b : benchmarks.entrySet()) {
+            Result r = evaluate(b.getKey(), b.getValue(), settings);
+            out.println(r.line());
+            results.add(r);
+        }
+        return results;
+    }
+
+    static Result evaluate(String name, Map<String, Dataset<Row>> clear, LinkageSettings settings) {
+        long start = System.nanoTime();
+        byte[] secret = new byte[48];
+        new SecureRandom().nextBytes(secret);
+        PseudonymiseIdentifiers pseudonymise = new PseudonymiseIdentifiers(PseudonymiseSettings.defaults(),
+                PseudonymisationKey.of(secret, "a throwaway evaluation key"));
+        Map<DatasetId, Dataset<Row>> staged = new LinkedHashMap<>();
+        Dataset<Row> truth = null;
+        for (var e : clear.entrySet()) {
+            DatasetId id = new DatasetId("bench", e.getKey());
+            Dataset<Row> d = e.getValue().withColumn(StagedColumns.AGENCY, lit(id.agency())).withColumn(StagedColumns.DATASET, lit(id.dataset()));
+            staged.put(id, pseudonymise.apply(d, spec(id)));
+            Dataset<Row> t = d.select(col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID), col(TRUTH));
+            truth = truth == null ? t : truth.union(t);
+        }
+        LinkPeople.Outcome outcome = new LinkPeople(settings, PseudonymiseSettings.defaults().bloomBits()).run(staged, null);
+        Dataset<Row> labelled = outcome.recordPerson().join(truth,
+                scala.jdk.javaapi.CollectionConverters.asScala(List.of(StagedColumns.DATASET, StagedColumns.RECORD_ID)).toSeq());
+        PairwiseAccuracy.Figures f = PairwiseAccuracy.measure(labelled, "person_id", TRUTH);
+        Result r = new Result(name, outcome.records(), outcome.pairsScored(), f.precision(), f.recall(), f.f1(),
+                (System.nanoTime() - start) / 1e9, outcome.stepSeconds());
+        System.err.println(outcome.trained().model().describe());
+        outcome.release();
+        return r;
+    }
+
+    private static DatasetSpec spec(DatasetId id) {
+        return new DatasetSpec(id, List.of(
+                ColumnSpec.required(Datasets.RECORD_ID, ColumnType.TEXT),
+                ColumnSpec.optional(Datasets.FORENAME, ColumnType.IDENTIFIER),
+                ColumnSpec.optional(Datasets.SURNAME, ColumnType.IDENTIFIER),
+                ColumnSpec.optional(Datasets.DATE_OF_BIRTH, ColumnType.DATE),
+                ColumnSpec.optional(Datasets.SEX, ColumnType.TEXT),
+                ColumnSpec.optional(Datasets.POSTCODE, ColumnType.IDENTIFIER)), List.of(), Datasets.RECORD_ID);
+    }
+
+    private static Dataset<Row> identity(Column recordId, Column forename, Column surname, Column dob, Column sex,
+                                         Column postcode, Column truth, Dataset<Row> d) {
+        return d.select(recordId.cast("string").as(Datasets.RECORD_ID), forename.as(Datasets.FORENAME), surname.as(Datasets.SURNAME),
+                dob.as(Datasets.DATE_OF_BIRTH), sex.as(Datasets.SEX), postcode.cast("string").as(Datasets.POSTCODE),
+                truth.cast("string").as(TRUTH));
+    }
+
+    static Dataset<Row> febrl(SparkSession spark, Path csv) {
+        Dataset<Row> d = spark.read().option("header", true).option("ignoreLeadingWhiteSpace", true)
+                .option("ignoreTrailingWhiteSpace", true).csv(csv.toString());
+        return identity(col("rec_id"), col("given_name"), col("surname"), try_to_date(col("date_of_birth"), "yyyyMMdd"),
+                lit(null).cast("string"), col("postcode"), regexp_extract(col("rec_id"), "rec-(\\d+)-", 1), d);
+    }
+
+    static Dataset<Row> fake1000(SparkSession spark, Path csv) {
+        Dataset<Row> d = spark.read().option("header", true).csv(csv.toString());
+        return identity(col("unique_id"), col("first_name"), col("surname"), try_to_date(col("dob"), "yyyy-MM-dd"),
+                lit(null).cast("string"), lit(null).cast("string"), col("cluster"), d);
+    }
+
+    static Dataset<Row> historical(SparkSession spark, Path parquet) {
+        Dataset<Row> d = spark.read().parquet(parquet.toString());
+        Column g = lower(trim(col("gender")));
+        return identity(col("unique_id"), col("first_name"), col("surname"), try_to_date(col("dob").cast("string"), "yyyy-MM-dd"),
+                when(g.equalTo("male"), lit("M")).when(g.equalTo("female"), lit("F")), col("postcode_fake"), col("cluster"), d);
+    }
+}

@@ -1,0 +1,88 @@
+package org.lcjp.reoffending.jobs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.domain.DatasetId;
+import org.lcjp.reoffending.domain.DatasetSpec;
+import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.io.Warehouse;
+import org.lcjp.reoffending.linkage.LinkPeople;
+import org.lcjp.reoffending.spark.JobDescriptions;
+
+/**
+ * Links every staged record to a person: reads the staged tables present and last night's record_person, runs
+ * {@link LinkPeople}, writes warehouse/linkage/record_person (via a sibling folder swapped in, because the old
+ * table is read while the new one is computed) and publishes linkage_quality.
+ */
+public final class LinkageJob implements Stage {
+    public static final String NAME = "link";
+    public static final String QUALITY_TABLE = "linkage_quality";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public StageResult run(SparkSession spark, RunContext context) {
+        long start = System.nanoTime();
+        Warehouse wh = context.warehouse();
+        Map<DatasetId, Dataset<Row>> staged = new LinkedHashMap<>();
+        for (DatasetSpec spec : Datasets.all()) {
+            Path p = wh.staged(spec.id());
+            if (Files.isDirectory(p)) {
+                staged.put(spec.id(), spark.read().parquet(p.toString()));
+            }
+        }
+        if (staged.isEmpty()) {
+            return new StageResult(NAME, 0, 0, seconds(start), Map.of("datasets", 0));
+        }
+        spark.sparkContext().setCheckpointDir(wh.scratch().resolve("checkpoints").toString());
+        Path current = wh.recordPerson();
+        Dataset<Row> previous = Files.isDirectory(current) ? spark.read().parquet(current.toString()) : null;
+        LinkPeople.Outcome out = JobDescriptions.describe(spark, NAME, "link records to persons",
+                () -> new LinkPeople(context.settings().linkage(), context.settings().pseudonymise().bloomBits()).run(staged, previous));
+        Path next = current.resolveSibling(current.getFileName() + "_next");
+        JobDescriptions.describe(spark, NAME, "write record_person", () -> {
+            out.recordPerson().write().mode(SaveMode.Overwrite).parquet(next.toString());
+            out.quality().coalesce(1).write().mode(SaveMode.Overwrite).parquet(context.published(QUALITY_TABLE).toString());
+            return null;
+        });
+        long persons = out.recordPerson().select("person_id").distinct().count();
+        out.release();
+        replace(current, next);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("datasets", staged.size());
+        details.put("persons", persons);
+        details.put("pairs", out.pairsScored());
+        details.put("chained_split", out.chainedSplit());
+        return new StageResult(NAME, out.records(), out.records(), seconds(start), details);
+    }
+
+    private static void replace(Path current, Path next) {
+        try {
+            if (Files.exists(current)) {
+                try (Stream<Path> walk = Files.walk(current)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.move(next, current, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot replace record_person: " + e.getMessage() + " (" + current + ")", e);
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,116 @@
+package org.lcjp.reoffending.linkage;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.bit_count;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.lcjp.reoffending.domain.DatasetId;
+import org.lcjp.reoffending.domain.StagedColumns;
+import org.lcjp.reoffending.settings.LinkageSettings;
+
+/**
+ * One row per staged record of every dataset, reduced to what linkage compares: tokens, Bloom filters as one
+ * column per 64-bit word with their set-bit count (so Dice is plain generated code, no higher-order functions),
+ * name term frequencies and scope-qualified person references. A dataset lacking a token column gets nulls.
+ */
+public final class LinkageRecords {
+    static final List<String> STRING_TOKENS = List.of(
+            StagedColumns.PNC_TOKEN, StagedColumns.FORENAME_TOKEN, StagedColumns.SURNAME_TOKEN,
+            StagedColumns.FORENAME_DM_TOKEN, StagedColumns.SURNAME_DM_TOKEN, StagedColumns.FORENAME_INITIAL_TOKEN,
+            StagedColumns.DOB_TOKEN, StagedColumns.DOB_SWAPPED_TOKEN, StagedColumns.DOB_YEAR_MONTH_TOKEN,
+            StagedColumns.DOB_YEAR_TOKEN, StagedColumns.POSTCODE_TOKEN, StagedColumns.POSTCODE_DISTRICT,
+            StagedColumns.SEX);
+    static final List<String> BLOOMS = List.of(StagedColumns.FORENAME_BLOOM, StagedColumns.SURNAME_BLOOM);
+
+    private final LinkageSettings settings;
+    private final int bloomWords;
+
+    /** @param bloomWords 64-bit words per name Bloom filter (PseudonymiseSettings.bloomBits / 64) */
+    public LinkageRecords(LinkageSettings settings, int bloomWords) {
+        this.settings = settings;
+        this.bloomWords = bloomWords;
+    }
+
+    /** Staged tables by dataset (absent datasets left out) to linkage records, tf columns included. */
+    public Dataset<Row> apply(Map<DatasetId, Dataset<Row>> staged) {
+        if (staged.isEmpty()) {
+            throw new IllegalArgumentException("Cannot link records: no staged dataset given");
+        }
+        Dataset<Row> all = null;
+        for (Map.Entry<DatasetId, Dataset<Row>> e : staged.entrySet()) {
+            Dataset<Row> one = narrow(e.getKey(), e.getValue());
+            all = all == null ? one : all.unionByName(one);
+        }
+        return withTermFrequencies(all);
+    }
+
+    private Dataset<Row> narrow(DatasetId id, Dataset<Row> staged) {
+        List<String> present = Arrays.asList(staged.columns());
+        List<Column> out = new ArrayList<>();
+        out.add(concat_ws("/", col(StagedColumns.AGENCY), col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID))
+                .as(LinkageColumns.RECORD_KEY));
+        out.add(col(StagedColumns.AGENCY));
+        out.add(col(StagedColumns.DATASET));
+        out.add(col(StagedColumns.RECORD_ID));
+        for (String c : STRING_TOKENS) {
+            Column v = present.contains(c) ? col(c).cast(DataTypes.StringType) : lit(null).cast(DataTypes.StringType);
+            if (c.equals(StagedColumns.SEX)) {
+                v = when(v.isin("M", "F"), v); // U says nothing about the person
+            }
+            out.add(v.as(c));
+        }
+        for (String b : BLOOMS) {
+            Column bits = lit(0);
+            for (int i = 0; i < bloomWords; i++) {
+                Column word = present.contains(b) ? expr("get(" + b + ", " + i + ")") : lit(null).cast(DataTypes.LongType);
+                out.add(word.as(LinkageColumns.bloomWord(b, i)));
+                bits = bits.plus(coalesce(bit_count(word), lit(0)));
+            }
+            out.add(bits.as(LinkageColumns.bloomBits(b)));
+        }
+        List<Column> refs = new ArrayList<>();
+        for (String ref : settings.personReferences()) {
+            String column = ref + StagedColumns.REF_TOKEN_SUFFIX;
+            if (present.contains(column)) {
+                String scope = settings.sharedReferences().contains(ref) ? "*" : id.path();
+                refs.add(when(col(column).isNotNull(), concat_ws("|", lit(scope), lit(ref), col(column))));
+            }
+        }
+        out.add(refs.isEmpty() ? lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)).as(LinkageColumns.PERSON_REFS)
+                : array_compact(array(refs.toArray(Column[]::new))).as(LinkageColumns.PERSON_REFS));
+        return staged.select(out.toArray(Column[]::new));
+    }
+
+    private Dataset<Row> withTermFrequencies(Dataset<Row> records) {
+        Dataset<Row> out = records;
+        out = joinTf(out, StagedColumns.FORENAME_TOKEN, LinkageColumns.FORENAME_TF);
+        out = joinTf(out, StagedColumns.SURNAME_TOKEN, LinkageColumns.SURNAME_TF);
+        return out;
+    }
+
+    /** Names are compared across forename and surname (swaps), so frequencies pool both columns. */
+    private static Dataset<Row> joinTf(Dataset<Row> records, String token, String tfColumn) {
+        Dataset<Row> names = records.select(col(StagedColumns.FORENAME_TOKEN).as("v"))
+                .union(records.select(col(StagedColumns.SURNAME_TOKEN).as("v")))
+                .where(col("v").isNotNull());
+        Column total = expr("sum(n) over ()");
+        Dataset<Row> tf = names.groupBy("v").agg(count(lit(1)).as("n"))
+                .select(col("v").as("tf_value"), col("n").divide(total).as(tfColumn));
+        return records.join(tf, records.col(token).equalTo(tf.col("tf_value")), "left").drop("tf_value");
+    }
+}

@@ -1,0 +1,62 @@
+package org.lcjp.reoffending.linkage.clustering;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.lcjp.reoffending.domain.RecordPersonColumns;
+import org.lcjp.reoffending.linkage.LinkageColumns;
+
+/**
+ * Person ids that survive from night to night. Rule: each previous person_id goes to the new cluster holding
+ * most of its records (ties: the cluster with the smallest label), so on a split the larger part keeps the id;
+ * a cluster that receives several previous ids (a merge) keeps the smallest; a cluster receiving none gets
+ * "P" + 16 hex of SHA-256 of its smallest record key (or, if that id was used before, of smallest|largest key).
+ */
+public final class AssignPersonIds {
+    private static final String PREV = "previous_person_id";
+
+    /** clusters: record_key, cluster; previous: record_person of the last run, or null. Result: record_key, person_id. */
+    public Dataset<Row> apply(Dataset<Row> clusters, Dataset<Row> previous) {
+        Dataset<Row> fresh = clusters.groupBy(LinkageColumns.CLUSTER)
+                .agg(min(LinkageColumns.RECORD_KEY).as("min_key"), max(LinkageColumns.RECORD_KEY).as("max_key"))
+                .select(col(LinkageColumns.CLUSTER), newId(col("min_key")).as("id1"),
+                        newId(concat_ws("|", col("min_key"), col("max_key"))).as("id2"));
+        Dataset<Row> inherited;
+        if (previous == null) {
+            inherited = fresh.select(col(LinkageColumns.CLUSTER), col("id1").as(RecordPersonColumns.PERSON_ID));
+        } else {
+            Dataset<Row> prev = previous.select(concat_ws("/", col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET),
+                    col(RecordPersonColumns.RECORD_ID)).as(LinkageColumns.RECORD_KEY), col(RecordPersonColumns.PERSON_ID).as(PREV));
+            Dataset<Row> votes = clusters.join(prev, LinkageColumns.RECORD_KEY)
+                    .groupBy(PREV, LinkageColumns.CLUSTER).agg(count(lit(1)).as("n"));
+            Dataset<Row> winners = votes.withColumn("rank", row_number().over(Window.partitionBy(PREV)
+                            .orderBy(col("n").desc(), col(LinkageColumns.CLUSTER))))
+                    .where(col("rank").equalTo(1))
+                    .groupBy(LinkageColumns.CLUSTER).agg(min(PREV).as(PREV));
+            Dataset<Row> used = prev.select(col(PREV).as("used")).distinct();
+            Dataset<Row> f = fresh.join(used, fresh.col("id1").equalTo(used.col("used")), "left")
+                    .select(col(LinkageColumns.CLUSTER), when(col("used").isNull(), col("id1")).otherwise(col("id2")).as("fresh_id"));
+            inherited = f.join(winners, LinkageColumns.CLUSTER, "left")
+                    .select(col(LinkageColumns.CLUSTER), coalesce(col(PREV), col("fresh_id")).as(RecordPersonColumns.PERSON_ID));
+        }
+        return clusters.join(inherited, LinkageColumns.CLUSTER)
+                .select(LinkageColumns.RECORD_KEY, LinkageColumns.CLUSTER, RecordPersonColumns.PERSON_ID);
+    }
+
+    private static org.apache.spark.sql.Column newId(org.apache.spark.sql.Column key) {
+        return concat(lit("P"), substring(sha2(key, 256), 1, 16));
+    }
+}

@@ -1,0 +1,69 @@
+package org.lcjp.reoffending.linkage.quality;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.lcjp.reoffending.domain.RecordPersonColumns;
+import org.lcjp.reoffending.linkage.LinkageColumns;
+
+/**
+ * The published linkage_quality table (metric, category, value): match-weight histogram of scored pairs,
+ * person-size distribution, records by match method, share of each dataset's records whose person also has a
+ * police or court record, chained clusters split and pairs scored.
+ */
+public final class LinkageQuality {
+    public static final String METRIC = "metric";
+    public static final String CATEGORY = "category";
+    public static final String VALUE = "value";
+    public static final StructType SCHEMA = new StructType()
+            .add(METRIC, DataTypes.StringType, false)
+            .add(CATEGORY, DataTypes.StringType, false)
+            .add(VALUE, DataTypes.DoubleType, true);
+    /** Persons larger than this share one size bucket. */
+    static final int LARGEST_SIZE_SHOWN = 20;
+
+    public Dataset<Row> apply(Dataset<Row> recordPerson, Dataset<Row> scoredPairs, long chainedSplit, long pairsScored) {
+        Dataset<Row> weights = scoredPairs
+                .groupBy(floor(col(LinkageColumns.MATCH_WEIGHT).divide(2)).multiply(2).cast(DataTypes.IntegerType).as("bin"))
+                .agg(count(lit(1)).as("n"))
+                .select(lit("MATCH_WEIGHT_HISTOGRAM").as(METRIC), col("bin").cast(DataTypes.StringType).as(CATEGORY),
+                        col("n").cast(DataTypes.DoubleType).as(VALUE));
+        Column size = col("size");
+        Dataset<Row> sizes = recordPerson.groupBy(RecordPersonColumns.PERSON_ID).agg(count(lit(1)).as("size"))
+                .groupBy(when(size.gt(LARGEST_SIZE_SHOWN), lit(">" + LARGEST_SIZE_SHOWN)).otherwise(size.cast(DataTypes.StringType)).as(CATEGORY))
+                .agg(count(lit(1)).as("n"))
+                .select(lit("CLUSTER_SIZE").as(METRIC), col(CATEGORY), col("n").cast(DataTypes.DoubleType).as(VALUE));
+        Dataset<Row> methods = recordPerson.groupBy(RecordPersonColumns.MATCH_METHOD).agg(count(lit(1)).as("n"))
+                .select(lit("LINKS_BY_METHOD").as(METRIC), col(RecordPersonColumns.MATCH_METHOD).as(CATEGORY),
+                        col("n").cast(DataTypes.DoubleType).as(VALUE));
+        Dataset<Row> scalars = recordPerson.sparkSession().createDataFrame(java.util.List.of(
+                org.apache.spark.sql.RowFactory.create("CHAINED_CLUSTERS_SPLIT", "ALL", (double) chainedSplit),
+                org.apache.spark.sql.RowFactory.create("PAIRS_SCORED", "ALL", (double) pairsScored)), SCHEMA);
+        return weights.unionByName(sizes).unionByName(methods).unionByName(shareLinkedToPoliceOrCourt(recordPerson))
+                .unionByName(scalars);
+    }
+
+    /** A record counts when another record of its person comes from police/outcomes or courts/convictions. */
+    static Dataset<Row> shareLinkedToPoliceOrCourt(Dataset<Row> recordPerson) {
+        Column isJustice = concat_ws("/", col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET))
+                .isin("police/outcomes", "courts/convictions");
+        Dataset<Row> perPerson = recordPerson.groupBy(RecordPersonColumns.PERSON_ID)
+                .agg(sum(when(isJustice, 1).otherwise(0)).as("justice_records"));
+        Column linked = col("justice_records").minus(when(isJustice, 1).otherwise(0)).gt(0);
+        return recordPerson.join(perPerson, RecordPersonColumns.PERSON_ID)
+                .groupBy(concat_ws("/", col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET)).as(CATEGORY))
+                .agg(sum(when(linked, 1.0).otherwise(0.0)).divide(count(lit(1))).as(VALUE))
+                .select(lit("SHARE_LINKED_TO_POLICE_OR_COURT").as(METRIC), col(CATEGORY), col(VALUE));
+    }
+}

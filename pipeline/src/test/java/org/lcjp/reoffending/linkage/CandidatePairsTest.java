@@ -1,0 +1,47 @@
+package org.lcjp.reoffending.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lcjp.reoffending.linkage.ClearRecords.row;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.linkage.blocking.CandidatePairs;
+import org.lcjp.reoffending.settings.LinkageSettings;
+
+class CandidatePairsTest {
+    private final Dataset<Row> records = new LinkageRecords(LinkageSettings.defaults(), 8).apply(ClearRecords.police(
+            row("1", "C1", null, "ann", "lee", "1980-01-01", "F", null),
+            row("2", "C2", null, "lee", "ann", "1975-06-01", "F", null),
+            row("3", "C3", null, "ann", "lee", "1980-01-01", "F", null),
+            row("4", "C4", null, "bob", "ray", "1960-02-02", "M", null),
+            row("5", "C5", null, "ann", "lee", "1999-09-09", "F", null)));
+
+    @Test
+    void sameNamesAndDobMakeOnePairEach() {
+        assertThat(pairs(List.of("forename_token,dob_token"), 100)).containsExactly("1-3");
+    }
+
+    @Test
+    void crossedRuleFindsSwappedNamesInEitherOrder() {
+        assertThat(pairs(List.of("forename_token=surname_token,surname_token=forename_token"), 100))
+                .containsExactlyInAnyOrder("1-2", "2-3", "2-5");
+    }
+
+    @Test
+    void unionOfRulesHasNoDuplicates() {
+        assertThat(pairs(List.of("forename_token,surname_token", "dob_token"), 100)).containsExactlyInAnyOrder("1-3", "1-5", "3-5");
+    }
+
+    @Test
+    void oversizedBlocksAreSkipped() {
+        assertThat(pairs(List.of("forename_token,surname_token", "dob_token"), 2)).containsExactly("1-3");
+    }
+
+    private List<String> pairs(List<String> rules, int maxBlock) {
+        return new CandidatePairs(rules, maxBlock).apply(records).collectAsList().stream()
+                .map(r -> r.getString(0).replace("police/outcomes/", "") + "-" + r.getString(1).replace("police/outcomes/", ""))
+                .sorted().toList();
+    }
+}

@@ -1,0 +1,52 @@
+package org.lcjp.reoffending.linkage;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.lcjp.reoffending.domain.DatasetId;
+import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
+import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
+import org.lcjp.reoffending.settings.PseudonymiseSettings;
+import org.lcjp.reoffending.testing.SparkTestSession;
+
+/** Tiny clear police/outcomes rows pseudonymised by the real stage: staged-like input for linkage tests. */
+final class ClearRecords {
+    static final DatasetId POLICE = Datasets.POLICE_OUTCOMES;
+    static final PseudonymisationKey KEY = PseudonymisationKey.of("a test key that is long enough to be used 123".getBytes(), "test");
+    static final StructType CLEAR = new StructType()
+            .add("agency", DataTypes.StringType).add("dataset", DataTypes.StringType)
+            .add("record_id", DataTypes.StringType).add("custody_ref", DataTypes.StringType)
+            .add("pnc_id", DataTypes.StringType).add("forename", DataTypes.StringType).add("surname", DataTypes.StringType)
+            .add("date_of_birth", DataTypes.DateType).add("sex", DataTypes.StringType)
+            .add("ethnicity", DataTypes.StringType).add("postcode", DataTypes.StringType);
+
+    private ClearRecords() {
+    }
+
+    /** Each row: record_id, custody_ref, pnc_id, forename, surname, dob (yyyy-MM-dd or null), sex, postcode. */
+    static Dataset<Row> staged(String[]... rows) {
+        List<Row> out = new ArrayList<>();
+        for (String[] r : rows) {
+            out.add(RowFactory.create(POLICE.agency(), POLICE.dataset(), r[0], r[1], r[2], r[3], r[4],
+                    r[5] == null ? null : Date.valueOf(r[5]), r[6], null, r[7]));
+        }
+        Dataset<Row> clear = SparkTestSession.get().createDataFrame(out, CLEAR);
+        return new PseudonymiseIdentifiers(PseudonymiseSettings.defaults(), KEY).apply(clear, Datasets.spec(POLICE));
+    }
+
+    static Map<DatasetId, Dataset<Row>> police(String[]... rows) {
+        return Map.of(POLICE, staged(rows));
+    }
+
+    static String[] row(String... values) {
+        return Arrays.copyOf(values, 8);
+    }
+}

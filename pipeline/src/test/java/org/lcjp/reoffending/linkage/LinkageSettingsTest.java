@@ -1,0 +1,32 @@
+package org.lcjp.reoffending.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.linkage.blocking.BlockingRule;
+import org.lcjp.reoffending.settings.LinkageSettings;
+import org.lcjp.reoffending.settings.SettingsLoader;
+
+class LinkageSettingsTest {
+    @Test
+    void confDeclaresTheDefaults() {
+        LinkageSettings conf = SettingsLoader.load(Path.of("../conf/pipeline.yaml")).linkage();
+        assertThat(conf).isEqualTo(LinkageSettings.defaults());
+    }
+
+    @Test
+    void crossedRuleParses() {
+        BlockingRule r = BlockingRule.parse("forename_token=surname_token, surname_token=forename_token");
+        assertThat(r.left()).containsExactly("forename_token", "surname_token");
+        assertThat(r.right()).containsExactly("surname_token", "forename_token");
+        assertThat(r.symmetric()).isFalse();
+    }
+
+    @Test
+    void looseDiceAboveCloseDiceIsRejected() {
+        assertThatThrownBy(() -> new LinkageSettings(null, null, 0.5, 0.7, null, null, null, null, null, null, null, null,
+                null, null, null, null)).hasMessageContaining("Cannot use name_dice_low");
+    }
+}
