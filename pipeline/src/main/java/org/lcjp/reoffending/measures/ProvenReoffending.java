@@ -1,0 +1,96 @@
+package org.lcjp.reoffending.measures;
+
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.lcjp.reoffending.domain.ProvenReoffendingColumns.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
+import org.lcjp.reoffending.settings.CohortSettings;
+
+/**
+ * The published proven_reoffending table (outputs.md): every cohort x population x breakdown cell, computed in one
+ * aggregation over index events exploded into their (population, dimension, category) cells.
+ */
+public final class ProvenReoffending {
+    public static final String ALL = "ALL";
+    public static final String SEX = "SEX";
+    public static final String AGE_BAND = "AGE_BAND";
+    public static final String OFFENCE_GROUP = "OFFENCE_GROUP";
+    public static final String PREVIOUS_OFFENCES = "PREVIOUS_OFFENCES";
+    public static final String INDEX_DISPOSAL = "INDEX_DISPOSAL";
+    public static final String LOCAL_AUTHORITY = "LOCAL_AUTHORITY";
+    public static final String ETHNICITY = "ETHNICITY";
+    public static final String SENTENCE_LENGTH = "SENTENCE_LENGTH";
+
+    /** Each dimension and the index_events column that gives its category; SENTENCE_LENGTH is null unless custody. */
+    public static final Map<String, String> DIMENSIONS = dimensions();
+
+    private final CohortSettings settings;
+
+    public ProvenReoffending(CohortSettings settings) {
+        this.settings = settings;
+    }
+
+    private static Map<String, String> dimensions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(SEX, MeasureColumns.SEX);
+        m.put(AGE_BAND, MeasureColumns.AGE_BAND);
+        m.put(OFFENCE_GROUP, MeasureColumns.OFFENCE_GROUP);
+        m.put(PREVIOUS_OFFENCES, MeasureColumns.PREVIOUS_OFFENCES_BAND);
+        m.put(INDEX_DISPOSAL, MeasureColumns.INDEX_DISPOSAL);
+        m.put(LOCAL_AUTHORITY, MeasureColumns.LOCAL_AUTHORITY);
+        m.put(ETHNICITY, MeasureColumns.ETHNICITY);
+        m.put(SENTENCE_LENGTH, MeasureColumns.SENTENCE_BAND);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * @param events IndexEvents output with FollowUpWindow.withReoffences applied
+     * @param asOf   the run's as-of date, for FINAL / PROVISIONAL
+     */
+    public Dataset<Row> build(Dataset<Row> events, LocalDate asOf) {
+        List<Column> cells = new ArrayList<>();
+        cells.add(struct(lit(ALL).as("d"), lit(ALL).as("c")));
+        DIMENSIONS.forEach((dimension, column) -> cells.add(struct(lit(dimension).as("d"),
+                (dimension.equals(SENTENCE_LENGTH) ? col(column) : coalesce(col(column), lit(MeasureColumns.UNKNOWN))).as("c"))));
+        Dataset<Row> exploded = events
+                .withColumn("_population", explode(array(col(MeasureColumns.POPULATION), lit(POPULATION_ALL))))
+                .withColumn("_cell", explode(array(cells.toArray(Column[]::new))))
+                .filter(col("_cell.c").isNotNull());
+        Dataset<Row> grouped = exploded
+                .groupBy(col(MeasureColumns.COHORT_START).as(COHORT_START), col(MeasureColumns.COHORT_END).as(COHORT_END),
+                        col("_population").as(POPULATION), col("_cell.d").as(DIMENSION), col("_cell.c").as(CATEGORY))
+                .agg(count(lit(1)).as(OFFENDERS),
+                        sum(when(col(MeasureColumns.REOFFENCES).gt(0), 1L).otherwise(0L)).as(REOFFENDERS),
+                        sum(col(MeasureColumns.REOFFENCES)).cast("long").as(REOFFENCES));
+        Dataset<Row> measured = grouped.select(col(COHORT_START), col(COHORT_END), col(POPULATION), col(DIMENSION), col(CATEGORY),
+                col(OFFENDERS), col(REOFFENDERS), col(REOFFENCES),
+                col(REOFFENDERS).divide(col(OFFENDERS)).as(REOFFENDING_RATE),
+                when(col(REOFFENDERS).gt(0), col(REOFFENCES).divide(col(REOFFENDERS))).as(REOFFENCES_PER_REOFFENDER),
+                col(REOFFENCES).divide(col(OFFENDERS)).as(REOFFENCES_PER_OFFENDER),
+                status(col(COHORT_END), asOf, settings).as(STATUS));
+        return measured.sparkSession().createDataFrame(measured.rdd(), ProvenReoffendingColumns.SCHEMA);
+    }
+
+    /** FINAL once the follow-up and waiting periods after the cohort end have elapsed by the as-of date. */
+    public static Column status(Column cohortEnd, LocalDate asOf, CohortSettings settings) {
+        return when(lit(java.sql.Date.valueOf(asOf)).geq(add_months(cohortEnd, settings.finalAfterMonths())), lit(STATUS_FINAL))
+                .otherwise(lit(STATUS_PROVISIONAL));
+    }
+}
