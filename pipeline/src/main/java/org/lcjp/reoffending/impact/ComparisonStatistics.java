@@ -65,6 +65,17 @@ public final class ComparisonStatistics {
         return result(diff, new Interval(diff - z * se, diff + z * se), p);
     }
 
+    /** Student t interval of one group's mean (n - 1 degrees of freedom). */
+    public Interval meanInterval(SampleSummary sample) {
+        double n = sample.weight();
+        if (n <= 1) {
+            return new Interval(Double.NaN, Double.NaN);
+        }
+        double q = TDistribution.of(n - 1).inverseSurvivalProbability((1 - confidence) / 2);
+        double half = q * Math.sqrt(sample.variance() / n);
+        return new Interval(sample.mean() - half, sample.mean() + half);
+    }
+
     /** Welch's unequal-variance t-test of mean1 - mean2, with Welch-Satterthwaite degrees of freedom. */
     public TestResult welch(SampleSummary first, SampleSummary second) {
         double v1 = first.variance() / first.weight();
