@@ -35,23 +35,23 @@ public final class ComparisonTable {
         if (groups.stream().noneMatch(g -> g.groupName().equals(referenceGroup))) {
             all.add(reference);
         }
+        // Every group of the cell is reported only when every group is large enough (methodology.md section 5).
+        GroupOutcome smallest = all.stream().min(java.util.Comparator.comparingLong(GroupOutcome::people)).orElseThrow();
         for (GroupOutcome g : all) {
             for (String measure : measures) {
-                out.add(row(cell, referenceGroup, g, reference, measure, note));
+                out.add(row(cell, referenceGroup, g, reference, smallest, measure, note));
             }
         }
         return out;
     }
 
     private ComparisonRow row(Cell cell, String referenceGroup, GroupOutcome group, GroupOutcome reference,
-                              String measure, String note) {
+                              GroupOutcome smallest, String measure, String note) {
         GroupOutcome.Measured m = group.measures().get(measure);
         long people = m == null ? 0 : m.people();
-        long smallest = Math.min(group.people(), reference.people());
-        if (smallest < settings.minimumGroupSize() || m == null) {
+        if (smallest.people() < settings.minimumGroupSize() || m == null) {
             String why = "Cannot compare: a group has fewer than " + settings.minimumGroupSize() + " people ("
-                    + (group.people() < reference.people() ? group.groupName() + " " + group.people()
-                    : reference.groupName() + " " + reference.people()) + ")";
+                    + smallest.groupName() + " " + smallest.people() + ")";
             return new ComparisonRow(cell.comparison(), cell.cohortStart(), cell.cohortEnd(), cell.method(),
                     group.groupName(), cell.subgroup(), measure, people, null, null, null, referenceGroup, null, null,
                     null, null, null, null, ComparisonRow.TOO_SMALL, join(note, why));

@@ -63,7 +63,7 @@ public final class IomSample {
         Dataset<Row> candidateDates = proven.select(col(PERSON_ID), col(DISPOSAL_DATE).as(INDEX_DATE)).distinct()
                 .join(adopted.select(PERSON_ID), new String[] {PERSON_ID}, "left_anti")
                 .crossJoin(bounds)
-                .filter(col(INDEX_DATE).between(col("_from"), col("_to")))
+                .filter(trunc(col(INDEX_DATE), "quarter").between(trunc(col("_from"), "quarter"), trunc(col("_to"), "quarter")))
                 .drop("_from", "_to");
         Dataset<Row> candidates = stratified(prePost.build(candidateDates, proven))
                 .withColumn("_j", row_number().over(Window.partitionBy(STRATUM)
