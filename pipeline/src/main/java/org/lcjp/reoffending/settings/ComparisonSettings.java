@@ -8,18 +8,24 @@ package org.lcjp.reoffending.settings;
  * @param imbalanceSmd     a standardised mean difference above this flags imbalance (default 0.1)
  * @param confidence       confidence level of every interval (default 0.95)
  * @param power            power assumed when reporting the sample size a non-significant result would need (default 0.8)
+ * @param iomPriorOffencesCap IOM comparison strata match prior 12-month offences exactly up to this count, and
+ *                         pool counts above it (default 10: beyond it too few people share an exact count)
+ * @param needsLookBackMonths a need counts when its spell is active or starts this many months before the index
+ *                         date (default 12, methodology.md section 5)
  */
 public record ComparisonSettings(Integer minimumGroupSize, Double caliperSd, Double imbalanceSmd, Double confidence,
-                                 Double power) {
+                                 Double power, Integer iomPriorOffencesCap, Integer needsLookBackMonths) {
     public ComparisonSettings {
         minimumGroupSize = Defaults.or(minimumGroupSize, 60);
         caliperSd = Defaults.or(caliperSd, 0.2);
         imbalanceSmd = Defaults.or(imbalanceSmd, 0.1);
         confidence = Defaults.or(confidence, 0.95);
         power = Defaults.or(power, 0.8);
+        iomPriorOffencesCap = Defaults.or(iomPriorOffencesCap, 10);
+        needsLookBackMonths = Defaults.or(needsLookBackMonths, 12);
     }
 
     public static ComparisonSettings defaults() {
-        return new ComparisonSettings(null, null, null, null, null);
+        return new ComparisonSettings(null, null, null, null, null, null, null);
     }
 }

@@ -1,0 +1,149 @@
+package org.lcjp.reoffending.jobs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.domain.DatasetId;
+import org.lcjp.reoffending.impact.BalanceTable;
+import org.lcjp.reoffending.impact.CompareDiversion;
+import org.lcjp.reoffending.impact.CompareIom;
+import org.lcjp.reoffending.impact.CompareSexes;
+import org.lcjp.reoffending.impact.ComparisonRow;
+import org.lcjp.reoffending.impact.DiversionSample;
+import org.lcjp.reoffending.impact.IomPrePostRow;
+import org.lcjp.reoffending.impact.IomSample;
+import org.lcjp.reoffending.impact.NeedsProfile;
+import org.lcjp.reoffending.measures.FollowUpWindow;
+import org.lcjp.reoffending.measures.MeasureColumns;
+import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
+import org.lcjp.reoffending.settings.CohortSettings;
+import org.lcjp.reoffending.settings.ComparisonSettings;
+import org.lcjp.reoffending.spark.JobDescriptions;
+
+/**
+ * The "compare" stage (methodology.md section 5): diverted against prosecuted (observed and matched), women against
+ * men with their needs, and IOM pre/post against a matched comparison group. Reads the measure tables under
+ * warehouse/measures/ and the staged tables; writes cohort_comparison, comparison_balance and iom_pre_post to the
+ * publish folder. A dataset that was never delivered gives an empty comparison, not a failure.
+ */
+public final class ComparisonsJob implements Stage {
+    public static final String NAME = "compare";
+    public static final String PROVEN_OFFENCES = "proven_offences";
+    public static final String PERSON_ATTRIBUTES = "person_attributes";
+    public static final String INDEX_EVENTS = "index_events";
+    public static final String COHORT_COMPARISON = "cohort_comparison";
+    public static final String COMPARISON_BALANCE = "comparison_balance";
+    public static final String IOM_PRE_POST = "iom_pre_post";
+
+    public static final StructType BALANCE_SCHEMA = new StructType()
+            .add("comparison", DataTypes.StringType, false)
+            .add("covariate", DataTypes.StringType, false)
+            .add("treated_mean", DataTypes.DoubleType, true)
+            .add("control_mean_before", DataTypes.DoubleType, true)
+            .add("control_mean_after", DataTypes.DoubleType, true)
+            .add("smd_before", DataTypes.DoubleType, true)
+            .add("smd_after", DataTypes.DoubleType, true)
+            .add("imbalanced_after", DataTypes.BooleanType, false);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public StageResult run(SparkSession spark, RunContext context) {
+        long started = System.nanoTime();
+        ComparisonSettings settings = context.settings().comparison();
+        CohortSettings cohort = context.settings().cohort();
+        Path measures = context.warehouse().measures();
+        Dataset<Row> proven = spark.read().parquet(measures.resolve(PROVEN_OFFENCES).toString());
+        Dataset<Row> attributes = spark.read().parquet(measures.resolve(PERSON_ATTRIBUTES).toString());
+        Dataset<Row> recordPerson = spark.read().parquet(context.warehouse().recordPerson().toString());
+        Dataset<Row> offences = spark.read().option("header", "true").csv(context.reference("offences.csv").toString());
+
+        List<ComparisonRow> rows = new ArrayList<>();
+        List<Row> balance = new ArrayList<>();
+        Map<String, Object> details = new LinkedHashMap<>();
+
+        Dataset<Row> referrals = staged(spark, context, Datasets.CHECKPOINT_REFERRALS);
+        if (referrals != null) {
+            Dataset<Row> sample = new DiversionSample(cohort, new DateOfBirthCipher(context.key()))
+                    .build(referrals, recordPerson, attributes, offences, proven);
+            CompareDiversion.Result diversion = describe(spark, "diverted vs prosecuted",
+                    () -> new CompareDiversion(settings).run(sample));
+            rows.addAll(diversion.rows());
+            for (BalanceTable.Balance b : diversion.balance()) {
+                balance.add(RowFactory.create(ComparisonRow.DIVERSION, b.covariate(), finite(b.treatedMean()),
+                        finite(b.controlMeanBefore()), finite(b.controlMeanAfter()), finite(b.smdBefore()),
+                        finite(b.smdAfter()), b.imbalancedAfter()));
+            }
+            details.put("matched", diversion.matchedTreated());
+            details.put("imbalanced", diversion.balance().stream().filter(BalanceTable.Balance::imbalancedAfter).count());
+        }
+
+        Dataset<Row> events = spark.read().parquet(measures.resolve(INDEX_EVENTS).toString());
+        if (!List.of(events.columns()).contains(MeasureColumns.REOFFENCES)) {
+            events = new FollowUpWindow(cohort).withReoffences(events, proven);
+        }
+        Dataset<Row> withNeeds = new NeedsProfile(settings.needsLookBackMonths()).build(events,
+                stagedOrEmpty(spark, context, Datasets.SUBSTANCE_TREATMENT), stagedOrEmpty(spark, context, Datasets.HOUSING_SUPPORT),
+                stagedOrEmpty(spark, context, Datasets.PROBATION_SUPERVISION), recordPerson);
+        rows.addAll(describe(spark, "women vs men", () -> new CompareSexes(settings).run(withNeeds)));
+
+        List<IomPrePostRow> iom = new ArrayList<>();
+        Dataset<Row> adoptions = staged(spark, context, Datasets.IOM_COHORT);
+        if (adoptions != null) {
+            Dataset<Row> sample = new IomSample(cohort, settings).build(adoptions, recordPerson, proven);
+            iom.addAll(describe(spark, "IOM pre/post", () -> new CompareIom(settings).run(sample)));
+        }
+
+        write(spark, rows, ComparisonRow::toRow, ComparisonRow.SCHEMA, context.published(COHORT_COMPARISON));
+        write(spark, balance, r -> r, BALANCE_SCHEMA, context.published(COMPARISON_BALANCE));
+        write(spark, iom, IomPrePostRow::toRow, IomPrePostRow.SCHEMA, context.published(IOM_PRE_POST));
+        details.put("balance", balance.size());
+        details.put("iom rows", iom.size());
+        return new StageResult(NAME, 0, rows.size(), (System.nanoTime() - started) / 1e9, details);
+    }
+
+    private static <T> T describe(SparkSession spark, String what, java.util.function.Supplier<T> body) {
+        return JobDescriptions.describe(spark, NAME, what, body);
+    }
+
+    /** The staged table, or null when the dataset was never delivered. */
+    private static Dataset<Row> staged(SparkSession spark, RunContext context, DatasetId id) {
+        Path path = context.warehouse().staged(id);
+        return Files.isDirectory(path) ? spark.read().parquet(path.toString()) : null;
+    }
+
+    /** A needs dataset never delivered means nobody is known to have that need. */
+    private static Dataset<Row> stagedOrEmpty(SparkSession spark, RunContext context, DatasetId id) {
+        Dataset<Row> staged = staged(spark, context, id);
+        if (staged != null) {
+            return staged;
+        }
+        StructType empty = new StructType().add("record_id", DataTypes.StringType)
+                .add(NeedsProfile.START_DATE, DataTypes.DateType).add(NeedsProfile.END_DATE, DataTypes.DateType);
+        return spark.createDataFrame(List.of(), empty);
+    }
+
+    private static <T> void write(SparkSession spark, List<T> rows, Function<T, Row> toRow, StructType schema, Path to) {
+        spark.createDataFrame(rows.stream().map(toRow).toList(), schema)
+                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(to.toString());
+    }
+
+    private static Double finite(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+}

@@ -1,0 +1,91 @@
+package org.lcjp.reoffending.impact;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+import static org.lcjp.reoffending.impact.MatchingColumns.AGE;
+import static org.lcjp.reoffending.impact.MatchingColumns.DAYS_TO_FIRST_REOFFENCE;
+import static org.lcjp.reoffending.impact.MatchingColumns.FEMALE;
+import static org.lcjp.reoffending.impact.MatchingColumns.HARM_DAYS;
+import static org.lcjp.reoffending.impact.MatchingColumns.INDEX_DATE;
+import static org.lcjp.reoffending.impact.MatchingColumns.OFFENCE_GROUP;
+import static org.lcjp.reoffending.impact.MatchingColumns.PERSON_ID;
+import static org.lcjp.reoffending.impact.MatchingColumns.PREVIOUS_OFFENCES;
+import static org.lcjp.reoffending.impact.MatchingColumns.REOFFENCES;
+import static org.lcjp.reoffending.impact.MatchingColumns.REOFFENDED;
+import static org.lcjp.reoffending.impact.MatchingColumns.TREATED;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.domain.StagedColumns;
+import org.lcjp.reoffending.measures.AgeAtDate;
+import org.lcjp.reoffending.measures.FollowUpWindow;
+import org.lcjp.reoffending.measures.IndexEvents;
+import org.lcjp.reoffending.measures.MeasureColumns;
+import org.lcjp.reoffending.measures.OffenceReference;
+import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
+import org.lcjp.reoffending.settings.CohortSettings;
+
+/**
+ * The Checkpoint comparison sample (methodology.md section 5): one row per person, their first eligible decision,
+ * DIVERTED (treated) or PROSECUTED, index date = decision date, with the matching covariates and the proven
+ * reoffences after it. Age is null when the date of birth is unknown.
+ */
+public final class DiversionSample {
+    public static final String ELIGIBLE = "eligible";
+    public static final String DECISION = "decision";
+    public static final String DECISION_DATE = "decision_date";
+    public static final String DIVERTED = "DIVERTED";
+    public static final String PROSECUTED = "PROSECUTED";
+    public static final String UNKNOWN_GROUP = "UNKNOWN";
+
+    private final CohortSettings cohort;
+    private final DateOfBirthCipher cipher;
+
+    public DiversionSample(CohortSettings cohort, DateOfBirthCipher cipher) {
+        this.cohort = cohort;
+        this.cipher = cipher;
+    }
+
+    /**
+     * @param referrals  staged checkpoint/referrals
+     * @param recordPerson linkage record_person
+     * @param attributes PersonAttributes (person_id, dob_cipher, sex)
+     * @param offences   conf/reference/offences.csv
+     * @param proven     ProvenOffences
+     */
+    public Dataset<Row> build(Dataset<Row> referrals, Dataset<Row> recordPerson, Dataset<Row> attributes,
+                              Dataset<Row> offences, Dataset<Row> proven) {
+        Dataset<Row> eligible = LinkedRecords.of(referrals.filter(col(ELIGIBLE).equalTo("Y")),
+                Datasets.CHECKPOINT_REFERRALS, recordPerson);
+        Dataset<Row> first = eligible
+                .withColumn("_n", row_number().over(Window.partitionBy(PERSON_ID)
+                        .orderBy(col(DECISION_DATE), col(StagedColumns.RECORD_ID))))
+                .filter(col("_n").equalTo(1))
+                .select(col(PERSON_ID), col(DECISION).as(OutcomeSummaries.GROUP_NAME),
+                        col(DECISION).equalTo(DIVERTED).as(TREATED), col(DECISION_DATE).as(INDEX_DATE),
+                        upper(trim(col(MeasureColumns.OFFENCE_CODE))).as("_ref_code"));
+        Dataset<Row> described = first.join(broadcast(OffenceReference.normalise(offences)),
+                        new String[] {"_ref_code"}, "left")
+                .withColumn(OFFENCE_GROUP, coalesce(col("_offence_group"), lit(UNKNOWN_GROUP)))
+                .withColumn(HARM_DAYS, coalesce(col("_harm_days"), lit(0.0)))
+                .join(attributes.select(PERSON_ID, MeasureColumns.DOB_CIPHER, MeasureColumns.SEX), new String[] {PERSON_ID}, "left")
+                .withColumn(AGE, AgeAtDate.age(cipher, col(MeasureColumns.DOB_CIPHER), col(INDEX_DATE)).cast("double"))
+                .withColumn(FEMALE, when(col(MeasureColumns.SEX).equalTo("F"), 1.0).otherwise(0.0))
+                .drop("_ref_code", "_offence_group", "_is_breach", "_harm_days", MeasureColumns.DOB_CIPHER, MeasureColumns.SEX);
+        Dataset<Row> withPrevious = IndexEvents.withPreviousOffences(described, proven, cohort.previousOffenceBandStarts())
+                .withColumn(PREVIOUS_OFFENCES, col(PREVIOUS_OFFENCES).cast("double"))
+                .drop(MeasureColumns.PREVIOUS_OFFENCES_BAND);
+        return new FollowUpWindow(cohort).withReoffences(withPrevious, proven)
+                .withColumn(REOFFENDED, when(col(REOFFENCES).gt(0), 1).otherwise(0))
+                .select(PERSON_ID, OutcomeSummaries.GROUP_NAME, TREATED, INDEX_DATE, AGE, FEMALE, PREVIOUS_OFFENCES,
+                        HARM_DAYS, OFFENCE_GROUP, REOFFENCES, REOFFENDED, DAYS_TO_FIRST_REOFFENCE);
+    }
+}

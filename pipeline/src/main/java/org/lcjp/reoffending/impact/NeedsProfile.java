@@ -1,0 +1,71 @@
+package org.lcjp.reoffending.impact;
+
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
+import static org.lcjp.reoffending.measures.MeasureColumns.INDEX_DATE;
+import static org.lcjp.reoffending.measures.MeasureColumns.PERSON_ID;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.lcjp.reoffending.domain.DatasetId;
+import org.lcjp.reoffending.domain.Datasets;
+
+/**
+ * Flags each index event with the needs seen in the months before it (methodology.md section 5, female offenders):
+ * substance-misuse treatment, housing support or probation supervision active or starting in the look-back
+ * window [index - lookBackMonths, index). A spell is active when it started before the index date and had not ended
+ * before the window opened (an open spell has no end date). A referral that never started is not a spell.
+ */
+public final class NeedsProfile {
+    public static final String SUBSTANCE_MISUSE = "SUBSTANCE_MISUSE";
+    public static final String HOUSING_SUPPORT = "HOUSING_SUPPORT";
+    public static final String PROBATION_SUPERVISION = "PROBATION_SUPERVISION";
+    public static final List<String> NEEDS = List.of(SUBSTANCE_MISUSE, HOUSING_SUPPORT, PROBATION_SUPERVISION);
+    public static final String START_DATE = "start_date";
+    public static final String END_DATE = "end_date";
+
+    private final int lookBackMonths;
+
+    /** @param lookBackMonths months before the index date in which a spell counts (methodology: 12) */
+    public NeedsProfile(int lookBackMonths) {
+        this.lookBackMonths = lookBackMonths;
+    }
+
+    /** The column holding the 0/1 flag of a need. */
+    public static String flag(String need) {
+        return "need_" + need.toLowerCase();
+    }
+
+    /** Adds one 0/1 column per need ({@link #flag}) to events with person_id and index_date; one row in, one out. */
+    public Dataset<Row> build(Dataset<Row> events, Dataset<Row> substance, Dataset<Row> housing, Dataset<Row> probation,
+                              Dataset<Row> recordPerson) {
+        Dataset<Row> spells = spells(substance, Datasets.SUBSTANCE_TREATMENT, SUBSTANCE_MISUSE, recordPerson)
+                .unionByName(spells(housing, Datasets.HOUSING_SUPPORT, HOUSING_SUPPORT, recordPerson))
+                .unionByName(spells(probation, Datasets.PROBATION_SUPERVISION, PROBATION_SUPERVISION, recordPerson));
+        Column date = col(INDEX_DATE);
+        Column active = col("_start").lt(date)
+                .and(col("_end").isNull().or(col("_end").geq(add_months(date, -lookBackMonths))));
+        Column[] flags = NEEDS.stream()
+                .map(n -> max(when(col("_need").equalTo(n), 1).otherwise(0)).as(flag(n))).toArray(Column[]::new);
+        Dataset<Row> found = events.select(col(PERSON_ID), date).distinct()
+                .join(spells, col(PERSON_ID).equalTo(col("_sp")).and(active))
+                .groupBy(PERSON_ID, INDEX_DATE).agg(flags[0], java.util.Arrays.copyOfRange(flags, 1, flags.length));
+        Dataset<Row> out = events.join(found, new String[] {PERSON_ID, INDEX_DATE}, "left");
+        for (String n : NEEDS) {
+            out = out.withColumn(flag(n), org.apache.spark.sql.functions.coalesce(col(flag(n)), lit(0)));
+        }
+        return out;
+    }
+
+    private static Dataset<Row> spells(Dataset<Row> staged, DatasetId id, String need, Dataset<Row> recordPerson) {
+        return LinkedRecords.of(staged, id, recordPerson)
+                .filter(col(START_DATE).isNotNull())
+                .select(col(PERSON_ID).as("_sp"), lit(need).as("_need"), col(START_DATE).as("_start"),
+                        col(END_DATE).as("_end"));
+    }
+}
