@@ -7,6 +7,7 @@ import java.util.List;
  * Disclosure control for a two-way table of counts shown with its row totals, column totals and grand total.
  * Row i with its total, column j with its total, the column totals with the grand total and the row totals with
  * the grand total are the additive groups. Totals are taken as given (a total may include people in no cell).
+ * Margins are complements of last resort, so that totals stay visible wherever interior cells can protect.
  */
 public final class CountTable {
     /** A cell of the table; row or column {@code TOTAL} marks a margin. */
@@ -73,12 +74,12 @@ public final class CountTable {
             for (int j = 0; j < cols; j++) {
                 problem.visible(new Cell(i, j), cells[i][j]);
             }
-            problem.visible(new Cell(i, TOTAL), rowTotals[i]);
+            problem.total(new Cell(i, TOTAL), rowTotals[i], 1);
         }
         for (int j = 0; j < cols; j++) {
-            problem.visible(new Cell(TOTAL, j), colTotals[j]);
+            problem.total(new Cell(TOTAL, j), colTotals[j], 1);
         }
-        problem.visible(new Cell(TOTAL, TOTAL), grandTotal);
+        problem.total(new Cell(TOTAL, TOTAL), grandTotal, 2);
         for (int i = 0; i <= rows; i++) {
             int r = i == rows ? TOTAL : i;
             List<Cell> group = new ArrayList<>();

@@ -14,7 +14,10 @@ public final class Ratios {
         return denominatorSuppressed || numeratorSuppressed || (denominator > 0 && denominator < threshold);
     }
 
-    /** A ratio over nobody has no meaning. */
+    /**
+     * A ratio over nobody has no meaning; but when the denominator is itself suppressed the ratio shows as
+     * suppressed, since "not applicable" would give the zero away. Check {@link #suppress} first.
+     */
     public static boolean notApplicable(long denominator) {
         return denominator == 0;
     }

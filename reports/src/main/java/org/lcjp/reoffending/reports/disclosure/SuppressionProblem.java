@@ -19,19 +19,32 @@ import java.util.Set;
  * <p>Primary suppression: visible counts 1 to threshold - 1 (zero is a true zero). A hidden count in that range is
  * sensitive. Secondary suppression: a group whose only unknown cell is a suppressed or sensitive one would give it
  * away, so a complementary visible cell of that group is suppressed too. The complement is chosen greedily, as
- * MoJ's mojSuppression does: the cell that repairs the most broken groups while breaking the fewest intact ones,
- * then a non-zero cell, then the smallest count; repeated until no group gives a cell away.
+ * MoJ's mojSuppression does: a cell of the lowest {@linkplain #total(Object, long, int) total level} (interior
+ * cells before margins before the grand total, so headline figures survive where they can), then a non-zero cell
+ * (a suppressed zero is easily guessed), then the cell that repairs the most broken groups while breaking the
+ * fewest intact ones, then the smallest count; repeated until no group gives a cell away.
  *
  * @param <K> the cell key
  */
 public final class SuppressionProblem<K> {
     private final Map<K, Long> counts = new LinkedHashMap<>();
     private final Set<K> hidden = new LinkedHashSet<>();
+    private final Map<K, Integer> totalLevel = new LinkedHashMap<>();
     private final List<List<K>> groups = new ArrayList<>();
 
     /** Adds a count the reader sees. Adding the same key again with the same count is harmless. */
     public SuppressionProblem<K> visible(K key, long count) {
         put(key, count);
+        return this;
+    }
+
+    /**
+     * Adds a visible total: chosen as a complement only when no cell of a lower level would do. Level 1 for a
+     * margin, 2 for a grand total (interior cells are level 0).
+     */
+    public SuppressionProblem<K> total(K key, long count, int level) {
+        put(key, count);
+        totalLevel.merge(key, level, Math::max);
         return this;
     }
 
@@ -130,8 +143,9 @@ public final class SuppressionProblem<K> {
             trial.add(k);
             long stillBroken = groups.stream().filter(g -> givesAway(g, trial, sensitiveHidden)).count();
             long value = counts.get(k);
-            // Lower is better on every component: broken groups left, zero last, then the smallest count.
-            long[] score = {stillBroken, value == 0 ? 1 : 0, value};
+            // Lower is better on every component: totals last, zeros last (a hidden zero is easily guessed, so it
+            // protects little), then the fewest broken groups left, then the smallest count.
+            long[] score = {totalLevel.getOrDefault(k, 0), value == 0 ? 1 : 0, stillBroken, value};
             if (bestScore == null || compare(score, bestScore) < 0) {
                 best = k;
                 bestScore = score;

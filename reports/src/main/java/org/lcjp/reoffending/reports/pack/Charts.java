@@ -3,8 +3,12 @@ package org.lcjp.reoffending.reports.pack;
 import java.util.List;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFLineProperties;
 import org.apache.poi.xddf.usermodel.XDDFNoFillProperties;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.DisplayBlanks;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
@@ -37,7 +41,15 @@ public final class Charts {
     public record Place(int column, int row, int width, int height) {
     }
 
+    /** The Government Analysis Function's accessible categorical palette: dark blue, turquoise, orange, pink. */
+    private static final byte[][] PALETTE = {
+            {0x12, 0x43, 0x6D}, {0x28, (byte) 0xA1, (byte) 0x97}, {(byte) 0xF4, 0x6A, 0x25}, {(byte) 0x80, 0x16, 0x50}};
+
     private Charts() {
+    }
+
+    private static XDDFSolidFillProperties colour(int i) {
+        return new XDDFSolidFillProperties(XDDFColor.from(PALETTE[i % PALETTE.length]));
     }
 
     public static XSSFChart line(XSSFSheet sheet, Place place, String title, String altText, CellRangeAddress categories,
@@ -47,11 +59,15 @@ public final class Charts {
         XDDFValueAxis y = valueAxis(chart, valueFormat);
         XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
         XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(sheet, categories);
-        for (Series s : series) {
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
             XDDFLineChartData.Series line = (XDDFLineChartData.Series) data.addSeries(cats, values(sheet, s));
-            line.setTitle(text(sheet, s.title()), s.title());
+            line.setTitle(text(sheet, s.title()), qualified(sheet, s.title()));
             line.setSmooth(false);
             line.setMarkerStyle(MarkerStyle.CIRCLE);
+            XDDFLineProperties stroke = new XDDFLineProperties(colour(i));
+            stroke.setWidth(2.25);
+            line.setLineProperties(stroke);
         }
         chart.plot(data);
         return chart;
@@ -68,9 +84,13 @@ public final class Charts {
         data.setBarDirection(BarDirection.BAR);
         data.setVaryColors(false);
         XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(sheet, categories);
-        for (Series s : series) {
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
             XDDFChartData.Series bar = data.addSeries(cats, values(sheet, s));
-            bar.setTitle(text(sheet, s.title()), s.title());
+            bar.setTitle(text(sheet, s.title()), qualified(sheet, s.title()));
+            XDDFShapeProperties fill = new XDDFShapeProperties();
+            fill.setFillProperties(colour(i));
+            bar.setShapeProperties(fill);
         }
         chart.plot(data);
         return chart;
@@ -90,7 +110,7 @@ public final class Charts {
         XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(sheet, categories);
         for (Series s : List.of(low, estimate, high)) {
             XDDFLineChartData.Series line = (XDDFLineChartData.Series) data.addSeries(cats, values(sheet, s));
-            line.setTitle(text(sheet, s.title()), s.title());
+            line.setTitle(text(sheet, s.title()), qualified(sheet, s.title()));
             line.setLineProperties(new XDDFLineProperties(new XDDFNoFillProperties()));
             line.setMarkerStyle(s == estimate ? MarkerStyle.DIAMOND : MarkerStyle.DASH);
         }
@@ -106,6 +126,7 @@ public final class Charts {
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(title);
         chart.setTitleOverlay(false);
+        chart.displayBlanksAs(DisplayBlanks.GAP);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         chart.getGraphicFrame().getCTGraphicalObjectFrame().getNvGraphicFramePr().getCNvPr().setDescr(altText);
         chart.getGraphicFrame().getCTGraphicalObjectFrame().getNvGraphicFramePr().getCNvPr().setTitle(title);
@@ -121,6 +142,11 @@ public final class Charts {
 
     private static XDDFNumericalDataSource<Double> values(XSSFSheet sheet, Series s) {
         return XDDFDataSourcesFactory.fromNumericCellRange(sheet, s.values());
+    }
+
+    /** A title reference with its sheet, so every reader resolves it (a bare B4 is not enough for LibreOffice). */
+    private static CellReference qualified(XSSFSheet sheet, CellReference ref) {
+        return new CellReference(sheet.getSheetName(), ref.getRow(), ref.getCol(), true, true);
     }
 
     private static String text(XSSFSheet sheet, CellReference ref) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /** How the pack names cohorts and orders categories. */
 public final class Cohorts {
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.UK);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)");
     private static final List<String> POPULATIONS = List.of("ALL", "ADULT", "JUVENILE");
 

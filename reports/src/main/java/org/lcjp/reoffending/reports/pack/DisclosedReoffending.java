@@ -54,9 +54,10 @@ public final class DisclosedReoffending {
     private void applyToCohort(List<ReoffendingRow> rows, int threshold) {
         SuppressionProblem<Key> problem = new SuppressionProblem<>();
         for (ReoffendingRow r : rows) {
-            problem.visible(key(r, OFFENDERS), r.offenders())
-                    .visible(key(r, REOFFENDERS), r.reoffenders())
-                    .visible(key(r, REOFFENCES), r.reoffences())
+            int level = totalLevel(r);
+            problem.total(key(r, OFFENDERS), r.offenders(), level)
+                    .total(key(r, REOFFENDERS), r.reoffenders(), level)
+                    .total(key(r, REOFFENCES), r.reoffences(), level)
                     .hidden(key(r, NON_REOFFENDERS), Math.max(0, r.offenders() - r.reoffenders()));
             problem.group(List.of(key(r, OFFENDERS), key(r, REOFFENDERS), key(r, NON_REOFFENDERS)));
         }
@@ -95,6 +96,13 @@ public final class DisclosedReoffending {
         }
     }
 
+    /** The cohort's overall figures are kept where possible: ALL/ALL/ALL most, then other ALL rows and columns. */
+    private static int totalLevel(ReoffendingRow r) {
+        boolean allPopulation = r.population().equals("ALL");
+        boolean allDimension = r.dimension().equals("ALL");
+        return allPopulation && allDimension ? 3 : allDimension ? 2 : allPopulation ? 1 : 0;
+    }
+
     private static Shown show(ReoffendingRow r, Suppression<Key> s, int threshold) {
         boolean off = s.isSuppressed(key(r, OFFENDERS));
         boolean reoff = s.isSuppressed(key(r, REOFFENDERS));
@@ -104,18 +112,19 @@ public final class DisclosedReoffending {
                 Figure.count(r.reoffenders(), reoff),
                 Figure.count(r.reoffences(), reoffences),
                 ratio(r.reoffendingRate(), r.offenders(), off, reoff, threshold),
-                r.reoffencesPerReoffender() == null ? Figure.NOT_APPLICABLE
-                        : ratio(r.reoffencesPerReoffender(), r.reoffenders(), reoff, reoffences, threshold),
+                ratio(r.reoffencesPerReoffender(), r.reoffenders(), reoff, reoffences, threshold),
                 ratio(r.reoffencesPerOffender(), r.offenders(), off, reoffences, threshold));
     }
 
-    private static Figure ratio(double value, long denominator, boolean denominatorSuppressed,
+    private static Figure ratio(Double value, long denominator, boolean denominatorSuppressed,
                                 boolean numeratorSuppressed, int threshold) {
-        if (Ratios.notApplicable(denominator)) {
+        if (denominatorSuppressed || numeratorSuppressed) {
+            return Figure.SUPPRESSED;
+        }
+        if (Ratios.notApplicable(denominator) || value == null) {
             return Figure.NOT_APPLICABLE;
         }
-        return Ratios.suppress(denominator, denominatorSuppressed, numeratorSuppressed, threshold)
-                ? Figure.SUPPRESSED : Figure.of(value);
+        return Ratios.suppress(denominator, false, false, threshold) ? Figure.SUPPRESSED : Figure.of(value);
     }
 
     private static Key key(ReoffendingRow r, String measure) {

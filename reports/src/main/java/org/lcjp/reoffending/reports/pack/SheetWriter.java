@@ -112,6 +112,7 @@ public final class SheetWriter {
         }
         int header = row;
         Row h = sheet.createRow(row++);
+        int lines = 1;
         for (int c = 0; c < columns.size(); c++) {
             Cell cell = h.createCell(c);
             cell.setCellValue(columns.get(c).header());
@@ -120,7 +121,11 @@ public final class SheetWriter {
             if (sheet.getColumnWidth(c) < width) {
                 sheet.setColumnWidth(c, width);
             }
+            // Readers do not grow a row for wrapped text written by POI: size the header for its longest heading.
+            int chars = Math.max(1, sheet.getColumnWidth(c) / 256 - 1);
+            lines = Math.max(lines, (columns.get(c).header().length() + chars - 1) / chars);
         }
+        h.setHeightInPoints(Math.min(4, lines) * sheet.getDefaultRowHeightInPoints() + 2);
         for (List<Object> values : rows) {
             Row r = sheet.createRow(row++);
             for (int c = 0; c < columns.size(); c++) {

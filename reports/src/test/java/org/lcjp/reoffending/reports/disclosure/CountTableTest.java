@@ -30,8 +30,10 @@ class CountTableTest {
                 new Case("two small cells in one row protect each other but not their columns",
                         new long[][]{{2, 3, 40}, {20, 30, 50}}, 5, "xx..|xx..|...."),
                 new Case("counts equal to the threshold are shown", new long[][]{{5, 6}, {7, 8}}, 5, "...|...|..."),
-                new Case("a small row total suppresses its row and a second row",
-                        new long[][]{{2, 0}, {10, 30}, {12, 31}}, 5, "x.x|x.x|...|..."));
+                new Case("a small row total takes a second row total with it; a zero is not used as a complement",
+                        new long[][]{{2, 0}, {10, 30}, {12, 31}}, 5, "x.x|xxx|xx.|..."),
+                new Case("interior cells protect before margins do",
+                        new long[][]{{3, 40}, {50, 60}}, 5, "xx.|xx.|..."));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -40,6 +42,15 @@ class CountTableTest {
         CountTable.Pattern p = CountTable.suppress(c.cells(), c.threshold());
         assertThat(render(p)).as(c.description()).isEqualTo(c.expected());
         assertSafe(c.cells(), p, c.threshold());
+    }
+
+    @Test
+    void aMarginIsUsedOnlyWhenNoInteriorCellCanProtect() {
+        // One column: the small cell's column can be protected only by another row, its row only by its total.
+        long[][] cells = {{3}, {40}};
+        CountTable.Pattern p = CountTable.suppress(cells, 5);
+        assertThat(render(p)).isEqualTo("xx|xx|..");
+        assertSafe(cells, p, 5);
     }
 
     @Test
