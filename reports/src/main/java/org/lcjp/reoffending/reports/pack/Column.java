@@ -4,7 +4,7 @@ package org.lcjp.reoffending.reports.pack;
 public record Column(String header, Kind kind) {
     /** How values of a column are formatted, and the column's width in characters. */
     public enum Kind {
-        TEXT(22), LONG_TEXT(48), COUNT(13), PERCENT(12), DECIMAL(12), P_VALUE(10), DATE(13);
+        SHORT_TEXT(12), TEXT(22), LONG_TEXT(48), COUNT(13), PERCENT(12), DECIMAL(12), P_VALUE(10), DATE(13);
 
         final int width;
 
@@ -15,6 +15,10 @@ public record Column(String header, Kind kind) {
 
     public static Column text(String header) {
         return new Column(header, Kind.TEXT);
+    }
+
+    public static Column shortText(String header) {
+        return new Column(header, Kind.SHORT_TEXT);
     }
 
     public static Column longText(String header) {

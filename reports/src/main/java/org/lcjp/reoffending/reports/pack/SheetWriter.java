@@ -128,8 +128,16 @@ public final class SheetWriter {
         h.setHeightInPoints(Math.min(4, lines) * sheet.getDefaultRowHeightInPoints() + 2);
         for (List<Object> values : rows) {
             Row r = sheet.createRow(row++);
+            int textLines = 1;
             for (int c = 0; c < columns.size(); c++) {
                 set(r, c, values.get(c), columns.get(c).kind());
+                if (columns.get(c).kind() == Column.Kind.LONG_TEXT && values.get(c) instanceof String text) {
+                    int chars = Math.max(1, sheet.getColumnWidth(c) / 256 - 2);
+                    textLines = Math.max(textLines, (text.length() + chars - 1) / chars);
+                }
+            }
+            if (textLines > 1) {
+                r.setHeightInPoints(textLines * sheet.getDefaultRowHeightInPoints());
             }
         }
         TableRange range = new TableRange(header, row - 1, 0, columns.size() - 1);

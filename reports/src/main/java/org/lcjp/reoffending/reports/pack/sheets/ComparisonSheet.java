@@ -76,22 +76,43 @@ public final class ComparisonSheet {
             w.subtitle("Table " + n + ": " + Cohorts.titleCase(measure));
             boolean proportion = DisclosedComparisons.PROPORTIONS.contains(measure);
             Column.Kind kind = proportion ? Column.Kind.PERCENT : Column.Kind.DECIMAL;
-            List<Column> columns = List.of(Column.text("Comparison"), Column.text("Cohort"), Column.text("Method"),
-                    Column.text("Group"), Column.text("Subgroup"), Column.count("People"),
+            boolean showComparison = m.stream().map(ComparisonRow::comparison).distinct().count() > 1;
+            boolean showSubgroup = m.stream().anyMatch(r -> !"ALL".equals(r.subgroup()));
+            boolean showCohort = m.stream().anyMatch(r -> r.cohortStart() != null);
+            List<Column> columns = new ArrayList<>();
+            if (showComparison) {
+                columns.add(Column.shortText("Comparison"));
+            }
+            if (showCohort) {
+                columns.add(Column.text("Cohort"));
+            }
+            columns.addAll(List.of(Column.shortText("Method"), Column.shortText("Group")));
+            if (showSubgroup) {
+                columns.add(Column.text("Subgroup"));
+            }
+            columns.addAll(List.of(Column.count("People"),
                     new Column("Value", kind), new Column("95% CI lower", kind), new Column("95% CI upper", kind),
-                    Column.text("Reference group"), new Column("Difference", kind),
+                    Column.shortText("Reference group"), new Column("Difference", kind),
                     new Column("Difference CI lower", kind), new Column("Difference CI upper", kind),
-                    Column.pValue("p-value"), Column.text("Significant"), Column.count("Sample size needed"),
-                    Column.text("Status"), Column.longText("Note"));
+                    Column.pValue("p-value"), Column.shortText("Significant"), Column.count("Sample size needed"),
+                    Column.shortText("Status"), Column.longText("Note")));
             List<List<Object>> table = new ArrayList<>();
             for (ComparisonRow r : m) {
                 DisclosedComparisons.Shown s = DisclosedComparisons.shown(r, all, ctx.threshold());
                 List<Object> row = new ArrayList<>();
-                row.add(r.comparison());
-                row.add(r.cohortStart() == null ? "All" : Cohorts.label(r.cohortStart(), r.cohortEnd()));
-                row.addAll(java.util.Arrays.asList(r.method(), r.groupName(), r.subgroup(), s.people(), s.value(),
-                        s.ciLow(), s.ciHigh(), r.referenceGroup(), s.difference(), s.differenceCiLow(),
-                        s.differenceCiHigh(), s.pValue(), s.significant(), r.sampleSizeNeeded(), r.status(), r.note()));
+                if (showComparison) {
+                    row.add(r.comparison());
+                }
+                if (showCohort) {
+                    row.add(r.cohortStart() == null ? "All" : Cohorts.label(r.cohortStart(), r.cohortEnd()));
+                }
+                row.addAll(java.util.Arrays.asList(r.method(), r.groupName()));
+                if (showSubgroup) {
+                    row.add(r.subgroup());
+                }
+                row.addAll(java.util.Arrays.asList(s.people(), s.value(), s.ciLow(), s.ciHigh(), r.referenceGroup(),
+                        s.difference(), s.differenceCiLow(), s.differenceCiHigh(), s.pValue(), s.significant(),
+                        r.sampleSizeNeeded(), r.status(), r.note()));
                 table.add(row);
             }
             String name = sheetName.replace(' ', '_') + "_" + measure.toLowerCase();

@@ -47,7 +47,7 @@ public final class DataQualitySheet {
         ctx.data().linkageQuality().get().stream()
                 .sorted(Comparator.comparing(LinkageQualityRow::metric).thenComparing(LinkageQualityRow::category))
                 .forEach(l -> rows.add(Arrays.asList(Cohorts.titleCase(l.metric()), l.category(), Figure.ofNullable(l.value()))));
-        w.table("Linkage_quality", List.of(Column.text("Metric"), Column.text("Category"), Column.decimal("Value")), rows);
+        w.table("Linkage_quality", List.of(Column.longText("Metric"), Column.text("Category"), Column.decimal("Value")), rows);
     }
 
     private void files(SheetWriter w, List<DataQualityRow> files) {
@@ -69,13 +69,13 @@ public final class DataQualitySheet {
                     byRule.add(List.of(f.sourceFile(), rule, count(s, "rule:" + rule, n))));
         }
         w.subtitle("Table 1: rows per source file");
-        w.table("Data_quality_files", List.of(Column.text("Source file"), Column.text("Agency"), Column.text("Dataset"),
+        w.table("Data_quality_files", List.of(Column.longText("Source file"), Column.shortText("Agency"), Column.text("Dataset"),
                 Column.date("Extract date"), Column.count("Rows read"), Column.count("Accepted"),
                 Column.count("Quarantined"), Column.count("Superseded"), Column.count("Deleted"),
                 Column.count("PNC check failures"), Column.count("Warnings"),
                 Column.percent("Share linked to police or court")), table);
         w.subtitle("Table 2: quarantined rows by rule");
-        w.table("Data_quality_rules", List.of(Column.text("Source file"), Column.longText("Rule"),
+        w.table("Data_quality_rules", List.of(Column.longText("Source file"), Column.text("Rule"),
                 Column.count("Rows quarantined")), byRule);
     }
 
