@@ -31,6 +31,7 @@ public final class SheetWriter {
     private final XSSFSheet sheet;
     private final Styles styles;
     private int row;
+    private boolean freezeBelowNextHeader;
 
     public SheetWriter(XSSFSheet sheet, Styles styles) {
         this.sheet = sheet;
@@ -95,6 +96,12 @@ public final class SheetWriter {
         return this;
     }
 
+    /** Freezes the rows down to the next table's header row, so its column headings stay in view. */
+    public SheetWriter freezeBelowNextHeader() {
+        freezeBelowNextHeader = true;
+        return this;
+    }
+
     /** Freezes the rows above the cursor, so a sheet's headings stay in view. */
     public SheetWriter freezeHere() {
         sheet.createFreezePane(0, row);
@@ -126,6 +133,10 @@ public final class SheetWriter {
             lines = Math.max(lines, (columns.get(c).header().length() + chars - 1) / chars);
         }
         h.setHeightInPoints(Math.min(4, lines) * sheet.getDefaultRowHeightInPoints() + 2);
+        if (freezeBelowNextHeader) {
+            sheet.createFreezePane(0, row);
+            freezeBelowNextHeader = false;
+        }
         for (List<Object> values : rows) {
             Row r = sheet.createRow(row++);
             int textLines = 1;

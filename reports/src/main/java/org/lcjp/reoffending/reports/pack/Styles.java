@@ -61,6 +61,8 @@ public final class Styles {
         CellStyle s = wb.createCellStyle();
         s.setFont(f);
         s.setWrapText(wrap);
+        // Top-aligned, so a label lines up with the first line of wrapped text beside it.
+        s.setVerticalAlignment(VerticalAlignment.TOP);
         return s;
     }
 

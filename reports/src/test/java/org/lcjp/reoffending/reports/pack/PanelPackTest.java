@@ -126,6 +126,22 @@ class PanelPackTest {
     }
 
     @Test
+    void dataSheetsKeepTheirHeadingsInViewAndMergeNothing() throws IOException {
+        try (XSSFWorkbook wb = open(PackFixtures.full())) {
+            for (String name : List.of("Headline", "Breakdowns", "Diversion", "Women", "IOM", "Data quality")) {
+                assertThat(wb.getSheet(name).getPaneInformation()).as("%s frozen", name).isNotNull();
+                assertThat(wb.getSheet(name).getPaneInformation().isFreezePane()).as("%s frozen", name).isTrue();
+            }
+            var trend = wb.getTable("Headline_latest");
+            assertThat(wb.getSheet("Headline").getPaneInformation().getHorizontalSplitPosition())
+                    .isEqualTo((short) (trend.getStartRowIndex() + 1));
+            for (Sheet s : wb) {
+                assertThat(s.getNumMergedRegions()).as("merged cells in %s", s.getSheetName()).isZero();
+            }
+        }
+    }
+
+    @Test
     void textBeginningWithEqualsStaysText() throws IOException {
         try (XSSFWorkbook wb = open(PackFixtures.full())) {
             var table = wb.getTable("Women_reoffending_rate");

@@ -45,6 +45,7 @@ public final class BreakdownsSheet {
         if (!first.status().equals("FINAL")) {
             w.note("No cohort is final yet: this is the latest provisional cohort and its figures will rise.");
         }
+        w.freezeHere();
         List<String> dimensions = new ArrayList<>(DIMENSIONS);
         rows.stream().map(ReoffendingRow::dimension).distinct()
                 .filter(d -> !d.equals("ALL") && !dimensions.contains(d)).sorted().forEach(dimensions::add);

@@ -66,6 +66,7 @@ public final class ComparisonSheet {
         }
         w.note("Groups of fewer than 60 people are not compared: their rows say why (status TOO_SMALL).");
         w.note("Intervals are 95% confidence intervals; differences are against the reference group.");
+        w.freezeHere();
         int n = 0;
         for (String measure : MEASURES) {
             List<ComparisonRow> m = rows.stream().filter(r -> measure.equals(r.measure())).toList();

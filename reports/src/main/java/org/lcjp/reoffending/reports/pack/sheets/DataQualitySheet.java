@@ -68,7 +68,7 @@ public final class DataQualitySheet {
             new TreeMap<>(f.quarantinedByRule()).forEach((rule, n) ->
                     byRule.add(List.of(f.sourceFile(), rule, count(s, "rule:" + rule, n))));
         }
-        w.subtitle("Table 1: rows per source file");
+        w.subtitle("Table 1: rows per source file").freezeBelowNextHeader();
         w.table("Data_quality_files", List.of(Column.longText("Source file"), Column.shortText("Agency"), Column.text("Dataset"),
                 Column.date("Extract date"), Column.count("Rows read"), Column.count("Accepted"),
                 Column.count("Quarantined"), Column.count("Superseded"), Column.count("Deleted"),

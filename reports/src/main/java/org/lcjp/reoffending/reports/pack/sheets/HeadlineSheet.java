@@ -38,7 +38,7 @@ public final class HeadlineSheet {
         Optional<LocalDate> latestFinal = overall.stream().filter(r -> r.status().equals("FINAL"))
                 .map(ReoffendingRow::cohortStart).max(Comparator.naturalOrder());
 
-        w.subtitle("Table 1: latest final cohort and provisional cohorts");
+        w.subtitle("Table 1: latest final cohort and provisional cohorts").freezeBelowNextHeader();
         List<ReoffendingRow> latest = overall.stream()
                 .filter(r -> r.status().equals("PROVISIONAL")
                         ? latestFinal.map(f -> r.cohortStart().isAfter(f)).orElse(true)

@@ -64,7 +64,7 @@ public final class IomSheet {
                 series.computeIfAbsent("95% CI upper", k -> new LinkedHashMap<>()).put(r.groupName(), fig(f[3], r.changeCiHigh()));
             }
         }
-        w.subtitle("Table 1: before and after adoption");
+        w.subtitle("Table 1: before and after adoption").freezeBelowNextHeader();
         w.table("IOM_pre_post", List.of(Column.text("Group"), Column.text("Measure"), Column.count("People"),
                 Column.count("Total before"), Column.count("Total after"), Column.decimal("Mean before"),
                 Column.decimal("Mean after"), Column.decimal("Change per person"), Column.decimal("Change CI lower"),
