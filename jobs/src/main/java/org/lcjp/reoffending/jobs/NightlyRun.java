@@ -122,7 +122,7 @@ public final class NightlyRun {
         }
         return new RunManifest(runId, request.asOf().toString(), RunManifest.SCHEMA_VERSION, CodeVersion.current(),
                 SettingsLoader.hash(settings), spark.sparkContext().master(), started, Instant.now(),
-                InputFiles.list(request.input()), stages, PublishedTables.rowCounts(spark, building));
+                InputFiles.list(request.input()), stages, PublishedRowCounts.of(spark, building));
     }
 
     private static double seconds(Instant started) {

@@ -1,27 +1,138 @@
 package org.lcjp.reoffending.jobs;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
+import org.lcjp.reoffending.reports.pack.PackData.BalanceRow;
+import org.lcjp.reoffending.reports.pack.PackData.ComparisonRow;
+import org.lcjp.reoffending.reports.pack.PackData.DataQualityRow;
+import org.lcjp.reoffending.reports.pack.PackData.IomRow;
+import org.lcjp.reoffending.reports.pack.PackData.LinkageQualityRow;
+import org.lcjp.reoffending.reports.pack.PackData.ReoffendingRow;
+import org.lcjp.reoffending.spark.JobDescriptions;
 
-/** Row counts of the Parquet tables in a published folder, for the manifest (read from Parquet metadata). */
+/**
+ * Reads the published aggregate tables (outputs.md) into the pack's plain records. They are small (cohorts x
+ * breakdown cells, source files, comparison groups), so collecting them to the driver is fine.
+ */
 final class PublishedTables {
-    private PublishedTables() {
+    static final String PROVEN_REOFFENDING = "proven_reoffending";
+    static final String DATA_QUALITY = "data_quality";
+    static final String LINKAGE_QUALITY = "linkage_quality";
+    static final String COHORT_COMPARISON = "cohort_comparison";
+    static final String COMPARISON_BALANCE = "comparison_balance";
+    static final String IOM_PRE_POST = "iom_pre_post";
+
+    private final SparkSession spark;
+    private final Path publishDir;
+    private long rowsRead;
+
+    PublishedTables(SparkSession spark, Path publishDir) {
+        this.spark = spark;
+        this.publishDir = publishDir;
     }
 
-    static Map<String, Long> rowCounts(SparkSession spark, Path folder) throws IOException {
-        Map<String, Long> counts = new TreeMap<>();
-        try (Stream<Path> s = Files.list(folder)) {
-            for (Path table : s.filter(Files::isDirectory).sorted().toList()) {
-                if (Files.exists(table.resolve("_SUCCESS"))) {
-                    counts.put(table.getFileName().toString(), spark.read().parquet(table.toString()).count());
-                }
-            }
+    long rowsRead() {
+        return rowsRead;
+    }
+
+    List<ReoffendingRow> provenReoffending() {
+        return read(PROVEN_REOFFENDING, r -> new ReoffendingRow(
+                date(r, ProvenReoffendingColumns.COHORT_START), date(r, ProvenReoffendingColumns.COHORT_END),
+                r.getAs(ProvenReoffendingColumns.POPULATION), r.getAs(ProvenReoffendingColumns.DIMENSION),
+                r.getAs(ProvenReoffendingColumns.CATEGORY), lng(r, ProvenReoffendingColumns.OFFENDERS),
+                lng(r, ProvenReoffendingColumns.REOFFENDERS), lng(r, ProvenReoffendingColumns.REOFFENCES),
+                dbl(r, ProvenReoffendingColumns.REOFFENDING_RATE),
+                dbl(r, ProvenReoffendingColumns.REOFFENCES_PER_REOFFENDER),
+                dbl(r, ProvenReoffendingColumns.REOFFENCES_PER_OFFENDER),
+                r.getAs(ProvenReoffendingColumns.STATUS)))
+                .orElseThrow(() -> new IllegalStateException("Cannot build panel pack: the proven_reoffending table "
+                        + "is missing (" + publishDir.resolve(PROVEN_REOFFENDING) + "); run the measure stage first"));
+    }
+
+    Optional<List<DataQualityRow>> dataQuality() {
+        return read(DATA_QUALITY, r -> new DataQualityRow(r.getAs("source_file"), r.getAs("agency"),
+                r.getAs("dataset"), date(r, "extract_date"), count(r, "rows_read"), count(r, "rows_accepted"),
+                count(r, "rows_quarantined"), count(r, "rows_superseded"), count(r, "rows_deleted"),
+                count(r, "pnc_check_failures"), count(r, "warnings"), byRule(r)));
+    }
+
+    Optional<List<LinkageQualityRow>> linkageQuality() {
+        return read(LINKAGE_QUALITY, r -> new LinkageQualityRow(r.getAs("metric"), r.getAs("category"), dbl(r, "value")));
+    }
+
+    Optional<List<ComparisonRow>> comparisons() {
+        return read(COHORT_COMPARISON, r -> new ComparisonRow(r.getAs("comparison"), date(r, "cohort_start"),
+                date(r, "cohort_end"), r.getAs("method"), r.getAs("group_name"), r.getAs("subgroup"),
+                r.getAs("measure"), lng(r, "people"), dbl(r, "value"), dbl(r, "ci_low"), dbl(r, "ci_high"),
+                r.getAs("reference_group"), dbl(r, "difference"), dbl(r, "difference_ci_low"),
+                dbl(r, "difference_ci_high"), dbl(r, "p_value"), r.isNullAt(r.fieldIndex("significant")) ? null
+                : r.<Boolean>getAs("significant"), lng(r, "sample_size_needed"), r.getAs("status"), r.getAs("note")));
+    }
+
+    Optional<List<BalanceRow>> balance() {
+        return read(COMPARISON_BALANCE, r -> new BalanceRow(r.getAs("comparison"), r.getAs("covariate"),
+                dbl(r, "treated_mean"), dbl(r, "control_mean_before"), dbl(r, "control_mean_after"),
+                dbl(r, "smd_before"), dbl(r, "smd_after"),
+                r.isNullAt(r.fieldIndex("imbalanced_after")) ? null : r.<Boolean>getAs("imbalanced_after")));
+    }
+
+    Optional<List<IomRow>> iomPrePost() {
+        return read(IOM_PRE_POST, r -> new IomRow(r.getAs("group_name"), r.getAs("measure"), lng(r, "people"),
+                dbl(r, "before_total"), dbl(r, "after_total"), dbl(r, "before_mean"), dbl(r, "after_mean"),
+                dbl(r, "change_mean"), dbl(r, "change_ci_low"), dbl(r, "change_ci_high"), dbl(r, "did"),
+                dbl(r, "did_ci_low"), dbl(r, "did_ci_high"), dbl(r, "p_value"), r.getAs("status"), r.getAs("note")));
+    }
+
+    private <T> Optional<List<T>> read(String table, Function<Row, T> toRecord) {
+        Path dir = publishDir.resolve(table);
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
         }
-        return counts;
+        List<Row> rows = JobDescriptions.describe(spark, "report", "read " + table,
+                () -> spark.read().parquet(dir.toString()).collectAsList());
+        rowsRead += rows.size();
+        return Optional.of(rows.stream().map(toRecord).toList());
+    }
+
+    private static LocalDate date(Row r, String column) {
+        Object v = r.get(r.fieldIndex(column));
+        if (v == null) {
+            return null;
+        }
+        return v instanceof LocalDate d ? d : ((Date) v).toLocalDate();
+    }
+
+    private static Long lng(Row r, String column) {
+        int i = r.fieldIndex(column);
+        return r.isNullAt(i) ? null : ((Number) r.get(i)).longValue();
+    }
+
+    private static long count(Row r, String column) {
+        Long v = lng(r, column);
+        return v == null ? 0 : v;
+    }
+
+    private static Double dbl(Row r, String column) {
+        int i = r.fieldIndex(column);
+        return r.isNullAt(i) ? null : ((Number) r.get(i)).doubleValue();
+    }
+
+    private static Map<String, Long> byRule(Row r) {
+        int i = r.fieldIndex("quarantined_by_rule");
+        Map<String, Long> out = new HashMap<>();
+        if (!r.isNullAt(i)) {
+            r.<String, Object>getJavaMap(i).forEach((k, v) -> out.put(k, v == null ? 0L : ((Number) v).longValue()));
+        }
+        return out;
     }
 }
