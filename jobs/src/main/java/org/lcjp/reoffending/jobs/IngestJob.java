@@ -94,12 +94,8 @@ public final class IngestJob implements Stage {
             try {
                 List<FileReport> counted = JobDescriptions.describe(spark, NAME, "count " + spec.id(),
                         () -> count(reader, spec, files, FileCounts.of(validated)));
+                requireReconciled(counted);
                 for (FileReport r : counted) {
-                    if (!r.reconciles()) {
-                        throw new InputRejectedException("Cannot publish: rows read do not equal rows accepted plus quarantined ("
-                                + r.sourceFile() + ": " + r.rowsRead() + " != " + r.rowsAccepted() + " + " + r.rowsQuarantined()
-                                + "). Report this as a pipeline fault with the file");
-                    }
                     reports.put(r.sourceFile(), r);
                     rowsRead += r.rowsRead();
                 }
@@ -127,14 +123,20 @@ public final class IngestJob implements Stage {
             staged += stage(spark, ctx, tables, spec, reader, validate, pseudonymise, offences, resolution);
         }
         List<FileReport> quality = dataQuality(found, reports, resolution, ctx.asOf());
-        for (FileReport r : quality) {
-            if (!r.reconciles()) {
-                throw new InputRejectedException("Cannot publish: rows read do not equal rows accepted plus quarantined ("
-                        + r.sourceFile() + "). Report this as a pipeline fault with the file");
-            }
-        }
+        requireReconciled(quality);
         IngestTables.write(spark, quality, ctx.published(DATA_QUALITY));
         return result(found, toParse, quality, rowsRead, staged, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The contract's invariant: every row read is accepted or quarantined, per file. Broken means exit 3. */
+    static void requireReconciled(List<FileReport> reports) {
+        for (FileReport r : reports) {
+            if (!r.reconciles()) {
+                throw new InputRejectedException("Cannot publish: rows read do not equal rows accepted plus quarantined ("
+                        + r.sourceFile() + ": " + r.rowsRead() + " read, " + r.rowsAccepted() + " accepted, "
+                        + r.rowsQuarantined() + " quarantined). Nothing was published; report this as a pipeline fault with the file");
+            }
+        }
     }
 
     private static Dataset<Row> pseudonymised(ValidatedRows validated, DatasetSpec spec, PseudonymiseIdentifiers pseudonymise) {
