@@ -65,6 +65,13 @@ public final class ProvenReoffending {
      * @param asOf   the run's as-of date, for FINAL / PROVISIONAL
      */
     public Dataset<Row> build(Dataset<Row> events, LocalDate asOf) {
+        Dataset<Row> measured = cells(events, asOf);
+        // Same columns and types; this also fixes the nullability the contract declares.
+        return measured.sparkSession().createDataFrame(measured.rdd(), ProvenReoffendingColumns.SCHEMA);
+    }
+
+    /** The table's rows with the contract's columns, before nullability is fixed. */
+    public Dataset<Row> cells(Dataset<Row> events, LocalDate asOf) {
         List<Column> cells = new ArrayList<>();
         cells.add(struct(lit(ALL).as("d"), lit(ALL).as("c")));
         DIMENSIONS.forEach((dimension, column) -> cells.add(struct(lit(dimension).as("d"),
@@ -79,13 +86,12 @@ public final class ProvenReoffending {
                 .agg(count(lit(1)).as(OFFENDERS),
                         sum(when(col(MeasureColumns.REOFFENCES).gt(0), 1L).otherwise(0L)).as(REOFFENDERS),
                         sum(col(MeasureColumns.REOFFENCES)).cast("long").as(REOFFENCES));
-        Dataset<Row> measured = grouped.select(col(COHORT_START), col(COHORT_END), col(POPULATION), col(DIMENSION), col(CATEGORY),
+        return grouped.select(col(COHORT_START), col(COHORT_END), col(POPULATION), col(DIMENSION), col(CATEGORY),
                 col(OFFENDERS), col(REOFFENDERS), col(REOFFENCES),
                 col(REOFFENDERS).divide(col(OFFENDERS)).as(REOFFENDING_RATE),
                 when(col(REOFFENDERS).gt(0), col(REOFFENCES).divide(col(REOFFENDERS))).as(REOFFENCES_PER_REOFFENDER),
                 col(REOFFENCES).divide(col(OFFENDERS)).as(REOFFENCES_PER_OFFENDER),
                 status(col(COHORT_END), asOf, settings).as(STATUS));
-        return measured.sparkSession().createDataFrame(measured.rdd(), ProvenReoffendingColumns.SCHEMA);
     }
 
     /** FINAL once the follow-up and waiting periods after the cohort end have elapsed by the as-of date. */
