@@ -35,14 +35,11 @@ import org.lcjp.reoffending.spark.JobDescriptions;
 /**
  * The "compare" stage (methodology.md section 5): diverted against prosecuted (observed and matched), women against
  * men with their needs, and IOM pre/post against a matched comparison group. Reads the measure tables under
- * warehouse/measures/ and the staged tables; writes cohort_comparison, comparison_balance and iom_pre_post to the
- * publish folder. A dataset that was never delivered gives an empty comparison, not a failure.
+ * warehouse/measures/ (written by {@link MeasuresJob}) and the staged tables; writes cohort_comparison,
+ * comparison_balance and iom_pre_post to the publish folder. A dataset never delivered gives no rows, not a failure.
  */
 public final class ComparisonsJob implements Stage {
     public static final String NAME = "compare";
-    public static final String PROVEN_OFFENCES = "proven_offences";
-    public static final String PERSON_ATTRIBUTES = "person_attributes";
-    public static final String INDEX_EVENTS = "index_events";
     public static final String COHORT_COMPARISON = "cohort_comparison";
     public static final String COMPARISON_BALANCE = "comparison_balance";
     public static final String IOM_PRE_POST = "iom_pre_post";
@@ -68,8 +65,8 @@ public final class ComparisonsJob implements Stage {
         ComparisonSettings settings = context.settings().comparison();
         CohortSettings cohort = context.settings().cohort();
         Path measures = context.warehouse().measures();
-        Dataset<Row> proven = spark.read().parquet(measures.resolve(PROVEN_OFFENCES).toString());
-        Dataset<Row> attributes = spark.read().parquet(measures.resolve(PERSON_ATTRIBUTES).toString());
+        Dataset<Row> proven = spark.read().parquet(measures.resolve(MeasuresJob.PROVEN_OFFENCES).toString());
+        Dataset<Row> attributes = spark.read().parquet(measures.resolve(MeasuresJob.PERSON_ATTRIBUTES).toString());
         Dataset<Row> recordPerson = spark.read().parquet(context.warehouse().recordPerson().toString());
         Dataset<Row> offences = spark.read().option("header", "true").csv(context.reference("offences.csv").toString());
 
@@ -93,7 +90,7 @@ public final class ComparisonsJob implements Stage {
             details.put("imbalanced", diversion.balance().stream().filter(BalanceTable.Balance::imbalancedAfter).count());
         }
 
-        Dataset<Row> events = spark.read().parquet(measures.resolve(INDEX_EVENTS).toString());
+        Dataset<Row> events = spark.read().parquet(measures.resolve(MeasuresJob.INDEX_EVENTS).toString());
         if (!List.of(events.columns()).contains(MeasureColumns.REOFFENCES)) {
             events = new FollowUpWindow(cohort).withReoffences(events, proven);
         }
