@@ -98,54 +98,82 @@ public final class SuppressionProblem<K> {
         });
         Set<K> suppressed = new LinkedHashSet<>(primary);
         Set<K> secondary = new LinkedHashSet<>();
+        // Unknown cells per group (suppressed or hidden), kept up to date as complements are added, so that scoring
+        // a candidate only looks at the groups it belongs to.
+        Map<K, List<Integer>> groupsOf = new LinkedHashMap<>();
+        int[] unknown = new int[groups.size()];
+        for (int g = 0; g < groups.size(); g++) {
+            for (K k : groups.get(g)) {
+                groupsOf.computeIfAbsent(k, x -> new ArrayList<>()).add(g);
+                if (suppressed.contains(k) || hidden.contains(k)) {
+                    unknown[g]++;
+                }
+            }
+        }
         while (true) {
-            List<List<K>> broken = groups.stream().filter(g -> givesAway(g, suppressed, sensitiveHidden)).toList();
+            List<Integer> broken = new ArrayList<>();
+            for (int g = 0; g < groups.size(); g++) {
+                if (givesAway(g, unknown, suppressed, sensitiveHidden)) {
+                    broken.add(g);
+                }
+            }
             if (broken.isEmpty()) {
                 break;
             }
-            K best = bestComplement(broken, suppressed, sensitiveHidden);
+            K best = bestComplement(broken, unknown, groupsOf, suppressed, sensitiveHidden);
             if (best == null) {
                 // Every other cell of the broken groups is already unknown, so nothing more can be done (or needed).
                 break;
             }
             suppressed.add(best);
             secondary.add(best);
+            for (int g : groupsOf.get(best)) {
+                unknown[g]++;
+            }
         }
         return new Suppression<>(primary, secondary, threshold);
     }
 
     /** A group gives a cell away when exactly one of its cells is unknown and that cell is one to protect. */
-    private boolean givesAway(List<K> group, Set<K> suppressed, Set<K> sensitiveHidden) {
-        K onlyUnknown = null;
-        int unknown = 0;
-        for (K k : group) {
-            if (suppressed.contains(k) || hidden.contains(k)) {
-                unknown++;
-                onlyUnknown = k;
+    private boolean givesAway(int g, int[] unknown, Set<K> suppressed, Set<K> sensitiveHidden) {
+        if (unknown[g] != 1) {
+            return false;
+        }
+        for (K k : groups.get(g)) {
+            if (suppressed.contains(k) || sensitiveHidden.contains(k)) {
+                return true;
             }
         }
-        return unknown == 1 && (suppressed.contains(onlyUnknown) || sensitiveHidden.contains(onlyUnknown));
+        return false;
     }
 
-    private K bestComplement(List<List<K>> broken, Set<K> suppressed, Set<K> sensitiveHidden) {
-        K best = null;
-        long[] bestScore = null;
+    private K bestComplement(List<Integer> broken, int[] unknown, Map<K, List<Integer>> groupsOf, Set<K> suppressed,
+                             Set<K> sensitiveHidden) {
         Set<K> candidates = new LinkedHashSet<>();
-        for (List<K> g : broken) {
-            for (K k : g) {
+        for (int g : broken) {
+            for (K k : groups.get(g)) {
                 if (!suppressed.contains(k) && !hidden.contains(k)) {
                     candidates.add(k);
                 }
             }
         }
+        Set<Integer> brokenSet = new java.util.HashSet<>(broken);
+        K best = null;
+        long[] bestScore = null;
         for (K k : candidates) {
-            Set<K> trial = new LinkedHashSet<>(suppressed);
-            trial.add(k);
-            long stillBroken = groups.stream().filter(g -> givesAway(g, trial, sensitiveHidden)).count();
+            // Suppressing k repairs each broken group it is in and breaks each of its groups with nothing unknown.
+            long change = 0;
+            for (int g : groupsOf.get(k)) {
+                if (brokenSet.contains(g)) {
+                    change--;
+                } else if (unknown[g] == 0) {
+                    change++;
+                }
+            }
             long value = counts.get(k);
             // Lower is better on every component: totals last, zeros last (a hidden zero is easily guessed, so it
             // protects little), then the fewest broken groups left, then the smallest count.
-            long[] score = {totalLevel.getOrDefault(k, 0), value == 0 ? 1 : 0, stillBroken, value};
+            long[] score = {totalLevel.getOrDefault(k, 0), value == 0 ? 1 : 0, broken.size() + change, value};
             if (bestScore == null || compare(score, bestScore) < 0) {
                 best = k;
                 bestScore = score;

@@ -93,6 +93,21 @@ class CountTableTest {
         }
     }
 
+    @Test
+    void aLargeTableIsSolvedQuickly() {
+        Random random = new Random(7);
+        long[][] cells = new long[80][30];
+        for (long[] row : cells) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = random.nextInt(10) == 0 ? 1 + random.nextInt(4) : random.nextInt(200);
+            }
+        }
+        long started = System.nanoTime();
+        CountTable.Pattern p = CountTable.suppress(cells, 5);
+        assertThat((System.nanoTime() - started) / 1e9).as("seconds").isLessThan(5);
+        assertSafe(cells, p, 5);
+    }
+
     /** No visible count 1..threshold-1, and every row and column group holds 0 or at least 2 suppressed cells. */
     static void assertSafe(long[][] cells, CountTable.Pattern p, int threshold) {
         int rows = cells.length;

@@ -76,6 +76,9 @@ public final class BreakdownsSheet {
                     List.of(Column.text("Population"), Column.text(name))), table);
             ReoffendingTables.ChartBlock block = ReoffendingTables.chartData(w, "Breakdown_" + dimension.toLowerCase()
                     + "_chart_data", name, new ArrayList<>(categories), new ArrayList<>(series.keySet()), series, Column.Kind.PERCENT);
+            if (!block.worthDrawing()) {
+                continue;
+            }
             int height = Math.max(12, Math.min(40, 4 + categories.size() * series.size()));
             Charts.bar(w.sheet(), new Charts.Place(0, w.nextRow() + 1, 8, height),
                     "Proportion who reoffended by " + name.toLowerCase(),

@@ -147,6 +147,9 @@ public final class ComparisonSheet {
         ReoffendingTables.ChartBlock block = ReoffendingTables.chartData(w,
                 sheetName.replace(' ', '_') + "_rate_chart_data", "Group", categories,
                 new ArrayList<>(series.keySet()), series, Column.Kind.PERCENT);
+        if (!block.worthDrawing()) {
+            return;
+        }
         int height = 18;
         Charts.interval(w.sheet(), new Charts.Place(0, w.nextRow() + 1, 8, height),
                 "Proportion who reoffended, with 95% confidence intervals",

@@ -66,6 +66,9 @@ public final class HeadlineSheet {
         }
         ReoffendingTables.ChartBlock block = ReoffendingTables.chartData(w, "Headline_chart_data", "Cohort",
                 cohorts, new ArrayList<>(series.keySet()), series, Column.Kind.PERCENT);
+        if (!block.worthDrawing()) {
+            return;
+        }
         int top = w.nextRow() + 1;
         Charts.line(w.sheet(), new Charts.Place(0, top, 8, CHART_HEIGHT),
                 "Proportion of offenders who reoffended, by cohort",

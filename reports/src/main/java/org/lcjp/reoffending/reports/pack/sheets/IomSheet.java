@@ -77,6 +77,9 @@ public final class IomSheet {
         w.subtitle("Chart 1: change in proven offences per person, with 95% confidence intervals");
         ReoffendingTables.ChartBlock block = ReoffendingTables.chartData(w, "IOM_chart_data", "Group", categories,
                 new ArrayList<>(series.keySet()), series, Column.Kind.DECIMAL);
+        if (!block.worthDrawing()) {
+            return;
+        }
         Charts.interval(w.sheet(), new Charts.Place(0, w.nextRow() + 1, 8, 18),
                 "Change in proven offences per person after adoption, with 95% confidence intervals",
                 "Interval chart: for the IOM cohort and the comparison group, the mean change in proven offences "

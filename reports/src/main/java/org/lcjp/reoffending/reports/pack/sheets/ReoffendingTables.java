@@ -65,10 +65,16 @@ final class ReoffendingTables {
             series.add(new Charts.Series(new CellReference(r.headerRow(), col),
                     new CellRangeAddress(r.firstDataRow(), r.lastRow(), col, col)));
         }
-        return new ChartBlock(new CellRangeAddress(r.firstDataRow(), r.lastRow(), 0, 0), series);
+        boolean anyFigure = valueBySeriesAndCategory.values().stream()
+                .anyMatch(m -> m.values().stream().anyMatch(f -> f != null && f.isNumber()));
+        if (!anyFigure) {
+            w.note("No chart: every figure in it would be suppressed or not applicable.");
+        }
+        return new ChartBlock(new CellRangeAddress(r.firstDataRow(), r.lastRow(), 0, 0), series, anyFigure);
     }
 
-    record ChartBlock(CellRangeAddress categories, List<Charts.Series> series) {
+    /** The ranges a chart reads; {@code worthDrawing} is false when every value is blank. */
+    record ChartBlock(CellRangeAddress categories, List<Charts.Series> series, boolean worthDrawing) {
     }
 
     /** A cell written as an empty string is still text to Excel; this marker makes {@link SheetWriter} leave it empty. */
