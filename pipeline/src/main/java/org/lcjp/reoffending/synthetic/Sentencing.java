@@ -214,10 +214,11 @@ final class Sentencing {
         String id = out.newRecordId(Datasets.CHECKPOINT_REFERRALS);
         int contractEnd = (int) LocalDate.ofEpochDay(decisionDay).plusMonths(4).toEpochDay();
         body.put("contract_start", diverted ? Deliveries.date(decisionDay, false) : "");
-        body.put("contract_end", diverted ? Deliveries.date(contractEnd, false) : "");
+        body.put("contract_end", "");
         body.put("completion", diverted ? "ONGOING" : "");
         if (out.deliver(Datasets.CHECKPOINT_REFERRALS, id, offenceDay, decisionDay + rng.nextInt(14), body, diverted)
                 && diverted) {
+            body.put("contract_end", Deliveries.date(contractEnd, false));
             body.put("completion", rng.nextDouble() < 0.8 ? "COMPLETED" : "FAILED");
             out.update(Datasets.CHECKPOINT_REFERRALS, id, offenceDay, contractEnd + rng.nextInt(20), body);
         }

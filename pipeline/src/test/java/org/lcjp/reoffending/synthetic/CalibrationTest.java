@@ -20,7 +20,7 @@ class CalibrationTest {
     void nationalPictureIsReproduced() throws IOException {
         Path dir = TestDirs.fresh("calibration");
         Calibration c = new Calibration(2014, 2019);
-        GenerationResult r = SyntheticExtracts.generate(settings(Long.getLong("calibration.people", 3000), 7),
+        GenerationResult r = SyntheticExtracts.generate(settings(Long.getLong("calibration.people", 5000), 7),
                 dir.resolve("in"), dir.resolve("truth"), c);
         System.out.println(r);
         System.out.println(c.report());
