@@ -123,7 +123,7 @@ public final class SheetWriter {
         for (int c = 0; c < columns.size(); c++) {
             Cell cell = h.createCell(c);
             cell.setCellValue(columns.get(c).header());
-            cell.setCellStyle(styles.header);
+            cell.setCellStyle(columns.get(c).kind().numeric ? styles.numericHeader : styles.header);
             int width = columns.get(c).kind().width * 256;
             if (sheet.getColumnWidth(c) < width) {
                 sheet.setColumnWidth(c, width);
