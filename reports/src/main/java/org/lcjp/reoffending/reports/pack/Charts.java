@@ -12,6 +12,7 @@ import org.apache.poi.xddf.usermodel.chart.DisplayBlanks;
 import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
+import org.apache.poi.xddf.usermodel.chart.AxisTickLabelPosition;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
@@ -119,6 +120,8 @@ public final class Charts {
         XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis y = valueAxis(chart, valueFormat);
         y.setCrossBetween(AxisCrossBetween.BETWEEN);
+        // Labels at the foot of the plot even when every value is negative.
+        x.setTickLabelPosition(AxisTickLabelPosition.LOW);
         XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
         XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(sheet, categories);
         XDDFLineChartData.Series line = (XDDFLineChartData.Series) data.addSeries(cats, values(sheet, estimate));

@@ -47,12 +47,16 @@ public final class SheetWriter {
     }
 
     public SheetWriter title(String text) {
-        return line(text, styles.title);
+        line(text, styles.title);
+        sheet.getRow(row - 1).setHeightInPoints(24);
+        return this;
     }
 
     public SheetWriter subtitle(String text) {
         blank();
-        return line(text, styles.subtitle);
+        line(text, styles.subtitle);
+        sheet.getRow(row - 1).setHeightInPoints(18);
+        return this;
     }
 
     public SheetWriter paragraph(String text) {
