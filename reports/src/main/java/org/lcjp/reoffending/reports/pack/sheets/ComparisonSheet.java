@@ -110,7 +110,7 @@ public final class ComparisonSheet {
                 }
                 row.addAll(java.util.Arrays.asList(s.people(), s.value(), s.ciLow(), s.ciHigh(), r.referenceGroup(),
                         s.difference(), s.differenceCiLow(), s.differenceCiHigh(), s.pValue(), s.significant(),
-                        r.sampleSizeNeeded(), r.status(), r.note()));
+                        sampleSize(r.sampleSizeNeeded()), r.status(), r.note()));
                 table.add(row);
             }
             String name = sheetName.replace(' ', '_') + "_" + measure.toLowerCase();
@@ -141,6 +141,11 @@ public final class ComparisonSheet {
                 "Proportion who reoffended, with 95% confidence intervals",
                 "Interval chart: for each group the proportion who reoffended (diamond) and its 95% confidence "
                         + "interval (error bar). Figures are in the reoffending rate table above.", "0%");
+    }
+
+    /** Not a count of people, but shown as one: the pack never shows a number from 1 to threshold - 1 as a count. */
+    private Object sampleSize(Long n) {
+        return n == null ? null : org.lcjp.reoffending.reports.pack.Figure.count(n, n >= 1 && n < ctx.threshold());
     }
 
     private void balance(SheetWriter w) {
