@@ -58,7 +58,7 @@ final class CareerSimulator {
             return 0.6;
         }
         if (age < 18) {
-            return 0.9;
+            return 1.05;
         }
         if (age < 21) {
             return 1.0;

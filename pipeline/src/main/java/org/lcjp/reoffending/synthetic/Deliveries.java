@@ -130,6 +130,9 @@ final class Deliveries {
         row.put(Datasets.RECORD_ID, recordId);
         identity.render(person, eventDay, rng, row, style.pncShare(), style.ethnicity(), style.postcode(), style.courts());
         row.putAll(body);
+        if (style.pncShare() == 0 && rng.nextDouble() < 0.002 * noise) {
+            row.put(Datasets.DATE_OF_BIRTH, ""); // local authority systems sometimes lack it: ingest must quarantine
+        }
         return row;
     }
 

@@ -34,6 +34,7 @@ final class DeliveryFiles implements Closeable {
     private final long seed;
     private final int firstQuarter;
     private final int lastQuarter;
+    private final int historyStartDay;
     private final Map<String, DeliveryFile> open = new HashMap<>();
     private final Map<String, Long> rowsPerDataset = new TreeMap<>();
 
@@ -41,7 +42,9 @@ final class DeliveryFiles implements Closeable {
     private record DeliveryFile(CSVPrinter printer, List<String> columns, boolean hasStatus) {
     }
 
-    DeliveryFiles(Path inputRoot, long seed, int firstQuarter, int lastQuarter) {
+    /** @param historyStartDay rows known before this day predate the agencies' data holdings and are not delivered */
+    DeliveryFiles(Path inputRoot, long seed, int firstQuarter, int lastQuarter, int historyStartDay) {
+        this.historyStartDay = historyStartDay;
         this.inputRoot = inputRoot;
         this.seed = seed;
         this.firstQuarter = firstQuarter;
@@ -63,15 +66,15 @@ final class DeliveryFiles implements Closeable {
     }
 
     boolean delivered(int knownDay) {
-        return quarterOf(knownDay) <= lastQuarter;
+        return knownDay >= historyStartDay && quarterOf(knownDay) <= lastQuarter;
     }
 
     /** Writes a row (values by contract column name) to the extract that first knows it; false if never delivered. */
     boolean write(DatasetId id, int knownDay, Map<String, String> values) throws IOException {
-        int quarter = Math.max(firstQuarter, quarterOf(knownDay));
-        if (quarter > lastQuarter) {
+        if (!delivered(knownDay)) {
             return false;
         }
+        int quarter = Math.max(firstQuarter, quarterOf(knownDay));
         DeliveryFile file = file(id, quarter);
         List<String> out = new ArrayList<>(file.columns().size());
         for (String c : file.columns()) {

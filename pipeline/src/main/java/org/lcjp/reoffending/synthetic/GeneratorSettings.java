@@ -30,7 +30,7 @@ public record GeneratorSettings(long people, int fromYear, int toYear, long seed
     public static final Path OFFENCES_PATH_DEFAULT = Path.of("conf/reference/offences.csv");
     public static final Path AREAS_PATH_DEFAULT = Path.of("conf/reference/areas.csv");
     public static final int HISTORY_YEARS_DEFAULT = 3;
-    public static final double FEMALE_SHARE_DEFAULT = 0.26;
+    public static final double FEMALE_SHARE_DEFAULT = 0.22;
     public static final double OUT_OF_AREA_SHARE_DEFAULT = 0.06;
     public static final double IDENTITY_NOISE_DEFAULT = 1.0;
     public static final double INVALID_ROW_RATE_DEFAULT = 0.0005;

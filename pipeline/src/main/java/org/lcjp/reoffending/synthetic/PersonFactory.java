@@ -30,7 +30,7 @@ final class PersonFactory {
         boolean female = rng.nextDouble() < settings.femaleShare();
         int careerStart = careerFrom + rng.nextInt(periodEnd - careerFrom);
         double u = rng.nextDouble();
-        int startAge = u < 0.12 ? 10 + (int) (8 * Math.pow(rng.nextDouble(), 0.6))
+        int startAge = u < 0.09 ? 10 + (int) (8 * Math.pow(rng.nextDouble(), 0.6))
                 : 18 + (int) (32 * Math.pow(rng.nextDouble(), 1.8));
         LocalDate dob = LocalDate.ofEpochDay(careerStart).minusYears(startAge).minusDays(rng.nextInt(365));
         int careerEnd = careerStart + (int) (-Math.log(1 - rng.nextDouble()) * 365.25 * 9);

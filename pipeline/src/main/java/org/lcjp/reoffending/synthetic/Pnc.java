@@ -27,6 +27,6 @@ final class Pnc {
     /** Unique serials for up to 9,999,999 people: an affine bijection of the person index. */
     static int serial(long personIndex, long seed) {
         long offset = Math.floorMod(seed, 9_999_999L);
-        return (int) (Math.floorMod(personIndex * 7919L + offset, 9_999_999L) + 1);
+        return (int) (Math.floorMod(personIndex * 4_284_157L + offset, 9_999_999L) + 1);
     }
 }

@@ -69,7 +69,9 @@ final class Sentencing {
         int knownDay = sentenceDay + rng.nextInt(28);
         String caseRef = String.format("C%02d%08X", LocalDate.ofEpochDay(convictionDay).getYear() % 100,
                 Mix.mix64(person.index * 4096 + ++cases) & 0xFFFFFFFFL);
-        boolean quashed = !custodial && rng.nextDouble() < 0.01;
+        // Quashed on appeal: withdrawn by a DELETED row after every other re-send of the record.
+        int quashedKnown = knownDay + 240 + rng.nextInt(160);
+        boolean quashed = !custodial && rng.nextDouble() < 0.01 && out.delivered(quashedKnown);
         boolean yos = juvenile && !disposal.equals("ABSOLUTE_DISCHARGE") && !disposal.equals("OTHER")
                 && rng.nextDouble() < 0.85;
         boolean courtRows = !yos || rng.nextDouble() > 0.15;
@@ -89,7 +91,7 @@ final class Sentencing {
                 String id = out.newRecordId(Datasets.COURTS_CONVICTIONS);
                 boolean delivered = out.deliver(Datasets.COURTS_CONVICTIONS, id, day, knownDay, body, quashed);
                 if (quashed && delivered) {
-                    out.withdraw(Datasets.COURTS_CONVICTIONS, id, knownDay + 240 + rng.nextInt(160));
+                    out.withdraw(Datasets.COURTS_CONVICTIONS, id, quashedKnown);
                 }
             }
             if (yos) {
@@ -214,10 +216,11 @@ final class Sentencing {
         String id = out.newRecordId(Datasets.CHECKPOINT_REFERRALS);
         int contractEnd = (int) LocalDate.ofEpochDay(decisionDay).plusMonths(4).toEpochDay();
         body.put("contract_start", diverted ? Deliveries.date(decisionDay, false) : "");
-        body.put("contract_end", diverted ? Deliveries.date(contractEnd, false) : "");
+        body.put("contract_end", "");
         body.put("completion", diverted ? "ONGOING" : "");
         if (out.deliver(Datasets.CHECKPOINT_REFERRALS, id, offenceDay, decisionDay + rng.nextInt(14), body, diverted)
                 && diverted) {
+            body.put("contract_end", Deliveries.date(contractEnd, false));
             body.put("completion", rng.nextDouble() < 0.8 ? "COMPLETED" : "FAILED");
             out.update(Datasets.CHECKPOINT_REFERRALS, id, offenceDay, contractEnd + rng.nextInt(20), body);
         }

@@ -45,7 +45,8 @@ public final class SyntheticExtracts {
         Deliveries deliveries;
         long rows;
         Map<String, Long> perDataset;
-        try (DeliveryFiles files = new DeliveryFiles(inputRoot, s.seed(), firstQuarter, lastQuarter);
+        try (DeliveryFiles files = new DeliveryFiles(inputRoot, s.seed(), firstQuarter, lastQuarter,
+                (int) LocalDate.of(s.fromYear() - s.historyYears(), 1, 1).toEpochDay());
              CSVPrinter recordTruth = printer(truthRoot.resolve("record_person.csv"), "agency", "dataset", "record_id", "person_id");
              CSVPrinter people = printer(truthRoot.resolve("people.csv"), "person_id", "forename", "surname",
                      "date_of_birth", "sex", "ethnicity", "postcode", "pnc_id", "female", "iom", "checkpoint_diverted")) {

@@ -9,7 +9,10 @@ import org.apache.poi.xddf.usermodel.XDDFNoFillProperties;
 import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.DisplayBlanks;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
+import org.apache.poi.xddf.usermodel.chart.AxisTickLabelPosition;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
@@ -27,6 +30,14 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTErrBars;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTLineSer;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTNumData;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTNumRef;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTNumVal;
+import org.openxmlformats.schemas.drawingml.x2006.chart.STErrBarType;
+import org.openxmlformats.schemas.drawingml.x2006.chart.STErrDir;
+import org.openxmlformats.schemas.drawingml.x2006.chart.STErrValType;
 
 /**
  * Native Excel charts whose series are cell ranges on the sheet, with titles from header cells, so that figures
@@ -77,8 +88,10 @@ public final class Charts {
                                 List<Series> series, String valueFormat) {
         XSSFChart chart = frame(sheet, place, title, altText);
         XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.LEFT);
+        // First category at the top, as the table reads; the value axis then crosses at the last (bottom) one.
+        x.setOrientation(AxisOrientation.MAX_MIN);
         XDDFValueAxis y = chart.createValueAxis(AxisPosition.BOTTOM);
-        y.setCrosses(AxisCrosses.AUTO_ZERO);
+        y.setCrosses(AxisCrosses.MAX);
         y.setNumberFormat(valueFormat);
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
         data.setBarDirection(BarDirection.BAR);
@@ -97,26 +110,63 @@ public final class Charts {
     }
 
     /**
-     * An interval chart: the estimate as a marker and the lower and upper bounds joined by a high-low line, one
-     * point per category.
+     * An interval chart: each category's estimate as a marker with error bars to its lower and upper bounds. The
+     * error bars read their lengths (estimate minus lower, upper minus estimate) from cell ranges, like the values.
      */
     public static XSSFChart interval(XSSFSheet sheet, Place place, String title, String altText,
-                                     CellRangeAddress categories, Series low, Series estimate, Series high,
+                                     CellRangeAddress categories, Series estimate, Series below, Series above,
                                      String valueFormat) {
         XSSFChart chart = frame(sheet, place, title, altText);
         XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis y = valueAxis(chart, valueFormat);
+        y.setCrossBetween(AxisCrossBetween.BETWEEN);
+        // Labels at the foot of the plot even when every value is negative.
+        x.setTickLabelPosition(AxisTickLabelPosition.LOW);
         XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
         XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(sheet, categories);
-        for (Series s : List.of(low, estimate, high)) {
-            XDDFLineChartData.Series line = (XDDFLineChartData.Series) data.addSeries(cats, values(sheet, s));
-            line.setTitle(text(sheet, s.title()), qualified(sheet, s.title()));
-            line.setLineProperties(new XDDFLineProperties(new XDDFNoFillProperties()));
-            line.setMarkerStyle(s == estimate ? MarkerStyle.DIAMOND : MarkerStyle.DASH);
-        }
+        XDDFLineChartData.Series line = (XDDFLineChartData.Series) data.addSeries(cats, values(sheet, estimate));
+        line.setTitle(text(sheet, estimate.title()), qualified(sheet, estimate.title()));
+        line.setLineProperties(new XDDFLineProperties(new XDDFNoFillProperties()));
+        line.setMarkerStyle(MarkerStyle.DIAMOND);
         chart.plot(data);
-        chart.getCTChart().getPlotArea().getLineChartArray(0).addNewHiLowLines();
+        CTLineSer ser = chart.getCTChart().getPlotArea().getLineChartArray(0).getSerArray(0);
+        CTErrBars bars = ser.addNewErrBars();
+        bars.addNewErrDir().setVal(STErrDir.Y);
+        bars.addNewErrBarType().setVal(STErrBarType.BOTH);
+        bars.addNewErrValType().setVal(STErrValType.CUST);
+        bars.addNewNoEndCap().setVal(false);
+        cached(sheet, bars.addNewPlus().addNewNumRef(), above.values());
+        cached(sheet, bars.addNewMinus().addNewNumRef(), below.values());
+        // The series has no line (markers only); the bars need their own, or readers draw them invisible.
+        var ln = bars.addNewSpPr().addNewLn();
+        ln.setW(19050);
+        ln.addNewSolidFill().addNewSrgbClr().setVal(PALETTE[0]);
         return chart;
+    }
+
+    /** A reference with its cached values: some readers draw error bars only from the cache. */
+    private static void cached(XSSFSheet sheet, CTNumRef ref, CellRangeAddress range) {
+        ref.setF(reference(sheet, range));
+        CTNumData cache = ref.addNewNumCache();
+        cache.setFormatCode("General");
+        int n = range.getLastRow() - range.getFirstRow() + 1;
+        cache.addNewPtCount().setVal(n);
+        for (int i = 0; i < n; i++) {
+            var row = sheet.getRow(range.getFirstRow() + i);
+            var cell = row == null ? null : row.getCell(range.getFirstColumn());
+            if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                CTNumVal pt = cache.addNewPt();
+                pt.setIdx(i);
+                pt.setV(String.valueOf(cell.getNumericCellValue()));
+            }
+        }
+    }
+
+    private static String reference(XSSFSheet sheet, CellRangeAddress range) {
+        return new org.apache.poi.ss.util.AreaReference(
+                new CellReference(sheet.getSheetName(), range.getFirstRow(), range.getFirstColumn(), true, true),
+                new CellReference(sheet.getSheetName(), range.getLastRow(), range.getLastColumn(), true, true),
+                org.apache.poi.ss.SpreadsheetVersion.EXCEL2007).formatAsString();
     }
 
     private static XSSFChart frame(XSSFSheet sheet, Place place, String title, String altText) {

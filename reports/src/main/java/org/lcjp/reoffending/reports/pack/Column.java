@@ -4,12 +4,16 @@ package org.lcjp.reoffending.reports.pack;
 public record Column(String header, Kind kind) {
     /** How values of a column are formatted, and the column's width in characters. */
     public enum Kind {
-        SHORT_TEXT(12), TEXT(22), LONG_TEXT(48), COUNT(13), PERCENT(12), DECIMAL(12), P_VALUE(10), DATE(13);
+        SHORT_TEXT(12, false), TEXT(22, false), LONG_TEXT(48, false), COUNT(13, true), PERCENT(12, true),
+        DECIMAL(12, true), P_VALUE(10, true), DATE(13, true);
 
         final int width;
+        /** Numbers are right-aligned, and so are their headings. */
+        final boolean numeric;
 
-        Kind(int width) {
+        Kind(int width, boolean numeric) {
             this.width = width;
+            this.numeric = numeric;
         }
     }
 

@@ -79,6 +79,20 @@ public final class PanelPack {
         return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** A source line below everything on the sheet, charts included, so a printout ends with its provenance. */
+    private static void footer(org.apache.poi.xssf.usermodel.XSSFSheet sheet, PackContext ctx) {
+        int last = sheet.getLastRowNum();
+        if (sheet.getDrawingPatriarch() != null) {
+            for (var anchor : sheet.getDrawingPatriarch().getCTDrawing().getTwoCellAnchorList()) {
+                last = Math.max(last, anchor.getTo().getRow());
+            }
+        }
+        var cell = sheet.createRow(last + 2).createCell(0);
+        cell.setCellValue("Source: " + ctx.data().title() + ", as of " + ctx.data().asOf() + " (run "
+                + ctx.data().runId() + ").");
+        cell.setCellStyle(ctx.styles().note);
+    }
+
     static XSSFWorkbook build(PackData data) {
         XSSFWorkbook wb = new XSSFWorkbook();
         PackContext ctx = new PackContext(data, wb, new Styles(wb),
@@ -92,6 +106,7 @@ public final class PanelPack {
         new IomSheet(ctx).write();
         new DataQualitySheet(ctx).write();
         new NotesSheet(ctx).write();
+        wb.forEach(sheet -> footer((org.apache.poi.xssf.usermodel.XSSFSheet) sheet, ctx));
         wb.getProperties().getCoreProperties().setTitle(data.title() + " (" + data.asOf() + ")");
         wb.getProperties().getCoreProperties().setCreator(data.contact());
         return wb;

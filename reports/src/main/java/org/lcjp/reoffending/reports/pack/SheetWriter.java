@@ -47,12 +47,16 @@ public final class SheetWriter {
     }
 
     public SheetWriter title(String text) {
-        return line(text, styles.title);
+        line(text, styles.title);
+        sheet.getRow(row - 1).setHeightInPoints(24);
+        return this;
     }
 
     public SheetWriter subtitle(String text) {
         blank();
-        return line(text, styles.subtitle);
+        line(text, styles.subtitle);
+        sheet.getRow(row - 1).setHeightInPoints(18);
+        return this;
     }
 
     public SheetWriter paragraph(String text) {
@@ -123,7 +127,7 @@ public final class SheetWriter {
         for (int c = 0; c < columns.size(); c++) {
             Cell cell = h.createCell(c);
             cell.setCellValue(columns.get(c).header());
-            cell.setCellStyle(styles.header);
+            cell.setCellStyle(columns.get(c).kind().numeric ? styles.numericHeader : styles.header);
             int width = columns.get(c).kind().width * 256;
             if (sheet.getColumnWidth(c) < width) {
                 sheet.setColumnWidth(c, width);

@@ -14,6 +14,7 @@ public final class Styles {
     public final CellStyle title;
     public final CellStyle subtitle;
     public final CellStyle header;
+    public final CellStyle numericHeader;
     public final CellStyle text;
     public final CellStyle wrapped;
     public final CellStyle note;
@@ -35,6 +36,9 @@ public final class Styles {
         header.setVerticalAlignment(VerticalAlignment.BOTTOM);
         header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
         header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        numericHeader = wb.createCellStyle();
+        numericHeader.cloneStyleFrom(header);
+        numericHeader.setAlignment(HorizontalAlignment.RIGHT);
         text = style(wb, plain, false);
         wrapped = style(wb, plain, true);
         wrapped.setVerticalAlignment(VerticalAlignment.TOP);

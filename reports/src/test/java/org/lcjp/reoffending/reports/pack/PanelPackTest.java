@@ -127,7 +127,14 @@ class PanelPackTest {
                 noted |= c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().startsWith("No chart");
             }
             assertThat(noted).as("note where a chart is left out").isTrue();
-            assertThat(wb.getSheet("Diversion").getDrawingPatriarch().getCharts()).hasSize(1);
+            List<XSSFChart> diversion = wb.getSheet("Diversion").getDrawingPatriarch().getCharts();
+            assertThat(diversion).hasSize(1);
+            var errBars = diversion.get(0).getCTChart().getPlotArea().getLineChartArray(0).getSerArray(0).getErrBars();
+            var intervals = wb.getTable("Diversion_rate_chart_data");
+            int top = intervals.getStartRowIndex() + 2;
+            int bottom = intervals.getEndRowIndex() + 1;
+            assertThat(errBars.getPlus().getNumRef().getF()).as("error bar above").isEqualTo("Diversion!$F$" + top + ":$F$" + bottom);
+            assertThat(errBars.getMinus().getNumRef().getF()).as("error bar below").isEqualTo("Diversion!$E$" + top + ":$E$" + bottom);
             assertThat(wb.getSheet("IOM").getDrawingPatriarch().getCharts()).hasSize(1);
         }
     }

@@ -2,12 +2,9 @@ package org.lcjp.reoffending.reports.pack.sheets;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.lcjp.reoffending.reports.pack.Charts;
 import org.lcjp.reoffending.reports.pack.Cohorts;
 import org.lcjp.reoffending.reports.pack.Column;
 import org.lcjp.reoffending.reports.pack.DisclosedComparisons;
@@ -113,7 +110,7 @@ public final class ComparisonSheet {
                 }
                 row.addAll(java.util.Arrays.asList(s.people(), s.value(), s.ciLow(), s.ciHigh(), r.referenceGroup(),
                         s.difference(), s.differenceCiLow(), s.differenceCiHigh(), s.pValue(), s.significant(),
-                        r.sampleSizeNeeded(), r.status(), r.note()));
+                        sampleSize(r.sampleSizeNeeded()), r.status(), r.note()));
                 table.add(row);
             }
             String name = sheetName.replace(' ', '_') + "_" + measure.toLowerCase();
@@ -132,33 +129,23 @@ public final class ComparisonSheet {
         if (overall.isEmpty()) {
             return;
         }
-        List<String> categories = new ArrayList<>();
-        Map<String, Map<String, org.lcjp.reoffending.reports.pack.Figure>> series = new LinkedHashMap<>();
+        IntervalChartData chart = new IntervalChartData("Reoffending rate");
         for (ComparisonRow r : overall) {
             DisclosedComparisons.Shown s = DisclosedComparisons.shown(r, all, ctx.threshold());
             String category = (r.cohortStart() == null ? "" : Cohorts.label(r.cohortStart(), r.cohortEnd()) + " ")
                     + Cohorts.titleCase(r.method()) + ": " + r.groupName();
-            categories.add(category);
-            series.computeIfAbsent("95% CI lower", k -> new LinkedHashMap<>()).put(category, s.ciLow());
-            series.computeIfAbsent("Reoffending rate", k -> new LinkedHashMap<>()).put(category, s.value());
-            series.computeIfAbsent("95% CI upper", k -> new LinkedHashMap<>()).put(category, s.ciHigh());
+            chart.add(category, s.value(), s.ciLow(), s.ciHigh());
         }
         w.subtitle("Chart: proportion who reoffended with 95% confidence intervals");
-        ReoffendingTables.ChartBlock block = ReoffendingTables.chartData(w,
-                sheetName.replace(' ', '_') + "_rate_chart_data", "Group", categories,
-                new ArrayList<>(series.keySet()), series, Column.Kind.PERCENT);
-        if (!block.worthDrawing()) {
-            return;
-        }
-        int height = 18;
-        Charts.interval(w.sheet(), new Charts.Place(0, w.nextRow() + 1, 8, height),
+        chart.write(w, sheetName.replace(' ', '_') + "_rate_chart_data", "Group", Column.Kind.PERCENT,
                 "Proportion who reoffended, with 95% confidence intervals",
                 "Interval chart: for each group the proportion who reoffended (diamond) and its 95% confidence "
-                        + "interval (vertical line). Figures are in the reoffending rate table above.",
-                block.categories(), block.series().get(0), block.series().get(1), block.series().get(2), "0%");
-        for (int i = 0; i <= height + 1; i++) {
-            w.blank();
-        }
+                        + "interval (error bar). Figures are in the reoffending rate table above.", "0%");
+    }
+
+    /** Not a count of people, but shown as one: the pack never shows a number from 1 to threshold - 1 as a count. */
+    private Object sampleSize(Long n) {
+        return n == null ? null : org.lcjp.reoffending.reports.pack.Figure.count(n, n >= 1 && n < ctx.threshold());
     }
 
     private void balance(SheetWriter w) {

@@ -23,6 +23,8 @@ public final class CoverSheet {
     public void write() {
         PackData d = ctx.data();
         SheetWriter w = ctx.newSheet(PanelPack.COVER);
+        w.sheet().setColumnWidth(0, 34 * 256);
+        w.sheet().setColumnWidth(1, 24 * 256);
         w.title(d.title());
         w.paragraph("Proven reoffending statistics for the partnership area, as of " + d.asOf() + ".");
         w.blank();
@@ -56,7 +58,5 @@ public final class CoverSheet {
             rows.add(row);
         }
         w.table("Completeness", columns, rows);
-        w.sheet().setColumnWidth(0, 34 * 256);
-        w.sheet().setColumnWidth(1, 24 * 256);
     }
 }

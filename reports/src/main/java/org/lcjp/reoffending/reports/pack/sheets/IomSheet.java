@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lcjp.reoffending.reports.pack.Charts;
 import org.lcjp.reoffending.reports.pack.Cohorts;
 import org.lcjp.reoffending.reports.pack.Column;
 import org.lcjp.reoffending.reports.pack.Figure;
@@ -46,8 +45,7 @@ public final class IomSheet {
             flags.put(r, new boolean[]{people, beforeTotal, afterTotal, beforeTotal || afterTotal});
         }
         List<List<Object>> table = new ArrayList<>();
-        Map<String, Map<String, Figure>> series = new LinkedHashMap<>();
-        List<String> categories = new ArrayList<>();
+        IntervalChartData chart = new IntervalChartData("Change per person");
         for (IomRow r : rows) {
             boolean[] f = flags.get(r);
             boolean did = f[3] || rows.stream().anyMatch(o -> o != r && o.measure().equals(r.measure()) && flags.get(o)[3]);
@@ -58,10 +56,7 @@ public final class IomSheet {
                     fig(f[3], r.changeCiHigh()), fig(did, r.did()), fig(did, r.didCiLow()), fig(did, r.didCiHigh()),
                     fig(did, r.pValue()), r.status(), r.note()));
             if ("PROVEN_OFFENCES".equals(r.measure())) {
-                categories.add(r.groupName());
-                series.computeIfAbsent("95% CI lower", k -> new LinkedHashMap<>()).put(r.groupName(), fig(f[3], r.changeCiLow()));
-                series.computeIfAbsent("Change per person", k -> new LinkedHashMap<>()).put(r.groupName(), fig(f[3], r.changeMean()));
-                series.computeIfAbsent("95% CI upper", k -> new LinkedHashMap<>()).put(r.groupName(), fig(f[3], r.changeCiHigh()));
+                chart.add(r.groupName(), fig(f[3], r.changeMean()), fig(f[3], r.changeCiLow()), fig(f[3], r.changeCiHigh()));
             }
         }
         w.subtitle("Table 1: before and after adoption").freezeBelowNextHeader();
@@ -71,21 +66,15 @@ public final class IomSheet {
                 Column.decimal("Change CI upper"), Column.decimal("DiD"), Column.decimal("DiD CI lower"),
                 Column.decimal("DiD CI upper"), Column.pValue("p-value"), Column.text("Status"),
                 Column.longText("Note")), table);
-        if (categories.isEmpty()) {
+        if (chart.isEmpty()) {
             return;
         }
         w.subtitle("Chart 1: change in proven offences per person, with 95% confidence intervals");
-        ReoffendingTables.ChartBlock block = ReoffendingTables.chartData(w, "IOM_chart_data", "Group", categories,
-                new ArrayList<>(series.keySet()), series, Column.Kind.DECIMAL);
-        if (!block.worthDrawing()) {
-            return;
-        }
-        Charts.interval(w.sheet(), new Charts.Place(0, w.nextRow() + 1, 8, 18),
+        chart.write(w, "IOM_chart_data", "Group", Column.Kind.DECIMAL,
                 "Change in proven offences per person after adoption, with 95% confidence intervals",
                 "Interval chart: for the IOM cohort and the comparison group, the mean change in proven offences "
                         + "per person from the 12 months before adoption to the 12 months after (diamond), with its "
-                        + "95% confidence interval. Figures are in Table 1.",
-                block.categories(), block.series().get(0), block.series().get(1), block.series().get(2), "0.0");
+                        + "95% confidence interval (error bar). Figures are in Table 1.", "0.0");
     }
 
     private static boolean small(Long v, int threshold) {
