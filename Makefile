@@ -21,7 +21,7 @@ SOURCES := $(shell find pom.xml */pom.xml pipeline/src/main jobs/src/main report
 KEY_ARG  = $(if $(KEY_FILE),--key-file $(abspath $(KEY_FILE)))
 RUN_JAVA = mkdir -p $(OUTPUT)/tmp && SPARK_LOCAL_IP=127.0.0.1 java $(JAVA_OPTS) $(SPARK_JVM_ARGS) \
 	-Djava.io.tmpdir=$(abspath $(OUTPUT))/tmp -Dlog4j2.configurationFile=$(abspath $(CONF))/log4j2.properties \
-	-cp "jobs/target/classes:$$(cat $(CLASSPATH_FILE))" org.lcjp.reoffending.cli.ReoffendingCommand
+	-cp "jobs/target/classes:pipeline/target/classes:reports/target/classes:$$(cat $(CLASSPATH_FILE))" org.lcjp.reoffending.cli.ReoffendingCommand
 
 .PHONY: run test bench sample clean build dist linkage-eval pack-pdf cluster-test help deps
 
@@ -43,7 +43,7 @@ deps:
 # Compile once and record the runtime classpath; rebuilt only when a source or pom changes.
 $(CLASSPATH_FILE): $(SOURCES) | deps
 	$(MVN) -q install -DskipTests -Dgit.commit=$(COMMIT)
-	$(MVN) -q -pl jobs dependency:build-classpath -Dmdep.outputFile=$(abspath $(CLASSPATH_FILE)) -Dmdep.includeScope=runtime
+	$(MVN) -q -pl jobs dependency:build-classpath -Dmdep.outputFile=$(abspath $(CLASSPATH_FILE)) -Dmdep.includeScope=runtime -Dmdep.excludeGroupIds=org.lcjp.reoffending
 	@touch $(CLASSPATH_FILE)
 
 build: $(CLASSPATH_FILE)

@@ -30,14 +30,16 @@ public record IngestTables(Warehouse warehouse) {
     public void replaceAccepted(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
         Path table = warehouse.accepted(id);
         extractDates.forEach(d -> deleteTree(table.resolve(StagedColumns.EXTRACT_DATE + "=" + d)));
-        rows.write().mode(SaveMode.Append).partitionBy(StagedColumns.EXTRACT_DATE).parquet(table.toString());
+        // One writer per delivery date: otherwise every task writes a small file into every date's folder.
+        rows.repartition(org.apache.spark.sql.functions.col(StagedColumns.EXTRACT_DATE))
+                .write().mode(SaveMode.Append).partitionBy(StagedColumns.EXTRACT_DATE).parquet(table.toString());
     }
 
     public void replaceQuarantine(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
         Path dataset = warehouse.quarantine().resolve(QuarantineColumns.AGENCY + "=" + id.agency())
                 .resolve(QuarantineColumns.DATASET + "=" + id.dataset());
         extractDates.forEach(d -> deleteTree(dataset.resolve(QuarantineColumns.EXTRACT_DATE + "=" + d)));
-        rows.write().mode(SaveMode.Append)
+        rows.repartition(org.apache.spark.sql.functions.col(QuarantineColumns.EXTRACT_DATE)).write().mode(SaveMode.Append)
                 .partitionBy(QuarantineColumns.AGENCY, QuarantineColumns.DATASET, QuarantineColumns.EXTRACT_DATE)
                 .parquet(warehouse.quarantine().toString());
     }
