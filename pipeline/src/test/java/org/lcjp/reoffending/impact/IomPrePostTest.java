@@ -53,4 +53,24 @@ class IomPrePostTest {
         assertThat(harm.did()).as("IOM change -25 against comparison change +78").isCloseTo(-103.0, within(1e-12));
         assertThat(harm.note()).startsWith("1 of 1 IOM people matched");
     }
+
+    @Test
+    void aComparisonPersonMatchedTwiceCountsOncePerMatch() {
+        Dataset<Row> iom = frame(IOM, new Object[] {"i1", d("2024-06-01")}, new Object[] {"j1", d("2024-06-01")});
+        Dataset<Row> recordPerson = ImpactFixtures.recordPerson(
+                new Object[] {"iom", "cohort", "i1", "I"}, new Object[] {"iom", "cohort", "j1", "J"});
+        Dataset<Row> proven = ImpactFixtures.proven(
+                new Object[] {"I", "2024-01-01", "2024-02-01", 20.0},
+                new Object[] {"J", "2024-02-01", "2024-03-01", 20.0},
+                new Object[] {"X", "2024-03-01", "2024-05-15", 25.0},
+                new Object[] {"X", "2024-12-01", "2025-01-01", 50.0});
+        List<IomPrePostRow> rows = new CompareIom(ONE_PERSON_GROUPS)
+                .run(new IomSample(CohortSettings.defaults(), ONE_PERSON_GROUPS).build(iom, recordPerson, proven));
+        IomPrePostRow comparison = rows.stream().filter(r -> r.groupName().equals("COMPARISON")
+                && r.measure().equals(IomPrePostRow.PROVEN_OFFENCES)).findFirst().orElseThrow();
+        assertThat(comparison.people()).isEqualTo(2);
+        assertThat(comparison.beforeTotal()).isEqualTo(2.0);
+        assertThat(comparison.afterTotal()).isEqualTo(2.0);
+        assertThat(rows.get(0).note()).startsWith("2 of 2 IOM people matched");
+    }
 }
