@@ -14,7 +14,8 @@ class LinkageEvaluationRunTest {
     @Test
     void linksEveryBenchmark() {
         List<LinkageEvaluation.Result> results = LinkageEvaluation.run(SparkTestSession.get(),
-                Path.of(System.getProperty("linkage.benchmarks")), System.out);
+                Path.of(System.getProperty("linkage.benchmarks")), System.out,
+                org.lcjp.reoffending.settings.LinkageSettings.defaults(), 0.5, 0.8);
         assertThat(results).hasSize(4);
     }
 }

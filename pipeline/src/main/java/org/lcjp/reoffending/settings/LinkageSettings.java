@@ -41,7 +41,10 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
             "forename_token=surname_token,surname_token=forename_token",
             "forename_token,surname_token",
             "dob_token,forename_initial_token",
-            "surname_dm_token,postcode_token");
+            "surname_dm_token,postcode_token",
+            "forename_dm_token,surname_dm_token",
+            "surname_token,dob_year_token",
+            "forename_token,postcode_token");
 
     public LinkageSettings {
         matchThreshold = Defaults.or(matchThreshold, 0.95);
