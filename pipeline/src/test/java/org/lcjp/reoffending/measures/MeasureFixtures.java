@@ -121,6 +121,12 @@ final class MeasureFixtures {
     }
 
     static SparkSession spark() {
+        try {
+            // The session's temporary directories live under java.io.tmpdir (target/tmp), absent in a clean build.
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create the test temporary directory", e);
+        }
         return SparkTestSession.get();
     }
 
