@@ -1,0 +1,181 @@
+package org.lcjp.reoffending.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.lcjp.reoffending.cli.ReoffendingCommand;
+import org.lcjp.reoffending.measures.TruthFigures;
+import org.lcjp.reoffending.publish.InputFiles;
+import org.lcjp.reoffending.publish.RunManifest;
+import org.lcjp.reoffending.synthetic.GeneratorSettings;
+import org.lcjp.reoffending.synthetic.SyntheticExtracts;
+import org.lcjp.reoffending.testing.ClearIdentifiers;
+import org.lcjp.reoffending.testing.SparkTestSession;
+import picocli.CommandLine;
+
+/**
+ * The whole nightly run through the CLI on generated extracts: what it publishes, that its figures equal figures
+ * worked out independently from the generator's truth, that it holds no clear identifier, that a rerun gives the
+ * same figures, and that replaying deliveries night by night gives what one run over all of them gives.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NightlyRunEndToEndTest {
+    private static final Path CONF = Path.of("..", "conf");
+    private static final LocalDate AS_OF = LocalDate.of(2020, 1, 7);
+    private static Path dir;
+    private static Path input;
+    private static Path truth;
+    private static Path key;
+    private static Path published;
+
+    @BeforeAll
+    static void generateAndRun() throws Exception {
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        dir = Files.createTempDirectory("nightly-e2e");
+        input = dir.resolve("input");
+        truth = dir.resolve("truth");
+        // No identity noise: the true linkage is then the only sensible one, so the figures must match exactly.
+        GeneratorSettings g = new GeneratorSettings(300, 2018, 2019, 11, GeneratorSettings.CHECKPOINT_TRUE_EFFECT_DEFAULT,
+                CONF.resolve("reference/offences.csv"), CONF.resolve("reference/areas.csv"), 2, 0.26, 0.06, 0.0, 0.0,
+                0.08, 0.06, 0.6);
+        SyntheticExtracts.generate(g, input, truth);
+        key = Files.writeString(dir.resolve("test.key"), "an-end-to-end-test-key-of-more-than-32-bytes");
+        assertThat(run(dir.resolve("out"), AS_OF)).isZero();
+        published = dir.resolve("out/published").resolve(AS_OF.toString());
+    }
+
+    private static int run(Path output, LocalDate asOf) {
+        return cli("run", "--input", input.toString(), "--output", output.toString(), "--as-of", asOf.toString(),
+                "--key-file", key.toString(), "--conf", CONF.toString());
+    }
+
+    private static int cli(String... args) {
+        CommandLine cl = ReoffendingCommand.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(out, true));
+        int code = cl.execute(args);
+        System.out.println(out);
+        return code;
+    }
+
+    @Test
+    @Order(1)
+    void publishesEveryTableThePackAndTheManifest() throws Exception {
+        for (String table : List.of("proven_reoffending", "time_to_reoffence", "cohort_comparison", "comparison_balance",
+                "iom_pre_post", "data_quality", "linkage_quality", "research/events")) {
+            assertThat(published.resolve(table).resolve("_SUCCESS")).as(table).exists();
+        }
+        assertThat(published.resolve("research/README.md")).exists();
+        assertThat(published.resolve("panel-pack-" + AS_OF + ".xlsx")).isNotEmptyFile();
+        RunManifest manifest = RunManifest.read(published.resolve("manifest.json"));
+        assertThat(manifest.asOf()).isEqualTo(AS_OF.toString());
+        assertThat(manifest.inputFiles()).isEqualTo(InputFiles.list(input));
+        assertThat(manifest.stages()).extracting(s -> s.get("stage"))
+                .containsExactly("ingest", "link", "measure", "compare", "research", "report");
+        assertThat(manifest.publishedRows()).containsKey("proven_reoffending");
+        assertThat(manifest.configHash()).hasSize(64);
+        try (var s = Files.list(dir.resolve("out/published"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly(AS_OF.toString());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void figuresEqualThoseWorkedOutFromTheGeneratorsTruth() throws Exception {
+        Map<String, long[]> expected = TruthFigures.expectedCells(input, truth, CONF.resolve("reference"));
+        Map<String, long[]> actual = new TreeMap<>();
+        SparkSession spark = SparkTestSession.get();
+        for (Row r : spark.read().parquet(published.resolve("proven_reoffending").toString())
+                .filter("dimension in ('ALL', 'SEX', 'INDEX_DISPOSAL', 'PREVIOUS_OFFENCES')").collectAsList()) {
+            actual.put(r.getAs("cohort_start") + "/" + r.getAs("population") + "/" + r.getAs("dimension") + "/" + r.getAs("category"),
+                    new long[] {r.<Long>getAs("offenders"), r.<Long>getAs("reoffenders"), r.<Long>getAs("reoffences")});
+        }
+        assertThat(expected).isNotEmpty();
+        assertThat(actual.keySet()).containsExactlyElementsOf(new TreeMap<>(expected).keySet());
+        expected.forEach((cell, figures) -> assertThat(actual.get(cell)).as(cell).containsExactly(figures));
+    }
+
+    @Test
+    @Order(3)
+    void noNameDateOfBirthPostcodeOrPncIdInClearAnywhere() throws Exception {
+        List<String> identifiers = new ArrayList<>();
+        try (var reader = Files.newBufferedReader(truth.resolve("people.csv"), StandardCharsets.UTF_8)) {
+            for (CSVRecord p : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                for (String name : List.of(p.get("forename"), p.get("surname"))) {
+                    // Names made only of hex letters could turn up inside a token by chance; they prove nothing.
+                    if (name.length() >= 4 && !name.toLowerCase().matches("[a-f]+")) {
+                        identifiers.add(name);
+                    }
+                }
+                LocalDate dob = LocalDate.parse(p.get("date_of_birth"));
+                // Every event of this input is from 2016 on, so an earlier date in a row can only be a birth date.
+                if (dob.getYear() < 2016) {
+                    identifiers.add(dob.toString());
+                    identifiers.add(String.format("%02d/%02d/%04d", dob.getDayOfMonth(), dob.getMonthValue(), dob.getYear()));
+                }
+                if (!p.get("postcode").isBlank()) {
+                    identifiers.add(p.get("postcode"));
+                    identifiers.add(p.get("postcode").replace(" ", ""));
+                }
+                if (!p.get("pnc_id").isBlank()) {
+                    identifiers.add(p.get("pnc_id"));
+                }
+            }
+        }
+        assertThat(identifiers).hasSizeGreaterThan(300);
+        ClearIdentifiers.assertAbsent(ClearIdentifiers.everyRowAsText(SparkTestSession.get(),
+                dir.resolve("out/warehouse"), dir.resolve("out/published")), identifiers);
+    }
+
+    @Test
+    @Order(4)
+    void rerunForTheSameDateGivesTheSameFigures() throws Exception {
+        Path before = Files.createDirectories(dir.resolve("first"));
+        copy(published, before);
+        assertThat(run(dir.resolve("out"), AS_OF)).isZero();
+        assertThat(cli("diff-published", before.toString(), published.toString())).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void deliveriesReplayedNightByNightGiveWhatOneRunGives() throws Exception {
+        Path nightly = dir.resolve("nightly");
+        for (LocalDate night : List.of(LocalDate.of(2019, 7, 7), LocalDate.of(2019, 10, 7), AS_OF)) {
+            assertThat(run(nightly, night)).as(night.toString()).isZero();
+        }
+        assertThat(cli("diff-published", nightly.resolve("published").resolve(AS_OF.toString()).toString(),
+                published.toString())).isZero();
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.lcjp.reoffending.measures;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.lcjp.reoffending.domain.DatasetId;
+
+/**
+ * Figures worked out independently of the pipeline from a generated input and the generator's truth: the plain-Java
+ * oracle of methodology sections 1-4 over the extracts, with the true record -> person map as linkage. For the
+ * end-to-end tests of other modules.
+ */
+public final class TruthFigures {
+    private TruthFigures() {
+    }
+
+    /**
+     * Cells keyed "cohort_start/population/dimension/category" for dimensions ALL, SEX, INDEX_DISPOSAL and
+     * PREVIOUS_OFFENCES, each {offenders, reoffenders, reoffences}.
+     */
+    public static Map<String, long[]> expectedCells(Path input, Path truth, Path reference) throws IOException {
+        Map<DatasetId, List<Map<String, String>>> rows = GeneratedExtracts.read(input);
+        Map<String, String> personOf = new HashMap<>();
+        for (CSVRecord r : csv(truth.resolve("record_person.csv"))) {
+            personOf.put(r.get("agency") + "/" + r.get("dataset") + "/" + r.get("record_id"), r.get("person_id"));
+        }
+        Map<String, String[]> offenceRef = new HashMap<>();
+        for (CSVRecord r : csv(reference.resolve("offences.csv"))) {
+            offenceRef.put(r.get("offence_code").trim().toUpperCase(), new String[] {r.get("offence_group"), r.get("is_breach"), r.get("harm_days")});
+        }
+        return ReoffendingOracle.cells(rows, personOf, offenceRef);
+    }
+
+    private static List<CSVRecord> csv(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+}
