@@ -67,7 +67,7 @@ class ReoffendingCommandTest {
         int code = execute("run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", "../conf",
                 "--key-file", key.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("at least 32 bytes").doesNotContain("too-short");
+        assertThat(err.toString()).contains("at least 32 are needed").doesNotContain("too-short");
     }
 
     @Test
