@@ -62,11 +62,15 @@ final class DiffPublishedCommand implements Callable<Integer> {
         return differing == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    /** Sums of doubles depend on partitioning in the last bits; figures agreeing to 9 places are the same. */
+    /** Sums of doubles depend on partitioning in the last bits: figures agreeing to 9 places are the same. */
     private static Dataset<Row> rounded(Dataset<Row> t) {
         org.apache.spark.sql.Column[] cols = java.util.Arrays.stream(t.schema().fields())
                 .map(f -> f.dataType() instanceof org.apache.spark.sql.types.DoubleType
-                        ? org.apache.spark.sql.functions.round(t.col(f.name()), 9).as(f.name()) : t.col(f.name()))
+                        ? org.apache.spark.sql.functions.round(t.col(f.name()), 9).as(f.name())
+                        // Set operations cannot compare maps: compare their sorted entries instead.
+                        : f.dataType() instanceof org.apache.spark.sql.types.MapType
+                        ? org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.map_entries(t.col(f.name()))).as(f.name())
+                        : t.col(f.name()))
                 .toArray(org.apache.spark.sql.Column[]::new);
         return t.select(cols);
     }
