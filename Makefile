@@ -68,8 +68,9 @@ dist: deps
 	$(MVN) -q package -Pdist -DskipTests -Dgit.commit=$(COMMIT)
 	@ls -lh jobs/target/reoffending-all.jar jobs/target/reoffending-app.jar
 
+# Converts the newest pack to PDF outside published/ (published folders are immutable).
 pack-pdf:
-	bash reports/check-pack-pdf.sh $$(ls -t $(OUTPUT)/published/*/panel-pack-*.xlsx | head -1)
+	bash reports/check-pack-pdf.sh $$(ls -t $(OUTPUT)/published/*/panel-pack-*.xlsx | head -1) $(OUTPUT)/pack-check
 
 cluster-test: dist
 	bash conf/cluster/cluster-test.sh
