@@ -10,6 +10,7 @@ SPARK_HOME=$ROOT/spark-home
 AS_OF=${AS_OF:-$(date +%F)}
 MASTER_PORT=${MASTER_PORT:-17077}
 JVM_FLAGS=$(sed -n 's:.*<spark.jvm.args>\(.*\)</spark.jvm.args>.*:\1:p' pom.xml)
+LOG=-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties
 APP_JAR=$ROOT/jobs/target/reoffending-app.jar
 ALL_JAR=$ROOT/jobs/target/reoffending-all.jar
 [ -f "$APP_JAR" ] && [ -f "$ALL_JAR" ] || { echo "Run make dist first"; exit 2; }
@@ -40,7 +41,7 @@ pids+=($!); echo $! > "$WORK/worker.pid"
 sleep 3
 
 echo "== spark-submit to spark://127.0.0.1:$MASTER_PORT"
-java -Xmx2g $JVM_FLAGS -Djava.io.tmpdir="$WORK/tmp" -cp "$CP" org.apache.spark.deploy.SparkSubmit \
+java -Xmx2g $JVM_FLAGS $LOG -Djava.io.tmpdir="$WORK/tmp" -cp "$CP" org.apache.spark.deploy.SparkSubmit \
      --master "spark://127.0.0.1:$MASTER_PORT" --deploy-mode client \
      --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
      --conf spark.executor.memory=2g --conf "spark.local.dir=$WORK/tmp" \
@@ -48,10 +49,10 @@ java -Xmx2g $JVM_FLAGS -Djava.io.tmpdir="$WORK/tmp" -cp "$CP" org.apache.spark.d
      run --input "$ROOT/sample-inputs" --output "$WORK/cluster" --as-of "$AS_OF" --conf "$ROOT/conf"
 
 echo "== the same run with embedded local[*]"
-java -Xmx4g $JVM_FLAGS -Djava.io.tmpdir="$WORK/tmp" -jar "$ALL_JAR" \
+java -Xmx4g $JVM_FLAGS $LOG -Djava.io.tmpdir="$WORK/tmp" -jar "$ALL_JAR" \
      run --input "$ROOT/sample-inputs" --output "$WORK/local" --as-of "$AS_OF" --conf "$ROOT/conf"
 
 echo "== compare published figures"
-java -Xmx2g $JVM_FLAGS -Djava.io.tmpdir="$WORK/tmp" -jar "$ALL_JAR" \
+java -Xmx2g $JVM_FLAGS $LOG -Djava.io.tmpdir="$WORK/tmp" -jar "$ALL_JAR" \
      diff-published "$WORK/cluster/published/$AS_OF" "$WORK/local/published/$AS_OF"
 echo "cluster-test: PASS (published figures of the cluster run equal the local run's)"
