@@ -25,8 +25,10 @@ public final class ClearIdentifiers {
                 continue;
             }
             try (Stream<Path> s = Files.walk(root)) {
-                for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
-                    spark.read().parquet(p.toString()).toJSON().collectAsList()
+                // One read per folder of Parquet files (a table or one partition of it), not per file.
+                for (Path folder : s.filter(f -> f.getFileName().toString().endsWith(".parquet")).map(Path::getParent)
+                        .distinct().toList()) {
+                    spark.read().parquet(folder.toString()).toJSON().collectAsList()
                             .forEach(j -> rows.add(j.toLowerCase(Locale.ROOT)));
                 }
             } catch (IOException e) {
