@@ -71,6 +71,12 @@ public final class LinkageEvaluation {
     /** sweep: further match thresholds whose figures are printed too (re-clustering the same scored pairs). */
     public static List<Result> run(SparkSession spark, Path benchmarksDir, PrintStream out, LinkageSettings settings,
                                    double... sweep) {
+        return run(spark, benchmarksDir, out, settings, java.util.Set.of(), sweep);
+    }
+
+    /** only: names of the benchmarks to run (febrl4, febrl3, fake_1000, historical_50k, generated); empty = all. */
+    public static List<Result> run(SparkSession spark, Path benchmarksDir, PrintStream out, LinkageSettings settings,
+                                   java.util.Set<String> only, double... sweep) {
         if (!Files.isDirectory(benchmarksDir)) {
             throw new IllegalArgumentException("Cannot evaluate linkage: benchmarks folder not found (" + benchmarksDir + ")");
         }
@@ -94,13 +100,18 @@ public final class LinkageEvaluation {
                 List.of("birth_place", "occupation"), List.of()));
         List<Result> results = new ArrayList<>();
         for (var b : benchmarks.entrySet()) {
+            if (!only.isEmpty() && !only.contains(b.getKey())) {
+                continue;
+            }
             Result r = evaluate(b.getKey(), b.getValue(), settings, sweep);
             out.println(r.line());
             results.add(r);
         }
-        Result g = generated(spark, settings, GENERATED_PEOPLE);
-        out.println(g.line());
-        results.add(g);
+        if (only.isEmpty() || only.contains("generated")) {
+            Result g = generated(spark, settings, GENERATED_PEOPLE);
+            out.println(g.line());
+            results.add(g);
+        }
         return results;
     }
 
