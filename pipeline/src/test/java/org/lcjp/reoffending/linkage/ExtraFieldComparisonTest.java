@@ -30,7 +30,7 @@ class ExtraFieldComparisonTest {
     @CsvSource(nullValues = "NULL", value = {
             "address, 12 High Street, 12 high  street., exact",
             "address, 12 High Street, 12 High Stret, dice>=0.80",
-            "address, 12 High Street, High Street East, dice>=0.60",
+            "address, 12 High Street, 12 High Road, dice>=0.60",
             "address, 12 High Street, 7 Moor Lane, else",
             "address, NULL, 7 Moor Lane, null",
             "ssn, 1234567, 1234567, exact",
