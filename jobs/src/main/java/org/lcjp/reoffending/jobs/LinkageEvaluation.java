@@ -31,6 +31,12 @@ import org.lcjp.reoffending.linkage.LinkPeople;
 import org.lcjp.reoffending.linkage.LinkageColumns;
 import org.lcjp.reoffending.linkage.clustering.ConnectedComponents;
 import org.lcjp.reoffending.linkage.quality.PairwiseAccuracy;
+import org.lcjp.reoffending.linkage.quality.TruthAccuracy;
+import org.lcjp.reoffending.io.Warehouse;
+import org.lcjp.reoffending.settings.PipelineSettings;
+import org.lcjp.reoffending.synthetic.GeneratorSettings;
+import org.lcjp.reoffending.synthetic.SyntheticExtracts;
+import java.time.LocalDate;
 import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
 import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
 import org.lcjp.reoffending.settings.LinkageSettings;
@@ -65,6 +71,12 @@ public final class LinkageEvaluation {
     /** sweep: further match thresholds whose figures are printed too (re-clustering the same scored pairs). */
     public static List<Result> run(SparkSession spark, Path benchmarksDir, PrintStream out, LinkageSettings settings,
                                    double... sweep) {
+        return run(spark, benchmarksDir, out, settings, java.util.Set.of(), sweep);
+    }
+
+    /** only: names of the benchmarks to run (febrl4, febrl3, fake_1000, historical_50k, generated); empty = all. */
+    public static List<Result> run(SparkSession spark, Path benchmarksDir, PrintStream out, LinkageSettings settings,
+                                   java.util.Set<String> only, double... sweep) {
         if (!Files.isDirectory(benchmarksDir)) {
             throw new IllegalArgumentException("Cannot evaluate linkage: benchmarks folder not found (" + benchmarksDir + ")");
         }
@@ -77,23 +89,84 @@ public final class LinkageEvaluation {
         }
         Path febrl = benchmarksDir.resolve("febrl");
         Path splink = benchmarksDir.resolve("splink_datasets");
-        Map<String, Map<String, Dataset<Row>>> benchmarks = new LinkedHashMap<>();
-        benchmarks.put("febrl4", Map.of("febrl4a", febrl(spark, febrl.resolve("dataset4a.csv")),
-                "febrl4b", febrl(spark, febrl.resolve("dataset4b.csv"))));
-        benchmarks.put("febrl3", Map.of("febrl3", febrl(spark, febrl.resolve("dataset3.csv"))));
-        benchmarks.put("fake_1000", Map.of("fake_1000", fake1000(spark, splink.resolve("fake_1000.csv"))));
-        benchmarks.put("historical_50k", Map.of("historical_50k",
-                historical(spark, splink.resolve("historical_figures_with_errors_50k.parquet"))));
+        Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
+        benchmarks.put("febrl4", new Benchmark(Map.of("febrl4a", febrl(spark, febrl.resolve("dataset4a.csv")),
+                "febrl4b", febrl(spark, febrl.resolve("dataset4b.csv"))), FEBRL_FUZZY, FEBRL_EXACT));
+        benchmarks.put("febrl3", new Benchmark(Map.of("febrl3", febrl(spark, febrl.resolve("dataset3.csv"))), FEBRL_FUZZY, FEBRL_EXACT));
+        benchmarks.put("fake_1000", new Benchmark(Map.of("fake_1000", fake1000(spark, splink.resolve("fake_1000.csv"))),
+                List.of("city", "email"), List.of()));
+        benchmarks.put("historical_50k", new Benchmark(Map.of("historical_50k",
+                historical(spark, splink.resolve("historical_figures_with_errors_50k.parquet"))),
+                List.of("birth_place", "occupation"), List.of()));
         List<Result> results = new ArrayList<>();
         for (var b : benchmarks.entrySet()) {
+            if (!only.isEmpty() && !only.contains(b.getKey())) {
+                continue;
+            }
             Result r = evaluate(b.getKey(), b.getValue(), settings, sweep);
             out.println(r.line());
             results.add(r);
         }
+        if (only.isEmpty() || only.contains("generated")) {
+            Result g = generated(spark, settings, GENERATED_PEOPLE);
+            out.println(g.line());
+            results.add(g);
+        }
         return results;
     }
 
-    static Result evaluate(String name, Map<String, Dataset<Row>> clear, LinkageSettings settings, double... sweep) {
+    static final int GENERATED_PEOPLE = 3000;
+    static final int GENERATED_FROM = 2016;
+    static final int GENERATED_TO = 2019;
+    static final long GENERATED_SEED = 20161;
+
+    /**
+     * Agency data as the nightly run sees it: the synthetic generator (with its default identity noise) writes
+     * extracts and their truth into a temporary folder, IngestJob and LinkageJob run on them, and record_person is
+     * compared with the truth's record_person.csv.
+     */
+    static Result generated(SparkSession spark, LinkageSettings settings, int people) {
+        long start = System.nanoTime();
+        try {
+            Path conf = Files.isDirectory(Path.of("conf", "reference")) ? Path.of("conf") : Path.of("..", "conf");
+            Path dir = Files.createTempDirectory("linkage-eval-generated");
+            Path input = dir.resolve("input");
+            Path truth = dir.resolve("input-truth");
+            GeneratorSettings d = GeneratorSettings.defaults(people, GENERATED_FROM, GENERATED_TO, GENERATED_SEED);
+            SyntheticExtracts.generate(new GeneratorSettings(d.people(), d.fromYear(), d.toYear(), d.seed(),
+                    d.checkpointTrueEffect(), conf.resolve("reference/offences.csv"), conf.resolve("reference/areas.csv"),
+                    d.historyYears(), d.femaleShare(), d.outOfAreaShare(), d.identityNoise(), d.invalidRowRate(),
+                    d.substanceShare(), d.housingShare(), d.checkpointReferralShare()), input, truth);
+            byte[] secret = new byte[48];
+            new SecureRandom().nextBytes(secret);
+            PipelineSettings base = PipelineSettings.defaults();
+            PipelineSettings ps = new PipelineSettings(base.ingest(), base.pseudonymise(), settings, base.cohort(),
+                    base.comparison(), base.disclosure(), base.report(), base.spark(), base.run());
+            Warehouse wh = new Warehouse(dir.resolve("out"));
+            RunContext ctx = new RunContext(input, wh, Files.createDirectories(dir.resolve("publish")),
+                    LocalDate.of(GENERATED_TO + 1, 1, 7), PseudonymisationKey.of(secret, "a throwaway evaluation key"), conf, ps);
+            new IngestJob().run(spark, ctx);
+            StageResult linked = new LinkageJob().run(spark, ctx);
+            PairwiseAccuracy.Figures f = TruthAccuracy.measure(spark.read().parquet(wh.recordPerson().toString()),
+                    spark.read().option("header", true).csv(truth.resolve(LinkageJob.TRUTH_FILE).toString()));
+            Object pairs = linked.details().getOrDefault("pairs", 0L);
+            return new Result("generated_" + people, linked.rowsIn(), ((Number) pairs).longValue(), f.precision(), f.recall(),
+                    f.f1(), (System.nanoTime() - start) / 1e9, Map.of());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot evaluate linkage on generated data: " + e.getMessage(), e);
+        }
+    }
+
+    /** A benchmark's tables (clear) and its identifiers beyond the agency contract, compared as extra fields. */
+    record Benchmark(Map<String, Dataset<Row>> clear, List<String> fuzzyExtras, List<String> exactExtras) {
+    }
+
+    static final List<String> FEBRL_FUZZY = List.of("address", "address_2", "suburb");
+    /** The social security number is an identity number but not a PNC: an exact extra field, weighed by EM. */
+    static final List<String> FEBRL_EXACT = List.of("soc_sec_id");
+
+    static Result evaluate(String name, Benchmark bench, LinkageSettings settings, double... sweep) {
+        Map<String, Dataset<Row>> clear = bench.clear();
         long start = System.nanoTime();
         byte[] secret = new byte[48];
         new SecureRandom().nextBytes(secret);
@@ -104,7 +177,7 @@ public final class LinkageEvaluation {
         for (var e : clear.entrySet()) {
             DatasetId id = new DatasetId("bench", e.getKey());
             Dataset<Row> d = e.getValue().withColumn(StagedColumns.AGENCY, lit(id.agency())).withColumn(StagedColumns.DATASET, lit(id.dataset()));
-            staged.put(id, pseudonymise.apply(d, spec(id)));
+            staged.put(id, pseudonymise.withExtras(pseudonymise.apply(d, spec(id)), bench.fuzzyExtras(), bench.exactExtras()));
             Dataset<Row> t = d.select(col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID), col(TRUTH));
             truth = truth == null ? t : truth.union(t);
         }
@@ -140,30 +213,34 @@ public final class LinkageEvaluation {
     }
 
     private static Dataset<Row> identity(Column recordId, Column forename, Column surname, Column dob, Column sex,
-                                         Column postcode, Column truth, Dataset<Row> d) {
-        return d.select(recordId.cast("string").as(Datasets.RECORD_ID), forename.as(Datasets.FORENAME), surname.as(Datasets.SURNAME),
-                dob.as(Datasets.DATE_OF_BIRTH), sex.as(Datasets.SEX), postcode.cast("string").as(Datasets.POSTCODE),
-                truth.cast("string").as(TRUTH));
+                                         Column postcode, Column truth, Dataset<Row> d, Column... extras) {
+        List<Column> cols = new ArrayList<>(List.of(recordId.cast("string").as(Datasets.RECORD_ID), forename.as(Datasets.FORENAME),
+                surname.as(Datasets.SURNAME), dob.as(Datasets.DATE_OF_BIRTH), sex.as(Datasets.SEX),
+                postcode.cast("string").as(Datasets.POSTCODE), truth.cast("string").as(TRUTH)));
+        cols.addAll(List.of(extras));
+        return d.select(cols.toArray(Column[]::new));
     }
 
     static Dataset<Row> febrl(SparkSession spark, Path csv) {
         Dataset<Row> d = spark.read().option("header", true).option("ignoreLeadingWhiteSpace", true)
                 .option("ignoreTrailingWhiteSpace", true).csv(csv.toString());
         return identity(col("rec_id"), col("given_name"), col("surname"), try_to_date(col("date_of_birth"), "yyyyMMdd"),
-                lit(null).cast("string"), col("postcode"), regexp_extract(col("rec_id"), "rec-(\\d+)-", 1), d);
+                lit(null).cast("string"), col("postcode"), regexp_extract(col("rec_id"), "rec-(\\d+)-", 1), d,
+                concat_ws(" ", col("street_number"), col("address_1")).as("address"), col("address_2"), col("suburb"),
+                col("soc_sec_id"));
     }
 
     static Dataset<Row> fake1000(SparkSession spark, Path csv) {
         Dataset<Row> d = spark.read().option("header", true).csv(csv.toString());
-        // The town stands in for the postcode: its token compares exactly; it has no district.
         return identity(col("unique_id"), col("first_name"), col("surname"), try_to_date(col("dob"), "yyyy-MM-dd"),
-                lit(null).cast("string"), col("city"), col("cluster"), d);
+                lit(null).cast("string"), lit(null).cast("string"), col("cluster"), d, col("city"), col("email"));
     }
 
     static Dataset<Row> historical(SparkSession spark, Path parquet) {
         Dataset<Row> d = spark.read().parquet(parquet.toString());
         Column g = lower(trim(col("gender")));
         return identity(col("unique_id"), col("first_name"), col("surname"), try_to_date(col("dob").cast("string"), "yyyy-MM-dd"),
-                when(g.equalTo("male"), lit("M")).when(g.equalTo("female"), lit("F")), col("postcode_fake"), col("cluster"), d);
+                when(g.equalTo("male"), lit("M")).when(g.equalTo("female"), lit("F")), col("postcode_fake"), col("cluster"), d,
+                col("birth_place"), col("occupation"));
     }
 }

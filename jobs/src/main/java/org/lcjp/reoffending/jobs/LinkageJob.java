@@ -17,16 +17,20 @@ import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.io.Warehouse;
 import org.lcjp.reoffending.linkage.LinkPeople;
+import org.lcjp.reoffending.linkage.quality.PairwiseAccuracy;
+import org.lcjp.reoffending.linkage.quality.TruthAccuracy;
 import org.lcjp.reoffending.spark.JobDescriptions;
 
 /**
  * Links every staged record to a person: reads the staged tables present and last night's record_person, runs
  * {@link LinkPeople}, writes warehouse/linkage/record_person (via a sibling folder swapped in, because the old
- * table is read while the new one is computed) and publishes linkage_quality.
+ * table is read while the new one is computed) and publishes linkage_quality, with PRECISION / RECALL / F1 rows
+ * when a truth folder lies beside the input (&lt;input&gt;-truth/record_person.csv, as the generator writes).
  */
 public final class LinkageJob implements Stage {
     public static final String NAME = "link";
     public static final String QUALITY_TABLE = "linkage_quality";
+    static final String TRUTH_FILE = "record_person.csv";
 
     @Override
     public String name() {
@@ -53,9 +57,13 @@ public final class LinkageJob implements Stage {
         LinkPeople.Outcome out = JobDescriptions.describe(spark, NAME, "link records to persons",
                 () -> new LinkPeople(context.settings().linkage(), context.settings().pseudonymise().bloomBits()).run(staged, previous));
         Path next = current.resolveSibling(current.getFileName() + "_next");
+        Path truth = truthFile(context.input());
+        PairwiseAccuracy.Figures accuracy = truth == null ? null : JobDescriptions.describe(spark, NAME, "measure against truth",
+                () -> TruthAccuracy.measure(out.recordPerson(), spark.read().option("header", true).csv(truth.toString())));
+        Dataset<Row> quality = accuracy == null ? out.quality() : out.quality().unionByName(TruthAccuracy.rows(spark, accuracy));
         JobDescriptions.describe(spark, NAME, "write record_person", () -> {
             out.recordPerson().write().mode(SaveMode.Overwrite).parquet(next.toString());
-            out.quality().coalesce(1).write().mode(SaveMode.Overwrite).parquet(context.published(QUALITY_TABLE).toString());
+            quality.coalesce(1).write().mode(SaveMode.Overwrite).parquet(context.published(QUALITY_TABLE).toString());
             return null;
         });
         long persons = out.recordPerson().select("person_id").distinct().count();
@@ -66,7 +74,22 @@ public final class LinkageJob implements Stage {
         details.put("persons", persons);
         details.put("pairs", out.pairsScored());
         details.put("chained_split", out.chainedSplit());
+        if (accuracy != null) {
+            details.put("truth_precision", accuracy.precision());
+            details.put("truth_recall", accuracy.recall());
+            details.put("truth_f1", accuracy.f1());
+        }
         return new StageResult(NAME, out.records(), out.records(), seconds(start), details);
+    }
+
+    /** &lt;input&gt;-truth/record_person.csv beside the input (where the generator writes it), or null. */
+    static Path truthFile(Path input) {
+        if (input == null || input.toAbsolutePath().normalize().getFileName() == null) {
+            return null;
+        }
+        Path in = input.toAbsolutePath().normalize();
+        Path f = in.resolveSibling(in.getFileName() + "-truth").resolve(TRUTH_FILE);
+        return Files.isRegularFile(f) ? f : null;
     }
 
     private static void replace(Path current, Path next) {

@@ -34,6 +34,9 @@ public final class StagedColumns {
     public static final String DOB_SWAPPED_TOKEN = "dob_swapped_token";
     public static final String DOB_YEAR_MONTH_TOKEN = "dob_year_month_token";
     public static final String DOB_YEAR_TOKEN = "dob_year_token";
+    /** yyyy-dd and MM-dd: with yyyy-MM, a date with one part mistyped still agrees on one of the three. */
+    public static final String DOB_YEAR_DAY_TOKEN = "dob_year_day_token";
+    public static final String DOB_MONTH_DAY_TOKEN = "dob_month_day_token";
     /** Date of birth encrypted under a key derived from the run key; only age calculations decrypt it. */
     public static final String DOB_CIPHER = "dob_cipher";
     /** Normalised full postcode (upper case, no spaces). */
@@ -49,6 +52,20 @@ public final class StagedColumns {
     /** The record's event date (DatasetSpec.eventDateColumn), for attribute tie-breaks. */
     public static final String EVENT_DATE = "event_date";
 
+    /** Extra identifiers (optional, any name): extra_<name>_token = keyed token of the normalised value. */
+    public static final String EXTRA_PREFIX = "extra_";
+    public static final String EXTRA_TOKEN_SUFFIX = "_token";
+    /** extra_<name>_bloom: keyed bigram Bloom filter of the value, present when the field is compared fuzzily. */
+    public static final String EXTRA_BLOOM_SUFFIX = "_bloom";
+
     private StagedColumns() {
+    }
+
+    public static String extraToken(String name) {
+        return EXTRA_PREFIX + name + EXTRA_TOKEN_SUFFIX;
+    }
+
+    public static String extraBloom(String name) {
+        return EXTRA_PREFIX + name + EXTRA_BLOOM_SUFFIX;
     }
 }

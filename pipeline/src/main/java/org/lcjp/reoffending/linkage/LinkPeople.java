@@ -54,14 +54,15 @@ public final class LinkPeople {
     public Outcome run(Map<DatasetId, Dataset<Row>> staged, Dataset<Row> previousRecordPerson) {
         Map<String, Double> seconds = new java.util.LinkedHashMap<>();
         long t = System.nanoTime();
-        List<Comparison> comparisons = Comparisons.all(settings);
+        List<ExtraField> extras = ExtraField.discover(staged.values());
+        List<Comparison> comparisons = Comparisons.all(settings, extras);
         // Local checkpoints cut the lineage: the analyser otherwise re-walks the pseudonymisation and blocking plans
         // at every self-join, which costs minutes.
         Dataset<Row> records = new LinkageRecords(settings, bloomWords).apply(staged).localCheckpoint();
         long n = records.count();
         t = lap(seconds, "records", t);
         // Materialised so the comparison plan starts from a cached relation, not from nine blocking joins.
-        Dataset<Row> candidates = new CandidatePairs(settings.blockingRules(), settings.maxBlockSize()).apply(records)
+        Dataset<Row> candidates = new CandidatePairs(blockingRules(extras), settings.maxBlockSize()).apply(records)
                 .localCheckpoint();
         t = lap(seconds, "blocking", t);
         Dataset<Row> compared = new ComparePairs(comparisons, bloomWords).apply(candidates, records).localCheckpoint();
@@ -90,6 +91,23 @@ public final class LinkPeople {
         Dataset<Row> quality = new LinkageQuality().apply(recordPerson, scored, chained, pairs);
         return new Outcome(recordPerson, quality, scored.select(col(LinkageColumns.KEY_L), col(LinkageColumns.KEY_R),
                 col(LinkageColumns.MATCH_WEIGHT), col(LinkageColumns.MATCH_PROBABILITY)), trained, n, pairs, chained, cc.iterations(), seconds);
+    }
+
+    /**
+     * The configured rules plus, per extra identifier, its token alone for exact identity numbers, or its token with
+     * the forename initial and with the birth year for fuzzy fields (a shared address or email alone is too broad).
+     */
+    List<String> blockingRules(List<ExtraField> extras) {
+        List<String> rules = new java.util.ArrayList<>(settings.blockingRules());
+        for (ExtraField x : extras) {
+            if (x.fuzzy()) {
+                rules.add(x.token() + "," + org.lcjp.reoffending.domain.StagedColumns.FORENAME_INITIAL_TOKEN);
+                rules.add(x.token() + "," + org.lcjp.reoffending.domain.StagedColumns.DOB_YEAR_TOKEN);
+            } else {
+                rules.add(x.token());
+            }
+        }
+        return rules;
     }
 
     private static long lap(Map<String, Double> seconds, String step, long since) {

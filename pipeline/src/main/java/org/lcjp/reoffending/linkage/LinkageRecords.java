@@ -33,7 +33,8 @@ public final class LinkageRecords {
             StagedColumns.PNC_TOKEN, StagedColumns.FORENAME_TOKEN, StagedColumns.SURNAME_TOKEN,
             StagedColumns.FORENAME_DM_TOKEN, StagedColumns.SURNAME_DM_TOKEN, StagedColumns.FORENAME_INITIAL_TOKEN,
             StagedColumns.DOB_TOKEN, StagedColumns.DOB_SWAPPED_TOKEN, StagedColumns.DOB_YEAR_MONTH_TOKEN,
-            StagedColumns.DOB_YEAR_TOKEN, StagedColumns.POSTCODE_TOKEN, StagedColumns.POSTCODE_DISTRICT,
+            StagedColumns.DOB_YEAR_TOKEN, StagedColumns.DOB_YEAR_DAY_TOKEN, StagedColumns.DOB_MONTH_DAY_TOKEN,
+            StagedColumns.POSTCODE_TOKEN, StagedColumns.POSTCODE_DISTRICT,
             StagedColumns.SEX);
     static final List<String> BLOOMS = List.of(StagedColumns.FORENAME_BLOOM, StagedColumns.SURNAME_BLOOM);
 
@@ -51,15 +52,16 @@ public final class LinkageRecords {
         if (staged.isEmpty()) {
             throw new IllegalArgumentException("Cannot link records: no staged dataset given");
         }
+        List<ExtraField> extras = ExtraField.discover(staged.values());
         Dataset<Row> all = null;
         for (Map.Entry<DatasetId, Dataset<Row>> e : staged.entrySet()) {
-            Dataset<Row> one = narrow(e.getKey(), e.getValue());
+            Dataset<Row> one = narrow(e.getKey(), e.getValue(), extras);
             all = all == null ? one : all.unionByName(one);
         }
         return withTermFrequencies(all);
     }
 
-    private Dataset<Row> narrow(DatasetId id, Dataset<Row> staged) {
+    private Dataset<Row> narrow(DatasetId id, Dataset<Row> staged, List<ExtraField> extras) {
         List<String> present = Arrays.asList(staged.columns());
         List<Column> out = new ArrayList<>();
         out.add(concat_ws("/", col(StagedColumns.AGENCY), col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID))
@@ -74,7 +76,15 @@ public final class LinkageRecords {
             }
             out.add(v.as(c));
         }
-        for (String b : BLOOMS) {
+        List<String> blooms = new ArrayList<>(BLOOMS);
+        for (ExtraField x : extras) {
+            out.add((present.contains(x.token()) ? col(x.token()).cast(DataTypes.StringType)
+                    : lit(null).cast(DataTypes.StringType)).as(x.token()));
+            if (x.fuzzy()) {
+                blooms.add(x.bloom());
+            }
+        }
+        for (String b : blooms) {
             Column bits = lit(0);
             for (int i = 0; i < bloomWords; i++) {
                 Column word = present.contains(b) ? expr("get(" + b + ", " + i + ")") : lit(null).cast(DataTypes.LongType);

@@ -42,6 +42,9 @@ public final class PseudonymiseIdentifiers {
     static final String DOB_YEAR_MONTH_DOMAIN = "dob-ym";
     static final String DOB_YEAR_DOMAIN = "dob-y";
     static final String POSTCODE_DOMAIN = "postcode";
+    static final String DOB_YEAR_DAY_DOMAIN = "dob-yd";
+    static final String DOB_MONTH_DAY_DOMAIN = "dob-md";
+    static final String EXTRA_DOMAIN = "extra:";
 
     private final UserDefinedFunction token;
     private final UserDefinedFunction normaliseName;
@@ -51,6 +54,7 @@ public final class PseudonymiseIdentifiers {
     private final UserDefinedFunction postcodeDistrict;
     private final UserDefinedFunction bloom;
     private final UserDefinedFunction encryptDob;
+    private final UserDefinedFunction extraBloom;
 
     public PseudonymiseIdentifiers(PseudonymiseSettings settings, PseudonymisationKey key) {
         KeyedHasher hasher = new KeyedHasher(key);
@@ -63,6 +67,9 @@ public final class PseudonymiseIdentifiers {
         this.normalisePostcode = udf((UDF1<String, String>) Normalise::postcode, DataTypes.StringType);
         this.postcodeDistrict = udf((UDF1<String, String>) Normalise::postcodeDistrict, DataTypes.StringType);
         this.bloom = udf((UDF1<String, long[]>) encoder::encode, DataTypes.createArrayType(DataTypes.LongType));
+        BloomEncoder extraEncoder = new BloomEncoder(new KeyedHasher(key.derive("bloom-extra")), settings.bloomBits(),
+                settings.bloomHashes());
+        this.extraBloom = udf((UDF1<String, long[]>) extraEncoder::encode, DataTypes.createArrayType(DataTypes.LongType));
         this.encryptDob = udf((UDF1<java.sql.Date, byte[]>) d -> d == null ? null : cipher.encrypt(d.toLocalDate()),
                 DataTypes.BinaryType);
     }
@@ -97,6 +104,8 @@ public final class PseudonymiseIdentifiers {
         out.add(token.apply(lit(DOB_DOMAIN), date_format(swapped, "yyyy-MM-dd")).as(StagedColumns.DOB_SWAPPED_TOKEN));
         out.add(token.apply(lit(DOB_YEAR_MONTH_DOMAIN), date_format(dob, "yyyy-MM")).as(StagedColumns.DOB_YEAR_MONTH_TOKEN));
         out.add(token.apply(lit(DOB_YEAR_DOMAIN), date_format(dob, "yyyy")).as(StagedColumns.DOB_YEAR_TOKEN));
+        out.add(token.apply(lit(DOB_YEAR_DAY_DOMAIN), date_format(dob, "yyyy-dd")).as(StagedColumns.DOB_YEAR_DAY_TOKEN));
+        out.add(token.apply(lit(DOB_MONTH_DAY_DOMAIN), date_format(dob, "MM-dd")).as(StagedColumns.DOB_MONTH_DAY_TOKEN));
         out.add(encryptDob.apply(dob).as(StagedColumns.DOB_CIPHER));
 
         out.add(spec.has(Datasets.PNC_ID)
@@ -117,6 +126,37 @@ public final class PseudonymiseIdentifiers {
             }
         }
         return validated.select(out.toArray(Column[]::new));
+    }
+
+    /**
+     * Replaces further clear identifier columns (beyond the agency contract: e.g. address, email) by
+     * extra_&lt;column&gt;_token, the keyed token of the value normalised (upper case, runs of other characters one
+     * space), and for fuzzy columns also extra_&lt;column&gt;_bloom for Dice; the clear columns are dropped. The
+     * linkage compares every extra field it finds.
+     *
+     * @param fuzzy    columns compared by exact token and by Bloom-filter Dice (addresses, emails, places)
+     * @param exactIds columns compared only exactly (identity numbers: near-misses say little)
+     */
+    public Dataset<Row> withExtras(Dataset<Row> d, List<String> fuzzy, List<String> exactIds) {
+        Dataset<Row> out = d;
+        for (String c : fuzzy) {
+            Column v = normaliseExtra(col(c));
+            out = out.withColumn(StagedColumns.extraToken(c), token.apply(lit(EXTRA_DOMAIN + c), v))
+                    .withColumn(StagedColumns.extraBloom(c), extraBloom.apply(v));
+        }
+        for (String c : exactIds) {
+            out = out.withColumn(StagedColumns.extraToken(c), token.apply(lit(EXTRA_DOMAIN + c), normaliseExtra(col(c))));
+        }
+        List<String> clear = new ArrayList<>(fuzzy);
+        clear.addAll(exactIds);
+        return out.drop(clear.toArray(String[]::new));
+    }
+
+    /** Upper case, accents kept as letters, other runs of characters one space; blank is null. */
+    static Column normaliseExtra(Column raw) {
+        Column v = org.apache.spark.sql.functions.trim(org.apache.spark.sql.functions.regexp_replace(
+                org.apache.spark.sql.functions.upper(raw.cast(DataTypes.StringType)), "[^\\p{L}\\p{N}]+", " "));
+        return when(v.notEqual(lit("")), v);
     }
 
     /** Columns that must not leave ingest in clear. Sex and ethnicity stay: they are published breakdowns. */

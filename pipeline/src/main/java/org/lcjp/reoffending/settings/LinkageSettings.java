@@ -23,6 +23,10 @@ import java.util.List;
  * @param personReferences      agency person references: records of one dataset sharing one are one person
  * @param sharedReferences      of those, references shared across datasets (custody_ref: police and Checkpoint)
  * @param checkpointInterval    connected-components iterations between lineage breaks (default 3)
+ * @param extraDiceHigh         extra identifiers (addresses, emails...): Dice at or above this is a close spelling (0.8)
+ * @param extraDiceLow          extra identifiers: Dice at or above this is a loose spelling (default 0.6)
+ * @param emPriorShare          the prior is at least this share of the matches EM finds among candidate pairs over all
+ *                              pairs (default 0 = off: deterministic rules only)
  */
 public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
                               Double nameDiceHigh, Double nameDiceLow,
@@ -31,7 +35,8 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
                               List<String> deterministicRules, Double deterministicRecall,
                               Double tfWeight, Double tfMinimum,
                               List<String> personReferences, List<String> sharedReferences,
-                              Integer checkpointInterval) {
+                              Integer checkpointInterval, Double extraDiceHigh, Double extraDiceLow,
+                              Double emPriorShare) {
     public static final List<String> DEFAULT_BLOCKING_RULES = List.of(
             "pnc_token",
             "surname_dm_token,dob_year_token",
@@ -65,6 +70,12 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
                 List.of("custody_ref", "defendant_ref", "prison_number", "crn", "yos_ref", "iom_ref", "client_ref"));
         sharedReferences = Defaults.list(sharedReferences, List.of("custody_ref"));
         checkpointInterval = Defaults.or(checkpointInterval, 3);
+        extraDiceHigh = Defaults.or(extraDiceHigh, 0.8);
+        extraDiceLow = Defaults.or(extraDiceLow, 0.6);
+        emPriorShare = Defaults.or(emPriorShare, 0.0);
+        if (!(extraDiceLow <= extraDiceHigh)) {
+            throw new IllegalArgumentException("Cannot use extra_dice_low: must not exceed extra_dice_high (" + extraDiceLow + ")");
+        }
         if (!(nameDiceLow <= nameDiceHigh)) {
             throw new IllegalArgumentException("Cannot use name_dice_low: must not exceed name_dice_high (" + nameDiceLow + ")");
         }
@@ -72,13 +83,21 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
 
     public static LinkageSettings defaults() {
         return new LinkageSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null, null);
+    }
+
+    /** The same settings with another share of the EM prior. */
+    public LinkageSettings withEmPriorShare(double share) {
+        return new LinkageSettings(matchThreshold, maxClusterSize, nameDiceHigh, nameDiceLow, blockingRules, maxBlockSize,
+                uSampleRecords, emMaxIterations, emTolerance, deterministicRules, deterministicRecall, tfWeight,
+                tfMinimum, personReferences, sharedReferences, checkpointInterval, extraDiceHigh, extraDiceLow, share);
     }
 
     /** The same settings with another match threshold. */
     public LinkageSettings withMatchThreshold(double threshold) {
         return new LinkageSettings(threshold, maxClusterSize, nameDiceHigh, nameDiceLow, blockingRules, maxBlockSize,
                 uSampleRecords, emMaxIterations, emTolerance, deterministicRules, deterministicRecall, tfWeight,
-                tfMinimum, personReferences, sharedReferences, checkpointInterval);
+                tfMinimum, personReferences, sharedReferences, checkpointInterval, extraDiceHigh, extraDiceLow,
+                emPriorShare);
     }
 }

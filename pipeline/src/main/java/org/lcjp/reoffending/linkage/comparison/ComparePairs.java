@@ -33,7 +33,7 @@ public final class ComparePairs {
     /** Gammas of pairs whose _l/_r columns are already side by side (random pairs for u use this too). */
     public Dataset<Row> gammas(Dataset<Row> sideBySide) {
         Dataset<Row> withDerived = sideBySide;
-        for (var d : Comparisons.derivedPairColumns(bloomWords).entrySet()) {
+        for (var d : Comparisons.derivedPairColumns(java.util.Arrays.asList(sideBySide.columns()), bloomWords).entrySet()) {
             withDerived = withDerived.withColumn(d.getKey(), d.getValue());
         }
         List<Column> out = new ArrayList<>();

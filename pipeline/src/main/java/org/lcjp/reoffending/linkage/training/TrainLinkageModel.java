@@ -51,7 +51,8 @@ public final class TrainLinkageModel {
         List<FellegiSunterModel> history = blocked.isEmpty() ? List.of(start)
                 : new ExpectationMaximisation(settings.emMaxIterations(), settings.emTolerance()).fit(blocked, start);
         FellegiSunterModel em = history.get(history.size() - 1);
-        double lambda = prior(records, recordCount);
+        long blockedTotal = blocked.stream().mapToLong(PatternCount::count).sum();
+        double lambda = Math.max(prior(records, recordCount), emPrior(em.lambda(), blockedTotal, recordCount));
         return new Trained(start.withM(em.m()).withLambda(lambda), history, randomTotal);
     }
 
@@ -100,6 +101,15 @@ public final class TrainLinkageModel {
             }
         }
         return m;
+    }
+
+    /**
+     * The matches EM finds among the candidate pairs over all pairs: a floor for the prior when the deterministic
+     * rules miss many matches (sparse or noisy identifiers), scaled by the configured share (0 turns it off).
+     */
+    double emPrior(double blockedLambda, long candidatePairs, long recordCount) {
+        double allPairs = recordCount * (recordCount - 1) / 2.0;
+        return allPairs == 0 ? 0 : settings.emPriorShare() * blockedLambda * candidatePairs / allPairs;
     }
 
     /**
