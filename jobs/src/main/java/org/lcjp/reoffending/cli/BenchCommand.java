@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lcjp.reoffending.jobs.NightlyRun;
 import org.lcjp.reoffending.jobs.RunRequest;
@@ -55,6 +56,8 @@ final class BenchCommand implements Callable<Integer> {
         List<Long> sizes = scaling ? List.of(Math.max(1, people / 4), people) : List.of(people);
         List<Double> totals = new ArrayList<>();
         List<Long> rows = new ArrayList<>();
+        // Job counts and times per step, to say where a stage's time goes (read by SparkConf from system properties).
+        System.setProperty("spark.extraListeners", SparkJobTimes.class.getName());
         for (long n : sizes) {
             Path input = data.resolve("people-" + n).resolve("input");
             long generated = ensureInput(n, input, out);
@@ -63,7 +66,11 @@ final class BenchCommand implements Callable<Integer> {
             List<StageResult> results = new ArrayList<>();
             RunRequest request = new RunRequest(input.toAbsolutePath(), output.toAbsolutePath(), LocalDate.of(toYear + 2, 12, 31),
                     benchKey(), conf.toAbsolutePath());
-            NightlyRun.Outcome o = new NightlyRun(request, results::add).run(Stages.names(), true);
+            SparkJobTimes.drain();
+            NightlyRun.Outcome o = new NightlyRun(request, r -> {
+                results.add(r);
+                printSteps(out, r);
+            }).run(Stages.names(), true);
             out.printf("%nbench: %,d people, %,d input rows, total %.1f s%n", n, generated, o.seconds());
             out.printf("%-10s %14s %14s %9s %12s %10s%n", "stage", "rows in", "rows out", "seconds", "rows/s", "peak MiB");
             for (StageResult r : results) {
@@ -80,6 +87,19 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.printf("max heap available %,d MiB%n", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         return ExitCodes.OK;
+    }
+
+    /** The stage's Spark jobs and tasks, and its five costliest job descriptions. */
+    private static void printSteps(PrintWriter out, StageResult r) {
+        Map<String, long[]> steps = SparkJobTimes.drain();
+        long[] tasks = steps.remove("(tasks)");
+        long jobs = steps.values().stream().mapToLong(v -> v[0]).sum();
+        double inJobs = steps.values().stream().mapToLong(v -> v[2]).sum() / 1000.0;
+        out.printf("%s: %.1f s, %,d Spark jobs (%.1f s inside jobs), %,d tasks; costliest steps:%n", r.stage(), r.seconds(),
+                jobs, inJobs, tasks == null ? 0 : tasks[1]);
+        steps.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[2], a.getValue()[2])).limit(5)
+                .forEach(e -> out.printf("    %7.1f s %4d jobs  %s%n", e.getValue()[2] / 1000.0, e.getValue()[0], e.getKey()));
+        out.flush();
     }
 
     private long ensureInput(long n, Path input, PrintWriter out) throws Exception {

@@ -12,6 +12,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -154,27 +155,36 @@ public final class IngestJob implements Stage {
             accepted = pseudonymised(validate.apply(none, spec, offences), spec, pseudonymise);
         }
         StagedRecords.Resolved resolved = new StagedRecords().apply(accepted, ctx.asOf());
-        JobDescriptions.describe(spark, NAME, "stage " + spec.id(), () -> {
-            resolved.staged().write().mode(SaveMode.Overwrite).parquet(ctx.warehouse().staged(spec.id()).toString());
-            return null;
-        });
-        long inForce = 0;
-        for (Row r : resolved.perFile().collectAsList()) {
-            resolution.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
-            inForce += r.getLong(3);
+        resolved.ranked().persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            JobDescriptions.describe(spark, NAME, "stage " + spec.id(), () -> {
+                resolved.staged().write().mode(SaveMode.Overwrite).parquet(ctx.warehouse().staged(spec.id()).toString());
+                return null;
+            });
+            long inForce = 0;
+            for (Row r : JobDescriptions.describe(spark, NAME, "resolution " + spec.id(), () -> resolved.perFile().collectAsList())) {
+                resolution.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+                inForce += r.getLong(3);
+            }
+            return inForce;
+        } finally {
+            resolved.ranked().unpersist();
         }
-        return inForce;
     }
 
     /** Collects the per-file figures (one row per file, so bounded) and adds what the header says. */
     private static List<FileReport> count(ExtractReader reader, DatasetSpec spec, List<ExtractFile> files, FileCounts counts) {
         Map<String, Row> perFile = new HashMap<>();
-        counts.perFile().collectAsList().forEach(r -> perFile.put(r.getString(0), r));
         Map<String, Long> quarantined = new HashMap<>();
-        counts.quarantinedLines().collectAsList().forEach(r -> quarantined.put(r.getString(0), r.getLong(1)));
         Map<String, Map<String, Long>> byRule = new HashMap<>();
-        counts.byRule().collectAsList().forEach(r -> byRule.computeIfAbsent(r.getString(0), k -> new HashMap<>())
-                .put(r.getString(1), r.getLong(2)));
+        for (Row t : counts.together().collectAsList()) {
+            switch (t.getString(0)) {
+                case FileCounts.KIND_FILE -> perFile.put(t.getString(1),
+                        RowFactory.create(t.getString(1), t.getLong(3), t.getLong(4), t.getLong(5), t.getLong(6)));
+                case FileCounts.KIND_LINES -> quarantined.put(t.getString(1), t.getLong(3));
+                default -> byRule.computeIfAbsent(t.getString(1), k -> new HashMap<>()).put(t.getString(2), t.getLong(3));
+            }
+        }
         List<FileReport> out = new ArrayList<>();
         for (ExtractFile f : files) {
             HeaderMapping header = reader.header(f.path(), spec);

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.lcjp.reoffending.domain.StagedColumns;
@@ -23,6 +24,28 @@ import org.lcjp.reoffending.domain.StagedColumns;
  */
 public record FileCounts(Dataset<Row> perFile, Dataset<Row> quarantinedLines, Dataset<Row> byRule) {
     public static final String ROWS = "rows";
+    /** Kinds of row of {@link #together()}. */
+    public static final String KIND_FILE = "file";
+    public static final String KIND_LINES = "lines";
+    public static final String KIND_RULE = "rule";
+
+    /**
+     * The three tables as one, so that a single action collects them (each action re-plans the wide validation):
+     * kind, source_file, rule, then four figures: rows_read, rows_accepted, warnings, pnc_check_failures (file);
+     * rows_quarantined (lines); rows (rule); unused figures are 0.
+     */
+    public Dataset<Row> together() {
+        Column noRule = lit(null).cast("string");
+        Column zero = lit(0L);
+        Column file = col(StagedColumns.SOURCE_FILE);
+        return perFile.select(lit(KIND_FILE), file, noRule, col(DataQualityColumns.ROWS_READ),
+                        col(DataQualityColumns.ROWS_ACCEPTED), col(DataQualityColumns.WARNINGS),
+                        col(DataQualityColumns.PNC_CHECK_FAILURES))
+                .union(quarantinedLines.select(lit(KIND_LINES), col(QuarantineColumns.SOURCE_FILE), noRule,
+                        col(DataQualityColumns.ROWS_QUARANTINED), zero, zero, zero))
+                .union(byRule.select(lit(KIND_RULE), col(QuarantineColumns.SOURCE_FILE), col(QuarantineColumns.RULE),
+                        col(ROWS), zero, zero, zero));
+    }
 
     public static FileCounts of(ValidatedRows rows) {
         Dataset<Row> perFile = rows.checked().groupBy(col(StagedColumns.SOURCE_FILE)).agg(

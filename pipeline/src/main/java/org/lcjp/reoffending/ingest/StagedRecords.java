@@ -30,8 +30,10 @@ public final class StagedRecords {
     /**
      * @param staged  the records in force, without record_status
      * @param perFile per source_file: rows superseded by a later row, DELETED rows, rows in force
+     * @param ranked  what both derive from (the window over every accepted row): persist it when using both, or
+     *                the second action sorts the whole history again
      */
-    public record Resolved(Dataset<Row> staged, Dataset<Row> perFile) {
+    public record Resolved(Dataset<Row> staged, Dataset<Row> perFile, Dataset<Row> ranked) {
     }
 
     /** @param accepted accepted, pseudonymised rows of one dataset from every delivery */
@@ -47,6 +49,6 @@ public final class StagedRecords {
         Dataset<Row> perFile = ranked.groupBy(col(StagedColumns.SOURCE_FILE))
                 .agg(count_if(col(RANK).gt(1)).as(ROWS_SUPERSEDED), count_if(deleted).as(ROWS_DELETED),
                         count_if(col(RANK).equalTo(1).and(deleted.unary_$bang())).as(ROWS_IN_FORCE));
-        return new Resolved(staged, perFile);
+        return new Resolved(staged, perFile, ranked);
     }
 }

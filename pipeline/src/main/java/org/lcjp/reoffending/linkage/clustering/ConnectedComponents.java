@@ -1,6 +1,8 @@
 package org.lcjp.reoffending.linkage.clustering;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
 import org.apache.spark.sql.Dataset;
@@ -16,6 +18,7 @@ import org.lcjp.reoffending.linkage.LinkageColumns;
 public final class ConnectedComponents {
     static final String NODE = "node";
     static final String LABEL = "label";
+    private static final String OLD = "old_label";
     private final int checkpointInterval;
     private final int maxIterations;
     private int iterations;
@@ -36,15 +39,16 @@ public final class ConnectedComponents {
         while (iterations < maxIterations) {
             iterations++;
             Dataset<Row> fromNeighbours = both.join(labels, both.col("a").equalTo(labels.col(NODE)))
-                    .select(both.col("b").as(NODE), labels.col(LABEL));
-            Dataset<Row> propagated = labels.union(fromNeighbours).groupBy(NODE).agg(min(LABEL).as(LABEL));
+                    .select(both.col("b").as(NODE), labels.col(LABEL), lit(null).cast(labels.schema().apply(LABEL).dataType()).as(OLD));
+            // Each node's own row carries its previous label along, so "did it change" needs no join afterwards.
+            Dataset<Row> propagated = labels.select(col(NODE), col(LABEL), col(LABEL).as(OLD)).union(fromNeighbours)
+                    .groupBy(NODE).agg(min(LABEL).as(LABEL), max(OLD).as(OLD));
             Dataset<Row> p2 = propagated.select(col(NODE).as("n2"), col(LABEL).as("l2"));
             Dataset<Row> jumped = propagated.join(p2, propagated.col(LABEL).equalTo(p2.col("n2")))
-                    .select(propagated.col(NODE), p2.col("l2").as(LABEL));
+                    .select(propagated.col(NODE), p2.col("l2").as(LABEL), propagated.col(OLD));
             Dataset<Row> next = iterations % checkpointInterval == 0 ? jumped.checkpoint() : jumped.localCheckpoint();
-            long changed = next.join(labels.select(col(NODE), col(LABEL).as("old")), NODE)
-                    .where(col(LABEL).notEqual(col("old"))).count();
-            labels = next;
+            long changed = next.where(col(LABEL).notEqual(col(OLD))).count();
+            labels = next.select(col(NODE), col(LABEL));
             if (changed == 0) {
                 break;
             }
