@@ -68,7 +68,7 @@ public final class ComparisonsJob implements Stage {
         Dataset<Row> proven = spark.read().parquet(measures.resolve(MeasuresJob.PROVEN_OFFENCES).toString());
         Dataset<Row> attributes = spark.read().parquet(measures.resolve(MeasuresJob.PERSON_ATTRIBUTES).toString());
         Dataset<Row> recordPerson = spark.read().parquet(context.warehouse().recordPerson().toString());
-        Dataset<Row> offences = spark.read().option("header", "true").csv(context.reference("offences.csv").toString());
+        Dataset<Row> offences = ReferenceTables.read(spark, context, ReferenceTables.OFFENCES);
 
         List<ComparisonRow> rows = new ArrayList<>();
         List<Row> balance = new ArrayList<>();

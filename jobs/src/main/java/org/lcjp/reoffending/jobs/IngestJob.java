@@ -77,7 +77,7 @@ public final class IngestJob implements Stage {
         ExtractReader reader = new ExtractReader(ctx.settings().ingest().maxRecordLines());
         ValidateRows validate = new ValidateRows(ctx.settings().ingest());
         PseudonymiseIdentifiers pseudonymise = new PseudonymiseIdentifiers(ctx.settings().pseudonymise(), ctx.key());
-        Dataset<Row> offences = spark.read().option("header", "true").csv(ctx.reference("offences.csv").toString());
+        Dataset<Row> offences = ReferenceTables.read(spark, ctx, ReferenceTables.OFFENCES);
 
         Map<String, FileReport> reports = new LinkedHashMap<>();
         tables.fileCounts(spark).forEach(r -> reports.put(r.sourceFile(), r));

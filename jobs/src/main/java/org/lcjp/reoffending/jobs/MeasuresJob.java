@@ -55,8 +55,8 @@ public final class MeasuresJob implements Stage {
         Dataset<Row> recordPerson = Files.isDirectory(context.warehouse().recordPerson())
                 ? spark.read().parquet(context.warehouse().recordPerson().toString())
                 : spark.createDataFrame(List.of(), RecordPersonColumns.SCHEMA);
-        Dataset<Row> offences = reference(spark, context, "offences.csv");
-        Dataset<Row> areas = reference(spark, context, "areas.csv");
+        Dataset<Row> offences = ReferenceTables.read(spark, context, ReferenceTables.OFFENCES);
+        Dataset<Row> areas = ReferenceTables.read(spark, context, ReferenceTables.AREAS);
         Path measures = context.warehouse().measures();
 
         Dataset<Row> proven = materialise(spark, measures.resolve(PROVEN_OFFENCES), "proven offences",
@@ -91,14 +91,6 @@ public final class MeasuresJob implements Stage {
         Path path = context.warehouse().staged(id);
         return Files.isDirectory(path) ? spark.read().parquet(path.toString())
                 : spark.createDataFrame(List.of(), StagedTables.emptySchema(id));
-    }
-
-    private static Dataset<Row> reference(SparkSession spark, RunContext context, String file) {
-        Path path = context.reference(file);
-        if (!Files.isReadable(path)) {
-            throw new IllegalStateException("Cannot measure: reference table not readable (" + path + ")");
-        }
-        return spark.read().option("header", true).csv(path.toString());
     }
 
     /** Writes the table and reads it back, so later stages start from the file rather than recomputing it. */

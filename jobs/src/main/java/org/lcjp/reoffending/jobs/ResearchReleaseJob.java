@@ -39,7 +39,7 @@ public final class ResearchReleaseJob implements Stage {
         if (!Arrays.asList(index.columns()).contains(MeasureColumns.REOFFENCES)) {
             index = window.withReoffences(index, proven);
         }
-        Dataset<Row> areas = spark.read().option("header", true).csv(context.reference("areas.csv").toString());
+        Dataset<Row> areas = ReferenceTables.read(spark, context, ReferenceTables.AREAS);
         Dataset<Row> release = new ResearchRelease(context.key(), context.asOf().toString(), window)
                 .build(proven, index, attributes, areas);
         Path out = context.published("research");
