@@ -46,10 +46,10 @@ public final class NightlyRun {
     }
 
     public Outcome run(List<String> stageNames, boolean publish) throws IOException {
-        PipelineSettings settings = SettingsLoader.load(request.confDir().resolve("pipeline.yaml"));
+        PipelineSettings settings = settings();
         PseudonymisationKey key = KeyResolver.resolve(request);
         Warehouse warehouse = new Warehouse(request.output());
-        String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        String runId = newRunId();
         String asOf = request.asOf().toString();
         Instant started = Instant.now();
         try (RunLock ignored = RunLock.acquire(request.output(), runId)) {
@@ -88,9 +88,9 @@ public final class NightlyRun {
 
     /** Moves OUTPUT/staging/&lt;as_of&gt;/ (built stage by stage) into published/ with its manifest. */
     public Outcome publishStaging() throws IOException {
-        PipelineSettings settings = SettingsLoader.load(request.confDir().resolve("pipeline.yaml"));
+        PipelineSettings settings = settings();
         Warehouse warehouse = new Warehouse(request.output());
-        String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        String runId = newRunId();
         String asOf = request.asOf().toString();
         Path staging = request.output().resolve("staging").resolve(asOf);
         if (!Files.isDirectory(staging)) {
@@ -122,7 +122,29 @@ public final class NightlyRun {
         }
         return new RunManifest(runId, request.asOf().toString(), RunManifest.SCHEMA_VERSION, CodeVersion.current(),
                 SettingsLoader.hash(settings), spark.sparkContext().master(), started, Instant.now(),
-                InputFiles.list(request.input()), stages, PublishedRowCounts.of(spark, building));
+                filesInForce(), stages, PublishedRowCounts.of(spark, building));
+    }
+
+    private PipelineSettings settings() {
+        return SettingsLoader.load(request.confDir().resolve("pipeline.yaml"));
+    }
+
+    private static String newRunId() {
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+    }
+
+    /**
+     * The input files this run could read: those the delivery layout names with an extract date up to the as-of
+     * date. Later deliveries are not hashed, so a rerun for an earlier as-of records exactly what that night saw.
+     */
+    private List<InputFiles.InputFile> filesInForce() throws IOException {
+        java.util.Set<String> readable = new java.util.HashSet<>();
+        for (org.lcjp.reoffending.io.ExtractFile f : org.lcjp.reoffending.io.ExtractDiscovery.discover(request.input(), request.asOf())) {
+            if (f.status().equals(org.lcjp.reoffending.ingest.DataQualityColumns.STATUS_READ)) {
+                readable.add(f.sourceFile());
+            }
+        }
+        return InputFiles.list(request.input()).stream().filter(f -> readable.contains(f.path())).toList();
     }
 
     private static double seconds(Instant started) {
