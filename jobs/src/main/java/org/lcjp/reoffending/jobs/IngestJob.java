@@ -57,10 +57,12 @@ public final class IngestJob implements Stage {
     public StageResult run(SparkSession spark, RunContext ctx) {
         long start = System.nanoTime();
         IngestTables tables = new IngestTables(ctx.warehouse());
+        // The fingerprint is itself a token, so it also changes when the token format does (stored tokens stale).
         String fingerprint = new KeyedHasher(ctx.key()).token("key-fingerprint", "ingest-manifest");
         IngestManifest manifest = IngestManifest.read(ctx.warehouse().ingestManifest());
         if (manifest.keyFingerprint() != null && !manifest.keyFingerprint().equals(fingerprint)) {
-            LOG.warn("The pseudonymisation key differs from the one the warehouse was built with: re-ingesting every file");
+            LOG.warn("The pseudonymisation key (or the token format) differs from the one the warehouse was built with: "
+                    + "re-ingesting every file");
             tables.clear();
             manifest = IngestManifest.empty(fingerprint);
         }
@@ -157,15 +159,18 @@ public final class IngestJob implements Stage {
         StagedRecords.Resolved resolved = new StagedRecords().apply(accepted, ctx.asOf());
         resolved.ranked().persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            JobDescriptions.describe(spark, NAME, "stage " + spec.id(), () -> {
-                resolved.staged().write().mode(SaveMode.Overwrite).parquet(ctx.warehouse().staged(spec.id()).toString());
-                return null;
-            });
             long inForce = 0;
+            long losers = 0;
             for (Row r : JobDescriptions.describe(spark, NAME, "resolution " + spec.id(), () -> resolved.perFile().collectAsList())) {
                 resolution.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+                losers += r.getLong(1) + r.getLong(2);
                 inForce += r.getLong(3);
             }
+            boolean fewLosers = losers <= ctx.settings().ingest().broadcastSupersededRows();
+            JobDescriptions.describe(spark, NAME, "stage " + spec.id(), () -> {
+                resolved.staged(fewLosers).write().mode(SaveMode.Overwrite).option(IngestTables.DICTIONARY, false).parquet(ctx.warehouse().staged(spec.id()).toString());
+                return null;
+            });
             return inForce;
         } finally {
             resolved.ranked().unpersist();

@@ -1,5 +1,6 @@
 package org.lcjp.reoffending.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
@@ -19,6 +20,10 @@ import org.lcjp.reoffending.domain.StagedColumns;
  * Resolves deltas into the records in force on the as-of date: within a dataset, per record_id, the accepted row
  * latest by (extract_date, source_file, line) wins; a winning DELETED row withdraws the record. Invalid rows never
  * reach this stage, so an invalid superseding row leaves the earlier valid version in force.
+ *
+ * <p>The ranking runs on the five narrow columns that decide it, and the wide rows (tokens, Bloom filters) are then
+ * filtered by an anti-join with the rows that lose: those are the few superseded or deleted rows, so the join is
+ * broadcast and the wide rows are never shuffled or sorted.
  */
 public final class StagedRecords {
     public static final String ROWS_SUPERSEDED = DataQualityColumns.ROWS_SUPERSEDED;
@@ -26,14 +31,26 @@ public final class StagedRecords {
     /** Rows of the file that are the version in force (for the stage's row count without another pass). */
     public static final String ROWS_IN_FORCE = "rows_in_force";
     private static final String RANK = "_rank";
+    private static final String DELETED = "_deleted";
 
     /**
-     * @param staged  the records in force, without record_status
      * @param perFile per source_file: rows superseded by a later row, DELETED rows, rows in force
-     * @param ranked  what both derive from (the window over every accepted row): persist it when using both, or
-     *                the second action sorts the whole history again
+     * @param ranked  the narrow ranking everything derives from: persist it, or each action sorts the history again
      */
-    public record Resolved(Dataset<Row> staged, Dataset<Row> perFile, Dataset<Row> ranked) {
+    public record Resolved(Dataset<Row> upToAsOf, Dataset<Row> perFile, Dataset<Row> ranked) {
+        /**
+         * The records in force, without record_status.
+         *
+         * @param fewLosers true when the superseded and deleted rows (perFile's first two figures) are few enough
+         *                  to broadcast; otherwise the wide rows are shuffled for the join
+         */
+        public Dataset<Row> staged(boolean fewLosers) {
+            Dataset<Row> losers = ranked.filter(col(RANK).gt(1).or(col(DELETED)))
+                    .select(col(StagedColumns.SOURCE_FILE), col(StagedColumns.SOURCE_LINE));
+            Column same = upToAsOf.col(StagedColumns.SOURCE_FILE).equalTo(losers.col(StagedColumns.SOURCE_FILE))
+                    .and(upToAsOf.col(StagedColumns.SOURCE_LINE).equalTo(losers.col(StagedColumns.SOURCE_LINE)));
+            return upToAsOf.join(fewLosers ? broadcast(losers) : losers, same, "left_anti").drop(Datasets.RECORD_STATUS);
+        }
     }
 
     /** @param accepted accepted, pseudonymised rows of one dataset from every delivery */
@@ -41,14 +58,15 @@ public final class StagedRecords {
         WindowSpec latestFirst = Window.partitionBy(col(Datasets.RECORD_ID))
                 .orderBy(col(StagedColumns.EXTRACT_DATE).desc(), col(StagedColumns.SOURCE_FILE).desc(),
                         col(StagedColumns.SOURCE_LINE).desc());
-        Dataset<Row> ranked = accepted.filter(col(StagedColumns.EXTRACT_DATE).leq(lit(Date.valueOf(asOf))))
-                .withColumn(RANK, row_number().over(latestFirst));
+        Dataset<Row> upToAsOf = accepted.filter(col(StagedColumns.EXTRACT_DATE).leq(lit(Date.valueOf(asOf))));
         Column deleted = col(Datasets.RECORD_STATUS).equalTo(Datasets.STATUS_DELETED);
-        Dataset<Row> staged = ranked.filter(col(RANK).equalTo(1).and(deleted.unary_$bang()))
-                .drop(RANK, Datasets.RECORD_STATUS);
+        Dataset<Row> ranked = upToAsOf.select(col(Datasets.RECORD_ID), col(StagedColumns.EXTRACT_DATE),
+                        col(StagedColumns.SOURCE_FILE), col(StagedColumns.SOURCE_LINE), deleted.as(DELETED))
+                .withColumn(RANK, row_number().over(latestFirst));
+        Column isDeleted = col(DELETED);
         Dataset<Row> perFile = ranked.groupBy(col(StagedColumns.SOURCE_FILE))
-                .agg(count_if(col(RANK).gt(1)).as(ROWS_SUPERSEDED), count_if(deleted).as(ROWS_DELETED),
-                        count_if(col(RANK).equalTo(1).and(deleted.unary_$bang())).as(ROWS_IN_FORCE));
-        return new Resolved(staged, perFile, ranked);
+                .agg(count_if(col(RANK).gt(1)).as(ROWS_SUPERSEDED), count_if(isDeleted).as(ROWS_DELETED),
+                        count_if(col(RANK).equalTo(1).and(isDeleted.unary_$bang())).as(ROWS_IN_FORCE));
+        return new Resolved(upToAsOf, perFile, ranked);
     }
 }

@@ -52,7 +52,7 @@ final class ValueChecks {
         return switch (c.type()) {
             case TEXT, IDENTIFIER -> new Check(v, none, none);
             case DATE -> {
-                Column parsed = when(v.rlike(dateShape), try_to_date(v, dateFormat));
+                Column parsed = when(v.rlike(dateShape), parseDate(v));
                 Column extractDate = col(StagedColumns.EXTRACT_DATE);
                 Column inRange = parsed.geq(lit(earliest)).and(parsed.leq(extractDate));
                 Column bad = v.isNotNull().and(parsed.isNull());
@@ -85,6 +85,24 @@ final class ValueChecks {
                         when(bad, message("Cannot accept " + c.name() + ": not in the offence reference (offences.csv)", c, v)));
             }
         };
+    }
+
+    /**
+     * The date a value of the dataset's shape denotes, or null when no such date exists (31/02). A pattern of fixed
+     * width yyyy, MM and dd fields is rearranged to ISO and cast (Spark's own fast date parser, strict about days
+     * per month); java.time parsing per value was an eighth of ingest's CPU. Other patterns use try_to_date.
+     */
+    Column parseDate(Column v) {
+        int y = dateFormat.indexOf("yyyy");
+        int m = dateFormat.indexOf("MM");
+        int d = dateFormat.indexOf("dd");
+        boolean fixedWidth = y >= 0 && m >= 0 && d >= 0 && dateFormat.replaceAll("yyyy|MM|dd", "").chars().noneMatch(Character::isLetter)
+                && dateFormat.indexOf('y', y + 4) < 0 && dateFormat.indexOf('M', m + 2) < 0 && dateFormat.indexOf('d', d + 2) < 0;
+        if (!fixedWidth) {
+            return try_to_date(v, dateFormat);
+        }
+        return concat(substring(v, y + 1, 4), lit("-"), substring(v, m + 1, 2), lit("-"), substring(v, d + 1, 2))
+                .try_cast(DataTypes.DateType);
     }
 
     private Column message(String text, ColumnSpec c, Column v) {

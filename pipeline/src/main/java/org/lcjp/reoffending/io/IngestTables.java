@@ -1,6 +1,8 @@
 package org.lcjp.reoffending.io;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,13 +28,21 @@ import org.lcjp.reoffending.ingest.QuarantineColumns;
  * file's rows are replaced by dropping its partition and appending.
  */
 public record IngestTables(Warehouse warehouse) {
+    /**
+     * Parquet option for tables of keyed tokens: their values are random and nearly all distinct, so dictionary
+     * encoding only costs time (and is abandoned per row group anyway); plain encoding plus compression is as small.
+     */
+    public static final String DICTIONARY = "parquet.enable.dictionary";
 
     public void replaceAccepted(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
         Path table = warehouse.accepted(id);
         extractDates.forEach(d -> deleteTree(table.resolve(StagedColumns.EXTRACT_DATE + "=" + d)));
-        // One writer per delivery date: otherwise every task writes a small file into every date's folder.
-        rows.repartition(org.apache.spark.sql.functions.col(StagedColumns.EXTRACT_DATE))
-                .write().mode(SaveMode.Append).partitionBy(StagedColumns.EXTRACT_DATE).parquet(table.toString());
+        // A few writers per delivery date: one each would write a first full delivery (a third of the history) in a
+        // single task, and none would make every task write a small file into every date's folder.
+        int writers = rows.sparkSession().sparkContext().defaultParallelism();
+        rows.repartition(col(StagedColumns.EXTRACT_DATE), pmod(col(StagedColumns.SOURCE_LINE), lit(writers)))
+                .write().mode(SaveMode.Append).option(DICTIONARY, false).partitionBy(StagedColumns.EXTRACT_DATE)
+                .parquet(table.toString());
     }
 
     public void replaceQuarantine(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {

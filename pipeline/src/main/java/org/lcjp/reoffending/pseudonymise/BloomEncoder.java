@@ -12,6 +12,8 @@ public final class BloomEncoder implements Serializable {
     private final KeyedHasher hasher;
     private final int bits;
     private final int hashes;
+    /** The two hashes of each bigram: few distinct bigrams, and each HMAC costs a microsecond (per executor copy). */
+    private transient java.util.concurrent.ConcurrentHashMap<String, long[]> bigramHashes;
 
     public BloomEncoder(KeyedHasher hasher, int bits, int hashes) {
         this.hasher = hasher;
@@ -27,15 +29,25 @@ public final class BloomEncoder implements Serializable {
         long[] words = new long[bits / 64];
         String padded = "_" + normalisedName + "_";
         for (int i = 0; i + 2 <= padded.length(); i++) {
-            ByteBuffer h = ByteBuffer.wrap(hasher.hmac("bloom:" + padded.substring(i, i + 2)));
-            long h1 = h.getLong() & Long.MAX_VALUE;
-            long h2 = (h.getLong() & Long.MAX_VALUE) | 1L;
+            long[] h = hashes(padded.substring(i, i + 2));
+            long h1 = h[0];
+            long h2 = h[1];
             for (int k = 0; k < hashes; k++) {
                 int bit = (int) Math.floorMod(h1 + k * h2, (long) bits);
                 words[bit >>> 6] |= 1L << (bit & 63);
             }
         }
         return words;
+    }
+
+    private long[] hashes(String bigram) {
+        if (bigramHashes == null) {
+            bigramHashes = new java.util.concurrent.ConcurrentHashMap<>();
+        }
+        return bigramHashes.computeIfAbsent(bigram, b -> {
+            ByteBuffer h = ByteBuffer.wrap(hasher.hmac("bloom:" + b));
+            return new long[] {h.getLong() & Long.MAX_VALUE, (h.getLong() & Long.MAX_VALUE) | 1L};
+        });
     }
 
     /** Sorensen-Dice similarity of two filters: 2|A and B| / (|A| + |B|). */

@@ -19,6 +19,12 @@ public final class DateOfBirthCipher implements Serializable {
     private static final int NONCE_BYTES = 12;
     private final PseudonymisationKey key;
     private final KeyedHasher nonces;
+    /**
+     * Encryption is deterministic, so each date is sealed once per executor copy; a few tens of thousands of
+     * distinct dates at most, while building a GCM cipher per row was a visible share of ingest.
+     */
+    private transient java.util.concurrent.ConcurrentHashMap<LocalDate, byte[]> sealed;
+    private transient java.util.concurrent.ConcurrentHashMap<java.nio.ByteBuffer, LocalDate> opened;
 
     public DateOfBirthCipher(PseudonymisationKey runKey) {
         this.key = runKey.derive("date-of-birth-cipher");
@@ -29,6 +35,13 @@ public final class DateOfBirthCipher implements Serializable {
         if (dob == null) {
             return null;
         }
+        if (sealed == null) {
+            sealed = new java.util.concurrent.ConcurrentHashMap<>();
+        }
+        return sealed.computeIfAbsent(dob, this::seal).clone();
+    }
+
+    private byte[] seal(LocalDate dob) {
         byte[] nonce = Arrays.copyOf(nonces.hmac(dob.toString()), NONCE_BYTES);
         byte[] sealed = run(Cipher.ENCRYPT_MODE, nonce, dob.toString().getBytes(StandardCharsets.US_ASCII));
         return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
@@ -38,6 +51,13 @@ public final class DateOfBirthCipher implements Serializable {
         if (cipherText == null) {
             return null;
         }
+        if (opened == null) {
+            opened = new java.util.concurrent.ConcurrentHashMap<>();
+        }
+        return opened.computeIfAbsent(java.nio.ByteBuffer.wrap(cipherText.clone()), b -> open(b.array()));
+    }
+
+    private LocalDate open(byte[] cipherText) {
         byte[] nonce = Arrays.copyOf(cipherText, NONCE_BYTES);
         byte[] body = Arrays.copyOfRange(cipherText, NONCE_BYTES, cipherText.length);
         return LocalDate.parse(new String(run(Cipher.DECRYPT_MODE, nonce, body), StandardCharsets.US_ASCII));

@@ -1,11 +1,12 @@
 package org.lcjp.reoffending.pseudonymise;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
@@ -100,12 +101,15 @@ public final class PseudonymiseIdentifiers {
         Column dob = col(Datasets.DATE_OF_BIRTH);
         Column swapped = when(dayofmonth(dob).leq(12).and(dayofmonth(dob).notEqual(month(dob))),
                 make_date(year(dob), dayofmonth(dob), month(dob)));
-        out.add(token.apply(lit(DOB_DOMAIN), date_format(dob, "yyyy-MM-dd")).as(StagedColumns.DOB_TOKEN));
-        out.add(token.apply(lit(DOB_DOMAIN), date_format(swapped, "yyyy-MM-dd")).as(StagedColumns.DOB_SWAPPED_TOKEN));
-        out.add(token.apply(lit(DOB_YEAR_MONTH_DOMAIN), date_format(dob, "yyyy-MM")).as(StagedColumns.DOB_YEAR_MONTH_TOKEN));
-        out.add(token.apply(lit(DOB_YEAR_DOMAIN), date_format(dob, "yyyy")).as(StagedColumns.DOB_YEAR_TOKEN));
-        out.add(token.apply(lit(DOB_YEAR_DAY_DOMAIN), date_format(dob, "yyyy-dd")).as(StagedColumns.DOB_YEAR_DAY_TOKEN));
-        out.add(token.apply(lit(DOB_MONTH_DAY_DOMAIN), date_format(dob, "MM-dd")).as(StagedColumns.DOB_MONTH_DAY_TOKEN));
+        // Parts cut from the ISO text (yyyy-MM-dd) rather than date_format, which goes through a time zone per row.
+        Column iso = dob.cast(DataTypes.StringType);
+        out.add(token.apply(lit(DOB_DOMAIN), iso).as(StagedColumns.DOB_TOKEN));
+        out.add(token.apply(lit(DOB_DOMAIN), swapped.cast(DataTypes.StringType)).as(StagedColumns.DOB_SWAPPED_TOKEN));
+        out.add(token.apply(lit(DOB_YEAR_MONTH_DOMAIN), substring(iso, 1, 7)).as(StagedColumns.DOB_YEAR_MONTH_TOKEN));
+        out.add(token.apply(lit(DOB_YEAR_DOMAIN), substring(iso, 1, 4)).as(StagedColumns.DOB_YEAR_TOKEN));
+        out.add(token.apply(lit(DOB_YEAR_DAY_DOMAIN), concat(substring(iso, 1, 4), lit("-"), substring(iso, 9, 2)))
+                .as(StagedColumns.DOB_YEAR_DAY_TOKEN));
+        out.add(token.apply(lit(DOB_MONTH_DAY_DOMAIN), substring(iso, 6, 5)).as(StagedColumns.DOB_MONTH_DAY_TOKEN));
         out.add(encryptDob.apply(dob).as(StagedColumns.DOB_CIPHER));
 
         out.add(spec.has(Datasets.PNC_ID)

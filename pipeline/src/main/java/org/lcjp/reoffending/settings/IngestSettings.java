@@ -11,9 +11,11 @@ import java.util.Map;
  * @param datasets          per-dataset date format and code spellings (courts: dd/MM/yyyy, Male/Female/Unknown)
  * @param maxRecordLines    lines one CSV record may span (quoted line breaks) before an open quote is judged
  *                          unbalanced and only its first line is quarantined (default 50)
+ * @param broadcastSupersededRows superseded and deleted rows of one dataset up to which staging removes them with a
+ *                          broadcast join, so the wide rows are not shuffled (default 2,000,000: about 120 MB)
  */
 public record IngestSettings(String defaultDateFormat, LocalDate earliestDate, Map<String, DatasetSettings> datasets,
-                             Integer maxRecordLines) {
+                             Integer maxRecordLines, Long broadcastSupersededRows) {
 
     public IngestSettings {
         defaultDateFormat = Defaults.or(defaultDateFormat, "yyyy-MM-dd");
@@ -21,13 +23,14 @@ public record IngestSettings(String defaultDateFormat, LocalDate earliestDate, M
         datasets = Defaults.map(datasets, Map.of("courts/convictions", new DatasetSettings("dd/MM/yyyy",
                 Map.of("sex", Map.of("MALE", "M", "FEMALE", "F", "UNKNOWN", "U")))));
         maxRecordLines = Defaults.or(maxRecordLines, 50);
+        broadcastSupersededRows = Defaults.or(broadcastSupersededRows, 2_000_000L);
         if (maxRecordLines < 1) {
             throw new IllegalArgumentException("Cannot use max_record_lines: must be at least 1 (" + maxRecordLines + ")");
         }
     }
 
     public static IngestSettings defaults() {
-        return new IngestSettings(null, null, null, null);
+        return new IngestSettings(null, null, null, null, null);
     }
 
     public String dateFormat(String datasetPath) {

@@ -38,10 +38,12 @@ class StagedRecordsTest {
 
         StagedRecords.Resolved r = new StagedRecords().apply(accepted, LocalDate.of(2024, 2, 1));
 
-        Map<String, String> staged = r.staged().collectAsList().stream()
-                .collect(Collectors.toMap(x -> x.getAs("record_id"), x -> x.getAs("outcome_type")));
-        assertThat(staged).containsExactlyInAnyOrderEntriesOf(Map.of("A", "new", "B", "second"));
-        assertThat(r.staged().columns()).doesNotContain("record_status");
+        for (boolean broadcast : List.of(true, false)) {
+            Map<String, String> staged = r.staged(broadcast).collectAsList().stream()
+                    .collect(Collectors.toMap(x -> x.getAs("record_id"), x -> x.getAs("outcome_type")));
+            assertThat(staged).as("broadcast join " + broadcast).containsExactlyInAnyOrderEntriesOf(Map.of("A", "new", "B", "second"));
+            assertThat(r.staged(broadcast).columns()).doesNotContain("record_status");
+        }
         Map<String, List<Long>> perFile = r.perFile().collectAsList().stream()
                 .collect(Collectors.toMap(x -> x.getString(0), x -> List.of(x.getLong(1), x.getLong(2), x.getLong(3))));
         assertThat(perFile).as("superseded, deleted, in force per file").containsExactlyInAnyOrderEntriesOf(Map.of(
