@@ -42,6 +42,8 @@ public final class ValidateRows {
     static final StructType PROBLEM_TYPE = new StructType()
             .add("column", DataTypes.StringType).add("rule", DataTypes.StringType).add("message", DataTypes.StringType);
     private static final String REF_CODE = "_ref_offence_code";
+    private static final String VALUE_PREFIX = "_value_";
+    private static final String RULE_PREFIX = "_rule_";
 
     private final IngestSettings settings;
     private final UserDefinedFunction pncFailsCheck =
@@ -68,12 +70,19 @@ public final class ValidateRows {
         Map<String, Column> value = new LinkedHashMap<>();
         Map<String, Column> badRule = new LinkedHashMap<>();
         Map<String, Column> badMessage = new LinkedHashMap<>();
+        // Typed values and rules are computed once into columns of their own: the error and warning arrays refer to
+        // each several times, mostly inside CASE branches, where Spark does not share common subexpressions (a date
+        // was otherwise parsed and its shape matched up to eight times per row).
+        List<Column> typedColumns = new ArrayList<>(List.of(col("*")));
         for (ColumnSpec c : spec.columns()) {
             ValueChecks.Check check = checks.check(c, col(REF_CODE).isNotNull());
-            value.put(c.name(), check.value());
-            badRule.put(c.name(), check.rule());
+            typedColumns.add(check.value().as(VALUE_PREFIX + c.name()));
+            typedColumns.add(check.rule().as(RULE_PREFIX + c.name()));
+            value.put(c.name(), col(VALUE_PREFIX + c.name()));
+            badRule.put(c.name(), col(RULE_PREFIX + c.name()));
             badMessage.put(c.name(), check.message());
         }
+        in = in.select(typedColumns.toArray(Column[]::new));
         List<Column> errors = new ArrayList<>();
         List<Column> warnings = new ArrayList<>();
         Map<String, Column> requiredWhen = new LinkedHashMap<>();

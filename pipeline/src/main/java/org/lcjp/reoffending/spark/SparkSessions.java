@@ -29,7 +29,8 @@ public final class SparkSessions {
             // The host name resolves to a public interface here; keep an embedded run on loopback.
             b.config("spark.driver.host", conf.get("spark.driver.host", "127.0.0.1"))
                     .config("spark.driver.bindAddress", conf.get("spark.driver.bindAddress", "127.0.0.1"))
-                    .config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"));
+                    .config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"))
+                    .config("spark.hadoop.fs.file.impl", conf.get("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName()));
         }
         if (localDir != null && !conf.contains("spark.local.dir")) {
             b.config("spark.local.dir", localDir.toAbsolutePath().toString());
