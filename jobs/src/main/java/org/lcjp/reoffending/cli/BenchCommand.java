@@ -72,10 +72,12 @@ final class BenchCommand implements Callable<Integer> {
                 printSteps(out, r);
             }).run(Stages.names(), true);
             out.printf("%nbench: %,d people, %,d input rows, total %.1f s%n", n, generated, o.seconds());
-            out.printf("%-10s %14s %14s %9s %12s %10s%n", "stage", "rows in", "rows out", "seconds", "rows/s", "peak MiB");
+            out.printf("%-10s %14s %14s %9s %12s %9s %10s%n", "stage", "rows in", "rows out", "seconds", "rows/s", "CPU s",
+                    "peak MiB");
             for (StageResult r : results) {
-                out.printf("%-10s %,14d %,14d %9.1f %,12.0f %10s%n", r.stage(), r.rowsIn(), r.rowsOut(), r.seconds(),
-                        r.seconds() > 0 ? r.rowsIn() / r.seconds() : 0.0, r.details().getOrDefault("peak_heap_mb", "?"));
+                out.printf("%-10s %,14d %,14d %9.1f %,12.0f %9s %10s%n", r.stage(), r.rowsIn(), r.rowsOut(), r.seconds(),
+                        r.seconds() > 0 ? r.rowsIn() / r.seconds() : 0.0, r.details().getOrDefault("cpu_seconds", "?"),
+                        r.details().getOrDefault("peak_heap_mb", "?"));
             }
             out.flush();
             totals.add(o.seconds());

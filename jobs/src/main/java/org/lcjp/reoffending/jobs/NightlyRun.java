@@ -64,7 +64,7 @@ public final class NightlyRun {
                         warehouse.scratch().resolve("spark-local"));
                 spark.sparkContext().setCheckpointDir(warehouse.scratch().resolve("checkpoints").toAbsolutePath().toString());
                 for (String name : stageNames) {
-                    StageResult r = HeapPeak.measure(() -> Stages.create(name).run(spark, context));
+                    StageResult r = ResourceUse.measure(() -> Stages.create(name).run(spark, context));
                     results.add(r);
                     onStage.accept(r);
                 }
