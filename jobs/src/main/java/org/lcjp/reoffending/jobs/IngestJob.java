@@ -76,7 +76,7 @@ public final class IngestJob implements Stage {
         List<ExtractFile> toParse = readable.stream()
                 .filter(f -> !sha.get(f.path().toAbsolutePath().toString()).equals(known.get(f.sourceFile()))).toList();
 
-        ExtractReader reader = new ExtractReader(ctx.settings().ingest().maxRecordLines());
+        ExtractReader reader = new ExtractReader(ctx.settings().ingest().maxRecordLines(), ctx.settings().ingest().splitBytes());
         ValidateRows validate = new ValidateRows(ctx.settings().ingest());
         PseudonymiseIdentifiers pseudonymise = new PseudonymiseIdentifiers(ctx.settings().pseudonymise(), ctx.key());
         Dataset<Row> offences = ReferenceTables.read(spark, ctx, ReferenceTables.OFFENCES);
@@ -90,8 +90,9 @@ public final class IngestJob implements Stage {
             if (files.isEmpty()) {
                 continue;
             }
-            Dataset<Row> raw = reader.read(spark, spec, files)
-                    .repartition(Math.max(files.size(), spark.sparkContext().defaultParallelism()));
+            // Not repartitioned: the reader already spreads big files over tasks, and keeping each task to one file
+            // lets the accepted rows be written per delivery date without a shuffle of the wide rows.
+            Dataset<Row> raw = reader.read(spark, spec, files);
             ValidatedRows validated = validate.apply(raw, spec, offences);
             validated.checked().persist(StorageLevel.MEMORY_AND_DISK());
             try {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Date;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -26,10 +25,14 @@ import org.lcjp.reoffending.domain.StagedColumns;
 import org.lcjp.reoffending.ingest.QuarantineRule;
 
 /**
- * Reads one dataset's extract files on the executors (one task per file, so line numbers are exact) into raw rows:
+ * Reads one dataset's extract files on the executors (each task reads a whole file, so line numbers are exact) into raw rows:
  * provenance, every contract column as trimmed text (null when empty or absent) and, for a row that could not be
  * read, the rule, column and message that quarantine it. A file rejected whole still yields one row per record, so
  * that rows read = accepted + quarantined holds for it too.
+ *
+ * <p>A file larger than {@code splitBytes} is read by several tasks, each parsing the whole file (record boundaries
+ * depend on quotes, and parsing is cheap) but keeping every k-th record: the rows come out evenly spread over tasks
+ * and grouped by file, so nothing downstream needs to shuffle them (a first full delivery is a third of the history).
  */
 public final class ExtractReader {
     public static final String PARSE_RULE = "_parse_rule";
@@ -38,11 +41,19 @@ public final class ExtractReader {
 
     private static final String PATH = "path";
 
-    private final int maxRecordLines;
+    private static final String CHUNK = "chunk";
+    private static final String CHUNKS = "chunks";
 
-    /** @param maxRecordLines lines a quoted field may span before its quote is judged unbalanced */
-    public ExtractReader(int maxRecordLines) {
+    private final int maxRecordLines;
+    private final long splitBytes;
+
+    /**
+     * @param maxRecordLines lines a quoted field may span before its quote is judged unbalanced
+     * @param splitBytes     file size above which more than one task reads a file
+     */
+    public ExtractReader(int maxRecordLines, long splitBytes) {
         this.maxRecordLines = maxRecordLines;
+        this.splitBytes = splitBytes;
     }
 
     public static StructType rawSchema(DatasetSpec spec) {
@@ -60,18 +71,33 @@ public final class ExtractReader {
                 .add(PARSE_MESSAGE, DataTypes.StringType, true);
     }
 
-    /** Raw rows of the given files, all of {@code spec}'s dataset. */
+    /** Raw rows of the given files, all of {@code spec}'s dataset; each task's rows come from one file. */
     public Dataset<Row> read(SparkSession spark, DatasetSpec spec, List<ExtractFile> files) {
         StructType in = new StructType()
                 .add(PATH, DataTypes.StringType, false)
                 .add(StagedColumns.SOURCE_FILE, DataTypes.StringType, false)
-                .add(StagedColumns.EXTRACT_DATE, DataTypes.DateType, false);
-        List<Row> rows = files.stream()
-                .map(f -> RowFactory.create(f.path().toAbsolutePath().toString(), f.sourceFile(), Date.valueOf(f.extractDate())))
-                .toList();
-        Dataset<Row> paths = spark.createDataFrame(rows, in).repartition(Math.max(1, files.size()));
+                .add(StagedColumns.EXTRACT_DATE, DataTypes.DateType, false)
+                .add(CHUNK, DataTypes.IntegerType, false)
+                .add(CHUNKS, DataTypes.IntegerType, false);
+        List<Row> rows = new ArrayList<>();
+        for (ExtractFile f : files) {
+            int chunks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (size(f.path()) + splitBytes - 1) / splitBytes));
+            for (int c = 0; c < chunks; c++) {
+                rows.add(RowFactory.create(f.path().toAbsolutePath().toString(), f.sourceFile(), Date.valueOf(f.extractDate()), c, chunks));
+            }
+        }
+        // One partition per (file, chunk): round-robin from a single partition deals one row to each.
+        Dataset<Row> paths = spark.createDataFrame(rows, in).coalesce(1).repartition(Math.max(1, rows.size()));
         return paths.flatMap(new ParseFile(spec.id().agency(), spec.id().dataset(), new ArrayList<>(spec.columnNames()),
                 new ArrayList<>(spec.requiredColumnNames()), maxRecordLines), Encoders.row(rawSchema(spec)));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read file: " + e.getMessage() + " (" + file + ")", e);
+        }
     }
 
     /** The header of one file as the contract sees it; read on the driver only for reporting. */
@@ -122,30 +148,45 @@ public final class ExtractReader {
         public Iterator<Row> call(Row file) throws IOException {
             String sourceFile = file.getString(1);
             Date extractDate = file.getDate(2);
+            int chunk = file.getInt(3);
+            int chunks = file.getInt(4);
             BufferedReader reader = open(Paths.get(file.getString(0)));
             CsvRecords records = new CsvRecords(reader, maxRecordLines);
             HeaderMapping header = header(records, columns, required);
-            if (!records.hasNext()) {
-                reader.close();
-                return Collections.emptyIterator();
-            }
             return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    boolean more = records.hasNext();
-                    if (!more) {
-                        try {
-                            reader.close();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+                private long ordinal = -1;
+                private CsvRecords.Record next = advance();
+
+                /** The next record of this task's chunk (every chunks-th from the chunk-th), or null at the end. */
+                private CsvRecords.Record advance() {
+                    while (records.hasNext()) {
+                        CsvRecords.Record r = records.next();
+                        ordinal++;
+                        if (ordinal % chunks == chunk) {
+                            return r;
                         }
                     }
-                    return more;
+                    try {
+                        reader.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return null;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
                 }
 
                 @Override
                 public Row next() {
-                    return toRow(records.next(), header, sourceFile, extractDate);
+                    if (next == null) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    Row row = toRow(next, header, sourceFile, extractDate);
+                    next = advance();
+                    return row;
                 }
             };
         }

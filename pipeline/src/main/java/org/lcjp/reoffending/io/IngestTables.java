@@ -1,8 +1,6 @@
 package org.lcjp.reoffending.io;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.pmod;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,14 +32,13 @@ public record IngestTables(Warehouse warehouse) {
      */
     public static final String DICTIONARY = "parquet.enable.dictionary";
 
+    /** @param rows accepted rows, each partition holding rows of one delivery (as ExtractReader produces them) */
     public void replaceAccepted(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
         Path table = warehouse.accepted(id);
         extractDates.forEach(d -> deleteTree(table.resolve(StagedColumns.EXTRACT_DATE + "=" + d)));
-        // A few writers per delivery date: one each would write a first full delivery (a third of the history) in a
-        // single task, and none would make every task write a small file into every date's folder.
-        int writers = rows.sparkSession().sparkContext().defaultParallelism();
-        rows.repartition(col(StagedColumns.EXTRACT_DATE), pmod(col(StagedColumns.SOURCE_LINE), lit(writers)))
-                .write().mode(SaveMode.Append).option(DICTIONARY, false).partitionBy(StagedColumns.EXTRACT_DATE)
+        // Written as they come: each task's rows are from one delivery file (ExtractReader), so each task writes one
+        // file into one date's folder, with neither a shuffle nor a sort of the wide rows.
+        rows.write().mode(SaveMode.Append).option(DICTIONARY, false).partitionBy(StagedColumns.EXTRACT_DATE)
                 .parquet(table.toString());
     }
 

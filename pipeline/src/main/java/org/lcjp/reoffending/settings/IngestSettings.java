@@ -13,9 +13,10 @@ import java.util.Map;
  *                          unbalanced and only its first line is quarantined (default 50)
  * @param broadcastSupersededRows superseded and deleted rows of one dataset up to which staging removes them with a
  *                          broadcast join, so the wide rows are not shuffled (default 2,000,000: about 120 MB)
+ * @param splitBytes        a file larger than this is read by several tasks, one per this many bytes (default 32 MiB)
  */
 public record IngestSettings(String defaultDateFormat, LocalDate earliestDate, Map<String, DatasetSettings> datasets,
-                             Integer maxRecordLines, Long broadcastSupersededRows) {
+                             Integer maxRecordLines, Long broadcastSupersededRows, Long splitBytes) {
 
     public IngestSettings {
         defaultDateFormat = Defaults.or(defaultDateFormat, "yyyy-MM-dd");
@@ -24,13 +25,17 @@ public record IngestSettings(String defaultDateFormat, LocalDate earliestDate, M
                 Map.of("sex", Map.of("MALE", "M", "FEMALE", "F", "UNKNOWN", "U")))));
         maxRecordLines = Defaults.or(maxRecordLines, 50);
         broadcastSupersededRows = Defaults.or(broadcastSupersededRows, 2_000_000L);
+        splitBytes = Defaults.or(splitBytes, 32L << 20);
+        if (splitBytes < 1) {
+            throw new IllegalArgumentException("Cannot use split_bytes: must be positive (" + splitBytes + ")");
+        }
         if (maxRecordLines < 1) {
             throw new IllegalArgumentException("Cannot use max_record_lines: must be at least 1 (" + maxRecordLines + ")");
         }
     }
 
     public static IngestSettings defaults() {
-        return new IngestSettings(null, null, null, null, null);
+        return new IngestSettings(null, null, null, null, null, null);
     }
 
     public String dateFormat(String datasetPath) {

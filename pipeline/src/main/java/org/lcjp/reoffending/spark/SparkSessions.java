@@ -41,6 +41,9 @@ public final class SparkSessions {
         // Cached tables here are mostly keyed tokens (random, distinct): gathering compression statistics for them was a
         // fifth of ingest's CPU at scale and saved little memory.
         b.config("spark.sql.inMemoryColumnarStorage.compressed", conf.get("spark.sql.inMemoryColumnarStorage.compressed", "false"));
+        // A partitioned write whose tasks each hold one partition value (ingest's per-delivery writes) needs no sort
+        // when a task may keep a few writers open; Spark falls back to sorting beyond that many.
+        b.config("spark.sql.maxConcurrentOutputFileWriters", conf.get("spark.sql.maxConcurrentOutputFileWriters", "4"));
         // Dates are calendar dates throughout; a fixed zone keeps them identical on every machine.
         b.config("spark.sql.session.timeZone", conf.get("spark.sql.session.timeZone", "UTC"));
         return b.getOrCreate();

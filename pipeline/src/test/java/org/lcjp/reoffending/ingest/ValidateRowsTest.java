@@ -104,7 +104,7 @@ class ValidateRowsTest {
         Path file = Extracts.write(root, id.agency(), id.dataset(), name, lines.toArray(String[]::new));
         DatasetSpec spec = Datasets.spec(id);
         ExtractFile f = new ExtractFile(file, id.path() + "/" + name, id.agency(), id.dataset(), LocalDate.of(2024, 2, 1), "READ", null);
-        Dataset<Row> raw = new ExtractReader(50).read(spark, spec, List.of(f));
+        Dataset<Row> raw = new ExtractReader(50, 1L << 25).read(spark, spec, List.of(f));
         Dataset<Row> offences = spark.read().option("header", "true").csv(Path.of("../conf/reference/offences.csv").toString());
         Map<Long, Row> byLine = new HashMap<>();
         new ValidateRows(IngestSettings.defaults()).apply(raw, spec, offences).checked().collectAsList()
