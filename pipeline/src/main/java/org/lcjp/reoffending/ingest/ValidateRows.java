@@ -44,6 +44,7 @@ public final class ValidateRows {
     private static final String REF_CODE = "_ref_offence_code";
     private static final String VALUE_PREFIX = "_value_";
     private static final String RULE_PREFIX = "_rule_";
+    private static final String PROBLEM_PREFIX = "_problem_";
 
     private final IngestSettings settings;
     private final UserDefinedFunction pncFailsCheck =
@@ -69,18 +70,21 @@ public final class ValidateRows {
         ValueChecks checks = new ValueChecks(settings, spec);
         Map<String, Column> value = new LinkedHashMap<>();
         Map<String, Column> badRule = new LinkedHashMap<>();
-        Map<String, Column> badMessage = new LinkedHashMap<>();
+        Map<String, Column> badProblem = new LinkedHashMap<>();
         // Typed values and rules are computed once into columns of their own: the error and warning arrays refer to
         // each several times, mostly inside CASE branches, where Spark does not share common subexpressions (a date
-        // was otherwise parsed and its shape matched up to eight times per row).
+        // was otherwise parsed and its shape matched up to eight times per row). The problem (with its message) is a
+        // column too: written once, inside its own CASE, it is built only for a bad value, whereas used in both the
+        // error and the warning array Spark hoisted it out of the CASE and built every message for every value.
         List<Column> typedColumns = new ArrayList<>(List.of(col("*")));
         for (ColumnSpec c : spec.columns()) {
             ValueChecks.Check check = checks.check(c, col(REF_CODE).isNotNull());
             typedColumns.add(check.value().as(VALUE_PREFIX + c.name()));
             typedColumns.add(check.rule().as(RULE_PREFIX + c.name()));
+            typedColumns.add(when(check.rule().isNotNull(), problem(c.name(), check.rule(), check.message())).as(PROBLEM_PREFIX + c.name()));
             value.put(c.name(), col(VALUE_PREFIX + c.name()));
             badRule.put(c.name(), col(RULE_PREFIX + c.name()));
-            badMessage.put(c.name(), check.message());
+            badProblem.put(c.name(), col(PROBLEM_PREFIX + c.name()));
         }
         in = in.select(typedColumns.toArray(Column[]::new));
         List<Column> errors = new ArrayList<>();
@@ -102,7 +106,7 @@ public final class ValidateRows {
                     problem(c.name(), QuarantineRule.REQUIRED_WHEN, lit("Cannot accept row: " + c.name() + " is required when "
                             + whenText(spec, c.name()) + " (missing)"))));
             Column bad = badRule.get(c.name()).isNotNull();
-            Column p = problem(c.name(), badRule.get(c.name()), badMessage.get(c.name()));
+            Column p = badProblem.get(c.name());
             errors.add(when(bad.and(requiredForRow), p));
             warnings.add(when(bad.and(requiredForRow.unary_$bang()), p));
         }
