@@ -72,8 +72,11 @@ public final class LinkageJob implements Stage {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("datasets", staged.size());
         details.put("persons", persons);
+        details.put("profiles", out.profiles());
         details.put("pairs", out.pairsScored());
+        details.put("record_pairs", out.recordPairs());
         details.put("chained_split", out.chainedSplit());
+        details.put("component_rounds", out.componentRounds());
         if (accuracy != null) {
             details.put("truth_precision", accuracy.precision());
             details.put("truth_recall", accuracy.recall());

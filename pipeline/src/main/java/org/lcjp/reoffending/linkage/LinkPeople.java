@@ -1,21 +1,24 @@
 package org.lcjp.reoffending.linkage;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.sum;
 
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.linkage.blocking.CandidatePairs;
 import org.lcjp.reoffending.linkage.clustering.AssignPersonIds;
-import org.lcjp.reoffending.linkage.clustering.ConnectedComponents;
+import org.lcjp.reoffending.linkage.clustering.NodeClusters;
 import org.lcjp.reoffending.linkage.clustering.PersonEdges;
 import org.lcjp.reoffending.linkage.clustering.RecordPersonTable;
-import org.lcjp.reoffending.linkage.clustering.SplitChainedClusters;
 import org.lcjp.reoffending.linkage.comparison.ComparePairs;
 import org.lcjp.reoffending.linkage.comparison.Comparison;
 import org.lcjp.reoffending.linkage.comparison.Comparisons;
@@ -23,11 +26,15 @@ import org.lcjp.reoffending.linkage.quality.LinkageQuality;
 import org.lcjp.reoffending.linkage.scoring.ScorePairs;
 import org.lcjp.reoffending.linkage.training.TrainLinkageModel;
 import org.lcjp.reoffending.settings.LinkageSettings;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The whole linkage of one night, dedupe within and link across all datasets in one graph: records, blocking,
- * comparison, training (EM), scoring, clustering, chain splitting, stable ids, quality. Training and clustering
- * are iterative, so this runs Spark actions; intermediate tables are local checkpoints (lineage breaks).
+ * comparison, training (EM), scoring, clustering, chain splitting, stable ids, quality. Records with the same
+ * identity profile are linked as one node ({@link Profiles}); blocking, comparing and clustering see nodes, and
+ * training and the quality figures count the record pairs they stand for. Training and clustering are iterative,
+ * so this runs Spark actions; intermediate tables are local checkpoints (lineage breaks).
  */
 public final class LinkPeople {
     private static final Logger LOG = LogManager.getLogger(LinkPeople.class);
@@ -41,9 +48,15 @@ public final class LinkPeople {
         this.bloomWords = bloomBits / 64;
     }
 
+    /**
+     * @param scoredPairs  record pairs (record_key_l, record_key_r, match_weight, match_probability), expanded from
+     *                     the scored profile pairs when read (for diagnostics; large)
+     * @param pairsScored  profile (node) pairs compared and scored
+     * @param recordPairs  record pairs those stand for, with the pairs inside profiles
+     */
     public record Outcome(Dataset<Row> recordPerson, Dataset<Row> quality, Dataset<Row> scoredPairs,
-                          TrainLinkageModel.Trained trained, long records, long pairsScored, long chainedSplit,
-                          int componentRounds, Map<String, Double> stepSeconds) {
+                          TrainLinkageModel.Trained trained, long records, long profiles, long pairsScored, long recordPairs,
+                          long chainedSplit, int componentRounds, Map<String, Double> stepSeconds) {
         /** Local checkpoints live as long as the SparkContext; nothing to release explicitly. */
         public void release() {
             recordPerson.unpersist();
@@ -57,40 +70,70 @@ public final class LinkPeople {
         List<ExtraField> extras = ExtraField.discover(staged.values());
         List<Comparison> comparisons = Comparisons.all(settings, extras);
         // Local checkpoints cut the lineage: the analyser otherwise re-walks the pseudonymisation and blocking plans
-        // at every self-join, which costs minutes.
-        Dataset<Row> records = new LinkageRecords(settings, bloomWords).apply(staged).localCheckpoint();
+        // at every join, which costs minutes.
+        Profiles.Collapsed collapsed = new Profiles().apply(new LinkageRecords(settings, bloomWords).apply(staged));
+        Dataset<Row> records = collapsed.records().localCheckpoint();
+        Dataset<Row> nodes = collapsed.nodes().localCheckpoint();
         long n = records.count();
+        long profiles = nodes.count();
         t = lap(seconds, "records", t);
-        // Materialised so the comparison plan starts from a cached relation, not from nine blocking joins.
-        Dataset<Row> candidates = new CandidatePairs(blockingRules(extras), settings.maxBlockSize()).apply(records)
-                .localCheckpoint();
-        t = lap(seconds, "blocking", t);
-        Dataset<Row> compared = new ComparePairs(comparisons, bloomWords).apply(candidates, records).localCheckpoint();
+        // Blocking and comparing run as one pass (the pairs are read once); the compared pairs are cached columnar
+        // (narrow numeric columns compress well, and a local checkpoint would serialise rows), as training, the edges
+        // and the weight histogram each read them.
+        Dataset<Row> candidates = new CandidatePairs(blockingRules(extras), settings.maxBlockSize()).apply(nodes);
+        ComparePairs compare = new ComparePairs(comparisons, bloomWords);
+        Dataset<Row> compared = compare.apply(candidates, nodes).persist(StorageLevel.MEMORY_AND_DISK());
         long pairs = compared.count();
-        t = lap(seconds, "comparing", t);
-        TrainLinkageModel.Trained trained = new TrainLinkageModel(comparisons, settings, bloomWords).fit(records, compared, n);
+        t = lap(seconds, "blocking and comparing", t);
+        Dataset<Row> comparedSelf = compare.self(nodes.where(col(LinkageColumns.RECORDS).gt(1))).localCheckpoint();
+        TrainLinkageModel.Trained trained = new TrainLinkageModel(comparisons, settings, bloomWords)
+                .fit(records, nodes, compared, comparedSelf, n);
         t = lap(seconds, "training", t);
-        LOG.info("Linkage model ({} records, {} candidate pairs, EM {} iterations):\n{}", n, pairs,
-                trained.emHistory().size() - 1, trained.model().describe());
-        Dataset<Row> scored = new ScorePairs(comparisons, trained.model(), settings.tfWeight(), settings.tfMinimum())
-                .apply(compared).localCheckpoint();
+        LOG.info("Linkage model ({} records, {} identity profiles, {} candidate profile pairs, EM {} iterations):\n{}", n, profiles,
+                pairs, trained.emHistory().size() - 1, trained.model().describe());
+        ScorePairs scorer = new ScorePairs(comparisons, trained.model(), settings.tfWeight(), settings.tfMinimum());
+        // Not materialised: the edges and the weight histogram each take what they need from one scoring pass.
+        Dataset<Row> scored = scorer.apply(compared);
+        Column self = col(LinkageColumns.RECORDS + LinkageColumns.LEFT);
+        Dataset<Row> scoredSelf = scorer.apply(comparedSelf).select(col(LinkageColumns.NODE_L).as(LinkageColumns.NODE),
+                col(LinkageColumns.MATCH_WEIGHT), col(LinkageColumns.MATCH_PROBABILITY),
+                self.multiply(self.minus(1)).divide(2).cast(DataTypes.LongType).as(LinkageQuality.PAIRS)).localCheckpoint();
+        // Record pairs per match weight (the quality histogram's bins are coarser, so exact weights are binned here).
+        Dataset<Row> weighted = scored.select(col(LinkageColumns.MATCH_WEIGHT), col(LinkageColumns.RECORDS + LinkageColumns.LEFT)
+                        .multiply(col(LinkageColumns.RECORDS + LinkageColumns.RIGHT)).as(LinkageQuality.PAIRS))
+                .unionByName(scoredSelf.select(col(LinkageColumns.MATCH_WEIGHT), col(LinkageQuality.PAIRS)))
+                .groupBy(LinkageQuality.weightBin(col(LinkageColumns.MATCH_WEIGHT)).as(LinkageColumns.MATCH_WEIGHT))
+                .agg(sum(col(LinkageQuality.PAIRS)).as(LinkageQuality.PAIRS)).localCheckpoint();
+        Row totals = weighted.agg(sum(col(LinkageQuality.PAIRS))).first();
+        long recordPairs = totals.isNullAt(0) ? 0 : totals.getLong(0);
+        Dataset<Row> edges = new PersonEdges(settings.matchThreshold()).apply(nodes, records, scored).localCheckpoint();
         t = lap(seconds, "scoring", t);
 
-        Dataset<Row> edges = new PersonEdges(settings.matchThreshold()).apply(records, scored).localCheckpoint();
-        ConnectedComponents cc = new ConnectedComponents(settings.checkpointInterval(), MAX_COMPONENT_ROUNDS);
-        Dataset<Row> components = cc.run(records.select(LinkageColumns.RECORD_KEY), edges);
-        SplitChainedClusters.Result split = new SplitChainedClusters(settings.maxClusterSize()).apply(components, records, edges);
-        Dataset<Row> clusters = split.clusters().localCheckpoint();
-        long chained = split.chained().count();
+        NodeClusters.Result clustered = new NodeClusters(settings, MAX_COMPONENT_ROUNDS).apply(records, nodes, edges, scoredSelf);
+        long chained = clustered.chained().count();
         t = lap(seconds, "clustering", t);
-        Dataset<Row> ids = new AssignPersonIds().apply(clusters, previousRecordPerson);
-        Dataset<Row> recordPerson = new RecordPersonTable().apply(records, ids, edges)
+        Dataset<Row> ids = new AssignPersonIds().apply(clustered.records(), previousRecordPerson);
+        Dataset<Row> recordPerson = new RecordPersonTable().apply(ids, clustered.nodes(), edges)
                 .select(RecordPersonColumns.SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(RecordPersonColumns.SCHEMA.fieldNames(), 1, 6))
                 .localCheckpoint();
         lap(seconds, "person ids", t);
-        Dataset<Row> quality = new LinkageQuality().apply(recordPerson, scored, chained, pairs);
-        return new Outcome(recordPerson, quality, scored.select(col(LinkageColumns.KEY_L), col(LinkageColumns.KEY_R),
-                col(LinkageColumns.MATCH_WEIGHT), col(LinkageColumns.MATCH_PROBABILITY)), trained, n, pairs, chained, cc.iterations(), seconds);
+        Dataset<Row> quality = new LinkageQuality().apply(recordPerson, weighted, chained, recordPairs);
+        compared.unpersist();
+        return new Outcome(recordPerson, quality, recordPairs(records, scored, scoredSelf), trained, n, profiles, pairs,
+                recordPairs, chained, clustered.componentRounds(), seconds);
+    }
+
+    /** The scored profile pairs as record pairs (record_key_l &lt; record_key_r), the pairs inside a profile included. */
+    static Dataset<Row> recordPairs(Dataset<Row> records, Dataset<Row> scored, Dataset<Row> scoredSelf) {
+        Dataset<Row> l = records.select(col(LinkageColumns.NODE).as(LinkageColumns.NODE_L), col(LinkageColumns.RECORD_KEY).as("a"));
+        Dataset<Row> r = records.select(col(LinkageColumns.NODE).as(LinkageColumns.NODE_R), col(LinkageColumns.RECORD_KEY).as("b"));
+        Dataset<Row> across = scored.select(LinkageColumns.NODE_L, LinkageColumns.NODE_R, LinkageColumns.MATCH_WEIGHT,
+                LinkageColumns.MATCH_PROBABILITY).join(l, LinkageColumns.NODE_L).join(r, LinkageColumns.NODE_R);
+        Dataset<Row> within = scoredSelf.select(col(LinkageColumns.NODE).as(LinkageColumns.NODE_L), col(LinkageColumns.NODE).as(LinkageColumns.NODE_R),
+                        col(LinkageColumns.MATCH_WEIGHT), col(LinkageColumns.MATCH_PROBABILITY))
+                .join(l, LinkageColumns.NODE_L).join(r, LinkageColumns.NODE_R).where(col("a").lt(col("b")));
+        return across.unionByName(within).select(least(col("a"), col("b")).as(LinkageColumns.KEY_L),
+                greatest(col("a"), col("b")).as(LinkageColumns.KEY_R), col(LinkageColumns.MATCH_WEIGHT), col(LinkageColumns.MATCH_PROBABILITY));
     }
 
     /**

@@ -2,12 +2,23 @@ package org.lcjp.reoffending.linkage;
 
 /** Intermediate column names of the linkage stages, declared once (after Splink: _l/_r, gamma_, mw_). */
 public final class LinkageColumns {
-    /** agency/dataset/record_id: unique over all datasets, orders records for min-label clustering. */
+    /** agency/dataset/record_id: unique over all datasets; fresh person ids and their tie-breaks derive from it. */
     public static final String RECORD_KEY = "record_key";
+    /** A record's number inside one linkage run (a long: joins and shuffles carry it, not the string key). */
+    public static final String RID = "rid";
+    /**
+     * An identity profile: records whose compared columns are all equal are one node, numbered by their smallest
+     * rid; blocking, comparing and clustering work on nodes and the records follow their node.
+     */
+    public static final String NODE = "node";
+    /** Records a node stands for (pair counts and sizes are weighted by it). */
+    public static final String RECORDS = "records";
     public static final String LEFT = "_l";
     public static final String RIGHT = "_r";
     public static final String KEY_L = RECORD_KEY + LEFT;
     public static final String KEY_R = RECORD_KEY + RIGHT;
+    public static final String NODE_L = NODE + LEFT;
+    public static final String NODE_R = NODE + RIGHT;
     /** Share of records holding the record's name token (term frequency). */
     public static final String FORENAME_TF = "forename_tf";
     public static final String SURNAME_TF = "surname_tf";

@@ -2,6 +2,9 @@ package org.lcjp.reoffending.linkage;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.bit_count;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -27,6 +30,9 @@ import org.lcjp.reoffending.settings.LinkageSettings;
  * One row per staged record of every dataset, reduced to what linkage compares: tokens, Bloom filters as one
  * column per 64-bit word with their set-bit count (so Dice is plain generated code, no higher-order functions),
  * name term frequencies and scope-qualified person references. A dataset lacking a token column gets nulls.
+ * Tokens (64-hex keyed hashes) are carried as their 64-bit xxhash inside linkage: equality is all linkage asks of
+ * them, and a long is an eighth of the bytes to shuffle, group and compare (two distinct values of one column
+ * collide with probability about n^2 / 2^65, some 3e-8 for a million values). Each record gets a long rid.
  */
 public final class LinkageRecords {
     static final List<String> STRING_TOKENS = List.of(
@@ -47,7 +53,7 @@ public final class LinkageRecords {
         this.bloomWords = bloomWords;
     }
 
-    /** Staged tables by dataset (absent datasets left out) to linkage records, tf columns included. */
+    /** Staged tables by dataset (absent datasets left out) to linkage records, tf columns included. Runs one Spark job. */
     public Dataset<Row> apply(Map<DatasetId, Dataset<Row>> staged) {
         if (staged.isEmpty()) {
             throw new IllegalArgumentException("Cannot link records: no staged dataset given");
@@ -58,7 +64,21 @@ public final class LinkageRecords {
             Dataset<Row> one = narrow(e.getKey(), e.getValue(), extras);
             all = all == null ? one : all.unionByName(one);
         }
-        return withTermFrequencies(all);
+        // Materialised once in compact form: the staged tables (wide 64-hex strings) are read a single time, and the
+        // rids are fixed before anything else reads them.
+        return withTermFrequencies(all.withColumn(LinkageColumns.RID, monotonically_increasing_id()).localCheckpoint());
+    }
+
+    /** The columns two records must share to be one identity profile (everything compared, nothing about the row). */
+    public static List<String> comparedColumns(Dataset<Row> records) {
+        List<String> rowColumns = List.of(LinkageColumns.RID, LinkageColumns.RECORD_KEY, StagedColumns.AGENCY,
+                StagedColumns.DATASET, StagedColumns.RECORD_ID, LinkageColumns.PERSON_REFS);
+        return Arrays.stream(records.columns()).filter(c -> !rowColumns.contains(c)).toList();
+    }
+
+    /** The 64-bit xxhash of a token, null kept null. */
+    static Column compact(Column token) {
+        return when(token.isNotNull(), xxhash64(token));
     }
 
     private Dataset<Row> narrow(DatasetId id, Dataset<Row> staged, List<ExtraField> extras) {
@@ -74,11 +94,11 @@ public final class LinkageRecords {
             if (c.equals(StagedColumns.SEX)) {
                 v = when(v.isin("M", "F"), v); // U says nothing about the person
             }
-            out.add(v.as(c));
+            out.add(compact(v).as(c));
         }
         List<String> blooms = new ArrayList<>(BLOOMS);
         for (ExtraField x : extras) {
-            out.add((present.contains(x.token()) ? col(x.token()).cast(DataTypes.StringType)
+            out.add(compact(present.contains(x.token()) ? col(x.token()).cast(DataTypes.StringType)
                     : lit(null).cast(DataTypes.StringType)).as(x.token()));
             if (x.fuzzy()) {
                 blooms.add(x.bloom());
@@ -98,29 +118,31 @@ public final class LinkageRecords {
             String column = ref + StagedColumns.REF_TOKEN_SUFFIX;
             if (present.contains(column)) {
                 String scope = settings.sharedReferences().contains(ref) ? "*" : id.path();
-                refs.add(when(col(column).isNotNull(), concat_ws("|", lit(scope), lit(ref), col(column))));
+                refs.add(compact(when(col(column).isNotNull(), concat_ws("|", lit(scope), lit(ref), col(column)))));
             }
         }
-        out.add(refs.isEmpty() ? lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)).as(LinkageColumns.PERSON_REFS)
+        out.add(refs.isEmpty() ? lit(null).cast(DataTypes.createArrayType(DataTypes.LongType)).as(LinkageColumns.PERSON_REFS)
                 : array_compact(array(refs.toArray(Column[]::new))).as(LinkageColumns.PERSON_REFS));
         return staged.select(out.toArray(Column[]::new));
     }
 
-    private Dataset<Row> withTermFrequencies(Dataset<Row> records) {
-        Dataset<Row> out = records;
-        out = joinTf(out, StagedColumns.FORENAME_TOKEN, LinkageColumns.FORENAME_TF);
-        out = joinTf(out, StagedColumns.SURNAME_TOKEN, LinkageColumns.SURNAME_TF);
-        return out;
-    }
-
-    /** Names are compared across forename and surname (swaps), so frequencies pool both columns. */
-    private static Dataset<Row> joinTf(Dataset<Row> records, String token, String tfColumn) {
+    /**
+     * Names are compared across forename and surname (swaps), so frequencies pool both columns; they count records.
+     * The frequency table has one row per distinct name, small beside the records, so it is broadcast.
+     */
+    private static Dataset<Row> withTermFrequencies(Dataset<Row> records) {
         Dataset<Row> names = records.select(col(StagedColumns.FORENAME_TOKEN).as("v"))
                 .union(records.select(col(StagedColumns.SURNAME_TOKEN).as("v")))
                 .where(col("v").isNotNull());
         Column total = expr("sum(n) over ()");
         Dataset<Row> tf = names.groupBy("v").agg(count(lit(1)).as("n"))
-                .select(col("v").as("tf_value"), col("n").divide(total).as(tfColumn));
-        return records.join(tf, records.col(token).equalTo(tf.col("tf_value")), "left").drop("tf_value");
+                .select(col("v").as("tf_value"), col("n").divide(total).as("tf"));
+        Dataset<Row> out = records;
+        for (String[] t : new String[][] {{StagedColumns.FORENAME_TOKEN, LinkageColumns.FORENAME_TF},
+                {StagedColumns.SURNAME_TOKEN, LinkageColumns.SURNAME_TF}}) {
+            Dataset<Row> one = broadcast(tf.select(col("tf_value"), col("tf").as(t[1])));
+            out = out.join(one, out.col(t[0]).equalTo(one.col("tf_value")), "left").drop("tf_value");
+        }
+        return out;
     }
 }

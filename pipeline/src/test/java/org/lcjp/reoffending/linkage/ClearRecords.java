@@ -1,10 +1,14 @@
 package org.lcjp.reoffending.linkage;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -12,6 +16,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.linkage.comparison.ComparePairs;
+import org.lcjp.reoffending.linkage.comparison.Comparison;
 import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
 import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
 import org.lcjp.reoffending.settings.PseudonymiseSettings;
@@ -44,6 +50,20 @@ final class ClearRecords {
 
     static Map<DatasetId, Dataset<Row>> police(String[]... rows) {
         return Map.of(POLICE, staged(rows));
+    }
+
+    /** Record 1 compared with record 2 of linkage records, each record a node of its own (node = rid). */
+    static Row compareFirstTwo(List<Comparison> comparisons, Dataset<Row> linkageRecords) {
+        List<Column> cols = new ArrayList<>(List.of(col(LinkageColumns.RID).as(LinkageColumns.NODE), lit(1L).as(LinkageColumns.RECORDS)));
+        LinkageRecords.comparedColumns(linkageRecords).forEach(c -> cols.add(col(c)));
+        Dataset<Row> nodes = linkageRecords.select(cols.toArray(Column[]::new));
+        Dataset<Row> pair = SparkTestSession.get().createDataFrame(List.of(RowFactory.create(rid(linkageRecords, "1"), rid(linkageRecords, "2"))),
+                new StructType().add(LinkageColumns.NODE_L, DataTypes.LongType).add(LinkageColumns.NODE_R, DataTypes.LongType));
+        return new ComparePairs(comparisons, 8).apply(pair, nodes).first();
+    }
+
+    static long rid(Dataset<Row> linkageRecords, String recordId) {
+        return linkageRecords.where(col("record_id").equalTo(recordId)).first().getAs(LinkageColumns.RID);
     }
 
     static String[] row(String... values) {

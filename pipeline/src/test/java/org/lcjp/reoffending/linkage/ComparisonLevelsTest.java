@@ -68,10 +68,8 @@ class ComparisonLevelsTest {
         right[0] = "2";
         LinkageSettings settings = LinkageSettings.defaults();
         Dataset<Row> records = new LinkageRecords(settings, 8).apply(ClearRecords.police(left, right));
-        Dataset<Row> pair = SparkTestSession.get().createDataFrame(List.of(RowFactory.create("police/outcomes/1", "police/outcomes/2")),
-                new StructType().add(LinkageColumns.KEY_L, DataTypes.StringType).add(LinkageColumns.KEY_R, DataTypes.StringType));
         Comparison comparison = Comparisons.all(settings).stream().filter(x -> x.name().equals(c.comparison())).findFirst().orElseThrow();
-        int gamma = new ComparePairs(List.of(comparison), 8).apply(pair, records).first().getAs(comparison.gammaColumn());
+        int gamma = ClearRecords.compareFirstTwo(List.of(comparison), records).getAs(comparison.gammaColumn());
         String level = gamma == Comparison.NULL_LEVEL ? "null" : comparison.labels().get(gamma);
         assertThat(level).as(c.description()).isEqualTo(c.expectedLevel());
     }

@@ -42,9 +42,7 @@ class ExtraFieldComparisonTest {
         assertThat(extras).containsExactly(new ExtraField(field, fuzzy));
         Dataset<Row> records = new LinkageRecords(SETTINGS, 8).apply(Map.of(ClearRecords.POLICE, staged));
         Comparison c = Comparisons.all(SETTINGS, extras).stream().filter(x -> x.name().equals("extra_" + field)).findFirst().orElseThrow();
-        Dataset<Row> pair = SparkTestSession.get().createDataFrame(List.of(RowFactory.create("police/outcomes/1", "police/outcomes/2")),
-                new StructType().add(LinkageColumns.KEY_L, DataTypes.StringType).add(LinkageColumns.KEY_R, DataTypes.StringType));
-        int gamma = new ComparePairs(List.of(c), 8).apply(pair, records).first().getAs(c.gammaColumn());
+        int gamma = ClearRecords.compareFirstTwo(List.of(c), records).getAs(c.gammaColumn());
         assertThat(gamma == Comparison.NULL_LEVEL ? "null" : c.labels().get(gamma)).isEqualTo(expected);
     }
 

@@ -21,18 +21,21 @@ import org.lcjp.reoffending.linkage.LinkageColumns;
 
 /**
  * Person ids that survive from night to night. Rule: each previous person_id goes to the new cluster holding
- * most of its records (ties: the cluster with the smallest label), so on a split the larger part keeps the id;
+ * most of its records (ties: the cluster with the smallest record key), so on a split the larger part keeps the id;
  * a cluster that receives several previous ids (a merge) keeps the smallest; a cluster receiving none gets
  * "P" + 16 hex of SHA-256 of its smallest record key (or, if that id was used before, of smallest|largest key).
  */
 public final class AssignPersonIds {
     private static final String PREV = "previous_person_id";
 
-    /** clusters: record_key, cluster; previous: record_person of the last run, or null. Result: record_key, person_id. */
+    /**
+     * clusters: record_key, cluster (any label type); previous: record_person of the last run, or null. Result:
+     * the columns of clusters and person_id.
+     */
     public Dataset<Row> apply(Dataset<Row> clusters, Dataset<Row> previous) {
-        Dataset<Row> fresh = clusters.groupBy(LinkageColumns.CLUSTER)
-                .agg(min(LinkageColumns.RECORD_KEY).as("min_key"), max(LinkageColumns.RECORD_KEY).as("max_key"))
-                .select(col(LinkageColumns.CLUSTER), newId(col("min_key")).as("id1"),
+        Dataset<Row> keys = clusters.groupBy(LinkageColumns.CLUSTER)
+                .agg(min(LinkageColumns.RECORD_KEY).as("min_key"), max(LinkageColumns.RECORD_KEY).as("max_key")).localCheckpoint();
+        Dataset<Row> fresh = keys.select(col(LinkageColumns.CLUSTER), col("min_key"), newId(col("min_key")).as("id1"),
                         newId(concat_ws("|", col("min_key"), col("max_key"))).as("id2"));
         Dataset<Row> inherited;
         if (previous == null) {
@@ -41,9 +44,10 @@ public final class AssignPersonIds {
             Dataset<Row> prev = previous.select(concat_ws("/", col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET),
                     col(RecordPersonColumns.RECORD_ID)).as(LinkageColumns.RECORD_KEY), col(RecordPersonColumns.PERSON_ID).as(PREV));
             Dataset<Row> votes = clusters.join(prev, LinkageColumns.RECORD_KEY)
-                    .groupBy(PREV, LinkageColumns.CLUSTER).agg(count(lit(1)).as("n"));
+                    .groupBy(PREV, LinkageColumns.CLUSTER).agg(count(lit(1)).as("n"))
+                    .join(keys.select(LinkageColumns.CLUSTER, "min_key"), LinkageColumns.CLUSTER);
             Dataset<Row> winners = votes.withColumn("rank", row_number().over(Window.partitionBy(PREV)
-                            .orderBy(col("n").desc(), col(LinkageColumns.CLUSTER))))
+                            .orderBy(col("n").desc(), col("min_key"))))
                     .where(col("rank").equalTo(1))
                     .groupBy(LinkageColumns.CLUSTER).agg(min(PREV).as(PREV));
             Dataset<Row> used = prev.select(col(PREV).as("used")).distinct();
@@ -52,8 +56,13 @@ public final class AssignPersonIds {
             inherited = f.join(winners, LinkageColumns.CLUSTER, "left")
                     .select(col(LinkageColumns.CLUSTER), coalesce(col(PREV), col("fresh_id")).as(RecordPersonColumns.PERSON_ID));
         }
-        return clusters.join(inherited, LinkageColumns.CLUSTER)
-                .select(LinkageColumns.RECORD_KEY, LinkageColumns.CLUSTER, RecordPersonColumns.PERSON_ID);
+        // Every column of clusters is kept (callers carry the record's other columns through).
+        java.util.List<org.apache.spark.sql.Column> out = new java.util.ArrayList<>();
+        for (String c : clusters.columns()) {
+            out.add(col(c));
+        }
+        out.add(col(RecordPersonColumns.PERSON_ID));
+        return clusters.join(inherited, LinkageColumns.CLUSTER).select(out.toArray(org.apache.spark.sql.Column[]::new));
     }
 
     private static org.apache.spark.sql.Column newId(org.apache.spark.sql.Column key) {

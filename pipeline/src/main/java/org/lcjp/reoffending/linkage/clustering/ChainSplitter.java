@@ -9,11 +9,12 @@ import java.util.Map;
 /**
  * Splits one chained cluster along its weakest links (plain Java, one cluster at a time): edges are added
  * strongest first, as in Kruskal's algorithm, and an edge is skipped when it would join two groups holding
- * different PNC tokens or make a group larger than the maximum size. What is left are the groups.
+ * different PNC tokens or make a group larger than the maximum size. What is left are the groups. A node may stand
+ * for several records (an identity profile): its size is its record count, and it is never split.
  */
 public final class ChainSplitter {
     /** An edge of the cluster with the PNC tokens of its ends (null when absent). */
-    public record Edge(String src, String dst, double weight, String pncSrc, String pncDst) {
+    public record Edge<K>(K src, K dst, double weight, Object pncSrc, Object pncDst) {
     }
 
     private final int maxSize;
@@ -22,69 +23,74 @@ public final class ChainSplitter {
         this.maxSize = maxSize;
     }
 
-    /** Each node's group label: the smallest node key of its group. */
-    public Map<String, String> split(List<Edge> edges) {
-        Map<String, String> parent = new HashMap<>();
-        Map<String, Integer> size = new HashMap<>();
-        Map<String, String> pnc = new HashMap<>();
-        for (Edge e : edges) {
-            init(e.src(), e.pncSrc(), parent, size, pnc);
-            init(e.dst(), e.pncDst(), parent, size, pnc);
+    /** Each node's group label: the smallest node key of its group. Every node counts one record. */
+    public <K extends Comparable<K>> Map<K, K> split(List<Edge<K>> edges) {
+        return split(edges, Map.of());
+    }
+
+    /** As {@link #split(List)}, a node counting sizes.get(node) records (1 when absent). */
+    public <K extends Comparable<K>> Map<K, K> split(List<Edge<K>> edges, Map<K, Long> sizes) {
+        Map<K, K> parent = new HashMap<>();
+        Map<K, Long> size = new HashMap<>();
+        Map<K, Object> pnc = new HashMap<>();
+        for (Edge<K> e : edges) {
+            init(e.src(), e.pncSrc(), sizes, parent, size, pnc);
+            init(e.dst(), e.pncDst(), sizes, parent, size, pnc);
         }
-        List<Edge> ordered = new ArrayList<>(edges);
-        ordered.sort(Comparator.comparingDouble(Edge::weight).reversed()
+        List<Edge<K>> ordered = new ArrayList<>(edges);
+        ordered.sort(Comparator.<Edge<K>>comparingDouble(Edge::weight).reversed()
                 .thenComparing(Edge::src).thenComparing(Edge::dst));
-        for (Edge e : ordered) {
-            String a = find(e.src(), parent);
-            String b = find(e.dst(), parent);
+        for (Edge<K> e : ordered) {
+            K a = find(e.src(), parent);
+            K b = find(e.dst(), parent);
             if (a.equals(b)) {
                 continue;
             }
-            String pa = pnc.get(a);
-            String pb = pnc.get(b);
+            Object pa = pnc.get(a);
+            Object pb = pnc.get(b);
             if (pa != null && pb != null && !pa.equals(pb)) {
                 continue;
             }
             if (size.get(a) + size.get(b) > maxSize) {
                 continue;
             }
-            String root = a.compareTo(b) < 0 ? a : b;
-            String other = root.equals(a) ? b : a;
+            K root = a.compareTo(b) < 0 ? a : b;
+            K other = root.equals(a) ? b : a;
             parent.put(other, root);
             size.put(root, size.get(a) + size.get(b));
             if (pa != null || pb != null) {
                 pnc.put(root, pa != null ? pa : pb);
             }
         }
-        Map<String, String> out = new HashMap<>();
-        Map<String, String> smallest = new HashMap<>();
-        for (String n : parent.keySet()) {
+        Map<K, K> out = new HashMap<>();
+        Map<K, K> smallest = new HashMap<>();
+        for (K n : parent.keySet()) {
             smallest.merge(find(n, parent), n, (x, y) -> x.compareTo(y) <= 0 ? x : y);
         }
-        for (String n : parent.keySet()) {
+        for (K n : parent.keySet()) {
             out.put(n, smallest.get(find(n, parent)));
         }
         return out;
     }
 
-    private static void init(String node, String token, Map<String, String> parent, Map<String, Integer> size,
-                             Map<String, String> pnc) {
+    private static <K> void init(K node, Object token, Map<K, Long> sizes, Map<K, K> parent, Map<K, Long> size,
+                                 Map<K, Object> pnc) {
         if (parent.putIfAbsent(node, node) == null) {
-            size.put(node, 1);
+            size.put(node, sizes.getOrDefault(node, 1L));
             if (token != null) {
                 pnc.put(node, token);
             }
         }
     }
 
-    private static String find(String node, Map<String, String> parent) {
-        String root = node;
+    private static <K> K find(K node, Map<K, K> parent) {
+        K root = node;
         while (!parent.get(root).equals(root)) {
             root = parent.get(root);
         }
-        String n = node;
+        K n = node;
         while (!parent.get(n).equals(root)) {
-            String next = parent.get(n);
+            K next = parent.get(n);
             parent.put(n, root);
             n = next;
         }

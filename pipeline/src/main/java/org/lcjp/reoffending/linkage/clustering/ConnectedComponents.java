@@ -13,7 +13,8 @@ import org.lcjp.reoffending.linkage.LinkageColumns;
  * Connected components by min-label propagation with pointer jumping, in DataFrames (after Splink's SQL loop):
  * each node takes the smallest label among itself and its neighbours, then the label of its label. Stops when
  * no label changes; every round is a local checkpoint, and every few rounds a reliable checkpoint (the
- * SparkContext's checkpoint dir must be set), so lineage never grows. The label of a component is its smallest record_key. Runs Spark actions (one count per round).
+ * SparkContext's checkpoint dir must be set), so lineage never grows. The label of a component is its smallest node
+ * key. Runs Spark actions (one count per round).
  */
 public final class ConnectedComponents {
     static final String NODE = "node";
@@ -28,12 +29,13 @@ public final class ConnectedComponents {
         this.maxIterations = maxIterations;
     }
 
-    /** nodes: record_key; edges: src, dst. Result: record_key, cluster. */
+    /** nodes: the key (first column: record_key, node...); edges: src, dst. Result: the key, cluster. */
     public Dataset<Row> run(Dataset<Row> nodes, Dataset<Row> edges) {
+        String key = nodes.columns()[0];
         Dataset<Row> both = edges.select(col(PersonEdges.SRC).as("a"), col(PersonEdges.DST).as("b"))
                 .union(edges.select(col(PersonEdges.DST).as("a"), col(PersonEdges.SRC).as("b")))
                 .distinct().localCheckpoint();
-        Dataset<Row> labels = nodes.select(col(LinkageColumns.RECORD_KEY).as(NODE), col(LinkageColumns.RECORD_KEY).as(LABEL))
+        Dataset<Row> labels = nodes.select(col(key).as(NODE), col(key).as(LABEL))
                 .localCheckpoint();
         iterations = 0;
         while (iterations < maxIterations) {
@@ -53,7 +55,7 @@ public final class ConnectedComponents {
                 break;
             }
         }
-        return labels.select(col(NODE).as(LinkageColumns.RECORD_KEY), col(LABEL).as(LinkageColumns.CLUSTER));
+        return labels.select(col(NODE).as(key), col(LABEL).as(LinkageColumns.CLUSTER));
     }
 
     /** Rounds the last run took. */

@@ -13,9 +13,10 @@ import org.lcjp.reoffending.domain.StagedColumns;
 import org.lcjp.reoffending.linkage.LinkageColumns;
 
 /**
- * The edges clustering joins along: scored pairs at or above the threshold, plus deterministic edges from every
- * record to the smallest record sharing its valid PNC (PNC) or an agency person reference (REF). Star edges keep
- * a prolific offender's hundreds of records linear. Columns: src, dst, weight, probability, method.
+ * The edges clustering joins along, between identity profiles (nodes): scored pairs at or above the threshold, plus
+ * deterministic edges from every node to the smallest node sharing its valid PNC (PNC) or, through one of its
+ * records, an agency person reference (REF). Star edges keep a prolific offender's hundreds of records linear.
+ * Columns: src, dst, weight, probability, method.
  */
 public final class PersonEdges {
     public static final String SRC = "src";
@@ -25,32 +26,38 @@ public final class PersonEdges {
     static final double PNC_WEIGHT = 1000;
     static final double REF_WEIGHT = 900;
 
+    private static final double WEIGHT_MARGIN = 1e-6;
     private final double matchThreshold;
 
     public PersonEdges(double matchThreshold) {
         this.matchThreshold = matchThreshold;
     }
 
-    public Dataset<Row> apply(Dataset<Row> records, Dataset<Row> scoredPairs) {
+    /** nodes: node, pnc_token; records: node, person_refs; scoredPairs: node_l, node_r, pnc tokens, weight, probability. */
+    public Dataset<Row> apply(Dataset<Row> nodes, Dataset<Row> records, Dataset<Row> scoredPairs) {
         Column pncSame = col(StagedColumns.PNC_TOKEN + LinkageColumns.LEFT).equalTo(col(StagedColumns.PNC_TOKEN + LinkageColumns.RIGHT));
-        Dataset<Row> scored = scoredPairs.where(col(LinkageColumns.MATCH_PROBABILITY).geq(matchThreshold))
-                .select(col(LinkageColumns.KEY_L).as(SRC), col(LinkageColumns.KEY_R).as(DST),
+        // Probability >= threshold is weight >= log2(t / (1 - t)): filtering on the weight first (with a margin for
+        // rounding) spares computing the probability of the pairs far below it.
+        double weightThreshold = Math.log(matchThreshold / (1 - matchThreshold)) / Math.log(2) - WEIGHT_MARGIN;
+        Dataset<Row> scored = scoredPairs.where(col(LinkageColumns.MATCH_WEIGHT).geq(weightThreshold))
+                .where(col(LinkageColumns.MATCH_PROBABILITY).geq(matchThreshold))
+                .select(col(LinkageColumns.NODE_L).as(SRC), col(LinkageColumns.NODE_R).as(DST),
                         col(LinkageColumns.MATCH_WEIGHT).as(WEIGHT), col(LinkageColumns.MATCH_PROBABILITY),
                         when(pncSame, lit(LinkageColumns.METHOD_PNC)).otherwise(lit(LinkageColumns.METHOD_PROBABILISTIC))
                                 .as(LinkageColumns.MATCH_METHOD));
-        Dataset<Row> pnc = star(records.select(col(LinkageColumns.RECORD_KEY), col(StagedColumns.PNC_TOKEN).as("group_key")),
+        Dataset<Row> pnc = star(nodes.select(col(LinkageColumns.NODE), col(StagedColumns.PNC_TOKEN).as("group_key")),
                 PNC_WEIGHT, LinkageColumns.METHOD_PNC);
-        Dataset<Row> refs = star(records.select(col(LinkageColumns.RECORD_KEY), explode(col(LinkageColumns.PERSON_REFS)).as("group_key")),
-                REF_WEIGHT, LinkageColumns.METHOD_REF);
+        Dataset<Row> refs = star(records.select(col(LinkageColumns.NODE), explode(col(LinkageColumns.PERSON_REFS)).as("group_key"))
+                .distinct(), REF_WEIGHT, LinkageColumns.METHOD_REF);
         return scored.unionByName(pnc).unionByName(refs);
     }
 
     private static Dataset<Row> star(Dataset<Row> keyed, double weight, String method) {
         Dataset<Row> present = keyed.where(col("group_key").isNotNull());
-        Dataset<Row> hubs = present.groupBy("group_key").agg(min(LinkageColumns.RECORD_KEY).as(SRC));
+        Dataset<Row> hubs = present.groupBy("group_key").agg(min(LinkageColumns.NODE).as(SRC));
         return present.join(hubs, "group_key")
-                .where(col(LinkageColumns.RECORD_KEY).notEqual(col(SRC)))
-                .select(col(SRC), col(LinkageColumns.RECORD_KEY).as(DST), lit(weight).as(WEIGHT),
+                .where(col(LinkageColumns.NODE).notEqual(col(SRC)))
+                .select(col(SRC), col(LinkageColumns.NODE).as(DST), lit(weight).as(WEIGHT),
                         lit(1.0).as(LinkageColumns.MATCH_PROBABILITY), lit(method).as(LinkageColumns.MATCH_METHOD));
     }
 }

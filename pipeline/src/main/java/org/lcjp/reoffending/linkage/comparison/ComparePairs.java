@@ -1,5 +1,6 @@
 package org.lcjp.reoffending.linkage.comparison;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -11,8 +12,9 @@ import org.lcjp.reoffending.domain.StagedColumns;
 import org.lcjp.reoffending.linkage.LinkageColumns;
 
 /**
- * Candidate pairs (record_key_l, record_key_r) joined to both records, reduced to one gamma per comparison plus
- * what scoring and chain splitting need (name term frequencies, PNC tokens).
+ * Candidate pairs (node_l, node_r) joined to both identity profiles, reduced to one gamma per comparison plus what
+ * training, scoring and chain splitting need (records per node, name term frequencies, PNC tokens). The profiles are
+ * broadcast: one row of longs per node, and the pairs (many more) then need no shuffle at all.
  */
 public final class ComparePairs {
     private final List<Comparison> comparisons;
@@ -23,22 +25,41 @@ public final class ComparePairs {
         this.bloomWords = bloomWords;
     }
 
-    public Dataset<Row> apply(Dataset<Row> pairs, Dataset<Row> records) {
+    /** pairs: node_l, node_r; nodes: node, records and the compared columns ({@link org.lcjp.reoffending.linkage.Profiles}). */
+    public Dataset<Row> apply(Dataset<Row> pairs, Dataset<Row> nodes) {
         Dataset<Row> joined = pairs
-                .join(suffixed(records, LinkageColumns.LEFT), LinkageColumns.KEY_L)
-                .join(suffixed(records, LinkageColumns.RIGHT), LinkageColumns.KEY_R);
+                .join(broadcast(suffixed(nodes, LinkageColumns.LEFT)), LinkageColumns.NODE_L)
+                .join(broadcast(suffixed(nodes, LinkageColumns.RIGHT)), LinkageColumns.NODE_R);
         return gammas(joined);
     }
 
-    /** Gammas of pairs whose _l/_r columns are already side by side (random pairs for u use this too). */
+    /** Each node compared with itself (what its records' pairs among themselves look like): node_l = node_r. */
+    public Dataset<Row> self(Dataset<Row> nodes) {
+        List<Column> cols = new ArrayList<>();
+        for (String c : nodes.columns()) {
+            cols.add(col(c).as(c + LinkageColumns.LEFT));
+            cols.add(col(c).as(c + LinkageColumns.RIGHT));
+        }
+        return gammas(nodes.select(cols.toArray(Column[]::new)));
+    }
+
+    /**
+     * Gammas of pairs whose _l/_r columns are already side by side (random pairs for u use this too); the pair's
+     * identifiers (node, rid or record_key, _l and _r) and records per node are kept when present.
+     */
     public Dataset<Row> gammas(Dataset<Row> sideBySide) {
         Dataset<Row> withDerived = sideBySide;
         for (var d : Comparisons.derivedPairColumns(java.util.Arrays.asList(sideBySide.columns()), bloomWords).entrySet()) {
             withDerived = withDerived.withColumn(d.getKey(), d.getValue());
         }
         List<Column> out = new ArrayList<>();
-        out.add(col(LinkageColumns.KEY_L));
-        out.add(col(LinkageColumns.KEY_R));
+        List<String> present = java.util.Arrays.asList(sideBySide.columns());
+        for (String id : List.of(LinkageColumns.NODE, LinkageColumns.RID, LinkageColumns.RECORD_KEY, LinkageColumns.RECORDS)) {
+            if (present.contains(id + LinkageColumns.LEFT)) {
+                out.add(PairColumns.l(id).as(id + LinkageColumns.LEFT));
+                out.add(PairColumns.r(id).as(id + LinkageColumns.RIGHT));
+            }
+        }
         for (String keep : List.of(StagedColumns.PNC_TOKEN, LinkageColumns.FORENAME_TF, LinkageColumns.SURNAME_TF)) {
             out.add(PairColumns.l(keep).as(keep + LinkageColumns.LEFT));
             out.add(PairColumns.r(keep).as(keep + LinkageColumns.RIGHT));

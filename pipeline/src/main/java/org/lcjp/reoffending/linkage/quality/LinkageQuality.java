@@ -33,10 +33,15 @@ public final class LinkageQuality {
     /** Persons larger than this share one size bucket. */
     static final int LARGEST_SIZE_SHOWN = 20;
 
+    /** Record pairs a scored row stands for, when the scored pairs say (pairs of identity profiles); else 1. */
+    public static final String PAIRS = "pairs";
+
+    /** scoredPairs: match_weight and optionally pairs; pairsScored: the record pairs they stand for. */
     public Dataset<Row> apply(Dataset<Row> recordPerson, Dataset<Row> scoredPairs, long chainedSplit, long pairsScored) {
+        Column pairs = java.util.Arrays.asList(scoredPairs.columns()).contains(PAIRS) ? col(PAIRS) : lit(1L);
         Dataset<Row> weights = scoredPairs
-                .groupBy(floor(col(LinkageColumns.MATCH_WEIGHT).divide(2)).multiply(2).cast(DataTypes.IntegerType).as("bin"))
-                .agg(count(lit(1)).as("n"))
+                .groupBy(weightBin(col(LinkageColumns.MATCH_WEIGHT)).as("bin"))
+                .agg(sum(pairs).as("n"))
                 .select(lit("MATCH_WEIGHT_HISTOGRAM").as(METRIC), col("bin").cast(DataTypes.StringType).as(CATEGORY),
                         col("n").cast(DataTypes.DoubleType).as(VALUE));
         Column size = col("size");
@@ -52,6 +57,11 @@ public final class LinkageQuality {
                 org.apache.spark.sql.RowFactory.create("PAIRS_SCORED", "ALL", (double) pairsScored)), SCHEMA);
         return weights.unionByName(sizes).unionByName(methods).unionByName(shareLinkedToPoliceOrCourt(recordPerson))
                 .unionByName(scalars);
+    }
+
+    /** The histogram bin of a match weight: bins two weight units wide (binning a bin again leaves it). */
+    public static Column weightBin(Column matchWeight) {
+        return floor(matchWeight.divide(2)).multiply(2).cast(DataTypes.IntegerType);
     }
 
     /** A record counts when another record of its person comes from police/outcomes or courts/convictions. */

@@ -1,5 +1,6 @@
 package org.lcjp.reoffending.linkage.training;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.lcjp.reoffending.linkage.LinkageColumns;
 import org.lcjp.reoffending.linkage.comparison.ComparePairs;
 import org.lcjp.reoffending.linkage.comparison.Comparison;
@@ -19,7 +21,9 @@ import org.lcjp.reoffending.settings.LinkageSettings;
 /**
  * Trains the model as Splink does: u from all pairs of a deterministic sample of records, m by EM over the
  * blocked candidate pairs' agreement patterns (counted in Spark, one bounded collect, arithmetic in Java), and
- * lambda from the pairs the deterministic rules find divided by their assumed recall. Performs Spark actions.
+ * lambda from the pairs the deterministic rules find divided by their assumed recall. Pairs are record pairs: a
+ * pair of identity profiles counts records_l * records_r times, and a profile's own records n(n-1)/2 times with
+ * its self pattern, so the model is the one the records themselves would give. Performs Spark actions.
  */
 public final class TrainLinkageModel {
     private final List<Comparison> comparisons;
@@ -36,37 +40,78 @@ public final class TrainLinkageModel {
     public record Trained(FellegiSunterModel model, List<FellegiSunterModel> emHistory, long randomPairs) {
     }
 
-    public Trained fit(Dataset<Row> records, Dataset<Row> comparedCandidates, long recordCount) {
-        Dataset<Row> sample = records.orderBy(xxhash64(col(LinkageColumns.RECORD_KEY))).limit(settings.uSampleRecords()).localCheckpoint();
+    /**
+     * records: rid, record_key, node; nodes: node, records and the compared columns; comparedCandidates: compared node
+     * pairs; comparedSelf: each node compared with itself.
+     */
+    public Trained fit(Dataset<Row> records, Dataset<Row> nodes, Dataset<Row> comparedCandidates, Dataset<Row> comparedSelf,
+                       long recordCount) {
+        Dataset<Row> sampled = records.orderBy(xxhash64(col(LinkageColumns.RECORD_KEY))).limit(settings.uSampleRecords())
+                .select(col(LinkageColumns.RID), col(LinkageColumns.NODE));
+        Dataset<Row> sample = broadcast(sampled).join(nodes, LinkageColumns.NODE).drop(LinkageColumns.NODE, LinkageColumns.RECORDS)
+                .localCheckpoint();
         Dataset<Row> randomPairs = ComparePairs.suffixed(sample, LinkageColumns.LEFT)
                 .crossJoin(ComparePairs.suffixed(sample, LinkageColumns.RIGHT))
-                .where(col(LinkageColumns.KEY_L).lt(col(LinkageColumns.KEY_R)));
-        List<PatternCount> random = patterns(new ComparePairs(comparisons, bloomWords).gammas(randomPairs));
+                .where(col(LinkageColumns.RID + LinkageColumns.LEFT).lt(col(LinkageColumns.RID + LinkageColumns.RIGHT)));
+        List<PatternCount> random = patterns(new ComparePairs(comparisons, bloomWords).gammas(randomPairs), lit(1L));
         long randomTotal = random.stream().mapToLong(PatternCount::count).sum();
         double[][] u = marginals(random, randomTotal);
 
         FellegiSunterModel start = new FellegiSunterModel(comparisons.stream().map(Comparison::name).toList(),
                 comparisons.stream().map(Comparison::labels).toList(), initialM(), u, 0.01);
-        List<PatternCount> blocked = patterns(comparedCandidates);
+        Column n = col(LinkageColumns.RECORDS + LinkageColumns.LEFT);
+        List<PatternCount> blocked = merge(patterns(comparedCandidates, n.multiply(col(LinkageColumns.RECORDS + LinkageColumns.RIGHT))),
+                patterns(comparedSelf.where(n.gt(1)), n.multiply(n.minus(1)).divide(2).cast(DataTypes.LongType)));
         List<FellegiSunterModel> history = blocked.isEmpty() ? List.of(start)
                 : new ExpectationMaximisation(settings.emMaxIterations(), settings.emTolerance()).fit(blocked, start);
         FellegiSunterModel em = history.get(history.size() - 1);
         long blockedTotal = blocked.stream().mapToLong(PatternCount::count).sum();
-        double lambda = Math.max(prior(records, recordCount), emPrior(em.lambda(), blockedTotal, recordCount));
+        double lambda = Math.max(prior(nodes, recordCount), emPrior(em.lambda(), blockedTotal, recordCount));
         return new Trained(start.withM(em.m()).withLambda(lambda), history, randomTotal);
     }
 
     /** Agreement-pattern counts: at most the product of the level counts, so the collect is bounded. */
     public List<PatternCount> patterns(Dataset<Row> compared) {
-        Column[] gammas = comparisons.stream().map(c -> col(c.gammaColumn())).toArray(Column[]::new);
-        List<PatternCount> out = new ArrayList<>();
-        for (Row r : compared.groupBy(gammas).agg(count(lit(1)).as("n")).collectAsList()) {
-            int[] g = new int[gammas.length];
-            for (int j = 0; j < g.length; j++) {
-                g[j] = r.getInt(j);
-            }
-            out.add(new PatternCount(g, r.getLong(gammas.length)));
+        return patterns(compared, lit(1L));
+    }
+
+    /**
+     * Agreement-pattern counts, each pair counting weight (a long column) times. The gammas are grouped as one long
+     * code (mixed radix, a digit per comparison), which Spark's hash aggregate handles far faster than many keys.
+     */
+    public List<PatternCount> patterns(Dataset<Row> compared, Column weight) {
+        long[] radix = new long[comparisons.size()];
+        Column code = lit(0L);
+        long place = 1;
+        for (int j = 0; j < comparisons.size(); j++) {
+            radix[j] = place;
+            // gamma + 1 in 0..levelCount (the null level -1 is digit 0)
+            code = code.plus(col(comparisons.get(j).gammaColumn()).plus(1).cast(DataTypes.LongType).multiply(place));
+            place *= comparisons.get(j).levelCount() + 1;
         }
+        List<PatternCount> out = new ArrayList<>();
+        for (Row r : compared.groupBy(code.as("code")).agg(sum(weight).as("n")).collectAsList()) {
+            long c = r.getLong(0);
+            int[] g = new int[comparisons.size()];
+            for (int j = 0; j < g.length; j++) {
+                g[j] = (int) (c / radix[j] % (comparisons.get(j).levelCount() + 1)) - 1;
+            }
+            out.add(new PatternCount(g, r.getLong(1)));
+        }
+        return out;
+    }
+
+    /** Both lists' counts, patterns in both added. */
+    static List<PatternCount> merge(List<PatternCount> a, List<PatternCount> b) {
+        java.util.Map<java.util.List<Integer>, Long> counts = new java.util.LinkedHashMap<>();
+        for (PatternCount p : a) {
+            counts.merge(java.util.Arrays.stream(p.gammas()).boxed().toList(), p.count(), Long::sum);
+        }
+        for (PatternCount p : b) {
+            counts.merge(java.util.Arrays.stream(p.gammas()).boxed().toList(), p.count(), Long::sum);
+        }
+        List<PatternCount> out = new ArrayList<>();
+        counts.forEach((g, c) -> out.add(new PatternCount(g.stream().mapToInt(Integer::intValue).toArray(), c)));
         return out;
     }
 
@@ -113,10 +158,11 @@ public final class TrainLinkageModel {
     }
 
     /**
-     * Pairs agreeing on a deterministic rule, divided by the rule's assumed recall, over all pairs. Pairs are counted
-     * per rule as the sum of n(n-1)/2 over its groups (no join), and the largest rule's count is taken: rules overlap.
+     * Record pairs agreeing on a deterministic rule, divided by the rule's assumed recall, over all pairs. Pairs are
+     * counted per rule as the sum of n(n-1)/2 over its groups of records (no join; nodes: node, records and the rule
+     * columns), and the largest rule's count is taken: rules overlap.
      */
-    double prior(Dataset<Row> records, long recordCount) {
+    double prior(Dataset<Row> nodes, long recordCount) {
         double best = 0;
         for (String rule : settings.deterministicRules()) {
             Column[] cols = java.util.Arrays.stream(rule.split(",")).map(String::strip).map(c -> col(c)).toArray(Column[]::new);
@@ -124,7 +170,7 @@ public final class TrainLinkageModel {
             for (Column c : cols) {
                 present = present.and(c.isNotNull());
             }
-            Row r = records.where(present).groupBy(cols).agg(count(lit(1)).as("n"))
+            Row r = nodes.where(present).groupBy(cols).agg(sum(col(LinkageColumns.RECORDS)).as("n"))
                     .agg(sum(col("n").multiply(col("n").minus(1)).divide(2))).first();
             best = Math.max(best, r.isNullAt(0) ? 0 : r.getDouble(0));
         }
