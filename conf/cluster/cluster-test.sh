@@ -45,7 +45,6 @@ java -Xmx2g $JVM_FLAGS $LOG -Djava.io.tmpdir="$WORK/tmp" -cp "$CP" org.apache.sp
      --master "spark://127.0.0.1:$MASTER_PORT" --deploy-mode client \
      --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
      --conf spark.executor.memory=2g --conf "spark.local.dir=$WORK/tmp" \
-     --conf spark.executor.extraJavaOptions=-XX:-DontCompileHugeMethods \
      --class org.lcjp.reoffending.cli.ReoffendingCommand "$APP_JAR" \
      run --input "$ROOT/sample-inputs" --output "$WORK/cluster" --as-of "$AS_OF" --conf "$ROOT/conf"
 

@@ -101,6 +101,9 @@ final class ValueChecks {
         if (!fixedWidth) {
             return try_to_date(v, dateFormat);
         }
+        if (dateFormat.equals("yyyy-MM-dd")) {
+            return v.try_cast(DataTypes.DateType);
+        }
         return concat(substring(v, y + 1, 4), lit("-"), substring(v, m + 1, 2), lit("-"), substring(v, d + 1, 2))
                 .try_cast(DataTypes.DateType);
     }

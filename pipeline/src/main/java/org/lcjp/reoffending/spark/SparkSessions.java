@@ -41,6 +41,11 @@ public final class SparkSessions {
         // Cached tables here are mostly keyed tokens (random, distinct): gathering compression statistics for them was a
         // fifth of ingest's CPU at scale and saved little memory.
         b.config("spark.sql.inMemoryColumnarStorage.compressed", conf.get("spark.sql.inMemoryColumnarStorage.compressed", "false"));
+        // Spark's own advice on HotSpot: a whole-stage method above 8,000 bytes of bytecode is never JIT-compiled, and
+        // the wide validation (fused with the reader) and comparison stages generated such methods, which then ran in
+        // the bytecode interpreter (a quarter of ingest's CPU). Above the limit Spark runs the operators one by one,
+        // with their expressions compiled in small methods.
+        b.config("spark.sql.codegen.hugeMethodLimit", conf.get("spark.sql.codegen.hugeMethodLimit", "8000"));
         // A partitioned write whose tasks each hold one partition value (ingest's per-delivery writes) needs no sort
         // when a task may keep a few writers open; Spark falls back to sorting beyond that many.
         b.config("spark.sql.maxConcurrentOutputFileWriters", conf.get("spark.sql.maxConcurrentOutputFileWriters", "4"));
