@@ -87,8 +87,10 @@ public final class ExtractReader {
                 rows.add(RowFactory.create(f.path().toAbsolutePath().toString(), f.sourceFile(), Date.valueOf(f.extractDate()), c, chunks));
             }
         }
-        // One partition per (file, chunk): round-robin from a single partition deals one row to each.
-        Dataset<Row> paths = spark.createDataFrame(rows, in).coalesce(1).repartition(Math.max(1, rows.size()));
+        // One partition per (file, chunk): parallelize slices a list of n into n slices of one (a repartition may
+        // deal two to one task and none to another).
+        Dataset<Row> paths = spark.createDataFrame(org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(rows, Math.max(1, rows.size())), in);
         // The contract's columns travel as one array and are split by Spark: an encoder with a field per column
         // generates a method too large for the JIT, which then ran interpreted for every row (a fifth of ingest).
         Dataset<Row> parsed = paths.flatMap(new ParseFile(spec.id().agency(), spec.id().dataset(), new ArrayList<>(spec.columnNames()),
