@@ -32,6 +32,8 @@ public final class StagedRecords {
     public static final String ROWS_IN_FORCE = "rows_in_force";
     private static final String RANK = "_rank";
     private static final String DELETED = "_deleted";
+    private static final String LOSER_FILE = "_loser_file";
+    private static final String LOSER_LINE = "_loser_line";
 
     /**
      * @param perFile per source_file: rows superseded by a later row, DELETED rows, rows in force
@@ -45,10 +47,11 @@ public final class StagedRecords {
          *                  to broadcast; otherwise the wide rows are shuffled for the join
          */
         public Dataset<Row> staged(boolean fewLosers) {
+            // Renamed so the join condition cannot resolve both sides to the same (self-joined) attributes.
             Dataset<Row> losers = ranked.filter(col(RANK).gt(1).or(col(DELETED)))
-                    .select(col(StagedColumns.SOURCE_FILE), col(StagedColumns.SOURCE_LINE));
-            Column same = upToAsOf.col(StagedColumns.SOURCE_FILE).equalTo(losers.col(StagedColumns.SOURCE_FILE))
-                    .and(upToAsOf.col(StagedColumns.SOURCE_LINE).equalTo(losers.col(StagedColumns.SOURCE_LINE)));
+                    .select(col(StagedColumns.SOURCE_FILE).as(LOSER_FILE), col(StagedColumns.SOURCE_LINE).as(LOSER_LINE));
+            Column same = col(StagedColumns.SOURCE_FILE).equalTo(col(LOSER_FILE))
+                    .and(col(StagedColumns.SOURCE_LINE).equalTo(col(LOSER_LINE)));
             return upToAsOf.join(fewLosers ? broadcast(losers) : losers, same, "left_anti").drop(Datasets.RECORD_STATUS);
         }
     }
