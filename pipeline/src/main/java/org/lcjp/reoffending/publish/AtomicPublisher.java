@@ -32,6 +32,8 @@ public final class AtomicPublisher {
 
     /** Moves a complete folder to published/&lt;as_of&gt;, replacing an earlier run for the same date. */
     public Path publish(Path building, String asOf, String runId) throws IOException {
+        // `reoffending publish` after stage-by-stage runs may be the first thing ever to publish here.
+        Files.createDirectories(published);
         Path target = published.resolve(asOf);
         Path replaced = published.resolve(".replaced-" + asOf + "-" + runId);
         if (Files.exists(target)) {

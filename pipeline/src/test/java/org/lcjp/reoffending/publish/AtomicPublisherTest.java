@@ -27,6 +27,15 @@ class AtomicPublisherTest {
     }
 
     @Test
+    void publishesStagedOutputsWhenNothingWasPublishedBefore() throws IOException {
+        Path staging = Files.createDirectories(out.resolve("staging").resolve("2026-11-24"));
+        Files.writeString(staging.resolve("manifest.json"), "{}");
+        Path target = new AtomicPublisher(out.resolve("published")).publish(staging, "2026-11-24", "r1");
+        assertThat(target.resolve("manifest.json")).exists();
+        assertThat(staging).doesNotExist();
+    }
+
+    @Test
     void rerunForTheSameDateReplacesTheFolder() throws IOException {
         AtomicPublisher p = new AtomicPublisher(out.resolve("published"));
         Path first = p.prepare("2026-11-24", "r1");
