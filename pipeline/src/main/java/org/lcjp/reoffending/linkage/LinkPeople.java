@@ -81,7 +81,7 @@ public final class LinkPeople {
         // (narrow numeric columns compress well, and a local checkpoint would serialise rows), as training, the edges
         // and the weight histogram each read them.
         Dataset<Row> candidates = new CandidatePairs(blockingRules(extras), settings.maxBlockSize()).apply(nodes);
-        ComparePairs compare = new ComparePairs(comparisons, bloomWords);
+        ComparePairs compare = new ComparePairs(comparisons, bloomWords, profiles <= settings.broadcastMaxProfiles());
         Dataset<Row> compared = compare.apply(candidates, nodes).persist(StorageLevel.MEMORY_AND_DISK());
         long pairs = compared.count();
         t = lap(seconds, "blocking and comparing", t);

@@ -28,6 +28,9 @@ import java.util.List;
  * @param extraDiceLow          extra identifiers: Dice at or above this is a loose spelling (default 0.6)
  * @param emPriorShare          the prior is at least this share of the matches EM finds among candidate pairs over all
  *                              pairs (default 0 = off: deterministic rules only)
+ * @param broadcastMaxProfiles  identity profiles up to which comparing broadcasts the profile table to the pairs
+ *                              (default 4,000,000: at 3 million the two copies held most of an 8 GiB heap); above
+ *                              it the pairs are shuffled to the profiles instead
  */
 public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
                               Double nameDiceHigh, Double nameDiceLow,
@@ -37,7 +40,7 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
                               Double tfWeight, Double tfMinimum,
                               List<String> personReferences, List<String> sharedReferences,
                               Integer checkpointInterval, Double extraDiceHigh, Double extraDiceLow,
-                              Double emPriorShare) {
+                              Double emPriorShare, Long broadcastMaxProfiles) {
     public static final List<String> DEFAULT_BLOCKING_RULES = List.of(
             "pnc_token",
             "surname_dm_token,dob_year_token",
@@ -74,6 +77,7 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
         extraDiceHigh = Defaults.or(extraDiceHigh, 0.8);
         extraDiceLow = Defaults.or(extraDiceLow, 0.6);
         emPriorShare = Defaults.or(emPriorShare, 0.0);
+        broadcastMaxProfiles = Defaults.or(broadcastMaxProfiles, 4_000_000L);
         if (!(extraDiceLow <= extraDiceHigh)) {
             throw new IllegalArgumentException("Cannot use extra_dice_low: must not exceed extra_dice_high (" + extraDiceLow + ")");
         }
@@ -84,14 +88,15 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
 
     public static LinkageSettings defaults() {
         return new LinkageSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** The same settings with another share of the EM prior. */
     public LinkageSettings withEmPriorShare(double share) {
         return new LinkageSettings(matchThreshold, maxClusterSize, nameDiceHigh, nameDiceLow, blockingRules, maxBlockSize,
                 uSampleRecords, emMaxIterations, emTolerance, deterministicRules, deterministicRecall, tfWeight,
-                tfMinimum, personReferences, sharedReferences, checkpointInterval, extraDiceHigh, extraDiceLow, share);
+                tfMinimum, personReferences, sharedReferences, checkpointInterval, extraDiceHigh, extraDiceLow, share,
+                broadcastMaxProfiles);
     }
 
     /** The same settings with another match threshold. */
@@ -99,6 +104,6 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
         return new LinkageSettings(threshold, maxClusterSize, nameDiceHigh, nameDiceLow, blockingRules, maxBlockSize,
                 uSampleRecords, emMaxIterations, emTolerance, deterministicRules, deterministicRecall, tfWeight,
                 tfMinimum, personReferences, sharedReferences, checkpointInterval, extraDiceHigh, extraDiceLow,
-                emPriorShare);
+                emPriorShare, broadcastMaxProfiles);
     }
 }

@@ -54,12 +54,17 @@ final class ClearRecords {
 
     /** Record 1 compared with record 2 of linkage records, each record a node of its own (node = rid). */
     static Row compareFirstTwo(List<Comparison> comparisons, Dataset<Row> linkageRecords) {
+        return compareFirstTwo(comparisons, linkageRecords, true);
+    }
+
+    /** As above, with the profile table broadcast to the pair or shuffled to it. */
+    static Row compareFirstTwo(List<Comparison> comparisons, Dataset<Row> linkageRecords, boolean broadcastProfiles) {
         List<Column> cols = new ArrayList<>(List.of(col(LinkageColumns.RID).as(LinkageColumns.NODE), lit(1L).as(LinkageColumns.RECORDS)));
         LinkageRecords.comparedColumns(linkageRecords).forEach(c -> cols.add(col(c)));
         Dataset<Row> nodes = linkageRecords.select(cols.toArray(Column[]::new));
         Dataset<Row> pair = SparkTestSession.get().createDataFrame(List.of(RowFactory.create(rid(linkageRecords, "1"), rid(linkageRecords, "2"))),
                 new StructType().add(LinkageColumns.NODE_L, DataTypes.LongType).add(LinkageColumns.NODE_R, DataTypes.LongType));
-        return new ComparePairs(comparisons, 8).apply(pair, nodes).first();
+        return new ComparePairs(comparisons, 8, broadcastProfiles).apply(pair, nodes).first();
     }
 
     static long rid(Dataset<Row> linkageRecords, String recordId) {

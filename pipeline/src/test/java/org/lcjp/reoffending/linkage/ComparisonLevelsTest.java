@@ -59,6 +59,24 @@ class ComparisonLevelsTest {
                 new Case("postcode missing", "postcode", pc(null), pc("DH1 1AA"), "null"));
     }
 
+    @org.junit.jupiter.api.Test
+    void shuffledProfilesCompareAsBroadcastOnes() {
+        LinkageSettings settings = LinkageSettings.defaults();
+        Dataset<Row> records = new LinkageRecords(settings, 8).apply(ClearRecords.police(
+                ClearRecords.row("1", "C1", null, "jon", "smith", "1980-03-04", "M", "DH1 3LE"),
+                ClearRecords.row("2", "C2", null, "john", "smyth", "1980-04-03", "M", "DH1 4AB")));
+        List<Comparison> all = Comparisons.all(settings);
+        Row broadcast = ClearRecords.compareFirstTwo(all, records, true);
+        var conf = org.lcjp.reoffending.testing.SparkTestSession.get().conf();
+        String threshold = conf.get("spark.sql.autoBroadcastJoinThreshold");
+        conf.set("spark.sql.autoBroadcastJoinThreshold", "-1"); // else Spark broadcasts a tiny table anyway
+        try {
+            assertThat(ClearRecords.compareFirstTwo(all, records, false)).isEqualTo(broadcast);
+        } finally {
+            conf.set("spark.sql.autoBroadcastJoinThreshold", threshold);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void pairFallsInItsLevel(Case c) {

@@ -14,22 +14,32 @@ import org.lcjp.reoffending.linkage.LinkageColumns;
 /**
  * Candidate pairs (node_l, node_r) joined to both identity profiles, reduced to one gamma per comparison plus what
  * training, scoring and chain splitting need (records per node, name term frequencies, PNC tokens). The profiles are
- * broadcast: one row of longs per node, and the pairs (many more) then need no shuffle at all.
+ * broadcast when there are few enough (LinkageSettings.broadcastMaxProfiles): the pairs (many more) then need no
+ * shuffle at all; beyond that the driver would hold the whole profile table twice, so the pairs are shuffled instead.
  */
 public final class ComparePairs {
     private final List<Comparison> comparisons;
     private final int bloomWords;
+    private final boolean broadcastProfiles;
 
     public ComparePairs(List<Comparison> comparisons, int bloomWords) {
+        this(comparisons, bloomWords, true);
+    }
+
+    /** @param broadcastProfiles whether the profile table is small enough to broadcast to the pairs */
+    public ComparePairs(List<Comparison> comparisons, int bloomWords, boolean broadcastProfiles) {
         this.comparisons = List.copyOf(comparisons);
         this.bloomWords = bloomWords;
+        this.broadcastProfiles = broadcastProfiles;
     }
 
     /** pairs: node_l, node_r; nodes: node, records and the compared columns ({@link org.lcjp.reoffending.linkage.Profiles}). */
     public Dataset<Row> apply(Dataset<Row> pairs, Dataset<Row> nodes) {
+        Dataset<Row> left = suffixed(nodes, LinkageColumns.LEFT);
+        Dataset<Row> right = suffixed(nodes, LinkageColumns.RIGHT);
         Dataset<Row> joined = pairs
-                .join(broadcast(suffixed(nodes, LinkageColumns.LEFT)), LinkageColumns.NODE_L)
-                .join(broadcast(suffixed(nodes, LinkageColumns.RIGHT)), LinkageColumns.NODE_R);
+                .join(broadcastProfiles ? broadcast(left) : left, LinkageColumns.NODE_L)
+                .join(broadcastProfiles ? broadcast(right) : right, LinkageColumns.NODE_R);
         return gammas(joined);
     }
 
