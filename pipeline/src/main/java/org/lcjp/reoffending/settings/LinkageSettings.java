@@ -29,8 +29,8 @@ import java.util.List;
  * @param emPriorShare          the prior is at least this share of the matches EM finds among candidate pairs over all
  *                              pairs (default 0 = off: deterministic rules only)
  * @param broadcastMaxProfiles  identity profiles up to which comparing broadcasts the profile table to the pairs
- *                              (default 4,000,000: at 3 million the two copies held most of an 8 GiB heap); above
- *                              it the pairs are shuffled to the profiles instead
+ *                              (default 3,000,000: at 2.97 million the link stage, broadcasting, peaked at 7.98 GiB
+ *                              of an 8 GiB heap); above it the pairs are shuffled to the profiles instead
  */
 public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
                               Double nameDiceHigh, Double nameDiceLow,
@@ -77,7 +77,7 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
         extraDiceHigh = Defaults.or(extraDiceHigh, 0.8);
         extraDiceLow = Defaults.or(extraDiceLow, 0.6);
         emPriorShare = Defaults.or(emPriorShare, 0.0);
-        broadcastMaxProfiles = Defaults.or(broadcastMaxProfiles, 4_000_000L);
+        broadcastMaxProfiles = Defaults.or(broadcastMaxProfiles, 3_000_000L);
         if (!(extraDiceLow <= extraDiceHigh)) {
             throw new IllegalArgumentException("Cannot use extra_dice_low: must not exceed extra_dice_high (" + extraDiceLow + ")");
         }
