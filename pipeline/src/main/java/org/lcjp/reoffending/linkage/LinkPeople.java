@@ -69,11 +69,11 @@ public final class LinkPeople {
         long t = System.nanoTime();
         List<ExtraField> extras = ExtraField.discover(staged.values());
         List<Comparison> comparisons = Comparisons.all(settings, extras);
-        // Local checkpoints cut the lineage: the analyser otherwise re-walks the pseudonymisation and blocking plans
-        // at every join, which costs minutes.
+        // Records and nodes come materialised (local checkpoints cut the lineage: the analyser otherwise re-walks the
+        // pseudonymisation and blocking plans at every join, which costs minutes).
         Profiles.Collapsed collapsed = new Profiles().apply(new LinkageRecords(settings, bloomWords).apply(staged));
-        Dataset<Row> records = collapsed.records().localCheckpoint();
-        Dataset<Row> nodes = collapsed.nodes().localCheckpoint();
+        Dataset<Row> records = collapsed.records();
+        Dataset<Row> nodes = collapsed.nodes();
         long n = records.count();
         long profiles = nodes.count();
         t = lap(seconds, "records", t);
@@ -109,7 +109,8 @@ public final class LinkPeople {
         Dataset<Row> edges = new PersonEdges(settings.matchThreshold()).apply(nodes, records, scored).localCheckpoint();
         t = lap(seconds, "scoring", t);
 
-        NodeClusters.Result clustered = new NodeClusters(settings, MAX_COMPONENT_ROUNDS).apply(records, nodes, edges, scoredSelf);
+        NodeClusters.Result clustered = new NodeClusters(settings, MAX_COMPONENT_ROUNDS, profiles <= settings.broadcastMaxProfiles())
+                .apply(records, nodes, edges, scoredSelf);
         long chained = clustered.chained().count();
         t = lap(seconds, "clustering", t);
         Dataset<Row> ids = new AssignPersonIds().apply(clustered.records(), previousRecordPerson);

@@ -1,15 +1,15 @@
 package org.lcjp.reoffending.linkage;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.bit_count;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -29,7 +29,8 @@ import org.lcjp.reoffending.settings.LinkageSettings;
 /**
  * One row per staged record of every dataset, reduced to what linkage compares: tokens, Bloom filters as one
  * column per 64-bit word with their set-bit count (so Dice is plain generated code, no higher-order functions),
- * name term frequencies and scope-qualified person references. A dataset lacking a token column gets nulls.
+ * and scope-qualified person references (name term frequencies are added to the identity profiles,
+ * {@link #withTermFrequencies}). A dataset lacking a token column gets nulls.
  * Tokens (64-hex keyed hashes) are carried as their 64-bit xxhash inside linkage: equality is all linkage asks of
  * them, and a long is an eighth of the bytes to shuffle, group and compare (two distinct values of one column
  * collide with probability about n^2 / 2^65, some 3e-8 for a million values). Each record gets a long rid.
@@ -64,9 +65,9 @@ public final class LinkageRecords {
             Dataset<Row> one = narrow(e.getKey(), e.getValue(), extras);
             all = all == null ? one : all.unionByName(one);
         }
-        // Materialised once in compact form: the staged tables (wide 64-hex strings) are read a single time, and the
+        // Materialised once in compact form: the staged tables (wide hex strings) are read a single time, and the
         // rids are fixed before anything else reads them.
-        return withTermFrequencies(all.withColumn(LinkageColumns.RID, monotonically_increasing_id()).localCheckpoint());
+        return all.withColumn(LinkageColumns.RID, monotonically_increasing_id()).localCheckpoint();
     }
 
     /** The columns two records must share to be one identity profile (everything compared, nothing about the row). */
@@ -84,10 +85,10 @@ public final class LinkageRecords {
     private Dataset<Row> narrow(DatasetId id, Dataset<Row> staged, List<ExtraField> extras) {
         List<String> present = Arrays.asList(staged.columns());
         List<Column> out = new ArrayList<>();
-        out.add(concat_ws("/", col(StagedColumns.AGENCY), col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID))
-                .as(LinkageColumns.RECORD_KEY));
-        out.add(col(StagedColumns.AGENCY));
-        out.add(col(StagedColumns.DATASET));
+        // The dataset's own agency and name as constants: every row of its staged table holds them.
+        out.add(concat(lit(id.path() + "/"), col(StagedColumns.RECORD_ID)).as(LinkageColumns.RECORD_KEY));
+        out.add(lit(id.agency()).as(StagedColumns.AGENCY));
+        out.add(lit(id.dataset()).as(StagedColumns.DATASET));
         out.add(col(StagedColumns.RECORD_ID));
         for (String c : STRING_TOKENS) {
             Column v = present.contains(c) ? col(c).cast(DataTypes.StringType) : lit(null).cast(DataTypes.StringType);
@@ -121,23 +122,29 @@ public final class LinkageRecords {
                 refs.add(compact(when(col(column).isNotNull(), concat_ws("|", lit(scope), lit(ref), col(column)))));
             }
         }
-        out.add(refs.isEmpty() ? lit(null).cast(DataTypes.createArrayType(DataTypes.LongType)).as(LinkageColumns.PERSON_REFS)
-                : array_compact(array(refs.toArray(Column[]::new))).as(LinkageColumns.PERSON_REFS));
+        // concat of one-element arrays rather than array_compact: array_compact is a higher-order function, which
+        // Spark evaluates interpreted, and it took the whole record projection with it.
+        Column none = lit(null).cast(DataTypes.createArrayType(DataTypes.LongType));
+        out.add(refs.isEmpty() ? none.as(LinkageColumns.PERSON_REFS)
+                : concat(refs.stream().map(r -> when(r.isNotNull(), array(r)).otherwise(array().cast(DataTypes.createArrayType(DataTypes.LongType))))
+                        .toArray(Column[]::new)).as(LinkageColumns.PERSON_REFS));
         return staged.select(out.toArray(Column[]::new));
     }
 
     /**
-     * Names are compared across forename and surname (swaps), so frequencies pool both columns; they count records.
-     * The frequency table has one row per distinct name, small beside the records, so it is broadcast.
+     * The name term frequencies as columns forename_tf and surname_tf: the share of all name tokens (forenames and
+     * surnames pooled, as names are compared across the two for swaps) that are this one, counting records, each
+     * row standing for `weight` records (a long column: identity profiles count their records). The frequency table
+     * has one row per distinct name, small beside the rows, so it is broadcast.
      */
-    private static Dataset<Row> withTermFrequencies(Dataset<Row> records) {
-        Dataset<Row> names = records.select(col(StagedColumns.FORENAME_TOKEN).as("v"))
-                .union(records.select(col(StagedColumns.SURNAME_TOKEN).as("v")))
+    public static Dataset<Row> withTermFrequencies(Dataset<Row> rows, Column weight) {
+        Dataset<Row> names = rows.select(col(StagedColumns.FORENAME_TOKEN).as("v"), weight.as("n"))
+                .union(rows.select(col(StagedColumns.SURNAME_TOKEN).as("v"), weight.as("n")))
                 .where(col("v").isNotNull());
-        Column total = expr("sum(n) over ()");
-        Dataset<Row> tf = names.groupBy("v").agg(count(lit(1)).as("n"))
-                .select(col("v").as("tf_value"), col("n").divide(total).as("tf"));
-        Dataset<Row> out = records;
+        Dataset<Row> counts = names.groupBy("v").agg(sum(col("n")).as("n"));
+        Dataset<Row> tf = counts.crossJoin(broadcast(counts.agg(sum(col("n")).as("total"))))
+                .select(col("v").as("tf_value"), col("n").divide(col("total")).as("tf"));
+        Dataset<Row> out = rows;
         for (String[] t : new String[][] {{StagedColumns.FORENAME_TOKEN, LinkageColumns.FORENAME_TF},
                 {StagedColumns.SURNAME_TOKEN, LinkageColumns.SURNAME_TF}}) {
             Dataset<Row> one = broadcast(tf.select(col("tf_value"), col("tf").as(t[1])));

@@ -61,7 +61,7 @@ final class ClearRecords {
     static Row compareFirstTwo(List<Comparison> comparisons, Dataset<Row> linkageRecords, boolean broadcastProfiles) {
         List<Column> cols = new ArrayList<>(List.of(col(LinkageColumns.RID).as(LinkageColumns.NODE), lit(1L).as(LinkageColumns.RECORDS)));
         LinkageRecords.comparedColumns(linkageRecords).forEach(c -> cols.add(col(c)));
-        Dataset<Row> nodes = linkageRecords.select(cols.toArray(Column[]::new));
+        Dataset<Row> nodes = LinkageRecords.withTermFrequencies(linkageRecords.select(cols.toArray(Column[]::new)), lit(1L));
         Dataset<Row> pair = SparkTestSession.get().createDataFrame(List.of(RowFactory.create(rid(linkageRecords, "1"), rid(linkageRecords, "2"))),
                 new StructType().add(LinkageColumns.NODE_L, DataTypes.LongType).add(LinkageColumns.NODE_R, DataTypes.LongType));
         return new ComparePairs(comparisons, 8, broadcastProfiles).apply(pair, nodes).first();

@@ -2,7 +2,8 @@ package org.lcjp.reoffending.linkage.clustering;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
@@ -28,11 +29,15 @@ import org.lcjp.reoffending.linkage.LinkageColumns;
  * node key (record keys, or identity profiles weighted by their record count).
  */
 public final class SplitChainedClusters {
-    /** @param clusters key, cluster after splitting; @param chained the clusters that were split (cluster) */
-    public record Result(Dataset<Row> clusters, Dataset<Row> chained) {
+    /**
+     * @param clusters key, cluster after splitting; @param chained the clusters that were split (cluster);
+     * @param moved    the nodes of split clusters with their new cluster (moved_node, new_cluster)
+     */
+    public record Result(Dataset<Row> clusters, Dataset<Row> chained, Dataset<Row> moved) {
     }
 
-    private static final String NEW_CLUSTER = "new_cluster";
+    public static final String MOVED_NODE = "moved_node";
+    public static final String NEW_CLUSTER = "new_cluster";
     private final int maxClusterSize;
 
     public SplitChainedClusters(int maxClusterSize) {
@@ -49,9 +54,10 @@ public final class SplitChainedClusters {
         Column records = weighted ? col(LinkageColumns.RECORDS) : lit(1L);
         Dataset<Row> withPnc = clusters.join(nodes.select(col(nodes.columns()[0]).as(key), col(StagedColumns.PNC_TOKEN),
                 records.as(LinkageColumns.RECORDS)), key);
+        // Two PNC tokens in a cluster show as a smallest and a largest that differ (no distinct count needed).
         Dataset<Row> chained = withPnc.groupBy(LinkageColumns.CLUSTER)
-                .agg(sum(col(LinkageColumns.RECORDS)).as("n"), count_distinct(col(StagedColumns.PNC_TOKEN)).as("pncs"))
-                .where(col("n").gt(maxClusterSize).or(col("pncs").gt(1)))
+                .agg(sum(col(LinkageColumns.RECORDS)).as("n"), min(col(StagedColumns.PNC_TOKEN)).as("lo"), max(col(StagedColumns.PNC_TOKEN)).as("hi"))
+                .where(col("n").gt(maxClusterSize).or(col("lo").notEqual(col("hi"))))
                 .select(LinkageColumns.CLUSTER);
         Dataset<Row> nodesOfChained = withPnc.join(chained, LinkageColumns.CLUSTER);
         Dataset<Row> src = nodesOfChained.select(col(key).as(PersonEdges.SRC), col(LinkageColumns.CLUSTER),
@@ -61,14 +67,14 @@ public final class SplitChainedClusters {
         Dataset<Row> chainEdges = edges.select(PersonEdges.SRC, PersonEdges.DST, PersonEdges.WEIGHT)
                 .join(src, PersonEdges.SRC).join(dst, PersonEdges.DST);
         int max = maxClusterSize;
-        StructType out = new StructType().add(key, clusters.schema().apply(key).dataType(), false)
+        StructType out = new StructType().add(MOVED_NODE, clusters.schema().apply(key).dataType(), false)
                 .add(NEW_CLUSTER, clusters.schema().apply(LinkageColumns.CLUSTER).dataType(), false);
-        Dataset<Row> split = chainEdges.groupByKey((MapFunction<Row, String>) r -> String.valueOf((Object) r.getAs(LinkageColumns.CLUSTER)),
+        Dataset<Row> moved = chainEdges.groupByKey((MapFunction<Row, String>) r -> String.valueOf((Object) r.getAs(LinkageColumns.CLUSTER)),
                         Encoders.STRING())
                 .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (cluster, rows) -> splitOne(rows, max), Encoders.row(out));
-        Dataset<Row> result = clusters.join(split, clusters.col(key).equalTo(split.col(key)), "left")
-                .select(clusters.col(key), coalesce(split.col(NEW_CLUSTER), clusters.col(LinkageColumns.CLUSTER)).as(LinkageColumns.CLUSTER));
-        return new Result(result, chained);
+        Dataset<Row> result = clusters.join(moved, clusters.col(key).equalTo(moved.col(MOVED_NODE)), "left")
+                .select(clusters.col(key), coalesce(moved.col(NEW_CLUSTER), clusters.col(LinkageColumns.CLUSTER)).as(LinkageColumns.CLUSTER));
+        return new Result(result, chained, moved);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
