@@ -66,7 +66,7 @@ public final class LinkageJob implements Stage {
             quality.coalesce(1).write().mode(SaveMode.Overwrite).parquet(context.published(QUALITY_TABLE).toString());
             return null;
         });
-        long persons = out.recordPerson().select("person_id").distinct().count();
+        long persons = out.persons();
         out.release();
         replace(current, next);
         Map<String, Object> details = new LinkedHashMap<>();

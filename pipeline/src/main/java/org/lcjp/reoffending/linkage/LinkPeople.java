@@ -27,7 +27,9 @@ import org.lcjp.reoffending.linkage.scoring.ScorePairs;
 import org.lcjp.reoffending.linkage.training.TrainLinkageModel;
 import org.lcjp.reoffending.settings.LinkageSettings;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.lcjp.reoffending.spark.TimedSteps;
 
 /**
  * The whole linkage of one night, dedupe within and link across all datasets in one graph: records, blocking,
@@ -49,14 +51,16 @@ public final class LinkPeople {
     }
 
     /**
+     * @param recordPerson the record_person table (materialised)
      * @param scoredPairs  record pairs (record_key_l, record_key_r, match_weight, match_probability), expanded from
      *                     the scored profile pairs when read (for diagnostics; large)
+     * @param persons      persons found (distinct person ids)
      * @param pairsScored  profile (node) pairs compared and scored
      * @param recordPairs  record pairs those stand for, with the pairs inside profiles
      */
     public record Outcome(Dataset<Row> recordPerson, Dataset<Row> quality, Dataset<Row> scoredPairs,
-                          TrainLinkageModel.Trained trained, long records, long profiles, long pairsScored, long recordPairs,
-                          long chainedSplit, int componentRounds, Map<String, Double> stepSeconds) {
+                          TrainLinkageModel.Trained trained, long records, long profiles, long persons, long pairsScored,
+                          long recordPairs, long chainedSplit, int componentRounds, Map<String, Double> stepSeconds) {
         /** Local checkpoints live as long as the SparkContext; nothing to release explicitly. */
         public void release() {
             recordPerson.unpersist();
@@ -65,63 +69,78 @@ public final class LinkPeople {
 
     /** previousRecordPerson: the last run's record_person, or null on the first night. */
     public Outcome run(Map<DatasetId, Dataset<Row>> staged, Dataset<Row> previousRecordPerson) {
-        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
-        long t = System.nanoTime();
-        List<ExtraField> extras = ExtraField.discover(staged.values());
-        List<Comparison> comparisons = Comparisons.all(settings, extras);
-        // Records and nodes come materialised (local checkpoints cut the lineage: the analyser otherwise re-walks the
-        // pseudonymisation and blocking plans at every join, which costs minutes).
-        Profiles.Collapsed collapsed = new Profiles().apply(new LinkageRecords(settings, bloomWords).apply(staged));
-        Dataset<Row> records = collapsed.records();
-        Dataset<Row> nodes = collapsed.nodes();
-        long n = records.count();
-        long profiles = nodes.count();
-        t = lap(seconds, "records", t);
-        // Blocking and comparing run as one pass (the pairs are read once); the compared pairs are cached columnar
-        // (narrow numeric columns compress well, and a local checkpoint would serialise rows), as training, the edges
-        // and the weight histogram each read them.
-        Dataset<Row> candidates = new CandidatePairs(blockingRules(extras), settings.maxBlockSize()).apply(nodes);
-        ComparePairs compare = new ComparePairs(comparisons, bloomWords, profiles <= settings.broadcastMaxProfiles());
-        Dataset<Row> compared = compare.apply(candidates, nodes).persist(StorageLevel.MEMORY_AND_DISK());
-        long pairs = compared.count();
-        t = lap(seconds, "blocking and comparing", t);
-        Dataset<Row> comparedSelf = compare.self(nodes.where(col(LinkageColumns.RECORDS).gt(1))).localCheckpoint();
-        TrainLinkageModel.Trained trained = new TrainLinkageModel(comparisons, settings, bloomWords)
-                .fit(records, nodes, compared, comparedSelf, n);
-        t = lap(seconds, "training", t);
-        LOG.info("Linkage model ({} records, {} identity profiles, {} candidate profile pairs, EM {} iterations):\n{}", n, profiles,
-                pairs, trained.emHistory().size() - 1, trained.model().describe());
-        ScorePairs scorer = new ScorePairs(comparisons, trained.model(), settings.tfWeight(), settings.tfMinimum());
-        // Not materialised: the edges and the weight histogram each take what they need from one scoring pass.
-        Dataset<Row> scored = scorer.apply(compared);
-        Column self = col(LinkageColumns.RECORDS + LinkageColumns.LEFT);
-        Dataset<Row> scoredSelf = scorer.apply(comparedSelf).select(col(LinkageColumns.NODE_L).as(LinkageColumns.NODE),
-                col(LinkageColumns.MATCH_WEIGHT), col(LinkageColumns.MATCH_PROBABILITY),
-                self.multiply(self.minus(1)).divide(2).cast(DataTypes.LongType).as(LinkageQuality.PAIRS)).localCheckpoint();
-        // Record pairs per match weight (the quality histogram's bins are coarser, so exact weights are binned here).
-        Dataset<Row> weighted = scored.select(col(LinkageColumns.MATCH_WEIGHT), col(LinkageColumns.RECORDS + LinkageColumns.LEFT)
-                        .multiply(col(LinkageColumns.RECORDS + LinkageColumns.RIGHT)).as(LinkageQuality.PAIRS))
-                .unionByName(scoredSelf.select(col(LinkageColumns.MATCH_WEIGHT), col(LinkageQuality.PAIRS)))
-                .groupBy(LinkageQuality.weightBin(col(LinkageColumns.MATCH_WEIGHT)).as(LinkageColumns.MATCH_WEIGHT))
-                .agg(sum(col(LinkageQuality.PAIRS)).as(LinkageQuality.PAIRS)).localCheckpoint();
-        Row totals = weighted.agg(sum(col(LinkageQuality.PAIRS))).first();
-        long recordPairs = totals.isNullAt(0) ? 0 : totals.getLong(0);
-        Dataset<Row> edges = new PersonEdges(settings.matchThreshold()).apply(nodes, records, scored).localCheckpoint();
-        t = lap(seconds, "scoring", t);
+        SparkSession spark = staged.values().iterator().next().sparkSession();
+        try (TimedSteps steps = new TimedSteps(spark, "Linkage")) {
+            steps.next("records");
+            List<ExtraField> extras = ExtraField.discover(staged.values());
+            List<Comparison> comparisons = Comparisons.all(settings, extras);
+            // Records and nodes come materialised (local checkpoints cut the lineage: the analyser otherwise re-walks
+            // the pseudonymisation and blocking plans at every join, which costs minutes).
+            Profiles.Collapsed collapsed = new Profiles().apply(new LinkageRecords(settings, bloomWords).apply(staged));
+            Dataset<Row> records = collapsed.records();
+            Dataset<Row> nodes = collapsed.nodes();
+            long n = records.count();
+            long profiles = nodes.count();
+            boolean broadcastNodes = profiles <= settings.broadcastMaxProfiles();
 
-        NodeClusters.Result clustered = new NodeClusters(settings, MAX_COMPONENT_ROUNDS, profiles <= settings.broadcastMaxProfiles())
-                .apply(records, nodes, edges, scoredSelf);
-        long chained = clustered.chained().count();
-        t = lap(seconds, "clustering", t);
-        Dataset<Row> ids = new AssignPersonIds().apply(clustered.records(), previousRecordPerson);
-        Dataset<Row> recordPerson = new RecordPersonTable().apply(ids, clustered.nodes(), edges)
-                .select(RecordPersonColumns.SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(RecordPersonColumns.SCHEMA.fieldNames(), 1, 6))
-                .localCheckpoint();
-        lap(seconds, "person ids", t);
-        Dataset<Row> quality = new LinkageQuality().apply(recordPerson, weighted, chained, recordPairs);
-        compared.unpersist();
-        return new Outcome(recordPerson, quality, recordPairs(records, scored, scoredSelf), trained, n, profiles, pairs,
-                recordPairs, chained, clustered.componentRounds(), seconds);
+            steps.next("blocking and comparing");
+            // Blocking and comparing run as one pass (the pairs are read once); the compared pairs are cached columnar
+            // (narrow numeric columns, and a local checkpoint would serialise rows), as training, the edges and the
+            // weight histogram each read them.
+            Dataset<Row> candidates = new CandidatePairs(blockingRules(extras), settings.maxBlockSize()).apply(nodes);
+            ComparePairs compare = new ComparePairs(comparisons, bloomWords, broadcastNodes);
+            Dataset<Row> compared = compare.apply(candidates, nodes).persist(StorageLevel.MEMORY_AND_DISK());
+            long pairs = compared.count();
+
+            steps.next("training");
+            Dataset<Row> comparedSelf = compare.self(nodes.where(col(LinkageColumns.RECORDS).gt(1))).localCheckpoint();
+            TrainLinkageModel.Trained trained = new TrainLinkageModel(comparisons, settings, bloomWords)
+                    .fit(records, nodes, compared, comparedSelf, n);
+            LOG.info("Linkage model ({} records, {} identity profiles, {} candidate profile pairs, EM {} iterations):\n{}", n, profiles,
+                    pairs, trained.emHistory().size() - 1, trained.model().describe());
+
+            steps.next("scoring");
+            ScorePairs scorer = new ScorePairs(comparisons, trained.model(), settings.tfWeight(), settings.tfMinimum());
+            // Not materialised: the edges and the weight histogram each take what they need from one scoring pass.
+            Dataset<Row> scored = scorer.apply(compared);
+            Column self = col(LinkageColumns.RECORDS + LinkageColumns.LEFT);
+            Dataset<Row> scoredSelf = scorer.apply(comparedSelf).select(col(LinkageColumns.NODE_L).as(LinkageColumns.NODE),
+                    col(LinkageColumns.MATCH_WEIGHT), col(LinkageColumns.MATCH_PROBABILITY),
+                    self.multiply(self.minus(1)).divide(2).cast(DataTypes.LongType).as(LinkageQuality.PAIRS)).localCheckpoint();
+            // Record pairs per match weight (the quality histogram's bins are coarser, so exact weights are binned here).
+            Dataset<Row> weighted = scored.select(col(LinkageColumns.MATCH_WEIGHT), col(LinkageColumns.RECORDS + LinkageColumns.LEFT)
+                            .multiply(col(LinkageColumns.RECORDS + LinkageColumns.RIGHT)).as(LinkageQuality.PAIRS))
+                    .unionByName(scoredSelf.select(col(LinkageColumns.MATCH_WEIGHT), col(LinkageQuality.PAIRS)))
+                    .groupBy(LinkageQuality.weightBin(col(LinkageColumns.MATCH_WEIGHT)).as(LinkageColumns.MATCH_WEIGHT))
+                    .agg(sum(col(LinkageQuality.PAIRS)).as(LinkageQuality.PAIRS)).localCheckpoint();
+            Row totals = weighted.agg(sum(col(LinkageQuality.PAIRS))).first();
+            long recordPairs = totals.isNullAt(0) ? 0 : totals.getLong(0);
+            Dataset<Row> edges = new PersonEdges(settings.matchThreshold()).apply(nodes, records, scored).localCheckpoint();
+
+            steps.next("clustering");
+            NodeClusters.Result clustered = new NodeClusters(settings, MAX_COMPONENT_ROUNDS, broadcastNodes)
+                    .apply(records, nodes, edges, scoredSelf);
+            long chained = clustered.chained().count();
+
+            steps.next("person ids");
+            Dataset<Row> ids = new AssignPersonIds().apply(clustered.records(), previousRecordPerson);
+            // The cluster rides along so the quality figures group persons by a long, not by the id string.
+            List<Column> columns = new java.util.ArrayList<>();
+            for (String c : RecordPersonColumns.SCHEMA.fieldNames()) {
+                columns.add(col(c));
+            }
+            columns.add(col(LinkageColumns.CLUSTER));
+            Dataset<Row> withCluster = new RecordPersonTable().apply(ids, clustered.nodes(), edges)
+                    .select(columns.toArray(Column[]::new)).localCheckpoint();
+            Dataset<Row> perPerson = LinkageQuality.perPerson(withCluster, LinkageColumns.CLUSTER).localCheckpoint();
+            long persons = perPerson.count();
+            Dataset<Row> quality = new LinkageQuality().apply(withCluster, LinkageColumns.CLUSTER, perPerson, weighted, chained, recordPairs);
+            Dataset<Row> recordPerson = withCluster.drop(LinkageColumns.CLUSTER);
+            compared.unpersist();
+            steps.close();
+            return new Outcome(recordPerson, quality, recordPairs(records, scored, scoredSelf), trained, n, profiles, persons, pairs,
+                    recordPairs, chained, clustered.componentRounds(), steps.seconds());
+        }
     }
 
     /** The scored profile pairs as record pairs (record_key_l &lt; record_key_r), the pairs inside a profile included. */
@@ -152,12 +171,5 @@ public final class LinkPeople {
             }
         }
         return rules;
-    }
-
-    private static long lap(Map<String, Double> seconds, String step, long since) {
-        long now = System.nanoTime();
-        seconds.put(step, (now - since) / 1e9);
-        LOG.info("Linkage step {} took {} s", step, String.format("%.1f", (now - since) / 1e9));
-        return now;
     }
 }

@@ -12,12 +12,6 @@ public final class JobDescriptions {
         return labelled(spark, stage + ": " + what, body);
     }
 
-    /** A step inside the current label ("link: link records to persons / blocking"), or on its own when none is set. */
-    public static <T> T step(SparkSession spark, String what, Supplier<T> body) {
-        String current = spark.sparkContext().getLocalProperty("spark.job.description");
-        return labelled(spark, current == null ? what : current + " / " + what, body);
-    }
-
     private static <T> T labelled(SparkSession spark, String label, Supplier<T> body) {
         String previous = spark.sparkContext().getLocalProperty("spark.job.description");
         spark.sparkContext().setJobDescription(label);

@@ -1,7 +1,11 @@
 package org.lcjp.reoffending.linkage.blocking;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
@@ -27,6 +31,7 @@ import org.lcjp.reoffending.linkage.LinkageColumns;
 public final class CandidatePairs {
     private static final String BLOCK = "_block";
     private static final String SIDE = "_side";
+    private static final String ENTRY = "_entry";
     /** Entry sides: both (a rule on the same columns), or the left or right columns of a crossed rule. */
     private static final int SIDE_BOTH = 0;
     private static final int SIDE_LEFT = 1;
@@ -50,13 +55,20 @@ public final class CandidatePairs {
         // streams past. Spark has no code-generated way to gather a group's rows (collect_list runs interpreted, and
         // a window plus self-join sorts the entries twice), so this one step pairs them in plain Java, holding at
         // most maxBlockSize + 1 nodes at a time.
-        Dataset<Row> entries = null;
+        // One scan of the nodes gives every rule's entries (an array per node, exploded), not a scan per rule.
+        List<Column> perRule = new java.util.ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             BlockingRule rule = rules.get(i);
-            Dataset<Row> e = rule.symmetric() ? entries(nodes, i, rule.left(), SIDE_BOTH)
-                    : entries(nodes, i, rule.left(), SIDE_LEFT).union(entries(nodes, i, rule.right(), SIDE_RIGHT));
-            entries = entries == null ? e : entries.union(e);
+            if (rule.symmetric()) {
+                perRule.add(entry(i, rule.left(), SIDE_BOTH));
+            } else {
+                perRule.add(entry(i, rule.left(), SIDE_LEFT));
+                perRule.add(entry(i, rule.right(), SIDE_RIGHT));
+            }
         }
+        Dataset<Row> entries = nodes.select(col(LinkageColumns.NODE), explode(array(perRule.toArray(Column[]::new))).as(ENTRY))
+                .where(col(ENTRY).isNotNull())
+                .select(col(ENTRY).getField(BLOCK).as(BLOCK), col(LinkageColumns.NODE), col(ENTRY).getField(SIDE).as(SIDE));
         int max = maxBlockSize;
         return entries.repartition(col(BLOCK)).sortWithinPartitions(col(BLOCK))
                 .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new BlockPairs(rows, max), Encoders.row(PAIRS))
@@ -64,11 +76,11 @@ public final class CandidatePairs {
     }
 
     /**
-     * Nodes holding every column of one side of a rule, as (block, node, side): the block is the hash of the rule's
-     * number and its values. Two different blocks sharing a hash only add candidate pairs, which comparison then
+     * A node's entry for one side of a rule, (block, side), or null when it lacks a column: the block is the hash of
+     * the rule's number and its values. Two different blocks sharing a hash only add candidate pairs, which comparison then
      * scores on their own merits.
      */
-    private static Dataset<Row> entries(Dataset<Row> nodes, int rule, List<String> columns, int side) {
+    private static Column entry(int rule, List<String> columns, int side) {
         Column present = lit(true);
         Column[] values = new Column[columns.size() + 1];
         values[0] = lit(rule);
@@ -76,7 +88,7 @@ public final class CandidatePairs {
             present = present.and(col(columns.get(i)).isNotNull());
             values[i + 1] = col(columns.get(i));
         }
-        return nodes.where(present).select(xxhash64(values).as(BLOCK), col(LinkageColumns.NODE), lit(side).as(SIDE));
+        return when(present, struct(xxhash64(values).as(BLOCK), lit(side).as(SIDE)));
     }
 
     /**

@@ -31,7 +31,8 @@ public final class RecordPersonTable {
     private static final String REF_RID = "ref_rid";
 
     /**
-     * records: rid, agency, dataset, record_id, node, person_refs, cluster, person_id; nodes: node, cluster,
+     * The record_person columns, then the cluster (the person as a long, for grouping). records: rid, agency,
+     * dataset, record_id, node, person_refs, cluster, person_id; nodes: node, cluster,
      * records, pnc_token, self_probability (null unless the node's records are linked by it), expanded (its records
      * are people of their own); edges: node edges.
      */
@@ -69,7 +70,8 @@ public final class RecordPersonTable {
                                 .when(r.equalTo(PROBABILISTIC), lit(LinkageColumns.METHOD_PROBABILISTIC))
                                 .otherwise(lit(LinkageColumns.METHOD_SINGLETON)).as(RecordPersonColumns.MATCH_METHOD),
                         when(r.geq(REF), lit(1.0)).when(r.equalTo(PROBABILISTIC), col(P)).otherwise(lit(null).cast(DataTypes.DoubleType))
-                                .as(RecordPersonColumns.MATCH_PROBABILITY));
+                                .as(RecordPersonColumns.MATCH_PROBABILITY),
+                        col(LinkageColumns.CLUSTER));
     }
 
     /** Records in persons of each size, for the quality table. */

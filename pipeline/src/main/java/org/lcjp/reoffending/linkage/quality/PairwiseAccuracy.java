@@ -10,7 +10,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * Pairwise precision and recall of predicted persons against truth clusters, without enumerating pairs: true
- * positives are the pairs within each (predicted, truth) cell, sum of n(n-1)/2. Runs three small aggregations.
+ * positives are the pairs within each (predicted, truth) cell, sum of n(n-1)/2. Runs one aggregation over the
+ * records and three small ones over its cells.
  */
 public final class PairwiseAccuracy {
     public record Figures(long truePositives, long predictedPairs, long truePairs) {
@@ -32,13 +33,20 @@ public final class PairwiseAccuracy {
     private PairwiseAccuracy() {
     }
 
-    /** labelled: one row per record with columns predicted and truth. */
+    /**
+     * labelled: one row per record with columns predicted and truth. Counted from the (predicted, truth) cells: one
+     * pass over the records, then sums over the cells (materialised, as three figures read them).
+     */
     public static Figures measure(Dataset<Row> labelled, String predicted, String truth) {
-        return new Figures(pairs(labelled, predicted, truth), pairs(labelled, predicted), pairs(labelled, truth));
+        Dataset<Row> cells = labelled.groupBy(col(predicted).as("p"), col(truth).as("t")).agg(count(lit(1)).as("n")).localCheckpoint();
+        return new Figures(pairs(cells, "p", "t"), pairs(cells, "p"), pairs(cells, "t"));
     }
 
-    private static long pairs(Dataset<Row> d, String... by) {
-        Row r = d.groupBy(java.util.Arrays.stream(by).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new)).agg(count(lit(1)).as("n")).agg(sum(col("n").multiply(col("n").minus(1)).divide(2))).first();
+    /** Pairs within the groups of cells sharing the given columns: the sum of n(n-1)/2 over the groups. */
+    private static long pairs(Dataset<Row> cells, String... by) {
+        Row r = cells.groupBy(java.util.Arrays.stream(by).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+                .agg(sum(col("n")).as("n"))
+                .agg(sum(col("n").multiply(col("n").minus(1)).divide(2))).first();
         return r.isNullAt(0) ? 0 : Math.round(r.getDouble(0));
     }
 }

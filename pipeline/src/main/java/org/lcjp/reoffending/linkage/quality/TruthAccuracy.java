@@ -1,8 +1,10 @@
 package org.lcjp.reoffending.linkage.quality;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -25,10 +27,20 @@ public final class TruthAccuracy {
         Dataset<Row> t = truth.select(col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET),
                 col(RecordPersonColumns.RECORD_ID).cast("string").as(RecordPersonColumns.RECORD_ID),
                 col(RecordPersonColumns.PERSON_ID).cast("string").as(TRUE_PERSON));
-        Dataset<Row> labelled = recordPerson.select(col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET),
-                        col(RecordPersonColumns.RECORD_ID), col(RecordPersonColumns.PERSON_ID))
-                .join(t, scala.jdk.javaapi.CollectionConverters.asScala(KEY).toSeq());
+        // Joined on one 64-bit hash of the key (one long to sort and compare, not three strings), the strings then
+        // checked, so a hash collision cannot pair two records.
+        Dataset<Row> p = recordPerson.select(col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET),
+                col(RecordPersonColumns.RECORD_ID), col(RecordPersonColumns.PERSON_ID));
+        Column same = keyHash(p).equalTo(keyHash(t));
+        for (String k : KEY) {
+            same = same.and(p.col(k).equalTo(t.col(k)));
+        }
+        Dataset<Row> labelled = p.join(t, same).select(p.col(RecordPersonColumns.PERSON_ID), t.col(TRUE_PERSON));
         return PairwiseAccuracy.measure(labelled, RecordPersonColumns.PERSON_ID, TRUE_PERSON);
+    }
+
+    private static Column keyHash(Dataset<Row> d) {
+        return xxhash64(d.col(RecordPersonColumns.AGENCY), d.col(RecordPersonColumns.DATASET), d.col(RecordPersonColumns.RECORD_ID));
     }
 
     /** The figures as linkage_quality rows. */

@@ -26,6 +26,8 @@ import org.lcjp.reoffending.settings.LinkageSettings;
  * its self pattern, so the model is the one the records themselves would give. Performs Spark actions.
  */
 public final class TrainLinkageModel {
+    /** Partitions of the u sample: its pairs are computed by this many tasks. */
+    private static final int SAMPLE_PARTITIONS = 2;
     private final List<Comparison> comparisons;
     private final LinkageSettings settings;
     private final int bloomWords;
@@ -48,10 +50,12 @@ public final class TrainLinkageModel {
                        long recordCount) {
         Dataset<Row> sampled = records.orderBy(xxhash64(col(LinkageColumns.RECORD_KEY))).limit(settings.uSampleRecords())
                 .select(col(LinkageColumns.RID), col(LinkageColumns.NODE));
+        // The sample is small: a couple of partitions crossed with a broadcast copy of itself, not a cartesian
+        // product of the node table's many partitions (a task per pair of partitions).
         Dataset<Row> sample = broadcast(sampled).join(nodes, LinkageColumns.NODE).drop(LinkageColumns.NODE, LinkageColumns.RECORDS)
-                .localCheckpoint();
+                .coalesce(SAMPLE_PARTITIONS).localCheckpoint();
         Dataset<Row> randomPairs = ComparePairs.suffixed(sample, LinkageColumns.LEFT)
-                .crossJoin(ComparePairs.suffixed(sample, LinkageColumns.RIGHT))
+                .crossJoin(broadcast(ComparePairs.suffixed(sample, LinkageColumns.RIGHT)))
                 .where(col(LinkageColumns.RID + LinkageColumns.LEFT).lt(col(LinkageColumns.RID + LinkageColumns.RIGHT)));
         List<PatternCount> random = patterns(new ComparePairs(comparisons, bloomWords).gammas(randomPairs), lit(1L));
         long randomTotal = random.stream().mapToLong(PatternCount::count).sum();
