@@ -130,7 +130,7 @@ public final class LinkPeople {
                 columns.add(col(c));
             }
             columns.add(col(LinkageColumns.CLUSTER));
-            Dataset<Row> withCluster = new RecordPersonTable().apply(ids, clustered.nodes(), edges)
+            Dataset<Row> withCluster = new RecordPersonTable(broadcastNodes).apply(ids, clustered.nodes(), edges)
                     .select(columns.toArray(Column[]::new)).localCheckpoint();
             Dataset<Row> perPerson = LinkageQuality.perPerson(withCluster, LinkageColumns.CLUSTER).localCheckpoint();
             long persons = perPerson.count();

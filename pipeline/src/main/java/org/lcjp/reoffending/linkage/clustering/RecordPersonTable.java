@@ -1,10 +1,14 @@
 package org.lcjp.reoffending.linkage.clustering;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.get;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -29,6 +33,19 @@ public final class RecordPersonTable {
     private static final String RANK = "rank";
     private static final String P = "p";
     private static final String REF_RID = "ref_rid";
+    private static final String SHARED_REF = "shared_ref";
+    private static final String SHARED_CLUSTER = "shared_cluster";
+    private static final String REF_SHARED = "ref_shared";
+    private final boolean broadcastNodes;
+
+    /** @param broadcastNodes whether a narrow row per node is few enough to broadcast (to the edges and the records) */
+    public RecordPersonTable(boolean broadcastNodes) {
+        this.broadcastNodes = broadcastNodes;
+    }
+
+    public RecordPersonTable() {
+        this(true);
+    }
 
     /**
      * The record_person columns, then the cluster (the person as a long, for grouping). records: rid, agency,
@@ -45,7 +62,7 @@ public final class RecordPersonTable {
         Dataset<Row> ib = nodes.select(col(LinkageColumns.NODE).as("b"), col(LinkageColumns.CLUSTER).as("cb"));
         // A node's rank and best probability from its accepted edges inside its person and from its own records,
         // gathered in one aggregation.
-        Dataset<Row> fromEdges = ends.join(ia, "a").join(ib, "b").where(col("ca").equalTo(col("cb")))
+        Dataset<Row> fromEdges = ends.join(nodeSized(ia), "a").join(nodeSized(ib), "b").where(col("ca").equalTo(col("cb")))
                 .select(col("a").as(LinkageColumns.NODE),
                         when(method.equalTo(LinkageColumns.METHOD_PNC), lit(PNC)).otherwise(lit(PROBABILISTIC)).as(RANK),
                         when(method.equalTo(LinkageColumns.METHOD_PROBABILISTIC), col(LinkageColumns.MATCH_PROBABILITY)).as(P));
@@ -55,15 +72,26 @@ public final class RecordPersonTable {
                 when(several.and(col(StagedColumns.PNC_TOKEN).isNotNull()), lit(PNC)).when(selfP.isNotNull(), lit(PROBABILISTIC)).otherwise(lit(0)).as(RANK),
                 selfP.as(P));
         Dataset<Row> perNode = fromSelf.union(fromEdges).groupBy(LinkageColumns.NODE).agg(max(RANK).as(RANK), max(P).as(P));
-        // Records holding a reference that another record of the same person holds too.
-        Dataset<Row> held = records.select(col(LinkageColumns.RID), col(LinkageColumns.CLUSTER), explode(col(LinkageColumns.PERSON_REFS)).as("ref"));
-        Dataset<Row> shared = held.groupBy("ref", LinkageColumns.CLUSTER).agg(count(lit(1)).as("n")).where(col("n").gt(1)).drop("n");
-        Dataset<Row> refShared = held.join(shared, scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of("ref", LinkageColumns.CLUSTER)).toSeq(),
-                        "left_semi").select(col(LinkageColumns.RID).as(REF_RID)).distinct();
+        // References held by more than one record of a person.
+        Dataset<Row> shared = records.select(col(LinkageColumns.CLUSTER), explode(col(LinkageColumns.PERSON_REFS)).as(SHARED_REF))
+                .groupBy(SHARED_REF, LinkageColumns.CLUSTER).agg(count(lit(1)).as("n")).where(col("n").gt(1))
+                .select(col(SHARED_REF), col(LinkageColumns.CLUSTER).as(SHARED_CLUSTER), lit(true).as(REF_SHARED));
+        Dataset<Row> ranked = records.join(nodeSized(perNode), LinkageColumns.NODE);
+        // A record of the contract's datasets holds one reference at most: it is looked up as it is. Records holding
+        // several (a configuration naming more than one per dataset) are exploded, looked up and gathered again.
+        Column refs = col(LinkageColumns.PERSON_REFS);
+        Column single = refs.isNull().or(size(refs).leq(1));
+        Column sameCluster = col(LinkageColumns.CLUSTER).equalTo(col(SHARED_CLUSTER));
+        Dataset<Row> one = ranked.where(single)
+                .join(shared, get(refs, lit(0)).equalTo(col(SHARED_REF)).and(sameCluster), "left").drop(SHARED_REF, SHARED_CLUSTER);
+        Dataset<Row> multiple = ranked.where(not(single));
+        Dataset<Row> multipleShared = multiple.select(col(LinkageColumns.RID).as(REF_RID), col(LinkageColumns.CLUSTER), explode(refs).as("ref"))
+                .join(shared, col("ref").equalTo(col(SHARED_REF)).and(sameCluster))
+                .groupBy(REF_RID).agg(max(REF_SHARED).as(REF_SHARED));
+        Dataset<Row> flagged = one.unionByName(multiple.join(multipleShared, col(LinkageColumns.RID).equalTo(col(REF_RID)), "left").drop(REF_RID));
         Column r = col(RANK);
-        return records.join(perNode, LinkageColumns.NODE)
-                .join(refShared, col(LinkageColumns.RID).equalTo(col(REF_RID)), "left")
-                .withColumn(RANK, when(col(REF_RID).isNotNull().and(r.lt(REF)), lit(REF)).otherwise(r))
+        return flagged
+                .withColumn(RANK, when(col(REF_SHARED).isNotNull().and(r.lt(REF)), lit(REF)).otherwise(r))
                 .select(col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET), col(RecordPersonColumns.RECORD_ID),
                         col(RecordPersonColumns.PERSON_ID),
                         when(r.equalTo(PNC), lit(LinkageColumns.METHOD_PNC)).when(r.equalTo(REF), lit(LinkageColumns.METHOD_REF))
@@ -72,6 +100,10 @@ public final class RecordPersonTable {
                         when(r.geq(REF), lit(1.0)).when(r.equalTo(PROBABILISTIC), col(P)).otherwise(lit(null).cast(DataTypes.DoubleType))
                                 .as(RecordPersonColumns.MATCH_PROBABILITY),
                         col(LinkageColumns.CLUSTER));
+    }
+
+    private Dataset<Row> nodeSized(Dataset<Row> perNode) {
+        return broadcastNodes ? broadcast(perNode) : perNode;
     }
 
     /** Records in persons of each size, for the quality table. */
