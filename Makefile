@@ -9,6 +9,8 @@ KEY_FILE ?=
 CONF     ?= conf
 PEOPLE   ?= 20000
 SCALE    ?= $(PEOPLE)
+# People generated for the linkage benchmark: 256,000 give about a million staged records (0 skips it).
+LINK_PEOPLE ?= 256000
 BENCHMARKS ?= ../shared/linkage-benchmarks
 # Extra JVM options for runs (heap etc.); the Spark module flags come from pom.xml, their one home.
 JAVA_OPTS ?= -Xmx8g
@@ -28,7 +30,7 @@ RUN_JAVA = mkdir -p $(OUTPUT)/tmp && SPARK_LOCAL_IP=127.0.0.1 java $(JAVA_OPTS) 
 help:
 	@echo "make run [INPUT=dir OUTPUT=dir AS_OF=yyyy-MM-dd KEY_FILE=file]  whole nightly run (default: sample-inputs -> out/)"
 	@echo "make test                     every test"
-	@echo "make bench [SCALE=people]     benchmark on generated data (cached in bench-data/)"
+	@echo "make bench [SCALE=people] [LINK_PEOPLE=people]  linkage alone on ~1M records, then the nightly run (data kept in bench-data/)"
 	@echo "make sample                   regenerate sample-inputs/"
 	@echo "make linkage-eval             precision/recall/F1 on the public linkage benchmarks"
 	@echo "make dist                     reoffending-all.jar (java -jar) and reoffending-app.jar (spark-submit)"
@@ -54,7 +56,11 @@ run: build
 test: deps
 	$(MVN) install -Dgit.commit=$(COMMIT)
 
+# The linkage benchmark first (input generated and ingested once, kept in bench-data/; then the link stage alone in a
+# fresh JVM, first and second night), then the whole nightly run at SCALE/4 and SCALE people.
 bench: build
+	$(if $(filter-out 0,$(LINK_PEOPLE)),$(RUN_JAVA) bench --linkage-people $(LINK_PEOPLE) --prepare-only --conf $(CONF))
+	$(if $(filter-out 0,$(LINK_PEOPLE)),$(RUN_JAVA) bench --linkage-people $(LINK_PEOPLE) --linkage-only --conf $(CONF))
 	$(RUN_JAVA) bench --people $(SCALE) --scaling --conf $(CONF)
 
 sample: build

@@ -1,13 +1,9 @@
 package org.lcjp.reoffending.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,8 +11,6 @@ import org.lcjp.reoffending.jobs.NightlyRun;
 import org.lcjp.reoffending.jobs.RunRequest;
 import org.lcjp.reoffending.jobs.StageResult;
 import org.lcjp.reoffending.jobs.Stages;
-import org.lcjp.reoffending.synthetic.GeneratorSettings;
-import org.lcjp.reoffending.synthetic.SyntheticExtracts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,25 +41,47 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--conf", defaultValue = "conf", paramLabel = "DIR", description = "Settings folder (default: ${DEFAULT-VALUE}).")
     Path conf;
 
+    @Option(names = "--linkage-people", defaultValue = "0", paramLabel = "N",
+            description = "Also benchmark the link stage alone on N generated people (256000 give about a million staged records; "
+                    + "default: ${DEFAULT-VALUE}, none).")
+    long linkagePeople;
+
+    @Option(names = "--linkage-only", description = "Only the linkage benchmark (run it in a fresh JVM: the link stage cold).")
+    boolean linkageOnly;
+
+    @Option(names = "--prepare-only", description = "Only generate and ingest the linkage benchmark's input (kept for later runs).")
+    boolean prepareOnly;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        BenchInputs inputs = new BenchInputs(data, fromYear, toYear, out);
+        // Job counts and times per step, to say where a stage's time goes (read by SparkConf from system properties).
+        System.setProperty("spark.extraListeners", SparkJobTimes.class.getName());
+        if (linkagePeople > 0) {
+            LinkageBench linkage = new LinkageBench(data, linkagePeople, LocalDate.of(toYear + 2, 12, 31), conf, inputs.key(), out);
+            linkage.prepare(linkagePeople, inputs);
+            if (!prepareOnly) {
+                linkage.run();
+            }
+            if (linkageOnly || prepareOnly) {
+                return ExitCodes.OK;
+            }
+        }
         List<Long> sizes = scaling ? List.of(Math.max(1, people / 4), people) : List.of(people);
         List<Double> totals = new ArrayList<>();
         List<Long> rows = new ArrayList<>();
-        // Job counts and times per step, to say where a stage's time goes (read by SparkConf from system properties).
-        System.setProperty("spark.extraListeners", SparkJobTimes.class.getName());
         for (long n : sizes) {
             Path input = data.resolve("people-" + n).resolve("input");
-            long generated = ensureInput(n, input, out);
+            long generated = inputs.ensure(n, input, input.resolveSibling("truth"));
             Path output = data.resolve("people-" + n).resolve("out");
-            deleteQuietly(output);
+            BenchInputs.deleteQuietly(output);
             List<StageResult> results = new ArrayList<>();
             RunRequest request = new RunRequest(input.toAbsolutePath(), output.toAbsolutePath(), LocalDate.of(toYear + 2, 12, 31),
-                    benchKey(), conf.toAbsolutePath());
+                    inputs.key(), conf.toAbsolutePath());
             SparkJobTimes.drain();
             NightlyRun.Outcome o = new NightlyRun(request, r -> {
                 results.add(r);
@@ -92,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The stage's Spark jobs and tasks, and its five costliest job descriptions. */
-    private static void printSteps(PrintWriter out, StageResult r) {
+    static void printSteps(PrintWriter out, StageResult r) {
         Map<String, long[]> steps = SparkJobTimes.drain();
         long[] tasks = steps.remove("(tasks)");
         long jobs = steps.values().stream().mapToLong(v -> v[0]).sum();
@@ -102,39 +118,5 @@ final class BenchCommand implements Callable<Integer> {
         steps.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[2], a.getValue()[2])).limit(5)
                 .forEach(e -> out.printf("    %7.1f s %4d jobs  %s%n", e.getValue()[2] / 1000.0, e.getValue()[0], e.getKey()));
         out.flush();
-    }
-
-    private long ensureInput(long n, Path input, PrintWriter out) throws Exception {
-        Path done = input.resolveSibling("generated.ok");
-        if (Files.exists(done)) {
-            return Long.parseLong(Files.readString(done).strip());
-        }
-        deleteQuietly(input);
-        long t0 = System.nanoTime();
-        var r = SyntheticExtracts.generate(GeneratorSettings.defaults(n, fromYear, toYear, 42), input, input.resolveSibling("truth"));
-        out.printf("generated %,d people, %,d rows in %.1f s (cached in %s)%n", n, r.rows(), (System.nanoTime() - t0) / 1e9, input);
-        Files.writeString(done, Long.toString(r.rows()));
-        return r.rows();
-    }
-
-    private Path benchKey() throws Exception {
-        Path key = data.resolve("bench.key");
-        if (!Files.exists(key)) {
-            Files.createDirectories(data);
-            byte[] b = new byte[48];
-            new SecureRandom().nextBytes(b);
-            Files.writeString(key, Base64.getEncoder().encodeToString(b), StandardCharsets.UTF_8);
-        }
-        return key.toAbsolutePath();
-    }
-
-    private static void deleteQuietly(Path p) throws java.io.IOException {
-        if (Files.exists(p)) {
-            try (var walk = Files.walk(p)) {
-                for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(x);
-                }
-            }
-        }
     }
 }

@@ -30,7 +30,7 @@ import org.lcjp.reoffending.spark.JobDescriptions;
 public final class LinkageJob implements Stage {
     public static final String NAME = "link";
     public static final String QUALITY_TABLE = "linkage_quality";
-    static final String TRUTH_FILE = "record_person.csv";
+    public static final String TRUTH_FILE = "record_person.csv";
 
     @Override
     public String name() {
@@ -77,6 +77,9 @@ public final class LinkageJob implements Stage {
         details.put("record_pairs", out.recordPairs());
         details.put("chained_split", out.chainedSplit());
         details.put("component_rounds", out.componentRounds());
+        StringBuilder steps = new StringBuilder();
+        out.stepSeconds().forEach((step, sec) -> steps.append(steps.isEmpty() ? "" : ", ").append(step).append(String.format(" %.1f", sec)));
+        details.put("steps", "[" + steps + "]");
         if (accuracy != null) {
             details.put("truth_precision", accuracy.precision());
             details.put("truth_recall", accuracy.recall());
