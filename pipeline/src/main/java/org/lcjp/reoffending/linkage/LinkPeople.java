@@ -19,6 +19,7 @@ import org.lcjp.reoffending.linkage.clustering.AssignPersonIds;
 import org.lcjp.reoffending.linkage.clustering.NodeClusters;
 import org.lcjp.reoffending.linkage.clustering.PersonEdges;
 import org.lcjp.reoffending.linkage.clustering.RecordPersonTable;
+import org.lcjp.reoffending.linkage.clustering.ReferenceGroups;
 import org.lcjp.reoffending.linkage.comparison.ComparePairs;
 import org.lcjp.reoffending.linkage.comparison.Comparison;
 import org.lcjp.reoffending.linkage.comparison.Comparisons;
@@ -115,30 +116,31 @@ public final class LinkPeople {
                     .agg(sum(col(LinkageQuality.PAIRS)).as(LinkageQuality.PAIRS)).localCheckpoint();
             Row totals = weighted.agg(sum(col(LinkageQuality.PAIRS))).first();
             long recordPairs = totals.isNullAt(0) ? 0 : totals.getLong(0);
-            Dataset<Row> edges = new PersonEdges(settings.matchThreshold()).apply(nodes, records, scored).localCheckpoint();
+            Dataset<Row> references = ReferenceGroups.of(records).localCheckpoint();
+            Dataset<Row> edges = new PersonEdges(settings.matchThreshold()).apply(nodes, references, scored).localCheckpoint();
 
             steps.next("clustering");
             NodeClusters.Result clustered = new NodeClusters(settings, MAX_COMPONENT_ROUNDS, broadcastNodes)
-                    .apply(records, nodes, edges, scoredSelf);
+                    .apply(records, nodes, edges, scoredSelf, references);
             long chained = clustered.chained().count();
 
             steps.next("person ids");
-            Dataset<Row> ids = new AssignPersonIds().apply(clustered.records(), previousRecordPerson);
+            // One grouping of the records by person gives what the ids and the quality figures need of each.
+            List<Column> perCluster = new java.util.ArrayList<>(List.of(AssignPersonIds.keyAggregates()));
+            perCluster.addAll(List.of(LinkageQuality.perPersonAggregates()));
+            Dataset<Row> persons = clustered.records().groupBy(LinkageColumns.CLUSTER)
+                    .agg(perCluster.get(0), perCluster.subList(1, perCluster.size()).toArray(Column[]::new)).localCheckpoint();
+            long personCount = persons.count();
+            Dataset<Row> personIds = new AssignPersonIds().ids(persons, clustered.records(), previousRecordPerson);
+            Dataset<Row> shared = ReferenceGroups.sharedInsidePersons(references, clustered.nodes());
             // The cluster rides along so the quality figures group persons by a long, not by the id string.
-            List<Column> columns = new java.util.ArrayList<>();
-            for (String c : RecordPersonColumns.SCHEMA.fieldNames()) {
-                columns.add(col(c));
-            }
-            columns.add(col(LinkageColumns.CLUSTER));
-            Dataset<Row> withCluster = new RecordPersonTable(broadcastNodes).apply(ids, clustered.nodes(), edges)
-                    .select(columns.toArray(Column[]::new)).localCheckpoint();
-            Dataset<Row> perPerson = LinkageQuality.perPerson(withCluster, LinkageColumns.CLUSTER).localCheckpoint();
-            long persons = perPerson.count();
-            Dataset<Row> quality = new LinkageQuality().apply(withCluster, LinkageColumns.CLUSTER, perPerson, weighted, chained, recordPairs);
+            Dataset<Row> withCluster = new RecordPersonTable(broadcastNodes).apply(clustered.records(), clustered.nodes(), personIds, shared)
+                    .localCheckpoint();
+            Dataset<Row> quality = new LinkageQuality().apply(withCluster, LinkageColumns.CLUSTER, persons, weighted, chained, recordPairs);
             Dataset<Row> recordPerson = withCluster.drop(LinkageColumns.CLUSTER);
             compared.unpersist();
             steps.close();
-            return new Outcome(recordPerson, quality, recordPairs(records, scored, scoredSelf), trained, n, profiles, persons, pairs,
+            return new Outcome(recordPerson, quality, recordPairs(records, scored, scoredSelf), trained, n, profiles, personCount, pairs,
                     recordPairs, chained, clustered.componentRounds(), steps.seconds());
         }
     }

@@ -1,7 +1,6 @@
 package org.lcjp.reoffending.linkage.clustering;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
@@ -33,8 +32,11 @@ public final class PersonEdges {
         this.matchThreshold = matchThreshold;
     }
 
-    /** nodes: node, pnc_token; records: node, person_refs; scoredPairs: node_l, node_r, pnc tokens, weight, probability. */
-    public Dataset<Row> apply(Dataset<Row> nodes, Dataset<Row> records, Dataset<Row> scoredPairs) {
+    /**
+     * nodes: node, pnc_token; references: {@link ReferenceGroups#of} the records; scoredPairs: node_l, node_r, pnc
+     * tokens, weight, probability.
+     */
+    public Dataset<Row> apply(Dataset<Row> nodes, Dataset<Row> references, Dataset<Row> scoredPairs) {
         Column pncSame = col(StagedColumns.PNC_TOKEN + LinkageColumns.LEFT).equalTo(col(StagedColumns.PNC_TOKEN + LinkageColumns.RIGHT));
         // Probability >= threshold is weight >= log2(t / (1 - t)): filtering on the weight first (with a margin for
         // rounding) spares computing the probability of the pairs far below it.
@@ -47,8 +49,8 @@ public final class PersonEdges {
                                 .as(LinkageColumns.MATCH_METHOD));
         Dataset<Row> pnc = star(nodes.select(col(LinkageColumns.NODE), col(StagedColumns.PNC_TOKEN).as("group_key")),
                 PNC_WEIGHT, LinkageColumns.METHOD_PNC);
-        Dataset<Row> refs = star(records.select(col(LinkageColumns.NODE), explode(col(LinkageColumns.PERSON_REFS)).as("group_key"))
-                .distinct(), REF_WEIGHT, LinkageColumns.METHOD_REF);
+        Dataset<Row> refs = star(references.select(col(LinkageColumns.NODE), col(ReferenceGroups.REF).as("group_key")),
+                REF_WEIGHT, LinkageColumns.METHOD_REF);
         return scored.unionByName(pnc).unionByName(refs);
     }
 

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.get;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
@@ -20,11 +21,12 @@ import org.lcjp.reoffending.domain.StagedColumns;
 import org.lcjp.reoffending.linkage.LinkageColumns;
 
 /**
- * record_person: one row per record. match_method is the strongest kind of accepted link the record has inside
- * its person (PNC, then REF, then PROBABILISTIC), SINGLETON when alone; match_probability is 1 for PNC/REF, the
- * best accepted pair probability for PROBABILISTIC, null for SINGLETON. A record's links are its node's edges to
- * nodes of the same person, the links to the other records of its own node (PNC when they share one, else their
- * self-pair probability when accepted), and REF when another record of its person holds one of its references.
+ * record_person: one row per record, in one pass over the records (every lookup is by node or cluster).
+ * match_method is the strongest kind of accepted link the record has inside its person (PNC, then REF, then
+ * PROBABILISTIC), SINGLETON when alone; match_probability is 1 for PNC/REF, the best accepted pair probability for
+ * PROBABILISTIC, null for SINGLETON. A record's links are its node's edges to nodes of the same person, the links to
+ * the other records of its own node (PNC when they share one, else their self-pair probability when accepted), and REF
+ * when another record of its person holds one of its references.
  */
 public final class RecordPersonTable {
     private static final int PNC = 3;
@@ -33,8 +35,6 @@ public final class RecordPersonTable {
     private static final String RANK = "rank";
     private static final String P = "p";
     private static final String REF_RID = "ref_rid";
-    private static final String SHARED_REF = "shared_ref";
-    private static final String SHARED_CLUSTER = "shared_cluster";
     private static final String REF_SHARED = "ref_shared";
     private final boolean broadcastNodes;
 
@@ -49,44 +49,34 @@ public final class RecordPersonTable {
 
     /**
      * The record_person columns, then the cluster (the person as a long, for grouping). records: rid, agency,
-     * dataset, record_id, node, person_refs, cluster, person_id; nodes: node, cluster,
-     * records, pnc_token, self_probability (null unless the node's records are linked by it), expanded (its records
-     * are people of their own); edges: node edges.
+     * dataset, record_id, node, person_refs, cluster; nodes: node, records, pnc_token, self_probability (null unless the
+     * node's records are linked by it), expanded (its records are people of their own), pnc_edge, edge_probability
+     * ({@link NodeClusters}); personIds: cluster, person_id; shared: the references held by more than one record of a
+     * person ({@link ReferenceGroups#sharedInsidePersons}).
      */
-    public Dataset<Row> apply(Dataset<Row> records, Dataset<Row> nodes, Dataset<Row> edges) {
-        Column method = col(LinkageColumns.MATCH_METHOD);
-        Dataset<Row> ends = edges.select(col(PersonEdges.SRC).as("a"), col(PersonEdges.DST).as("b"), method, col(LinkageColumns.MATCH_PROBABILITY))
-                .union(edges.select(col(PersonEdges.DST).as("a"), col(PersonEdges.SRC).as("b"), method, col(LinkageColumns.MATCH_PROBABILITY)))
-                .where(method.notEqual(LinkageColumns.METHOD_REF));
-        Dataset<Row> ia = nodes.select(col(LinkageColumns.NODE).as("a"), col(LinkageColumns.CLUSTER).as("ca"));
-        Dataset<Row> ib = nodes.select(col(LinkageColumns.NODE).as("b"), col(LinkageColumns.CLUSTER).as("cb"));
-        // A node's rank and best probability from its accepted edges inside its person and from its own records,
-        // gathered in one aggregation.
-        Dataset<Row> fromEdges = ends.join(nodeSized(ia), "a").join(nodeSized(ib), "b").where(col("ca").equalTo(col("cb")))
-                .select(col("a").as(LinkageColumns.NODE),
-                        when(method.equalTo(LinkageColumns.METHOD_PNC), lit(PNC)).otherwise(lit(PROBABILISTIC)).as(RANK),
-                        when(method.equalTo(LinkageColumns.METHOD_PROBABILISTIC), col(LinkageColumns.MATCH_PROBABILITY)).as(P));
+    public Dataset<Row> apply(Dataset<Row> records, Dataset<Row> nodes, Dataset<Row> personIds, Dataset<Row> shared) {
+        // A node's rank and best probability from its links inside its person and from its own records.
         Column several = col(LinkageColumns.RECORDS).gt(1).and(col(NodeClusters.EXPANDED).equalTo(false));
         Column selfP = when(several, col(NodeClusters.SELF_PROBABILITY));
-        Dataset<Row> fromSelf = nodes.select(col(LinkageColumns.NODE),
-                when(several.and(col(StagedColumns.PNC_TOKEN).isNotNull()), lit(PNC)).when(selfP.isNotNull(), lit(PROBABILISTIC)).otherwise(lit(0)).as(RANK),
-                selfP.as(P));
-        Dataset<Row> perNode = fromSelf.union(fromEdges).groupBy(LinkageColumns.NODE).agg(max(RANK).as(RANK), max(P).as(P));
-        // References held by more than one record of a person.
-        Dataset<Row> shared = records.select(col(LinkageColumns.CLUSTER), explode(col(LinkageColumns.PERSON_REFS)).as(SHARED_REF))
-                .groupBy(SHARED_REF, LinkageColumns.CLUSTER).agg(count(lit(1)).as("n")).where(col("n").gt(1))
-                .select(col(SHARED_REF), col(LinkageColumns.CLUSTER).as(SHARED_CLUSTER), lit(true).as(REF_SHARED));
-        Dataset<Row> ranked = records.join(nodeSized(perNode), LinkageColumns.NODE);
+        Column edgeP = col(NodeClusters.EDGE_PROBABILITY);
+        Dataset<Row> perNode = nodes.select(col(LinkageColumns.NODE),
+                greatest(when(col(NodeClusters.PNC_EDGE), lit(PNC)).when(edgeP.isNotNull(), lit(PROBABILISTIC)).otherwise(lit(0)),
+                        when(several.and(col(StagedColumns.PNC_TOKEN).isNotNull()), lit(PNC)).when(selfP.isNotNull(), lit(PROBABILISTIC)).otherwise(lit(0)))
+                        .as(RANK),
+                greatest(edgeP, selfP).as(P));
+        Dataset<Row> ranked = records.join(nodeSized(perNode), LinkageColumns.NODE).join(nodeSized(personIds), LinkageColumns.CLUSTER);
         // A record of the contract's datasets holds one reference at most: it is looked up as it is. Records holding
         // several (a configuration naming more than one per dataset) are exploded, looked up and gathered again.
         Column refs = col(LinkageColumns.PERSON_REFS);
         Column single = refs.isNull().or(size(refs).leq(1));
-        Column sameCluster = col(LinkageColumns.CLUSTER).equalTo(col(SHARED_CLUSTER));
+        Dataset<Row> flags = shared.withColumn(REF_SHARED, lit(true));
+        Column sameCluster = col(LinkageColumns.CLUSTER).equalTo(col(ReferenceGroups.SHARED_CLUSTER));
         Dataset<Row> one = ranked.where(single)
-                .join(shared, get(refs, lit(0)).equalTo(col(SHARED_REF)).and(sameCluster), "left").drop(SHARED_REF, SHARED_CLUSTER);
+                .join(flags, get(refs, lit(0)).equalTo(col(ReferenceGroups.SHARED_REF)).and(sameCluster), "left")
+                .drop(ReferenceGroups.SHARED_REF, ReferenceGroups.SHARED_CLUSTER);
         Dataset<Row> multiple = ranked.where(not(single));
         Dataset<Row> multipleShared = multiple.select(col(LinkageColumns.RID).as(REF_RID), col(LinkageColumns.CLUSTER), explode(refs).as("ref"))
-                .join(shared, col("ref").equalTo(col(SHARED_REF)).and(sameCluster))
+                .join(flags, col("ref").equalTo(col(ReferenceGroups.SHARED_REF)).and(sameCluster))
                 .groupBy(REF_RID).agg(max(REF_SHARED).as(REF_SHARED));
         Dataset<Row> flagged = one.unionByName(multiple.join(multipleShared, col(LinkageColumns.RID).equalTo(col(REF_RID)), "left").drop(REF_RID));
         Column r = col(RANK);

@@ -44,7 +44,12 @@ public final class LinkageQuality {
      * reads it twice, and its row count is the number of persons.
      */
     public static Dataset<Row> perPerson(Dataset<Row> recordPerson, String personKey) {
-        return recordPerson.groupBy(col(personKey)).agg(count(lit(1)).as(SIZE), sum(when(isJustice(), 1).otherwise(0)).as(JUSTICE_RECORDS));
+        return recordPerson.groupBy(col(personKey)).agg(perPersonAggregates()[0], perPersonAggregates()[1]);
+    }
+
+    /** The per-person aggregates (size, justice_records), to be computed with any others by one grouping of the records. */
+    public static Column[] perPersonAggregates() {
+        return new Column[] {count(lit(1)).as(SIZE), sum(when(isJustice(), 1).otherwise(0)).as(JUSTICE_RECORDS)};
     }
 
     /**
