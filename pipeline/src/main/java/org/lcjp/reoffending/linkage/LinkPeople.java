@@ -30,6 +30,7 @@ import org.lcjp.reoffending.settings.LinkageSettings;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.lcjp.reoffending.spark.Checkpoints;
 import org.lcjp.reoffending.spark.TimedSteps;
 
 /**
@@ -77,7 +78,9 @@ public final class LinkPeople {
             List<Comparison> comparisons = Comparisons.all(settings, extras);
             // Records and nodes come materialised (local checkpoints cut the lineage: the analyser otherwise re-walks
             // the pseudonymisation and blocking plans at every join, which costs minutes).
-            Profiles.Collapsed collapsed = new Profiles().apply(new LinkageRecords(settings, bloomWords).apply(staged));
+            Dataset<Row> linkageRecords = new LinkageRecords(settings, bloomWords).apply(staged);
+            Profiles.Collapsed collapsed = new Profiles().apply(linkageRecords);
+            Checkpoints.release(linkageRecords);
             Dataset<Row> records = collapsed.records();
             Dataset<Row> nodes = collapsed.nodes();
             long n = records.count();
@@ -118,11 +121,14 @@ public final class LinkPeople {
             long recordPairs = totals.isNullAt(0) ? 0 : totals.getLong(0);
             Dataset<Row> references = ReferenceGroups.of(records).localCheckpoint();
             Dataset<Row> edges = new PersonEdges(settings.matchThreshold()).apply(nodes, references, scored).localCheckpoint();
+            // The compared pairs are read no more (the diagnostics' record pairs derive them again if asked for).
+            compared.unpersist();
+            Checkpoints.release(comparedSelf);
 
             steps.next("clustering");
             NodeClusters.Result clustered = new NodeClusters(settings, MAX_COMPONENT_ROUNDS, broadcastNodes)
                     .apply(records, nodes, edges, scoredSelf, references);
-            long chained = clustered.chained().count();
+            long chained = clustered.chained();
 
             steps.next("person ids");
             // One grouping of the records by person gives what the ids and the quality figures need of each.
@@ -138,7 +144,6 @@ public final class LinkPeople {
                     .localCheckpoint();
             Dataset<Row> quality = new LinkageQuality().apply(withCluster, LinkageColumns.CLUSTER, persons, weighted, chained, recordPairs);
             Dataset<Row> recordPerson = withCluster.drop(LinkageColumns.CLUSTER);
-            compared.unpersist();
             steps.close();
             return new Outcome(recordPerson, quality, recordPairs(records, scored, scoredSelf), trained, n, profiles, personCount, pairs,
                     recordPairs, chained, clustered.componentRounds(), steps.seconds());

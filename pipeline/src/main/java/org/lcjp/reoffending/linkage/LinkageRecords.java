@@ -67,7 +67,10 @@ public final class LinkageRecords {
         }
         // Materialised once in compact form: the staged tables (wide hex strings) are read a single time, and the
         // rids are fixed before anything else reads them.
-        return all.withColumn(LinkageColumns.RID, monotonically_increasing_id()).localCheckpoint();
+        // Two tasks a core from here on: every later scan of the records and profiles is a task per partition, and
+        // the staged tables' many small files would otherwise make a dozen tiny tasks of each.
+        int partitions = Math.max(1, 2 * all.sparkSession().sparkContext().defaultParallelism());
+        return all.coalesce(partitions).withColumn(LinkageColumns.RID, monotonically_increasing_id()).localCheckpoint();
     }
 
     /** The columns two records must share to be one identity profile (everything compared, nothing about the row). */

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.lcjp.reoffending.domain.StagedColumns;
+import org.lcjp.reoffending.spark.Checkpoints;
 
 /**
  * Collapses records with the same identity profile (every compared column equal) into one node: agency data
@@ -73,6 +74,9 @@ public final class Profiles {
         compared.forEach(c -> nodeColumns.add(col(c)));
         Dataset<Row> nodes = keyed.where(col(LinkageColumns.RID).equalTo(col(LinkageColumns.NODE))).select(nodeColumns.toArray(Column[]::new))
                 .localCheckpoint();
-        return new Collapsed(records, LinkageRecords.withTermFrequencies(nodes, col(LinkageColumns.RECORDS)).localCheckpoint());
+        Dataset<Row> withFrequencies = LinkageRecords.withTermFrequencies(nodes, col(LinkageColumns.RECORDS)).localCheckpoint();
+        Checkpoints.release(profiles);
+        Checkpoints.release(nodes);
+        return new Collapsed(records, withFrequencies);
     }
 }

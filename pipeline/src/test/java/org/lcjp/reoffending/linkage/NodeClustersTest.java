@@ -43,7 +43,7 @@ class NodeClustersTest {
                 n.getAs("cluster") + " " + n.getAs(NodeClusters.PNC_EDGE) + " " + n.getAs(NodeClusters.EDGE_PROBABILITY)));
         assertThat(got).containsExactlyInAnyOrderEntriesOf(Map.of(1L, "1 false 0.99", 2L, "1 false 0.99", 3L, "3 false null",
                 7L, "7 true null", 8L, "7 true null"));
-        assertThat(r.chained().count()).isEqualTo(1);
+        assertThat(r.chained()).isEqualTo(1);
     }
 
     private static Row record(long id, Long pnc) {

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.min;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.lcjp.reoffending.linkage.LinkageColumns;
+import org.lcjp.reoffending.spark.Checkpoints;
 
 /**
  * Connected components by min-label propagation with pointer jumping, in DataFrames (after Splink's SQL loop):
@@ -65,6 +66,7 @@ public final class ConnectedComponents {
         }
         Dataset<Row> labels = null;
         Dataset<Row> moved = null;
+        Dataset<Row> previous = null;
         iterations = 0;
         while (iterations < maxIterations) {
             iterations++;
@@ -83,6 +85,11 @@ public final class ConnectedComponents {
             Dataset<Row> jumped = propagated.join(broadcastLabels ? broadcast(p2) : p2, propagated.col(LABEL).equalTo(p2.col("n2")))
                     .select(propagated.col(NODE), p2.col("l2").as(LABEL), propagated.col(OLD));
             Dataset<Row> next = iterations % checkpointInterval == 0 ? jumped.checkpoint() : jumped.localCheckpoint();
+            Checkpoints.release(propagated);
+            if (previous != null) {
+                Checkpoints.release(previous);
+            }
+            previous = next;
             moved = next.where(col(LABEL).notEqual(col(OLD))).select(col(NODE), col(LABEL));
             long changed = moved.count();
             labels = next.select(col(NODE), col(LABEL));
@@ -90,6 +97,7 @@ public final class ConnectedComponents {
                 break;
             }
         }
+        Checkpoints.release(both);
         return labels.select(col(NODE).as(key), col(LABEL).as(LinkageColumns.CLUSTER));
     }
 

@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.lcjp.reoffending.domain.StagedColumns;
 import org.lcjp.reoffending.linkage.LinkageColumns;
+import org.lcjp.reoffending.spark.Checkpoints;
 import org.lcjp.reoffending.settings.LinkageSettings;
 
 /**
@@ -39,9 +40,9 @@ public final class NodeClusters {
      * @param records records with their cluster (rid, record_key, agency, dataset, record_id, node, person_refs, pnc_token, cluster)
      * @param nodes   node, cluster, records, pnc_token, self_probability (when it links the node's records), expanded,
      *                pnc_edge, edge_probability (materialised)
-     * @param chained the clusters split (cluster)
+     * @param chained how many clusters were split
      */
-    public record Result(Dataset<Row> records, Dataset<Row> nodes, Dataset<Row> chained, int componentRounds) {
+    public record Result(Dataset<Row> records, Dataset<Row> nodes, long chained, int componentRounds) {
     }
 
     private final LinkageSettings settings;
@@ -102,12 +103,15 @@ public final class NodeClusters {
                         when(isMoved, coalesce(mended.col(PNC_EDGE), lit(false))).otherwise(coalesce(facts.col(PNC_EDGE), lit(false))).as(PNC_EDGE),
                         when(isMoved, mended.col(EDGE_PROBABILITY)).otherwise(facts.col(EDGE_PROBABILITY)).as(EDGE_PROBABILITY))
                 .localCheckpoint();
+        long chained = split.chained().count();
+        Checkpoints.release(facts);
+        Checkpoints.release(moved);
         // One narrow row per node: broadcast, so the records are not shuffled to take their cluster.
         Dataset<Row> info = nodeInfo.select(LinkageColumns.NODE, LinkageColumns.CLUSTER, EXPANDED);
         Dataset<Row> withCluster = records.join(broadcastNodes ? broadcast(info) : info, LinkageColumns.NODE)
                 .withColumn(LinkageColumns.CLUSTER, when(col(EXPANDED), col(LinkageColumns.RID)).otherwise(col(LinkageColumns.CLUSTER)))
                 .drop(EXPANDED);
-        return new Result(withCluster, nodeInfo, split.chained(), cc.iterations());
+        return new Result(withCluster, nodeInfo, chained, cc.iterations());
     }
 
     /** Each end of every accepted edge other than a shared reference: a, b, pnc_edge, edge_probability. */

@@ -58,6 +58,7 @@ public final class TrainLinkageModel {
                 .crossJoin(broadcast(ComparePairs.suffixed(sample, LinkageColumns.RIGHT)))
                 .where(col(LinkageColumns.RID + LinkageColumns.LEFT).lt(col(LinkageColumns.RID + LinkageColumns.RIGHT)));
         List<PatternCount> random = patterns(new ComparePairs(comparisons, bloomWords).gammas(randomPairs), lit(1L));
+        org.lcjp.reoffending.spark.Checkpoints.release(sample);
         long randomTotal = random.stream().mapToLong(PatternCount::count).sum();
         double[][] u = marginals(random, randomTotal);
 
