@@ -59,11 +59,11 @@ test: deps
 	$(MVN) install -Dgit.commit=$(COMMIT)
 
 # The linkage benchmark first (input generated and ingested once, kept in bench-data/; then the link stage alone in a
-# fresh JVM, first and second night), then the whole nightly run at SCALE/4 and SCALE people.
+# fresh JVM, first and second night), then the whole nightly run at SCALE/4 and SCALE people (either 0 skips its part).
 bench: build
 	$(if $(filter-out 0,$(LINK_PEOPLE)),$(RUN_JAVA) bench --linkage-people $(LINK_PEOPLE) --prepare-only --conf $(CONF))
 	$(if $(filter-out 0,$(LINK_PEOPLE)),$(RUN_JAVA) bench --linkage-people $(LINK_PEOPLE) --linkage-only --conf $(CONF))
-	$(RUN_JAVA) bench --people $(SCALE) --scaling --conf $(CONF)
+	$(if $(filter-out 0,$(SCALE)),$(RUN_JAVA) bench --people $(SCALE) --scaling --conf $(CONF))
 
 sample: build
 	rm -rf sample-inputs

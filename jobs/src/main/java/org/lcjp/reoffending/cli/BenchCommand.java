@@ -58,6 +58,10 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (people < 1 || linkagePeople < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--people must be at least 1 and --linkage-people at least 0 (0: no linkage benchmark)");
+        }
         BenchInputs inputs = new BenchInputs(data, fromYear, toYear, out);
         // Job counts and times per step, to say where a stage's time goes (read by SparkConf from system properties).
         System.setProperty("spark.extraListeners", SparkJobTimes.class.getName());

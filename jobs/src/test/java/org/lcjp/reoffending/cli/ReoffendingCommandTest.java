@@ -48,6 +48,14 @@ class ReoffendingCommandTest {
     }
 
     @Test
+    void benchOfNoPeopleIsExitTwoAndGeneratesNothing() {
+        Path data = dir.resolve("bench-data");
+        assertThat(execute("bench", "--people", "0", "--data", data.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--people must be at least 1");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
     void noSubcommandIsExitTwo() {
         assertThat(execute()).isEqualTo(2);
     }
