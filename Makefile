@@ -14,7 +14,7 @@ LINK_PEOPLE ?= 256000
 BENCHMARKS ?= ../shared/linkage-benchmarks
 # Extra JVM options for runs (heap etc.); the Spark module flags come from pom.xml, their one home.
 # The parallel collector: a nightly batch wants throughput, not short pauses (linkage of a million records took
-# 75 s against G1's 79-84 s on this machine; see README, Benchmark).
+# 70-75 s against G1's 79-84 s on this machine; see README, Benchmark).
 JAVA_OPTS ?= -Xmx8g -XX:+UseParallelGC
 
 MVN      := mvn -B -ntp
