@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "The whole nightly run: ingest, link, measure, compare, research release and panel pack, "
+        description = "The whole nightly run: ingest, link, measure, compare, services, research release and panel pack, "
                 + "published atomically to OUTPUT/published/<as_of>/.",
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
                 "0:Success.", "1:Any other failure (see the log).", "2:Bad arguments or configuration.",

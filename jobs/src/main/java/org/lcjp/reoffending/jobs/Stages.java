@@ -14,6 +14,7 @@ public final class Stages {
         ALL.put("link", LinkageJob::new);
         ALL.put("measure", MeasuresJob::new);
         ALL.put("compare", ComparisonsJob::new);
+        ALL.put("services", ServicesJob::new);
         ALL.put("research", ResearchReleaseJob::new);
         ALL.put("report", PanelPackJob::new);
     }
@@ -39,6 +40,7 @@ public final class Stages {
             case "link" -> "Link records of the same person across all agencies into warehouse/linkage/record_person.";
             case "measure" -> "Measure proven reoffending: proven_reoffending and time_to_reoffence.";
             case "compare" -> "Compare cohorts: diverted vs prosecuted, women vs men, IOM before and after.";
+            case "services" -> "Services: RJ Hub activity, Think Family, needs and gaps, IOM reach, Checkpoint activity.";
             case "research" -> "Write the person-level research release under a release-specific key.";
             case "report" -> "Write the Excel panel pack with disclosure control.";
             default -> name;

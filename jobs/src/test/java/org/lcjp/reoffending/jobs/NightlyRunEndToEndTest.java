@@ -90,7 +90,7 @@ class NightlyRunEndToEndTest {
         assertThat(manifest.asOf()).isEqualTo(AS_OF.toString());
         assertThat(manifest.inputFiles()).isEqualTo(InputFiles.list(input));
         assertThat(manifest.stages()).extracting(s -> s.get("stage"))
-                .containsExactly("ingest", "link", "measure", "compare", "research", "report");
+                .containsExactly("ingest", "link", "measure", "compare", "services", "research", "report");
         assertThat(manifest.publishedRows()).containsKey("proven_reoffending");
         assertThat(manifest.configHash()).hasSize(64);
         try (var s = Files.list(dir.resolve("out/published"))) {
