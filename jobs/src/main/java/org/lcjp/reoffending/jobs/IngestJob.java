@@ -29,10 +29,11 @@ import org.lcjp.reoffending.ingest.ValidatedRows;
 import org.lcjp.reoffending.io.ExtractDiscovery;
 import org.lcjp.reoffending.io.ExtractFile;
 import org.lcjp.reoffending.io.ExtractReader;
-import org.lcjp.reoffending.io.FileHashes;
+import org.lcjp.reoffending.io.FileFacts;
 import org.lcjp.reoffending.io.HeaderMapping;
 import org.lcjp.reoffending.io.IngestManifest;
 import org.lcjp.reoffending.io.IngestTables;
+import org.lcjp.reoffending.publish.CrashPoints;
 import org.lcjp.reoffending.pseudonymise.KeyedHasher;
 import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
 import org.lcjp.reoffending.spark.JobDescriptions;
@@ -59,7 +60,7 @@ public final class IngestJob implements Stage {
         IngestTables tables = new IngestTables(ctx.warehouse());
         // The fingerprint is itself a token, so it also changes when the token format does (stored tokens stale).
         String fingerprint = new KeyedHasher(ctx.key()).token("key-fingerprint", "ingest-manifest");
-        IngestManifest manifest = IngestManifest.read(ctx.warehouse().ingestManifest());
+        IngestManifest manifest = IngestManifest.read(ctx.storage(), ctx.warehouse().ingestManifest());
         if (manifest.keyFingerprint() != null && !manifest.keyFingerprint().equals(fingerprint)) {
             LOG.warn("The pseudonymisation key (or the token format) differs from the one the warehouse was built with: "
                     + "re-ingesting every file");
@@ -68,15 +69,16 @@ public final class IngestJob implements Stage {
         }
         manifest = new IngestManifest(fingerprint, manifest.files());
 
-        List<ExtractFile> found = ExtractDiscovery.discover(ctx.input(), ctx.asOf());
+        List<ExtractFile> found = ExtractDiscovery.discover(ctx.storage(), ctx.input(), ctx.asOf());
         List<ExtractFile> readable = found.stream().filter(f -> f.status().equals(DataQualityColumns.STATUS_READ)).toList();
-        Map<String, String> sha = JobDescriptions.describe(spark, NAME, "hash deliveries", () ->
-                FileHashes.sha256(spark, readable.stream().map(f -> f.path().toAbsolutePath().toString()).toList()));
-        Map<String, String> known = manifest.shaBySourceFile();
+        // A delivery listed with the length and modification time it was ingested with is not opened again; any
+        // other is parsed, and hashed in the same pass (FileFacts).
+        Map<String, IngestManifest.Entry> known = manifest.bySourceFile();
         List<ExtractFile> toParse = readable.stream()
-                .filter(f -> !sha.get(f.path().toAbsolutePath().toString()).equals(known.get(f.sourceFile()))).toList();
+                .filter(f -> known.get(f.sourceFile()) == null || !known.get(f.sourceFile()).unchanged(f)).toList();
 
-        ExtractReader reader = new ExtractReader(ctx.settings().ingest().maxRecordLines(), ctx.settings().ingest().splitBytes());
+        ExtractReader reader = new ExtractReader(ctx.settings().ingest().maxRecordLines(), ctx.settings().ingest().splitBytes(),
+                ctx.storage());
         ValidateRows validate = new ValidateRows(ctx.settings().ingest());
         PseudonymiseIdentifiers pseudonymise = new PseudonymiseIdentifiers(ctx.settings().pseudonymise(), ctx.key());
         Dataset<Row> offences = ReferenceTables.read(spark, ctx, ReferenceTables.OFFENCES);
@@ -92,12 +94,13 @@ public final class IngestJob implements Stage {
             }
             // Not repartitioned: the reader already spreads big files over tasks, and keeping each task to one file
             // lets the accepted rows be written per delivery date without a shuffle of the wide rows.
-            Dataset<Row> raw = reader.read(spark, spec, files);
+            FileFacts facts = new FileFacts(spark.sparkContext(), "file facts " + spec.id());
+            Dataset<Row> raw = reader.read(spark, spec, files, facts);
             ValidatedRows validated = validate.apply(raw, spec, offences);
             validated.checked().persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 List<FileReport> counted = JobDescriptions.describe(spark, NAME, "count " + spec.id(),
-                        () -> count(reader, spec, files, FileCounts.of(validated)));
+                        () -> count(files, FileCounts.of(validated), facts));
                 requireReconciled(counted);
                 for (FileReport r : counted) {
                     reports.put(r.sourceFile(), r);
@@ -115,11 +118,13 @@ public final class IngestJob implements Stage {
             } finally {
                 validated.checked().unpersist();
             }
+            Map<String, FileFacts.Fact> learnt = facts.bySourceFile();
             files.forEach(f -> ingested.add(new IngestManifest.Entry(f.sourceFile(), f.agency(), f.dataset(),
-                    f.extractDate().toString(), sha.get(f.path().toAbsolutePath().toString()))));
+                    f.extractDate().toString(), learnt.get(f.sourceFile()).sha256(), f.bytes(), f.modificationTime())));
         }
         tables.writeFileCounts(spark, new ArrayList<>(reports.values()));
-        manifest.with(ingested).write(ctx.warehouse().ingestManifest());
+        CrashPoints.reach(CrashPoints.INGEST_BEFORE_MANIFEST);
+        manifest.with(ingested).write(ctx.storage(), ctx.warehouse().ingestManifest());
 
         Map<String, long[]> resolution = new HashMap<>();
         long staged = 0;
@@ -178,8 +183,8 @@ public final class IngestJob implements Stage {
         }
     }
 
-    /** Collects the per-file figures (one row per file, so bounded) and adds what the header says. */
-    private static List<FileReport> count(ExtractReader reader, DatasetSpec spec, List<ExtractFile> files, FileCounts counts) {
+    /** Collects the per-file figures (one row per file, so bounded) and adds what the header said to the parser. */
+    private static List<FileReport> count(List<ExtractFile> files, FileCounts counts, FileFacts facts) {
         Map<String, Row> perFile = new HashMap<>();
         Map<String, Long> quarantined = new HashMap<>();
         Map<String, Map<String, Long>> byRule = new HashMap<>();
@@ -191,9 +196,14 @@ public final class IngestJob implements Stage {
                 default -> byRule.computeIfAbsent(t.getString(1), k -> new HashMap<>()).put(t.getString(2), t.getLong(3));
             }
         }
+        Map<String, FileFacts.Fact> learnt = facts.bySourceFile();
         List<FileReport> out = new ArrayList<>();
         for (ExtractFile f : files) {
-            HeaderMapping header = reader.header(f.path(), spec);
+            FileFacts.Fact fact = learnt.get(f.sourceFile());
+            if (fact == null) {
+                throw new IllegalStateException("Cannot count file: the parser reported nothing for it (" + f.sourceFile() + ")");
+            }
+            HeaderMapping header = fact.header();
             Row r = perFile.get(f.sourceFile());
             String message = header.rejected() ? header.rejectionReason()
                     : header.extraColumns().isEmpty() ? null

@@ -2,14 +2,9 @@ package org.lcjp.reoffending.io;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -34,8 +29,8 @@ public record IngestTables(Warehouse warehouse) {
 
     /** @param rows accepted rows, each partition holding rows of one delivery (as ExtractReader produces them) */
     public void replaceAccepted(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
-        Path table = warehouse.accepted(id);
-        extractDates.forEach(d -> deleteTree(table.resolve(StagedColumns.EXTRACT_DATE + "=" + d)));
+        StoragePath table = warehouse.accepted(id);
+        extractDates.forEach(d -> warehouse.storage().delete(table.resolve(StagedColumns.EXTRACT_DATE + "=" + d)));
         // Written as they come: each task's rows are from one delivery file (ExtractReader), so each task writes one
         // file into one date's folder, with neither a shuffle nor a sort of the wide rows.
         rows.write().mode(SaveMode.Append).option(DICTIONARY, false).partitionBy(StagedColumns.EXTRACT_DATE)
@@ -43,9 +38,9 @@ public record IngestTables(Warehouse warehouse) {
     }
 
     public void replaceQuarantine(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
-        Path dataset = warehouse.quarantine().resolve(QuarantineColumns.AGENCY + "=" + id.agency())
+        StoragePath dataset = warehouse.quarantine().resolve(QuarantineColumns.AGENCY + "=" + id.agency())
                 .resolve(QuarantineColumns.DATASET + "=" + id.dataset());
-        extractDates.forEach(d -> deleteTree(dataset.resolve(QuarantineColumns.EXTRACT_DATE + "=" + d)));
+        extractDates.forEach(d -> warehouse.storage().delete(dataset.resolve(QuarantineColumns.EXTRACT_DATE + "=" + d)));
         rows.repartition(org.apache.spark.sql.functions.col(QuarantineColumns.EXTRACT_DATE)).write().mode(SaveMode.Append)
                 .partitionBy(QuarantineColumns.AGENCY, QuarantineColumns.DATASET, QuarantineColumns.EXTRACT_DATE)
                 .parquet(warehouse.quarantine().toString());
@@ -53,8 +48,8 @@ public record IngestTables(Warehouse warehouse) {
 
     /** Accepted rows of every delivery so far, or null before the first. */
     public Dataset<Row> accepted(SparkSession spark, DatasetId id) {
-        Path table = warehouse.accepted(id);
-        if (!hasParquet(table)) {
+        StoragePath table = warehouse.accepted(id);
+        if (!warehouse.has(table)) {
             return null;
         }
         Dataset<Row> rows = spark.read().parquet(table.toString());
@@ -62,8 +57,8 @@ public record IngestTables(Warehouse warehouse) {
     }
 
     public List<FileReport> fileCounts(SparkSession spark) {
-        Path table = warehouse.fileCounts();
-        if (!hasParquet(table)) {
+        StoragePath table = warehouse.fileCounts();
+        if (!warehouse.has(table)) {
             return List.of();
         }
         return spark.read().schema(DataQualityColumns.SCHEMA).parquet(table.toString()).collectAsList().stream()
@@ -74,40 +69,17 @@ public record IngestTables(Warehouse warehouse) {
         write(spark, reports, warehouse.fileCounts());
     }
 
-    public static void write(SparkSession spark, List<FileReport> reports, Path where) {
+    public static void write(SparkSession spark, List<FileReport> reports, StoragePath where) {
         List<Row> rows = reports.stream().sorted(Comparator.comparing(FileReport::sourceFile)).map(FileReport::toRow).toList();
         spark.createDataFrame(rows, DataQualityColumns.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite).parquet(where.toString());
     }
 
     /** Forgets every ingested row (used when the key changes: stored tokens are then stale). */
     public void clear() {
-        deleteTree(warehouse.root().resolve("accepted"));
-        deleteTree(warehouse.quarantine());
-        deleteTree(warehouse.fileCounts());
-        deleteTree(warehouse.ingestManifest());
-    }
-
-    static boolean hasParquet(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteTree(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete: " + e.getMessage() + " (" + p + ")", e);
-        }
+        Storage storage = warehouse.storage();
+        storage.delete(warehouse.root().resolve("accepted"));
+        storage.delete(warehouse.quarantine());
+        storage.delete(warehouse.fileCounts());
+        storage.delete(warehouse.ingestManifest());
     }
 }
