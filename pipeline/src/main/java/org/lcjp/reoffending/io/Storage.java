@@ -98,15 +98,24 @@ public final class Storage implements Serializable {
         return new Storage(hadoopSettings, fileMode, folderMode);
     }
 
-    /** The Hadoop configuration of this JVM (built once, from core-site.xml and the Spark-given settings). */
+    /**
+     * The Hadoop configuration of this JVM (from core-site.xml and the Spark-given settings), built once per JVM and
+     * settings: each executor task gets its own copy of this object, and parsing Hadoop's default XML resources for
+     * every task was a measurable share of a small run's CPU.
+     */
     public Configuration configuration() {
         if (configuration == null) {
-            Configuration c = new Configuration();
-            hadoopSettings.forEach(c::set);
-            configuration = c;
+            configuration = CONFIGURATIONS.computeIfAbsent(hadoopSettings, settings -> {
+                Configuration c = new Configuration();
+                settings.forEach(c::set);
+                return c;
+            });
         }
         return configuration;
     }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Map<String, String>, Configuration> CONFIGURATIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The file system holding {@code p}. For local files, the raw local file system: the pipeline's own files need
@@ -153,15 +162,12 @@ public final class Storage implements Serializable {
     }
 
     /**
-     * Is there a table (Spark's output) at {@code folder}: a {@code _SUCCESS} marker, or any Parquet file below it
-     * (partitioned tables appended to carry none at the top).
+     * Is there a table Spark can read at {@code folder}: any Parquet file below it (a write of no rows leaves a
+     * {@code _SUCCESS} marker but, partitioned, no file to take the schema from).
      */
     public boolean isTable(StoragePath folder) {
         if (!isDirectory(folder)) {
             return false;
-        }
-        if (exists(folder.resolve("_SUCCESS"))) {
-            return true;
         }
         try {
             RemoteIterator<LocatedFileStatus> it = fileSystem(folder).listFiles(folder.hadoop(), true);

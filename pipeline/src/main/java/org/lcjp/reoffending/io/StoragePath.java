@@ -48,7 +48,8 @@ public final class StoragePath implements Serializable, Comparable<StoragePath> 
     /** A local file or folder. */
     public static StoragePath local(java.nio.file.Path p) {
         java.nio.file.Path abs = p.toAbsolutePath().normalize();
-        return new StoragePath(new Path(abs.toUri()));
+        // Not abs.toUri(): it ends an existing folder with '/', and the name would then be empty.
+        return new StoragePath(new Path("file", null, abs.toString().replace('\\', '/')));
     }
 
     /** Hadoop's form of the path, for the storage boundary. */
