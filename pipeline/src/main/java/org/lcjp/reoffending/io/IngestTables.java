@@ -2,6 +2,12 @@ package org.lcjp.reoffending.io;
 
 import static org.apache.spark.sql.functions.col;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +27,10 @@ import org.lcjp.reoffending.ingest.QuarantineColumns;
  * file's rows are replaced by dropping its partition and appending.
  */
 public record IngestTables(Warehouse warehouse) {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
     /**
      * Parquet option for tables of keyed tokens: their values are random and nearly all distinct, so dictionary
      * encoding only costs time (and is abandoned per row group anyway); plain encoding plus compression is as small.
@@ -37,13 +47,22 @@ public record IngestTables(Warehouse warehouse) {
                 .parquet(table.toString());
     }
 
+    /**
+     * @param rows quarantined rows of these deliveries, or null when they have none (the old rows are still dropped).
+     *             Each dataset is written into its own agency=/dataset= folder, so datasets ingested at the same time
+     *             never share a write (Spark's committer keeps its scratch space under the folder it writes).
+     */
     public void replaceQuarantine(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
         StoragePath dataset = warehouse.quarantine().resolve(QuarantineColumns.AGENCY + "=" + id.agency())
                 .resolve(QuarantineColumns.DATASET + "=" + id.dataset());
         extractDates.forEach(d -> warehouse.storage().delete(dataset.resolve(QuarantineColumns.EXTRACT_DATE + "=" + d)));
-        rows.repartition(org.apache.spark.sql.functions.col(QuarantineColumns.EXTRACT_DATE)).write().mode(SaveMode.Append)
-                .partitionBy(QuarantineColumns.AGENCY, QuarantineColumns.DATASET, QuarantineColumns.EXTRACT_DATE)
-                .parquet(warehouse.quarantine().toString());
+        if (rows == null) {
+            return;
+        }
+        // Each task's rows are from one delivery (ExtractReader), so each writes into one date's folder without a shuffle.
+        rows.drop(QuarantineColumns.AGENCY, QuarantineColumns.DATASET).write().mode(SaveMode.Append)
+                .partitionBy(QuarantineColumns.EXTRACT_DATE)
+                .parquet(dataset.toString());
     }
 
     /** Accepted rows of every delivery so far, or null before the first. */
@@ -56,17 +75,39 @@ public record IngestTables(Warehouse warehouse) {
         return rows.withColumn(StagedColumns.EXTRACT_DATE, col(StagedColumns.EXTRACT_DATE).cast("date"));
     }
 
+    /**
+     * Per-file counts of every delivery read so far: {@code file_counts.json}, or the Parquet table a warehouse built
+     * before kept (read once, replaced by the JSON file at the next write).
+     */
     public List<FileReport> fileCounts(SparkSession spark) {
-        StoragePath table = warehouse.fileCounts();
-        if (!warehouse.has(table)) {
+        Storage storage = warehouse.storage();
+        if (storage.isFile(warehouse.fileCountsFile())) {
+            try {
+                return List.of(JSON.readValue(storage.readBytes(warehouse.fileCountsFile()), FileReport[].class));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the file counts: " + e.getMessage() + " (" + warehouse.fileCountsFile() + ")", e);
+            }
+        }
+        StoragePath legacy = warehouse.fileCounts();
+        if (!warehouse.has(legacy)) {
             return List.of();
         }
-        return spark.read().schema(DataQualityColumns.SCHEMA).parquet(table.toString()).collectAsList().stream()
+        return spark.read().schema(DataQualityColumns.SCHEMA).parquet(legacy.toString()).collectAsList().stream()
                 .map(FileReport::fromRow).toList();
     }
 
-    public void writeFileCounts(SparkSession spark, List<FileReport> reports) {
-        write(spark, reports, warehouse.fileCounts());
+    /**
+     * Written whole and moved over the old file in one step ({@link Storage#write}): no Spark job, and a crash leaves
+     * the old counts or the new, never none.
+     */
+    public void writeFileCounts(List<FileReport> reports) {
+        List<FileReport> sorted = reports.stream().sorted(Comparator.comparing(FileReport::sourceFile)).toList();
+        try {
+            warehouse.storage().write(warehouse.fileCountsFile(), JSON.writeValueAsBytes(sorted));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the file counts (" + warehouse.fileCountsFile() + ")", e);
+        }
+        warehouse.storage().delete(warehouse.fileCounts());
     }
 
     public static void write(SparkSession spark, List<FileReport> reports, StoragePath where) {
@@ -80,6 +121,7 @@ public record IngestTables(Warehouse warehouse) {
         storage.delete(warehouse.root().resolve("accepted"));
         storage.delete(warehouse.quarantine());
         storage.delete(warehouse.fileCounts());
+        storage.delete(warehouse.fileCountsFile());
         storage.delete(warehouse.ingestManifest());
     }
 }

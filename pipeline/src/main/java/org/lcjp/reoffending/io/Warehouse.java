@@ -37,6 +37,11 @@ public record Warehouse(StoragePath output, Storage storage) {
     }
 
     /** Per-file ingest counts of every delivery read so far (rows read, accepted, quarantined by rule...). */
+    public StoragePath fileCountsFile() {
+        return root().resolve("file_counts.json");
+    }
+
+    /** Where a warehouse built before kept the file counts as a Parquet table (read once, then replaced). */
     public StoragePath fileCounts() {
         return root().resolve("file_counts");
     }
