@@ -69,7 +69,7 @@ public final class NightlyRun {
             try {
                 SparkSession spark = session("reoffending " + String.join(",", stageNames), settings, warehouse);
                 for (String name : stageNames) {
-                    StageResult r = ResourceUse.measure(() -> Stages.create(name).run(spark, context));
+                    StageResult r = ResourceUse.measure(spark, () -> Stages.create(name).run(spark, context));
                     results.add(r);
                     onStage.accept(r);
                     CrashPoints.reach(CrashPoints.STAGE_WRITTEN, name);
