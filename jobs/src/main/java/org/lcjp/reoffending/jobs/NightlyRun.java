@@ -47,6 +47,9 @@ public final class NightlyRun {
 
     public Outcome run(List<String> stageNames, boolean publish) throws IOException {
         PipelineSettings settings = settings();
+        if (stageNames.contains(PanelPackJob.NAME)) {
+            TargetsCheck.checkAtStart(request.confDir());
+        }
         PseudonymisationKey key = KeyResolver.resolve(request);
         Warehouse warehouse = new Warehouse(request.output());
         String runId = newRunId();
