@@ -32,6 +32,9 @@ public final class PackScan {
     /** Column headings whose numbers are counts of people. */
     static final Set<String> PEOPLE_COLUMNS = Set.of("Offenders", "Reoffenders", "Reoffences", "People");
     private static final Pattern NOTE = Pattern.compile("\\[note \\d+\\]");
+    /** Dates are not counts: "1 April 2025", "2025-03-31", run ids such as 20250331T020000Z. */
+    private static final Pattern DATE = Pattern.compile("\\b\\d{1,2} (January|February|March|April|May|June|July|"
+            + "August|September|October|November|December) \\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{8}T\\d{6}Z\\b");
     /** A whole number standing alone: not part of a word, a decimal or a percentage. */
     private static final Pattern WHOLE = Pattern.compile("(?<![\\w.,])(\\d{1,3}(?:,\\d{3})*|\\d+)(?![\\w%]|[.,]\\d)");
 
@@ -41,7 +44,7 @@ public final class PackScan {
     /** Whole numbers in the text, note references aside. */
     static List<Long> wholeNumbers(String text) {
         List<Long> out = new ArrayList<>();
-        Matcher m = WHOLE.matcher(NOTE.matcher(text).replaceAll(" "));
+        Matcher m = WHOLE.matcher(DATE.matcher(NOTE.matcher(text).replaceAll(" ")).replaceAll(" "));
         while (m.find()) {
             out.add(Long.parseLong(m.group(1).replace(",", "")));
         }
