@@ -37,7 +37,7 @@ help:
 	@echo "make linkage-eval             precision/recall/F1 on the public linkage benchmarks"
 	@echo "make dist                     reoffending-all.jar (java -jar) and reoffending-app.jar (spark-submit)"
 	@echo "make cluster-test             standalone Spark master+worker on 127.0.0.1, run, compare with local"
-	@echo "make pack-pdf                 convert the latest panel pack to PDF with LibreOffice (headless)"
+	@echo "make pack-pdf [PNG=1]         convert the latest panel pack (.xlsx and .ods) to PDF with LibreOffice (headless)"
 	@echo "make clean"
 
 deps:
@@ -76,9 +76,11 @@ dist: deps
 	$(MVN) -q package -Pdist -DskipTests -Dgit.commit=$(COMMIT)
 	@ls -lh jobs/target/reoffending-all.jar jobs/target/reoffending-app.jar
 
-# Converts the newest pack to PDF outside published/ (published folders are immutable).
+# Converts the newest pack, .xlsx and .ods, to PDF outside published/ (published folders are immutable); PNG=1 also
+# renders each page to PNG for a look page by page.
 pack-pdf:
 	bash reports/check-pack-pdf.sh $$(ls -t $(OUTPUT)/published/*/panel-pack-*.xlsx | head -1) $(OUTPUT)/pack-check
+	bash reports/check-pack-pdf.sh $$(ls -t $(OUTPUT)/published/*/panel-pack-*.ods | head -1) $(OUTPUT)/pack-check
 
 cluster-test: dist
 	bash conf/cluster/cluster-test.sh

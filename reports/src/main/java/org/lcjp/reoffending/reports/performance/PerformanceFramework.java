@@ -38,7 +38,14 @@ public final class PerformanceFramework {
     public static List<PerformanceRow> compute(List<Target> targets, Map<String, SourceTable> tables) {
         List<PerformanceRow> out = new ArrayList<>();
         for (Target t : targets) {
-            out.addAll(measure(t, tables.get(t.figure().table())));
+            try {
+                out.addAll(measure(t, tables.get(t.figure().table())));
+            } catch (RuntimeException e) {
+                // A table of an unexpected shape makes its measure not available; it never stops the pack.
+                out.add(unavailable(t, PerformanceRow.UNREADABLE, "The table " + t.figure().table()
+                        + " could not be read as this measure expects (" + e.getClass().getSimpleName() + ": "
+                        + e.getMessage() + ")."));
+            }
         }
         return out;
     }
@@ -95,7 +102,9 @@ public final class PerformanceFramework {
     /** GREEN on the right side of the target, AMBER within the tolerance of it, RED otherwise. */
     static String rag(Target t, double value) {
         double shortfall = t.direction() == Target.Direction.LOWER_IS_BETTER ? value - t.target() : t.target() - value;
-        return shortfall <= 0 ? "GREEN" : shortfall <= t.amberTolerance() ? "AMBER" : "RED";
+        // A hair's breadth of floating point (0.27 - 0.25 > 0.02) must not turn a boundary value red.
+        double eps = 1e-9 * Math.max(1, Math.abs(t.target()));
+        return shortfall <= eps ? "GREEN" : shortfall <= t.amberTolerance() + eps ? "AMBER" : "RED";
     }
 
     private record Change(Double value, Double low, Double high, Boolean significant) {
@@ -134,13 +143,21 @@ public final class PerformanceFramework {
     private static Map<Period, List<Map<String, Object>>> periods(List<Map<String, Object>> rows, SourceTable table,
                                                                   Target.Figure f) {
         Map<Object, List<Map<String, Object>>> grouped = new TreeMap<>(Comparator.comparing(Object::toString));
-        boolean cohorts = f.periodColumn() == null && table.columns().contains("cohort_start")
-                && table.columns().contains("cohort_end");
         String periodColumn = f.periodColumn() != null ? f.periodColumn()
                 : PERIOD_COLUMNS.stream().filter(table.columns()::contains).findFirst().orElse(null);
+        boolean cohorts = periodColumn == null && table.columns().contains("cohort_start")
+                && table.columns().contains("cohort_end");
         Map<Period, List<Map<String, Object>>> out = new LinkedHashMap<>();
         if (cohorts) {
+            List<Map<String, Object>> undated = rows.stream().filter(r -> r.get("cohort_start") == null
+                    || r.get("cohort_end") == null).toList();
+            if (!undated.isEmpty()) {
+                out.put(new Period("All years", null, null, null, allFinal(undated)), undated);
+            }
             for (Map<String, Object> r : rows) {
+                if (r.get("cohort_start") == null || r.get("cohort_end") == null) {
+                    continue;
+                }
                 LocalDate start = (LocalDate) r.get("cohort_start");
                 LocalDate end = (LocalDate) r.get("cohort_end");
                 boolean quarter = start.getDayOfMonth() == 1 && end.equals(start.plusMonths(3).minusDays(1));

@@ -18,6 +18,7 @@ public record PerformanceRow(String measureId, String title, String sourceTable,
     public static final String TABLE_ABSENT = "TABLE_ABSENT";
     public static final String COLUMN_ABSENT = "COLUMN_ABSENT";
     public static final String NO_DATA = "NO_DATA";
+    public static final String UNREADABLE = "UNREADABLE";
 
     /** The filters as a map ("population=ADULT; dimension=ALL" becomes population: ADULT, dimension: ALL). */
     public java.util.Map<String, String> filterMap() {

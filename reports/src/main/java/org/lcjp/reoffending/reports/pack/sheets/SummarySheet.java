@@ -241,7 +241,7 @@ public final class SummarySheet implements PackSheet {
     }
 
     /** "between 3.2 and 11.0 percentage points lower", or both ways when the interval spans zero. */
-    static String intervalWords(double low, double high) {
+    public static String intervalWords(double low, double high) {
         double a = 100 * low;
         double b = 100 * high;
         if (b < 0) {
