@@ -44,10 +44,11 @@ deps:
 	@command -v java >/dev/null && command -v mvn >/dev/null || { echo "Installing JDK 17 and Maven (apt)"; \
 	  apt-get update -qq && apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null; }
 
-# Compile once and record the runtime classpath; rebuilt only when a source or pom changes.
+# Compile once and record the runtime classpath; rebuilt only when a source or pom changes. -am resolves the modules
+# in the reactor, so a SNAPSHOT another worktree installed in ~/.m2 meanwhile cannot change the classpath.
 $(CLASSPATH_FILE): $(SOURCES) | deps
 	$(MVN) -q install -DskipTests -Dgit.commit=$(COMMIT)
-	$(MVN) -q -pl jobs dependency:build-classpath -Dmdep.outputFile=$(abspath $(CLASSPATH_FILE)) -Dmdep.includeScope=runtime -Dmdep.excludeGroupIds=org.lcjp.reoffending
+	$(MVN) -q -pl jobs -am dependency:build-classpath -Dmdep.outputFile=$(abspath $(CLASSPATH_FILE)) -Dmdep.includeScope=runtime -Dmdep.excludeGroupIds=org.lcjp.reoffending
 	@touch $(CLASSPATH_FILE)
 
 build: $(CLASSPATH_FILE)

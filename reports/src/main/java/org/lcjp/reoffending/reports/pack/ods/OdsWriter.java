@@ -9,6 +9,8 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
 import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.odftoolkit.odfdom.doc.table.OdfTable;
 import org.odftoolkit.odfdom.doc.table.OdfTableCell;
 import org.odftoolkit.odfdom.dom.element.office.OfficeSpreadsheetElement;
@@ -30,6 +32,13 @@ import org.lcjp.reoffending.reports.pack.model.Table;
  * charts (every chart's figures are in a table).
  */
 public final class OdsWriter {
+    private static final String TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+    private static final String STYLE_NS = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+    private static final String OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+    private static final String FO_NS = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
+    private static final long LINE_WIDTH_MM = 250;
+    private static final double MM_PER_CHAR = 2.2;
+
     private OdsWriter() {
     }
 
@@ -46,26 +55,39 @@ public final class OdsWriter {
                 table.setTableName(s.name());
                 int row = 0;
                 text(table, 0, row++, s.title());
-                text(table, 0, row++, s.description());
+                text(table, 0, row++, s.description()).setTextWrapped(t == null);
                 for (String line : s.lines()) {
-                    text(table, 0, row++, line);
+                    text(table, 0, row++, line).setTextWrapped(t == null);
                 }
                 if (t == null) {
-                    table.getColumnByIndex(0).setWidth(250);
+                    table.getColumnByIndex(0).setWidth(LINE_WIDTH_MM);
                     continue;
                 }
                 int header = row;
+                long total = 0;
                 for (int c = 0; c < t.columns().size(); c++) {
-                    text(table, c, row, t.columns().get(c).header());
-                    table.getColumnByIndex(c).setWidth(Math.max(25, Math.round(t.columns().get(c).kind().width * 2.2)));
+                    text(table, c, row, t.columns().get(c).header()).setTextWrapped(true);
+                    long width = Math.max(25, Math.round(t.columns().get(c).kind().width * MM_PER_CHAR));
+                    table.getColumnByIndex(c).setWidth(width);
+                    total += width;
+                }
+                if (total < LINE_WIDTH_MM) {
+                    // The lines above overflow to the right; widen the last column so a printout keeps them whole.
+                    int last = t.columns().size() - 1;
+                    table.getColumnByIndex(last).setWidth(table.getColumnByIndex(last).getWidth() + LINE_WIDTH_MM - total);
                 }
                 row++;
                 for (List<Object> values : t.rows()) {
                     for (int c = 0; c < values.size(); c++) {
-                        cell(table.getCellByPosition(c, row), values.get(c), t.columns().get(c).kind());
+                        OdfTableCell cell = table.getCellByPosition(c, row);
+                        cell(cell, values.get(c), t.columns().get(c).kind());
+                        if (t.columns().get(c).kind() == Column.Kind.LONG_TEXT) {
+                            cell.setTextWrapped(true);
+                        }
                     }
                     row++;
                 }
+                repeatOnEveryPage(table, header);
                 ranges.append(s.name()).append('\u0000').append(t.name()).append('\u0000')
                         .append(address(s.name(), header, 0, row - 1, t.columns().size() - 1)).append('\n');
             }
@@ -82,6 +104,8 @@ public final class OdsWriter {
                 r.setTableNameAttribute(p[1]);
                 r.setTableContainsHeaderAttribute(true);
             }
+            landscapeFitToWidth(doc);
+            emptyCellsEmpty(doc);
             doc.getOfficeMetadata().setTitle(data.title() + " (" + data.asOf() + ")");
             doc.save(out);
         } catch (IOException e) {
@@ -103,8 +127,47 @@ public final class OdsWriter {
         return s.toString();
     }
 
-    private static void text(OdfTable table, int col, int row, String text) {
-        table.getCellByPosition(col, row).setStringValue(Layout.safeText(text));
+    private static OdfTableCell text(OdfTable table, int col, int row, String text) {
+        OdfTableCell cell = table.getCellByPosition(col, row);
+        cell.setStringValue(Layout.safeText(text));
+        return cell;
+    }
+
+    /** The header row inside table:table-header-rows, which OpenDocument repeats at the top of every printed page. */
+    private static void repeatOnEveryPage(OdfTable table, int header) {
+        Element row = table.getRowByIndex(header).getOdfElement();
+        Element headerRows = row.getOwnerDocument().createElementNS(TABLE_NS, "table:table-header-rows");
+        row.getParentNode().insertBefore(headerRows, row);
+        headerRows.appendChild(row);
+    }
+
+    /**
+     * Cells the toolkit created but nothing was written to hold an empty paragraph, which stops text to their left
+     * from flowing over them (the lines above a table would be cut at column A): empty them.
+     */
+    private static void emptyCellsEmpty(OdfSpreadsheetDocument doc) throws Exception {
+        NodeList cells = doc.getContentDom().getElementsByTagNameNS(TABLE_NS, "table-cell");
+        for (int i = 0; i < cells.getLength(); i++) {
+            Element cell = (Element) cells.item(i);
+            if (!cell.hasAttributeNS(OFFICE_NS, "value-type")) {
+                while (cell.getFirstChild() != null) {
+                    cell.removeChild(cell.getFirstChild());
+                }
+            }
+        }
+    }
+
+    /** Every page style landscape A4, scaled to one page wide (as the .xlsx prints). */
+    private static void landscapeFitToWidth(OdfSpreadsheetDocument doc) throws Exception {
+        NodeList layouts = doc.getStylesDom().getElementsByTagNameNS(STYLE_NS, "page-layout-properties");
+        for (int i = 0; i < layouts.getLength(); i++) {
+            Element p = (Element) layouts.item(i);
+            p.setAttributeNS(FO_NS, "fo:page-width", "29.7cm");
+            p.setAttributeNS(FO_NS, "fo:page-height", "21cm");
+            p.setAttributeNS(STYLE_NS, "style:print-orientation", "landscape");
+            p.setAttributeNS(STYLE_NS, "style:scale-to-X", "1");
+            p.setAttributeNS(STYLE_NS, "style:scale-to-Y", "0");
+        }
     }
 
     private static void cell(OdfTableCell cell, Object value, Column.Kind kind) {

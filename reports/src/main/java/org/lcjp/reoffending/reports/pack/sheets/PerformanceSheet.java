@@ -134,7 +134,8 @@ public final class PerformanceSheet implements PackSheet {
             default -> false;
         };
         if (!withheld && "proven_reoffending".equals(r.sourceTable()) && r.periodStart() != null) {
-            withheld = yearly(ctx, r).map(s -> !s.rate().isNumber() || !s.reoffencesPerOffender().isNumber()).orElse(false);
+            withheld = yearly(ctx, r).map(s -> s.rate() == Figure.CONFIDENTIAL || s.reoffencesPerOffender() == Figure.CONFIDENTIAL
+                    || s.harmPerOffender() == Figure.CONFIDENTIAL).orElse(false);
         }
         return withheld ? Figure.CONFIDENTIAL : Figure.of(r.value());
     }

@@ -115,7 +115,8 @@ public final class SummarySheet implements PackSheet {
                         && Objects.equals(o.method(), r.method()) && Objects.equals(o.measure(), r.measure())
                         && Objects.equals(o.subgroup(), r.subgroup()) && Objects.equals(o.groupName(), r.referenceGroup()))
                 .findFirst();
-        String period = ComparisonSheet.period(ctx, r).toLowerCase(Locale.UK);
+        String period = ComparisonSheet.period(ctx, r);
+        period = period.startsWith("All years") ? period.toLowerCase(Locale.UK) : "in " + period;
         String method = "MATCHED".equals(r.method()) ? " (after matching " + ctx.notes().ref("MATCHING") + ")" : "";
         if (!"OK".equals(r.status())) {
             lines.add(name + ": the groups are too small to compare yet (fewer than 60 people in a group, " + period

@@ -72,6 +72,7 @@ public final class XlsxWriter {
     private static final byte[][] PALETTE = {{0x12, 0x43, 0x6D}, {(byte) 0xF4, 0x6A, 0x25}, {0x28, (byte) 0xA1, (byte) 0x97},
             {(byte) 0x80, 0x16, 0x50}};
     private static final int LINE_WIDTH_CHARS = 110;
+    private static final float POINTS_PER_LINE = 14.5f;
 
     private final XSSFWorkbook wb;
     private final Map<String, CellStyle> styles = new HashMap<>();
@@ -101,9 +102,12 @@ public final class XlsxWriter {
         sheet.getPrintSetup().setFitHeight((short) 0);
         int row = 0;
         text(sheet, row++, s.title(), style("title"));
-        text(sheet, row++, s.description(), style(s.table() == null ? "wrapped" : "text"));
+        boolean wrapLines = s.table() == null;
+        text(sheet, row, s.description(), style(wrapLines ? "wrapped" : "text"));
+        fitHeight(sheet, row++, s.description(), wrapLines ? LINE_WIDTH_CHARS : Integer.MAX_VALUE);
         for (String line : s.lines()) {
-            text(sheet, row++, line, style(s.table() == null ? "wrapped" : "text"));
+            text(sheet, row, line, style(wrapLines ? "wrapped" : "text"));
+            fitHeight(sheet, row++, line, wrapLines ? LINE_WIDTH_CHARS : Integer.MAX_VALUE);
         }
         if (s.table() == null) {
             sheet.setColumnWidth(0, LINE_WIDTH_CHARS * 256);
@@ -118,6 +122,7 @@ public final class XlsxWriter {
         int header = row;
         Row h = sheet.createRow(row++);
         int totalWidth = 0;
+        int headerLines = 1;
         for (int c = 0; c < t.columns().size(); c++) {
             Column col = t.columns().get(c);
             Cell cell = h.createCell(c);
@@ -126,7 +131,10 @@ public final class XlsxWriter {
             int width = Math.max(col.kind().width, Math.min(30, col.header().length() / 2 + 2));
             sheet.setColumnWidth(c, width * 256);
             totalWidth += width;
+            headerLines = Math.max(headerLines, lines(col.header(), width - 1));
         }
+        // Readers do not grow a row for wrapped text that POI wrote: size each row for its longest wrapped text.
+        h.setHeightInPoints(headerLines * POINTS_PER_LINE + 3);
         if (totalWidth < LINE_WIDTH_CHARS) {
             // The lines above overflow to the right; widen the last column so a printout keeps them whole.
             int last = t.columns().size() - 1;
@@ -135,7 +143,11 @@ public final class XlsxWriter {
         boolean linkColumn = t.columns().get(0).header().equals(ContentsSheet.LINK_COLUMN);
         for (List<Object> values : t.rows()) {
             Row r = sheet.createRow(row++);
+            int rowLines = 1;
             for (int c = 0; c < values.size(); c++) {
+                if (t.columns().get(c).kind() == Column.Kind.LONG_TEXT && values.get(c) instanceof String text) {
+                    rowLines = Math.max(rowLines, lines(text, sheet.getColumnWidth(c) / 256 - 2));
+                }
                 Cell cell = value(r, c, values.get(c), t.columns().get(c).kind());
                 if (linkColumn && c == 0) {
                     Hyperlink link = wb.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
@@ -143,6 +155,9 @@ public final class XlsxWriter {
                     cell.setHyperlink(link);
                     cell.setCellStyle(style("link"));
                 }
+            }
+            if (rowLines > 1) {
+                r.setHeightInPoints(rowLines * POINTS_PER_LINE + 2);
             }
         }
         int last = row - 1;
@@ -160,6 +175,17 @@ public final class XlsxWriter {
         sheet.setRepeatingRows(new CellRangeAddress(header, header, -1, -1));
         for (Chart c : s.charts()) {
             chart(sheet, c, t.columns().size() + 1, header, 8, Math.max(16, Math.min(30, c.categories().size() + 8)));
+        }
+    }
+
+    private static int lines(String text, int charsPerLine) {
+        return Math.max(1, (int) Math.ceil(text.length() / (double) Math.max(1, charsPerLine)));
+    }
+
+    private static void fitHeight(XSSFSheet sheet, int row, String text, int charsPerLine) {
+        int n = lines(text, charsPerLine);
+        if (n > 1) {
+            sheet.getRow(row).setHeightInPoints(n * POINTS_PER_LINE + 2);
         }
     }
 
