@@ -56,9 +56,10 @@ public final class SummarySheet implements PackSheet {
         lines.add("In " + year.label() + ", the latest final year, " + percent(adult.rate()) + " of adult offenders and "
                 + percent(juvenile.rate()) + " of juvenile offenders committed a proven reoffence within a year "
                 + ctx.notes().ref("COHORT") + ".");
-        lines.add("Reoffenders committed " + decimal(all.reoffencesPerReoffender()) + " reoffences each on average; "
-                + "the harm of the reoffences came to " + decimal(all.harmPerOffender()) + " days per offender "
-                + ctx.notes().ref("HARM") + ".");
+        lines.add("Reoffenders committed " + decimal(all.reoffencesPerReoffender()) + " reoffences each on average"
+                + (all.harmPerOffender() == Figure.NOT_AVAILABLE ? " (the harm of the reoffences is not available [x])."
+                : "; the harm of the reoffences came to " + decimal(all.harmPerOffender()) + " days per offender "
+                + ctx.notes().ref("HARM") + "."));
         Optional<Period> previous = ctx.years().periods().stream().filter(Period::isFinal)
                 .filter(p -> p.end().isBefore(year.start())).reduce((a, b) -> b);
         if (previous.isEmpty()) {

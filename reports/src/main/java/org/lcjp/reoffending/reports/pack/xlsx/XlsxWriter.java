@@ -101,7 +101,8 @@ public final class XlsxWriter {
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
         int row = 0;
-        text(sheet, row++, s.title(), style("title"));
+        text(sheet, row, s.title(), style("title"));
+        sheet.getRow(row++).setHeightInPoints(24);
         boolean wrapLines = s.table() == null;
         text(sheet, row, s.description(), style(wrapLines ? "wrapped" : "text"));
         fitHeight(sheet, row++, s.description(), wrapLines ? LINE_WIDTH_CHARS : Integer.MAX_VALUE);
