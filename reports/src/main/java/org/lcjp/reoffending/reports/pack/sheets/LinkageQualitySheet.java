@@ -9,6 +9,7 @@ import org.lcjp.reoffending.reports.pack.PackContext;
 import org.lcjp.reoffending.reports.pack.PackData.LinkageQualityRow;
 import org.lcjp.reoffending.reports.pack.PackSheet;
 import org.lcjp.reoffending.reports.pack.model.Column;
+import org.lcjp.reoffending.reports.pack.model.Formatted;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.model.Table;
 
@@ -16,6 +17,20 @@ import org.lcjp.reoffending.reports.pack.model.Table;
 public final class LinkageQualitySheet implements PackSheet {
     /** Metrics whose values count people (persons, clusters); the others count records or pairs, or are shares. */
     static final Set<String> PEOPLE_METRICS = Set.of("CLUSTER_SIZE", "CHAINED_CLUSTERS_SPLIT");
+
+    /**
+     * A numeric category (a match-weight bin, records per person) is stored as a number: it is a label, not a count,
+     * and as text it would read like one.
+     */
+    private static Object category(PackContext ctx, LinkageQualityRow l) {
+        if (l.category() == null) {
+            return "All";
+        }
+        if (l.category().matches("-?\\d+")) {
+            return new Formatted(Figure.of(Long.parseLong(l.category())), Column.Kind.NUMBER);
+        }
+        return ctx.label("common", l.category());
+    }
 
     @Override
     public Sheet build(PackContext ctx) {
@@ -34,8 +49,7 @@ public final class LinkageQualitySheet implements PackSheet {
                             && v.number() < ctx.threshold()) {
                         v = Figure.CONFIDENTIAL;
                     }
-                    rows.add(new ArrayList<>(List.of(ctx.label("linkage_metric", l.metric()),
-                            l.category() == null ? "All" : ctx.label("common", l.category()), v)));
+                    rows.add(new ArrayList<>(List.of(ctx.label("linkage_metric", l.metric()), category(ctx, l), v)));
                 });
         return new Sheet(name, contents, title,
                 "This worksheet contains one table: the linkage metrics of this run (pairs scored, how records were "
