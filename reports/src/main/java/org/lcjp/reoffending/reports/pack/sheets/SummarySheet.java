@@ -186,8 +186,9 @@ public final class SummarySheet implements PackSheet {
             }
         }
         lines.add("Performance: of " + words(latest.size()) + " measures, " + words(green) + " met the target, "
-                + words(amber) + " are within tolerance of it and " + words(red) + " missed it; " + words(none)
-                + " cannot be rated yet (see the Performance sheet) " + ctx.notes().ref("PERFORMANCE") + ".");
+                + words(amber) + (amber == 1 ? " is" : " are") + " within tolerance of it and " + words(red)
+                + " missed it; " + words(none) + " cannot be rated yet (see the Performance sheet) "
+                + ctx.notes().ref("PERFORMANCE") + ".");
     }
 
     private Chart chart(PackContext ctx) {
