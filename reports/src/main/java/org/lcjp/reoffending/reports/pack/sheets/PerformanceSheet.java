@@ -137,7 +137,28 @@ public final class PerformanceSheet implements PackSheet {
             withheld = yearly(ctx, r).map(s -> s.rate() == Figure.CONFIDENTIAL || s.reoffencesPerOffender() == Figure.CONFIDENTIAL
                     || s.harmPerOffender() == Figure.CONFIDENTIAL).orElse(false);
         }
+        if (!withheld && "cohort_comparison".equals(r.sourceTable())) {
+            withheld = comparisonWithheld(ctx, r);
+        }
         return withheld ? Figure.CONFIDENTIAL : Figure.of(r.value());
+    }
+
+    /** A measure read from cohort_comparison is withheld when the comparison sheet withholds that row's figures. */
+    private static boolean comparisonWithheld(PackContext ctx, PerformanceRow r) {
+        Map<String, String> f = r.filterMap();
+        return ctx.data().comparisons().orElse(List.of()).stream()
+                .filter(c -> matches(f, "comparison", c.comparison()) && matches(f, "method", c.method())
+                        && matches(f, "group_name", c.groupName()) && matches(f, "subgroup", c.subgroup())
+                        && matches(f, "measure", c.measure()) && matches(f, "period", c.period())
+                        && ComparisonSheet.period(ctx, c).equals(r.period()))
+                .anyMatch(c -> {
+                    var s = ctx.comparisons().shown(c);
+                    return s.value() == Figure.CONFIDENTIAL || s.difference() == Figure.CONFIDENTIAL;
+                });
+    }
+
+    private static boolean matches(Map<String, String> filters, String column, String value) {
+        return !filters.containsKey(column) || filters.get(column).equals(value);
     }
 
     /** The yearly table's row for a proven_reoffending measure over a population as a whole. */
