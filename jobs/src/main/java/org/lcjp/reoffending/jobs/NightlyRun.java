@@ -53,6 +53,9 @@ public final class NightlyRun {
 
     public Outcome run(List<String> stageNames, boolean publish) throws IOException {
         PipelineSettings settings = settings();
+        if (stageNames.contains(PanelPackJob.NAME)) {
+            TargetsCheck.checkAtStart(request.confDir());
+        }
         PseudonymisationKey key = KeyResolver.resolve(request);
         Storage storage = Storage.fromEnvironment();
         Warehouse warehouse = new Warehouse(request.output(), storage);

@@ -88,6 +88,11 @@ class NightlyRunEndToEndTest {
         }
         assertThat(published.resolve("research/README.md")).exists();
         assertThat(published.resolve("panel-pack-" + AS_OF + ".xlsx")).isNotEmptyFile();
+        assertThat(published.resolve("panel-pack-" + AS_OF + ".ods")).isNotEmptyFile();
+        assertThat(published.resolve("performance").resolve("_SUCCESS")).exists();
+        // No count of people below the threshold in any cell, text or chart of the pack this run wrote.
+        assertThat(org.lcjp.reoffending.reports.pack.PackScan.scanXlsx(
+                Files.readAllBytes(published.resolve("panel-pack-" + AS_OF + ".xlsx")), 5)).isPositive();
         RunManifest manifest = RunManifest.read(published.resolve("manifest.json"));
         assertThat(manifest.asOf()).isEqualTo(AS_OF.toString());
         assertThat(manifest.inputFiles()).isEqualTo(InputFiles.list(input));
