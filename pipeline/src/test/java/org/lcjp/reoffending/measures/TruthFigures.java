@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,21 @@ public final class TruthFigures {
             offenceRef.put(r.get("offence_code").trim().toUpperCase(), new String[] {r.get("offence_group"), r.get("is_breach"), r.get("harm_days")});
         }
         return ReoffendingOracle.cells(rows, personOf, offenceRef);
+    }
+
+    /**
+     * The oracle's cells of the cohorts a run publishes when every dataset has delivered up to the as-of date and
+     * every cohort is past the first: FINAL, or with at least the contract's three months observed.
+     */
+    public static Map<String, long[]> published(Map<String, long[]> cells, LocalDate asOf) {
+        Map<String, long[]> out = new java.util.TreeMap<>();
+        cells.forEach((key, figures) -> {
+            LocalDate start = LocalDate.parse(key.substring(0, key.indexOf('/')));
+            if (!start.plusMonths(3).minusDays(1).plusMonths(3).isAfter(asOf)) {
+                out.put(key, figures);
+            }
+        });
+        return out;
     }
 
     private static List<CSVRecord> csv(Path file) throws IOException {
