@@ -33,7 +33,6 @@ import org.lcjp.reoffending.io.FileHashes;
 import org.lcjp.reoffending.io.HeaderMapping;
 import org.lcjp.reoffending.io.IngestManifest;
 import org.lcjp.reoffending.io.IngestTables;
-import org.lcjp.reoffending.pseudonymise.KeyedHasher;
 import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
 import org.lcjp.reoffending.spark.JobDescriptions;
 
@@ -58,7 +57,7 @@ public final class IngestJob implements Stage {
         long start = System.nanoTime();
         IngestTables tables = new IngestTables(ctx.warehouse());
         // The fingerprint is itself a token, so it also changes when the token format does (stored tokens stale).
-        String fingerprint = new KeyedHasher(ctx.key()).token("key-fingerprint", "ingest-manifest");
+        String fingerprint = KeyResolver.fingerprint(ctx.key());
         IngestManifest manifest = IngestManifest.read(ctx.warehouse().ingestManifest());
         if (manifest.keyFingerprint() != null && !manifest.keyFingerprint().equals(fingerprint)) {
             LOG.warn("The pseudonymisation key (or the token format) differs from the one the warehouse was built with: "

@@ -34,6 +34,14 @@ public final class KeyResolver {
                 + "other than sample-inputs/ (pass --key-file, or KEY_FILE=... to make). " + PseudonymisationKey.HOW_TO_MAKE);
     }
 
+    /**
+     * A keyed hash of a constant: the same for every run under one key (and token format), different under any
+     * other, and revealing nothing of the key. The ingest manifest and the run manifest both record it.
+     */
+    public static String fingerprint(PseudonymisationKey key) {
+        return new org.lcjp.reoffending.pseudonymise.KeyedHasher(key).token("key-fingerprint", "ingest-manifest");
+    }
+
     static boolean isSampleInput(RunRequest request) {
         Path sample = request.confDir().toAbsolutePath().normalize().resolveSibling("sample-inputs");
         try {

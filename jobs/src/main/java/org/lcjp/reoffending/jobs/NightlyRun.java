@@ -53,6 +53,9 @@ public final class NightlyRun {
         String asOf = request.asOf().toString();
         Instant started = Instant.now();
         try (RunLock ignored = RunLock.acquire(request.output(), runId)) {
+            if (stageNames.contains(IngestJob.NAME)) {
+                requireDeliveries();
+            }
             AtomicPublisher publisher = new AtomicPublisher(warehouse.published());
             Path building = publish ? publisher.prepare(asOf, runId)
                     : Files.createDirectories(request.output().resolve("staging").resolve(asOf));
@@ -71,7 +74,7 @@ public final class NightlyRun {
                 if (!publish) {
                     return new Outcome(runId, null, results, seconds(started));
                 }
-                manifest(runId, settings, started, results, building, spark).write(building.resolve("manifest.json"));
+                manifest(runId, settings, key, started, results, building, spark).write(building.resolve("manifest.json"));
             } catch (RuntimeException | IOException e) {
                 if (publish) {
                     publisher.discard(building);
@@ -79,7 +82,7 @@ public final class NightlyRun {
                 throw e;
             }
             Path target = publisher.publish(building, asOf, runId);
-            for (Path old : publisher.applyRetention(settings.run().retainPublished())) {
+            for (Path old : publisher.applyRetention(settings.run().retainPublished(), asOf)) {
                 LOG.info("Retention: removed {}", old);
             }
             return new Outcome(runId, target, results, seconds(started));
@@ -101,15 +104,16 @@ public final class NightlyRun {
         try (RunLock ignored = RunLock.acquire(request.output(), runId)) {
             AtomicPublisher publisher = new AtomicPublisher(warehouse.published());
             SparkSession spark = SparkSessions.create("reoffending publish", settings.spark(), warehouse.scratch().resolve("spark-local"));
-            manifest(runId, settings, started, List.of(), staging, spark).write(staging.resolve("manifest.json"));
+            manifest(runId, settings, KeyResolver.resolve(request), started, List.of(), staging, spark)
+                    .write(staging.resolve("manifest.json"));
             Path target = publisher.publish(staging, asOf, runId);
-            publisher.applyRetention(settings.run().retainPublished());
+            publisher.applyRetention(settings.run().retainPublished(), asOf);
             return new Outcome(runId, target, List.of(), seconds(started));
         }
     }
 
-    private RunManifest manifest(String runId, PipelineSettings settings, Instant started, List<StageResult> results,
-                                 Path building, SparkSession spark) throws IOException {
+    private RunManifest manifest(String runId, PipelineSettings settings, PseudonymisationKey key, Instant started,
+                                 List<StageResult> results, Path building, SparkSession spark) throws IOException {
         List<Map<String, Object>> stages = new ArrayList<>();
         for (StageResult r : results) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -120,9 +124,24 @@ public final class NightlyRun {
             m.putAll(r.details());
             stages.add(m);
         }
+        Map<String, String> configFiles = ConfigFiles.sha256(request.confDir());
+        PublishedCoverage coverage = PublishedCoverage.read(spark, building.resolve(MeasuresJob.DATA_COVERAGE));
         return new RunManifest(runId, request.asOf().toString(), RunManifest.SCHEMA_VERSION, CodeVersion.current(),
-                SettingsLoader.hash(settings), spark.sparkContext().master(), started, Instant.now(),
-                filesInForce(), stages, PublishedRowCounts.of(spark, building));
+                ConfigFiles.hash(settings, configFiles), spark.sparkContext().master(), started, Instant.now(),
+                filesInForce(), stages, PublishedRowCounts.of(spark, building), configFiles, KeyResolver.fingerprint(key),
+                coverage.effectiveDate(), coverage.limitingDataset(), coverage.firstCohort(), coverage.dataCoverage());
+    }
+
+    /** An input root with no delivery to read up to the as-of date has nothing to publish: exit 3, not success. */
+    private void requireDeliveries() {
+        boolean any = org.lcjp.reoffending.io.ExtractDiscovery.discover(request.input(), request.asOf()).stream()
+                .anyMatch(f -> f.status().equals(org.lcjp.reoffending.ingest.DataQualityColumns.STATUS_READ));
+        if (!any) {
+            throw new InputRejectedException("Cannot publish: no readable delivery under " + request.input()
+                    + " dated on or before " + request.asOf() + ". Nothing was published",
+                    "check INPUT points at the extracts root (<agency>/<dataset>/<dataset>_<yyyyMMdd>.csv) and AS_OF is not "
+                            + "before the first delivery, then rerun.");
+        }
     }
 
     private PipelineSettings settings() {

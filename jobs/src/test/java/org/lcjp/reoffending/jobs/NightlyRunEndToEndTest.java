@@ -100,6 +100,11 @@ class NightlyRunEndToEndTest {
                 .containsExactly("ingest", "link", "measure", "compare", "services", "research", "report");
         assertThat(manifest.publishedRows()).containsKey("proven_reoffending");
         assertThat(manifest.configHash()).hasSize(64);
+        assertThat(manifest.configFiles()).containsOnlyKeys("reference/areas.csv", "reference/offences.csv");
+        assertThat(manifest.keyFingerprint()).hasSize(32).isNotEqualTo(Files.readString(key).trim());
+        assertThat(manifest.effectiveDate()).isEqualTo(String.valueOf(TruthFigures.effectiveDate(input, AS_OF)));
+        assertThat(manifest.firstCohort()).isEqualTo("2016-01-01");
+        assertThat(manifest.dataCoverage()).containsKeys("courts/convictions", "iom/cohort");
         try (var s = Files.list(dir.resolve("out/published"))) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly(AS_OF.toString());
         }
@@ -108,7 +113,8 @@ class NightlyRunEndToEndTest {
     @Test
     @Order(2)
     void figuresEqualThoseWorkedOutFromTheGeneratorsTruth() throws Exception {
-        Map<String, long[]> expected = TruthFigures.published(TruthFigures.expectedCells(input, truth, CONF.resolve("reference")), AS_OF);
+        Map<String, long[]> expected = TruthFigures.published(TruthFigures.expectedCells(input, truth, CONF.resolve("reference")),
+                TruthFigures.effectiveDate(input, AS_OF));
         Map<String, long[]> actual = new TreeMap<>();
         SparkSession spark = SparkTestSession.get();
         for (Row r : spark.read().parquet(published.resolve("proven_reoffending").toString())

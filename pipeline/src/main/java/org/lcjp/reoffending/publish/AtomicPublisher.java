@@ -53,8 +53,11 @@ public final class AtomicPublisher {
         }
     }
 
-    /** Keeps the newest {@code keep} published folders (0 keeps all); returns the folders removed. */
-    public List<Path> applyRetention(int keep) throws IOException {
+    /**
+     * Keeps the newest {@code keep} published folders (0 keeps all) and always {@code justPublished} (a back-dated
+     * rerun must not be deleted by the run that made it); returns the folders removed.
+     */
+    public List<Path> applyRetention(int keep, String justPublished) throws IOException {
         if (keep <= 0 || !Files.isDirectory(published)) {
             return List.of();
         }
@@ -64,7 +67,7 @@ public final class AtomicPublisher {
                     .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
                     .toList();
         }
-        List<Path> old = folders.stream().skip(keep).toList();
+        List<Path> old = folders.stream().skip(keep).filter(p -> !p.getFileName().toString().equals(justPublished)).toList();
         for (Path p : old) {
             deleteRecursively(p);
         }

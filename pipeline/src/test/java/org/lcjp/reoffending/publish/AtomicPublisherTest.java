@@ -68,10 +68,23 @@ class AtomicPublisherTest {
         for (String d : new String[] {"2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23"}) {
             p.publish(p.prepare(d, "r"), d, "r");
         }
-        assertThat(p.applyRetention(2)).extracting(f -> f.getFileName().toString())
+        assertThat(p.applyRetention(2, "2026-11-23")).extracting(f -> f.getFileName().toString())
                 .containsExactlyInAnyOrder("2026-11-20", "2026-11-21");
         assertThat(out.resolve("published/2026-11-23")).exists();
-        assertThat(p.applyRetention(0)).isEmpty();
+        assertThat(p.applyRetention(0, "2026-11-23")).isEmpty();
+    }
+
+    @Test
+    void aBackDatedRerunIsNotRemovedByItsOwnRetention() throws IOException {
+        AtomicPublisher p = new AtomicPublisher(out.resolve("published"));
+        for (String d : new String[] {"2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23"}) {
+            p.publish(p.prepare(d, "r"), d, "r");
+        }
+        // A rerun as of 2026-11-20 with two folders kept: the older of the newest two goes, the rerun stays.
+        p.publish(p.prepare("2026-11-20", "r2"), "2026-11-20", "r2");
+        assertThat(p.applyRetention(2, "2026-11-20")).extracting(f -> f.getFileName().toString())
+                .containsExactlyInAnyOrder("2026-11-21");
+        assertThat(out.resolve("published/2026-11-20")).exists();
     }
 
     @Test
