@@ -42,7 +42,7 @@ public record RunManifest(
         Map<String, String> dataCoverage) {
 
     /** Version of the published contract (outputs.md); bumped with the README changelog. */
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "2.0";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
