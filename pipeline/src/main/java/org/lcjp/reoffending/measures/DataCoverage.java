@@ -107,13 +107,6 @@ public record DataCoverage(LocalDate asOf, Map<String, LocalDate> coverage) {
         return PROVING.stream().filter(id -> coverageOf(id).equals(effective)).map(DatasetId::path).findFirst();
     }
 
-    /** One line for the run's summary and log: the effective date and what limits it. */
-    public String describe() {
-        return effectiveDate().map(LocalDate::toString).orElse("none")
-                + " (" + limitingDataset().map(d -> "limited by " + d + (effectiveDate().isEmpty() ? ", never delivered" : ""))
-                .orElse("the as-of date") + ")";
-    }
-
     /** The rows of data_coverage; the run-wide dates repeat on every row. */
     public List<Row> rows(LocalDate firstCohort) {
         List<Row> rows = new ArrayList<>();

@@ -21,11 +21,6 @@ public record MeasureTables(Dataset<Row> provenOffences, Dataset<Row> personAttr
     public static final String PERSON_ATTRIBUTES = "person_attributes";
     public static final String INDEX_EVENTS = "index_events";
 
-    /** The index events counted in the published tables. */
-    public Dataset<Row> publishedIndexEvents() {
-        return published(indexEvents);
-    }
-
     /** The rows of published cohorts of any index_events table (as the warehouse holds it). */
     public static Dataset<Row> published(Dataset<Row> indexEvents) {
         return indexEvents.filter(indexEvents.col(CohortCalendar.IN_PUBLISHED_COHORT));
