@@ -1,7 +1,5 @@
 package org.lcjp.reoffending.jobs;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +18,7 @@ import org.lcjp.reoffending.measures.DataCoverage;
 import org.lcjp.reoffending.measures.MeasureInputs;
 import org.lcjp.reoffending.measures.MeasurePipeline;
 import org.lcjp.reoffending.measures.MeasureTables;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.measures.StagedTables;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.spark.JobDescriptions;
@@ -53,14 +52,14 @@ public final class MeasuresJob implements Stage {
         for (DatasetSpec spec : Datasets.all()) {
             staged.put(spec.id(), readStaged(spark, context, spec.id()));
         }
-        Dataset<Row> recordPerson = Files.isDirectory(context.warehouse().recordPerson())
+        Dataset<Row> recordPerson = context.storage().isDirectory(context.warehouse().recordPerson())
                 ? spark.read().parquet(context.warehouse().recordPerson().toString())
                 : spark.createDataFrame(List.of(), RecordPersonColumns.SCHEMA);
         MeasureInputs inputs = new MeasureInputs(staged.get(Datasets.COURTS_CONVICTIONS), staged.get(Datasets.POLICE_OUTCOMES),
                 staged.get(Datasets.YOS_OUTCOMES), staged.get(Datasets.PRISONS_RELEASES), new ArrayList<>(staged.values()),
                 recordPerson, ReferenceTables.read(spark, context, ReferenceTables.OFFENCES),
                 ReferenceTables.read(spark, context, ReferenceTables.AREAS));
-        Path measures = context.warehouse().measures();
+        StoragePath measures = context.warehouse().measures();
         MeasureTables tables = new MeasurePipeline(context.settings().cohort(), context.settings().measures(),
                 new DateOfBirthCipher(context.key()))
                 .run(inputs, coverage, (table, rows) -> materialise(spark, measures.resolve(table), table, rows));
@@ -110,13 +109,13 @@ public final class MeasuresJob implements Stage {
     }
 
     private static Dataset<Row> readStaged(SparkSession spark, RunContext context, DatasetId id) {
-        Path path = context.warehouse().staged(id);
-        return Files.isDirectory(path) ? spark.read().parquet(path.toString())
+        StoragePath path = context.warehouse().staged(id);
+        return context.storage().isDirectory(path) ? spark.read().parquet(path.toString())
                 : spark.createDataFrame(List.of(), StagedTables.emptySchema(id));
     }
 
     /** Writes the table and reads it back, so later stages start from the file rather than recomputing it. */
-    private static Dataset<Row> materialise(SparkSession spark, Path path, String what, Dataset<Row> table) {
+    private static Dataset<Row> materialise(SparkSession spark, StoragePath path, String what, Dataset<Row> table) {
         JobDescriptions.describe(spark, NAME, "writing " + what, () -> {
             table.write().mode(SaveMode.Overwrite).parquet(path.toString());
             return null;

@@ -1,12 +1,12 @@
 package org.lcjp.reoffending.jobs;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.io.Storage;
+import org.lcjp.reoffending.io.StoragePath;
 
 /**
  * The run-wide figures of the published data_coverage table (written by the measure stage), for the manifest: the
@@ -15,8 +15,8 @@ import org.apache.spark.sql.SparkSession;
  */
 record PublishedCoverage(String effectiveDate, String limitingDataset, String firstCohort, Map<String, String> dataCoverage) {
 
-    static PublishedCoverage read(SparkSession spark, Path table) {
-        if (!Files.isDirectory(table)) {
+    static PublishedCoverage read(SparkSession spark, Storage storage, StoragePath table) {
+        if (!storage.isDirectory(table)) {
             return new PublishedCoverage(null, null, null, Map.of());
         }
         List<Row> rows = spark.read().parquet(table.toString()).collectAsList();

@@ -68,7 +68,7 @@ class ComparisonsJobTest {
         write(new StructType().add("record_id", DataTypes.StringType).add("adopted_date", DataTypes.DateType),
                 warehouse.staged(Datasets.IOM_COHORT), row("m1", jan));
 
-        new IngestTables(warehouse).writeFileCounts(spark, java.util.stream.Stream.of("police/outcomes", "courts/convictions",
+        new IngestTables(warehouse).writeFileCounts(java.util.stream.Stream.of("police/outcomes", "courts/convictions",
                 "yos/outcomes").map(ds -> FileReport.notRead(ds + "/x.csv", ds.split("/")[0], ds.split("/")[1],
                 LocalDate.of(2025, 10, 1), DataQualityColumns.STATUS_READ, null)).toList());
         RunContext context = new RunContext(dir.resolve("in"), warehouse, dir.resolve("publish"), LocalDate.of(2025, 11, 1),
@@ -97,7 +97,7 @@ class ComparisonsJobTest {
         return RowFactory.create(values);
     }
 
-    private void write(StructType schema, Path to, Row... rows) {
+    private void write(StructType schema, Object to, Row... rows) {
         spark.createDataFrame(List.of(rows), schema).write().parquet(to.toString());
     }
 }
