@@ -46,6 +46,12 @@ public final class NightlyRun {
     }
 
     public Outcome run(List<String> stageNames, boolean publish) throws IOException {
+        return runStages(stageNames.stream().map(Stages::create).toList(), publish);
+    }
+
+    /** The given stages in turn (a stage outside the nightly list, such as train-linkage, runs here too). */
+    public Outcome runStages(List<Stage> stageList, boolean publish) throws IOException {
+        List<String> stageNames = stageList.stream().map(Stage::name).toList();
         PipelineSettings settings = settings();
         PseudonymisationKey key = KeyResolver.resolve(request);
         Warehouse warehouse = new Warehouse(request.output());
@@ -63,8 +69,8 @@ public final class NightlyRun {
                 SparkSession spark = SparkSessions.create("reoffending " + String.join(",", stageNames), settings.spark(),
                         warehouse.scratch().resolve("spark-local"));
                 spark.sparkContext().setCheckpointDir(warehouse.scratch().resolve("checkpoints").toAbsolutePath().toString());
-                for (String name : stageNames) {
-                    StageResult r = ResourceUse.measure(() -> Stages.create(name).run(spark, context));
+                for (Stage stage : stageList) {
+                    StageResult r = ResourceUse.measure(() -> stage.run(spark, context));
                     results.add(r);
                     onStage.accept(r);
                 }
