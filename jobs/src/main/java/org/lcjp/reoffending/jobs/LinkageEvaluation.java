@@ -219,7 +219,8 @@ public final class LinkageEvaluation {
             Dataset<Row> t = d.select(col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID), col(TRUTH));
             truth = truth == null ? t : truth.union(t);
         }
-        LinkPeople.Outcome outcome = new LinkPeople(settings, encoding).run(staged, null, null);
+        // No persons at other thresholds: the benchmarks are scored pairwise at the main one (and any sweep below).
+        LinkPeople.Outcome outcome = new LinkPeople(settings.withSensitivityThresholds(List.of()), encoding).run(staged, null, null);
         Dataset<Row> labelled = outcome.recordPerson().join(truth,
                 scala.jdk.javaapi.CollectionConverters.asScala(List.of(StagedColumns.DATASET, StagedColumns.RECORD_ID)).toSeq());
         PairwiseAccuracy.Figures f = PairwiseAccuracy.measure(labelled, "person_id", TRUTH);

@@ -117,13 +117,20 @@ public final class LinkageSensitivityJob implements Stage {
         return new StageResult(NAME, mainPersons, rows.size(), (System.nanoTime() - start) / 1e9, details);
     }
 
-    /** The measures' inputs with the given record_person (every staged table; absent ones empty). */
-    private static MeasureInputs inputs(SparkSession spark, RunContext context, Dataset<Row> recordPerson) {
+    /**
+     * The measures' inputs for the variants: every staged table restricted to the variants' records (once per variant,
+     * {@link HeadlineSensitivity#restrict}; absent tables empty), and the variants as record_person.
+     */
+    private static MeasureInputs inputs(SparkSession spark, RunContext context, Dataset<Row> variants) {
         Map<DatasetId, Dataset<Row>> present = LinkageJob.staged(spark, context.warehouse());
         Map<DatasetId, Dataset<Row>> staged = new LinkedHashMap<>();
         for (DatasetSpec spec : Datasets.all()) {
-            staged.put(spec.id(), present.getOrDefault(spec.id(), spark.createDataFrame(List.of(), StagedTables.emptySchema(spec.id()))));
+            Dataset<Row> t = present.get(spec.id());
+            staged.put(spec.id(), t == null ? spark.createDataFrame(List.of(), StagedTables.emptySchema(spec.id()))
+                    : HeadlineSensitivity.restrict(t, variants));
         }
+        Dataset<Row> recordPerson = variants.select(RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET, RecordPersonColumns.RECORD_ID,
+                RecordPersonColumns.PERSON_ID);
         return new MeasureInputs(staged.get(Datasets.COURTS_CONVICTIONS), staged.get(Datasets.POLICE_OUTCOMES),
                 staged.get(Datasets.YOS_OUTCOMES), staged.get(Datasets.PRISONS_RELEASES), new ArrayList<>(staged.values()), recordPerson,
                 ReferenceTables.read(spark, context, ReferenceTables.OFFENCES), ReferenceTables.read(spark, context, ReferenceTables.AREAS));

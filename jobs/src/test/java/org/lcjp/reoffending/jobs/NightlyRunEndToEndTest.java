@@ -81,7 +81,7 @@ class NightlyRunEndToEndTest {
     @Order(1)
     void publishesEveryTableThePackAndTheManifest() throws Exception {
         for (String table : List.of("proven_reoffending", "time_to_reoffence", "cohort_comparison", "comparison_balance",
-                "iom_pre_post", "data_quality", "linkage_quality", "research/events")) {
+                "iom_pre_post", "data_quality", "linkage_quality", "linkage_sensitivity", "research/events")) {
             assertThat(published.resolve(table).resolve("_SUCCESS")).as(table).exists();
         }
         assertThat(published.resolve("research/README.md")).exists();
@@ -90,7 +90,8 @@ class NightlyRunEndToEndTest {
         assertThat(manifest.asOf()).isEqualTo(AS_OF.toString());
         assertThat(manifest.inputFiles()).isEqualTo(InputFiles.list(input));
         assertThat(manifest.stages()).extracting(s -> s.get("stage"))
-                .containsExactly("ingest", "link", "measure", "compare", "services", "research", "report");
+                .containsExactly("ingest", "link", "measure", "sensitivity", "compare", "services", "research", "report");
+        assertThat(manifest.stages().get(1).get("model_hash")).asString().hasSize(64);
         assertThat(manifest.publishedRows()).containsKey("proven_reoffending");
         assertThat(manifest.configHash()).hasSize(64);
         try (var s = Files.list(dir.resolve("out/published"))) {

@@ -120,11 +120,11 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
                 emPriorShare, broadcastMaxProfiles, model, sensitivity);
     }
 
-    /** The same settings with another model file (null: OUTPUT's model store). */
-    public LinkageSettings withModelFile(String file) {
+    /** The same settings clustering at these further thresholds only (none: no sensitivity figures). */
+    public LinkageSettings withSensitivityThresholds(List<Double> thresholds) {
         return new LinkageSettings(matchThreshold, maxClusterSize, nameDiceHigh, nameDiceLow, blockingRules, maxBlockSize,
                 uSampleRecords, emMaxIterations, emTolerance, deterministicRules, deterministicRecall, tfWeight,
                 tfMinimum, personReferences, sharedReferences, checkpointInterval, extraDiceHigh, extraDiceLow,
-                emPriorShare, broadcastMaxProfiles, new LinkageModelSettings(file, model.driftWarnPsi()), sensitivity);
+                emPriorShare, broadcastMaxProfiles, model, new LinkageSensitivitySettings(thresholds, sensitivity.rateTolerance()));
     }
 }

@@ -24,7 +24,7 @@ import org.lcjp.reoffending.spark.Checkpoints;
  * splitting), which are closed under the edges of either threshold: below the main one a new edge only joins
  * components that are in, above it an edge dropped only splits a component that is in. Outside them every person is
  * the main clustering's. Inside them {@link NodeClusters} runs as it does for the main clustering, at the other
- * threshold. The result lists, per other threshold, the records of the affected components with their person there:
+ * threshold (all thresholds in one run). The result lists, per other threshold, the records of the affected components with their person there:
  * a union of whole persons under both clusterings, so any per-person figure over all records is the main figure
  * minus these records' main-person figure plus their figure here. Runs Spark actions (one clustering per threshold).
  */
@@ -32,6 +32,7 @@ public final class ThresholdSensitivity {
     public static final String THRESHOLD = "match_threshold";
     /** Person ids here are "T" + the cluster: never equal to a main person id ("P..."). */
     static final String PREFIX = "T";
+    private static final String COPY = "sensitivity_copy";
 
     private final LinkageSettings settings;
     private final int maxRounds;
@@ -53,46 +54,78 @@ public final class ThresholdSensitivity {
      * or above the lowest threshold (src, dst, weight, match_probability, match_method); scoredSelf: node,
      * match_probability; references: {@link ReferenceGroups#of} the records. Result records: match_threshold, agency,
      * dataset, record_id, person_id.
+     *
+     * <p>All the other thresholds are clustered together, in one run of {@link NodeClusters}: each threshold's copy of
+     * its affected nodes gets ids of its own (id * thresholds + index, records' rids likewise), its edges and self pairs
+     * are cut at its threshold beforehand, so the copies never meet and one set of Spark jobs serves them all.
      */
     public Result apply(List<Double> others, Dataset<Row> records, Dataset<Row> nodes, Dataset<Row> nodeInfo, Dataset<Row> edges,
                         Dataset<Row> scoredSelf, Dataset<Row> references) {
-        double main = settings.matchThreshold();
-        Dataset<Row> out = null;
         java.util.Map<Double, Long> affected = new java.util.LinkedHashMap<>();
-        for (double t : others) {
-            double low = Math.min(t, main);
-            double high = Math.max(t, main);
-            Column p = col(LinkageColumns.MATCH_PROBABILITY);
-            Column between = p.geq(low).and(p.lt(high));
-            Dataset<Row> touched = edges.where(between).select(col(PersonEdges.SRC).as(LinkageColumns.NODE))
-                    .union(edges.where(between).select(col(PersonEdges.DST).as(LinkageColumns.NODE)))
-                    .union(scoredSelf.where(between).select(col(LinkageColumns.NODE)));
-            Column component = coalesce(col(NodeClusters.COMPONENT), col(LinkageColumns.NODE));
-            Dataset<Row> components = nodeInfo.join(touched.distinct(), LinkageColumns.NODE).select(component.as("c")).distinct();
-            Dataset<Row> inside = nodeInfo.join(broadcast(components), component.equalTo(col("c")))
-                    .select(col(LinkageColumns.NODE)).localCheckpoint();
-            long n = inside.count();
-            affected.put(t, n);
-            if (n == 0) {
-                Checkpoints.release(inside);
-                continue;
-            }
-            Dataset<Row> keep = broadcastNodes ? broadcast(inside) : inside;
-            Dataset<Row> subRecords = records.join(keep, LinkageColumns.NODE);
-            Dataset<Row> subNodes = nodes.join(keep, LinkageColumns.NODE);
-            Dataset<Row> subEdges = edges.where(p.geq(t)).join(keep.withColumnRenamed(LinkageColumns.NODE, PersonEdges.SRC), PersonEdges.SRC);
-            Dataset<Row> subSelf = scoredSelf.join(keep, LinkageColumns.NODE);
-            Dataset<Row> subRefs = references.join(keep, LinkageColumns.NODE);
-            NodeClusters.Result clustered = new NodeClusters(settings.withMatchThreshold(t), maxRounds, broadcastNodes)
-                    .apply(subRecords, subNodes, subEdges, subSelf, subRefs);
-            Dataset<Row> rows = clustered.records().select(lit(t).as(THRESHOLD), col(RecordPersonColumns.AGENCY),
-                    col(RecordPersonColumns.DATASET), col(RecordPersonColumns.RECORD_ID),
-                    concat(lit(PREFIX), col(LinkageColumns.CLUSTER).cast(DataTypes.StringType)).as(RecordPersonColumns.PERSON_ID))
-                    .localCheckpoint();
-            Checkpoints.release(inside);
-            out = out == null ? rows : out.unionByName(rows);
+        if (others.isEmpty()) {
+            return new Result(empty(records), affected);
         }
-        return new Result(out == null ? empty(records) : out, affected);
+        double main = settings.matchThreshold();
+        int copies = others.size();
+        Column p = col(LinkageColumns.MATCH_PROBABILITY);
+        Dataset<Row> touched = null;
+        for (int v = 0; v < copies; v++) {
+            Column between = p.geq(Math.min(others.get(v), main)).and(p.lt(Math.max(others.get(v), main)));
+            Dataset<Row> one = edges.where(between).select(col(PersonEdges.SRC).as(LinkageColumns.NODE))
+                    .union(edges.where(between).select(col(PersonEdges.DST).as(LinkageColumns.NODE)))
+                    .union(scoredSelf.where(between).select(col(LinkageColumns.NODE)))
+                    .withColumn(COPY, lit(v));
+            touched = touched == null ? one : touched.union(one);
+        }
+        Column component = coalesce(col(NodeClusters.COMPONENT), col(LinkageColumns.NODE));
+        Dataset<Row> components = nodeInfo.join(touched.distinct(), LinkageColumns.NODE).select(component.as("c"), col(COPY)).distinct();
+        // Each copy's affected nodes: their whole components at the main threshold (closed under either threshold's edges).
+        Dataset<Row> inside = nodeInfo.join(broadcast(components), component.equalTo(col("c")))
+                .select(col(LinkageColumns.NODE), col(COPY)).localCheckpoint();
+        for (Row r : inside.groupBy(COPY).count().collectAsList()) {
+            affected.put(others.get(r.getInt(0)), r.getLong(1));
+        }
+        others.forEach(t -> affected.putIfAbsent(t, 0L));
+        if (affected.values().stream().allMatch(n -> n == 0)) {
+            Checkpoints.release(inside);
+            return new Result(empty(records), affected);
+        }
+        Dataset<Row> keep = broadcastNodes ? broadcast(inside) : inside;
+        Column threshold = lit(null).cast(DataTypes.DoubleType);
+        for (int v = 0; v < copies; v++) {
+            threshold = org.apache.spark.sql.functions.when(col(COPY).equalTo(v), lit(others.get(v))).otherwise(threshold);
+        }
+        // Materialised, as the main clustering's inputs are: clustering loops over them, and on plans of unmaterialised
+        // joins Spark's size estimates multiply out into numbers of thousands of digits (minutes of planning).
+        Dataset<Row> subRecords = copyIds(records.join(keep, LinkageColumns.NODE), copies, LinkageColumns.NODE, LinkageColumns.RID)
+                .localCheckpoint();
+        Dataset<Row> subNodes = copyIds(nodes.join(keep, LinkageColumns.NODE), copies, LinkageColumns.NODE).drop(COPY).localCheckpoint();
+        Dataset<Row> subEdges = copyIds(edges.join(keep.withColumnRenamed(LinkageColumns.NODE, PersonEdges.SRC), PersonEdges.SRC)
+                .where(p.geq(threshold)), copies, PersonEdges.SRC, PersonEdges.DST).drop(COPY).localCheckpoint();
+        Dataset<Row> subSelf = copyIds(scoredSelf.join(keep, LinkageColumns.NODE).where(p.geq(threshold)), copies, LinkageColumns.NODE)
+                .drop(COPY).localCheckpoint();
+        Dataset<Row> subRefs = copyIds(references.join(keep, LinkageColumns.NODE), copies, LinkageColumns.NODE).drop(COPY).localCheckpoint();
+        // Self pairs are cut per copy above; the lowest threshold lets every remaining one through.
+        double lowest = others.stream().mapToDouble(Double::doubleValue).min().orElse(main);
+        NodeClusters.Result clustered = new NodeClusters(settings.withMatchThreshold(lowest), maxRounds, broadcastNodes)
+                .apply(subRecords, subNodes, subEdges, subSelf, subRefs);
+        Dataset<Row> rows = clustered.records().select(threshold.as(THRESHOLD), col(RecordPersonColumns.AGENCY),
+                col(RecordPersonColumns.DATASET), col(RecordPersonColumns.RECORD_ID),
+                concat(lit(PREFIX), col(LinkageColumns.CLUSTER).cast(DataTypes.StringType)).as(RecordPersonColumns.PERSON_ID))
+                .localCheckpoint();
+        for (Dataset<Row> d : List.of(inside, subRecords, subNodes, subEdges, subSelf, subRefs)) {
+            Checkpoints.release(d);
+        }
+        return new Result(rows, affected);
+    }
+
+    /** The given long id columns as copy ids: id * copies + copy. */
+    private static Dataset<Row> copyIds(Dataset<Row> d, int copies, String... ids) {
+        Dataset<Row> out = d;
+        for (String id : ids) {
+            out = out.withColumn(id, col(id).multiply(copies).plus(col(COPY)));
+        }
+        return out;
     }
 
     private static Dataset<Row> empty(Dataset<Row> records) {

@@ -39,7 +39,7 @@ public final class TruthAccuracy {
         // checked, so a hash collision cannot pair two records.
         List<Column> pc = new java.util.ArrayList<>(List.of(col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET),
                 col(RecordPersonColumns.RECORD_ID), col(RecordPersonColumns.PERSON_ID)));
-        carried.forEach(c -> pc.add(col(c)));
+        carried.stream().filter(c -> !KEY.contains(c)).forEach(c -> pc.add(col(c)));
         Dataset<Row> p = recordPerson.select(pc.toArray(Column[]::new));
         Column same = keyHash(p).equalTo(keyHash(t));
         for (String k : KEY) {
@@ -60,7 +60,9 @@ public final class TruthAccuracy {
     public static Dataset<Row> byGroup(Dataset<Row> recordGroups, Dataset<Row> truth) {
         List<String> present = java.util.Arrays.asList(recordGroups.columns());
         List<String> groupColumns = RecordGroups.DIMENSIONS.values().stream().filter(present::contains).toList();
-        Dataset<Row> l = labelled(recordGroups, truth, groupColumns);
+        List<String> carried = new java.util.ArrayList<>(List.of(RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET));
+        carried.addAll(groupColumns);
+        Dataset<Row> l = labelled(recordGroups, truth, carried);
         String p = RecordPersonColumns.PERSON_ID;
         Dataset<Row> cells = l.groupBy(p, TRUE_PERSON).agg(count(lit(1)).as("n_pt"));
         Dataset<Row> predicted = l.groupBy(p).agg(count(lit(1)).as("n_p"));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -45,6 +46,7 @@ public final class HeadlineSensitivity {
     static final List<String> POPULATIONS = List.of(ProvenReoffendingColumns.POPULATION_ADULT, ProvenReoffendingColumns.POPULATION_JUVENILE);
     private static final String MAIN_PREFIX = "M";
     private static final String OTHER_PREFIX = "A";
+    static final String SOURCE_RECORD_ID = "source_record_id";
 
     private HeadlineSensitivity() {
     }
@@ -106,10 +108,12 @@ public final class HeadlineSensitivity {
     }
 
     /**
-     * One record_person (agency, dataset, record_id, person_id) holding, for each other threshold, the re-clustered
-     * records twice: under their main person and under their person there, each id prefixed by {@link #prefix}, so
-     * one run of the measures library counts every variant and a prefix selects one. recordPerson: the main
-     * record_person; reclustered: ThresholdSensitivity's records; thresholds: the other thresholds (at least one).
+     * The re-clustered records of each other threshold twice, as variants: under their main person and under their
+     * person there. A variant's record and person ids carry its prefix ({@link #prefix}), so one run of the measures
+     * library over {@link #restrict}ed staged tables and this record_person counts every variant apart, a prefix
+     * selects one, and no record is seen by two variants (the library may rightly assume a record has one person).
+     * recordPerson: the main record_person; reclustered: ThresholdSensitivity's records; thresholds: the other
+     * thresholds (at least one). Result: agency, dataset, record_id (prefixed), person_id (prefixed), source_record_id.
      */
     public static Dataset<Row> variants(Dataset<Row> recordPerson, Dataset<Row> reclustered, List<Double> thresholds) {
         String[] key = {RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET, RecordPersonColumns.RECORD_ID};
@@ -118,12 +122,24 @@ public final class HeadlineSensitivity {
         Dataset<Row> out = null;
         for (double t : thresholds) {
             Dataset<Row> at = both.where(col(ThresholdSensitivity.THRESHOLD).equalTo(t));
-            Dataset<Row> v = at.select(col(key[0]), col(key[1]), col(key[2]), concat(lit(prefix(t, true)), col("_main")).as(RecordPersonColumns.PERSON_ID))
-                    .unionByName(at.select(col(key[0]), col(key[1]), col(key[2]),
-                            concat(lit(prefix(t, false)), col(RecordPersonColumns.PERSON_ID)).as(RecordPersonColumns.PERSON_ID)));
-            out = out == null ? v : out.unionByName(v);
+            for (boolean main : new boolean[] {true, false}) {
+                Column prefix = lit(prefix(t, main));
+                Dataset<Row> v = at.select(col(key[0]), col(key[1]), concat(prefix, col(key[2])).as(key[2]),
+                        concat(prefix, col(main ? "_main" : RecordPersonColumns.PERSON_ID)).as(RecordPersonColumns.PERSON_ID),
+                        col(key[2]).as(SOURCE_RECORD_ID));
+                out = out == null ? v : out.unionByName(v);
+            }
         }
         return out;
+    }
+
+    /** A staged table's rows of the variants' records, once per variant, record_id prefixed as in the variants. */
+    public static Dataset<Row> restrict(Dataset<Row> staged, Dataset<Row> variants) {
+        String[] key = {RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET, SOURCE_RECORD_ID};
+        Dataset<Row> keys = variants.select(col(key[0]), col(key[1]), col(SOURCE_RECORD_ID), col(RecordPersonColumns.RECORD_ID).as("_variant_id"));
+        return staged.withColumnRenamed(RecordPersonColumns.RECORD_ID, SOURCE_RECORD_ID).join(keys, key)
+                .withColumnRenamed("_variant_id", RecordPersonColumns.RECORD_ID).drop(SOURCE_RECORD_ID)
+                .select(staged.columns()[0], java.util.Arrays.copyOfRange(staged.columns(), 1, staged.columns().length));
     }
 
     /**
