@@ -1,13 +1,7 @@
 package org.lcjp.reoffending.jobs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -15,7 +9,10 @@ import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.io.Storage;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.io.Warehouse;
+import org.lcjp.reoffending.io.WarehouseTables;
 import org.lcjp.reoffending.linkage.LinkPeople;
 import org.lcjp.reoffending.linkage.quality.PairwiseAccuracy;
 import org.lcjp.reoffending.linkage.quality.RecordGroups;
@@ -53,9 +50,10 @@ public final class LinkageJob implements Stage {
             return new StageResult(NAME, 0, 0, seconds(start), Map.of("datasets", 0));
         }
         spark.sparkContext().setCheckpointDir(wh.scratch().resolve("checkpoints").toString());
-        Path current = wh.recordPerson();
-        Dataset<Row> previous = Files.isDirectory(current) ? spark.read().parquet(current.toString()) : null;
-        LinkageModels.Given given = LinkageModels.given(spark, context);
+        StoragePath current = wh.recordPerson();
+        WarehouseTables.recover(wh.storage(), current);
+        Dataset<Row> previous = wh.storage().isDirectory(current) ? spark.read().parquet(current.toString()) : null;
+        LinkageModels.Given given = LinkageModels.given(context);
         LinkPeople linker = linker(context);
         LinkPeople.Outcome out = JobDescriptions.describe(spark, NAME, "link records to persons",
                 () -> linker.run(staged, previous, given == null ? null : given.model()));
@@ -63,18 +61,18 @@ public final class LinkageJob implements Stage {
         String modelSource;
         if (given == null) {
             byte[] json = out.model().toJson();
-            Path kept = LinkageModels.current(context);
-            modelHash = LinkageModels.write(spark, context, json, kept);
+            StoragePath kept = LinkageModels.current(context);
+            modelHash = LinkageModels.write(context, json, kept);
             modelSource = "trained tonight, kept at " + kept;
             LOG.warn("No linkage model was given (linkage.model.file unset and none in {}): trained one on tonight's {} records and "
                     + "kept it; later nights predict with it. Retrain explicitly with `reoffending train-linkage`", kept.getParent(), out.records());
         } else {
             modelHash = given.hash();
             modelSource = given.source();
-            LinkageModels.archive(spark, context, given.bytes(), modelHash);
+            LinkageModels.archive(context, given.bytes(), modelHash);
         }
-        Path next = current.resolveSibling(current.getFileName() + "_next");
-        Path truth = truthFile(context.input());
+        StoragePath next = WarehouseTables.next(current);
+        StoragePath truth = truthFile(wh.storage(), context.input());
         Dataset<Row> truthTable = truth == null ? null : spark.read().option("header", true).csv(truth.toString());
         PairwiseAccuracy.Figures accuracy = truth == null ? null : JobDescriptions.describe(spark, NAME, "measure against truth",
                 () -> TruthAccuracy.measure(out.recordPerson(), truthTable));
@@ -88,7 +86,7 @@ public final class LinkageJob implements Stage {
         });
         long persons = out.persons();
         out.release();
-        replace(current, next);
+        WarehouseTables.switchTo(wh.storage(), next, current);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("datasets", staged.size());
         details.put("persons", persons);
@@ -102,6 +100,9 @@ public final class LinkageJob implements Stage {
         details.put("model_trained_at", out.model().trainedAt());
         details.put("weight_drift_psi", Math.round(out.drift() * 1e4) / 1e4);
         if (out.drift() > context.settings().linkage().model().driftWarnPsi()) {
+            LOG.warn("Tonight's match weights differ from the linkage model's training ones: PSI {} above linkage.model.drift_warn_psi {}. "
+                    + "Consider retraining with `reoffending train-linkage`", Math.round(out.drift() * 1e4) / 1e4,
+                    context.settings().linkage().model().driftWarnPsi());
             details.put("drift_warning", "match weights differ from the model's training ones beyond linkage.model.drift_warn_psi "
                     + context.settings().linkage().model().driftWarnPsi() + ": consider `reoffending train-linkage`");
         }
@@ -121,8 +122,8 @@ public final class LinkageJob implements Stage {
     static Map<DatasetId, Dataset<Row>> staged(SparkSession spark, Warehouse wh) {
         Map<DatasetId, Dataset<Row>> staged = new LinkedHashMap<>();
         for (DatasetSpec spec : Datasets.all()) {
-            Path p = wh.staged(spec.id());
-            if (Files.isDirectory(p)) {
+            StoragePath p = wh.staged(spec.id());
+            if (wh.storage().isDirectory(p)) {
                 staged.put(spec.id(), spark.read().parquet(p.toString()));
             }
         }
@@ -136,31 +137,17 @@ public final class LinkageJob implements Stage {
     }
 
     /** warehouse/linkage/sensitivity: the records re-clustered at the other thresholds and their persons there. */
-    static Path sensitivity(RunContext context) {
+    static StoragePath sensitivity(RunContext context) {
         return context.warehouse().linkage().resolve(SENSITIVITY_TABLE);
     }
 
     /** &lt;input&gt;-truth/record_person.csv beside the input (where the generator writes it), or null. */
-    static Path truthFile(Path input) {
-        if (input == null || input.toAbsolutePath().normalize().getFileName() == null) {
+    static StoragePath truthFile(Storage storage, StoragePath input) {
+        if (input == null || input.getParent() == null) {
             return null;
         }
-        Path in = input.toAbsolutePath().normalize();
-        Path f = in.resolveSibling(in.getFileName() + "-truth").resolve(TRUTH_FILE);
-        return Files.isRegularFile(f) ? f : null;
-    }
-
-    private static void replace(Path current, Path next) {
-        try {
-            if (Files.exists(current)) {
-                try (Stream<Path> walk = Files.walk(current)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-            Files.move(next, current, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot replace record_person: " + e.getMessage() + " (" + current + ")", e);
-        }
+        StoragePath f = input.resolveSibling(input.getFileName() + "-truth").resolve(TRUTH_FILE);
+        return storage.isFile(f) ? f : null;
     }
 
     private static double seconds(long start) {

@@ -4,8 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import org.apache.spark.sql.Column;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +16,10 @@ import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.linkage.clustering.ThresholdSensitivity;
 import org.lcjp.reoffending.linkage.sensitivity.HeadlineSensitivity;
+import org.lcjp.reoffending.measures.DataCoverage;
 import org.lcjp.reoffending.measures.MeasureInputs;
 import org.lcjp.reoffending.measures.MeasurePipeline;
 import org.lcjp.reoffending.measures.ProvenReoffending;
@@ -52,19 +52,19 @@ public final class LinkageSensitivityJob implements Stage {
         double main = context.settings().linkage().matchThreshold();
         List<Double> others = new ArrayList<>(context.settings().linkage().sensitivity().withMain(main));
         others.remove(Double.valueOf(main));
-        Path recordPersonPath = context.warehouse().recordPerson();
-        Path published = context.published(MeasuresJob.PROVEN_REOFFENDING);
-        if (!Files.isDirectory(published)) {
+        StoragePath recordPersonPath = context.warehouse().recordPerson();
+        StoragePath published = context.published(MeasuresJob.PROVEN_REOFFENDING);
+        if (!context.storage().isDirectory(published)) {
             throw new SettingsException("Cannot measure the sensitivity to the match threshold: proven_reoffending is not in "
                     + published.getParent() + ". Run `reoffending measure` (into the same staging) first");
         }
         Map<String, HeadlineSensitivity.Cell> headline = HeadlineSensitivity.headline(spark.read().parquet(published.toString()));
-        Dataset<Row> recordPerson = Files.isDirectory(recordPersonPath) ? spark.read().parquet(recordPersonPath.toString())
+        Dataset<Row> recordPerson = context.storage().isDirectory(recordPersonPath) ? spark.read().parquet(recordPersonPath.toString())
                 : spark.createDataFrame(List.of(), RecordPersonColumns.SCHEMA);
         long mainPersons = JobDescriptions.describe(spark, NAME, "count persons",
                 () -> recordPerson.select(RecordPersonColumns.PERSON_ID).distinct().count());
-        Path reclusteredPath = LinkageJob.sensitivity(context);
-        Dataset<Row> reclustered = Files.isDirectory(reclusteredPath) ? spark.read().parquet(reclusteredPath.toString())
+        StoragePath reclusteredPath = LinkageJob.sensitivity(context);
+        Dataset<Row> reclustered = context.storage().isDirectory(reclusteredPath) ? spark.read().parquet(reclusteredPath.toString())
                 : spark.createDataFrame(List.of(), ThresholdSensitivity.schema());
         Map<Double, Long> records = new LinkedHashMap<>();
         for (Row r : reclustered.groupBy(ThresholdSensitivity.THRESHOLD).count().collectAsList()) {
@@ -75,18 +75,23 @@ public final class LinkageSensitivityJob implements Stage {
         if (!present.isEmpty()) {
             CohortSettings cohort = context.settings().cohort();
             Dataset<Row> variants = HeadlineSensitivity.variants(recordPerson, reclustered, present).localCheckpoint();
+            DataCoverage coverage = MeasuresJob.coverage(spark, context);
+            // Every classified index event, not only those of the published cohorts: the first published cohort follows
+            // the earliest disposal, which for a handful of re-clustered records is not the whole data's; the headline
+            // cohort (from the published table) picks the cells.
             Dataset<Row> events = JobDescriptions.describe(spark, NAME, "measure the re-clustered records", () ->
-                    new MeasurePipeline(cohort, new DateOfBirthCipher(context.key())).run(inputs(spark, context, variants), context.asOf())
+                    new MeasurePipeline(cohort, context.settings().measures(), new DateOfBirthCipher(context.key()))
+                            .run(inputs(spark, context, variants), coverage, (table, rows) -> rows)
                             .indexEvents().localCheckpoint());
             for (double t : present) {
                 Column mainSide = col(RecordPersonColumns.PERSON_ID).startsWith(HeadlineSensitivity.prefix(t, true));
                 Column otherSide = col(RecordPersonColumns.PERSON_ID).startsWith(HeadlineSensitivity.prefix(t, false));
                 long mainOnes = variants.where(mainSide).select(RecordPersonColumns.PERSON_ID).distinct().count();
                 long otherOnes = variants.where(otherSide).select(RecordPersonColumns.PERSON_ID).distinct().count();
-                ProvenReoffending measure = new ProvenReoffending(cohort);
+                ProvenReoffending measure = new ProvenReoffending();
                 figures.add(new HeadlineSensitivity.Other(t, records.get(t), mainOnes, otherOnes,
-                        HeadlineSensitivity.cells(measure.build(events.where(mainSide), context.asOf()), headline),
-                        HeadlineSensitivity.cells(measure.build(events.where(otherSide), context.asOf()), headline)));
+                        HeadlineSensitivity.cells(measure.build(events.where(mainSide)), headline),
+                        HeadlineSensitivity.cells(measure.build(events.where(otherSide)), headline)));
             }
             Checkpoints.release(events);
             Checkpoints.release(variants);

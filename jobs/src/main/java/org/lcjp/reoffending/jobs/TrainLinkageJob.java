@@ -8,6 +8,7 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.linkage.model.LinkageModel;
 import org.lcjp.reoffending.settings.SettingsException;
@@ -44,8 +45,8 @@ public final class TrainLinkageJob implements Stage {
         }
         spark.sparkContext().setCheckpointDir(context.warehouse().scratch().resolve("checkpoints").toString());
         LinkageModel model = JobDescriptions.describe(spark, NAME, "train the linkage model", () -> LinkageJob.linker(context).train(staged));
-        Path file = target == null ? LinkageModels.current(context) : target.toAbsolutePath().normalize();
-        String hash = LinkageModels.write(spark, context, model.toJson(), file);
+        StoragePath file = target == null ? LinkageModels.current(context) : StoragePath.local(target.toAbsolutePath().normalize());
+        String hash = LinkageModels.write(context, model.toJson(), file);
         LOG.info("Linkage model {} trained on {} records and written to {}:\n{}", hash, model.training().records(), file, model.fs().describe());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("model_hash", hash);

@@ -5,15 +5,24 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.lcjp.reoffending.io.Storage;
+import org.lcjp.reoffending.io.StoragePath;
 
 /**
  * published/&lt;as_of&gt;/manifest.json (outputs.md): what a run read, how it was configured, what it produced.
  *
- * @param stages per stage: rows in, rows out, seconds and further figures
+ * @param configHash      SHA-256 over the resolved settings and every conf file that changes figures
+ * @param stages          per stage: rows in, rows out, seconds and further figures
+ * @param configFiles     those conf files (path under conf/) with their SHA-256
+ * @param keyFingerprint  a keyed hash of a constant under the pseudonymisation key (never the key)
+ * @param effectiveDate   the last day every dataset proving offences covers, up to the as-of date (null: none)
+ * @param limitingDataset the dataset that holds the effective date back; null when the as-of date does
+ * @param firstCohort     the first cohort published
+ * @param dataCoverage    each dataset's coverage date (null: never delivered)
  */
 public record RunManifest(
         String runId,
@@ -26,10 +35,16 @@ public record RunManifest(
         Instant finished,
         List<InputFiles.InputFile> inputFiles,
         List<Map<String, Object>> stages,
-        Map<String, Long> publishedRows) {
+        Map<String, Long> publishedRows,
+        Map<String, String> configFiles,
+        String keyFingerprint,
+        String effectiveDate,
+        String limitingDataset,
+        String firstCohort,
+        Map<String, String> dataCoverage) {
 
     /** Version of the published contract (outputs.md); bumped with the README changelog. */
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "2.0";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -37,11 +52,20 @@ public record RunManifest(
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    public void write(Path file) throws IOException {
-        JSON.writeValue(file.toFile(), this);
+    public byte[] toBytes() {
+        try {
+            return JSON.writeValueAsBytes(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the run manifest", e);
+        }
     }
 
-    public static RunManifest read(Path file) throws IOException {
+    public static RunManifest read(Storage storage, StoragePath file) throws IOException {
+        return JSON.readValue(storage.readBytes(file), RunManifest.class);
+    }
+
+    /** A local manifest (tests). */
+    public static RunManifest read(java.nio.file.Path file) throws IOException {
         return JSON.readValue(file.toFile(), RunManifest.class);
     }
 }
