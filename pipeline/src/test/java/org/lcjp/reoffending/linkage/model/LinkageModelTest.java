@@ -62,6 +62,17 @@ class LinkageModelTest {
     }
 
     @Test
+    void aModelForAnotherEncodingIsRefusedBeforeAnyLinkage() {
+        var police = org.lcjp.reoffending.domain.Datasets.POLICE_OUTCOMES;
+        var staged = Map.of(police, org.lcjp.reoffending.testing.SparkTestSession.get().createDataFrame(List.of(),
+                org.lcjp.reoffending.measures.StagedTables.emptySchema(police)));
+        PseudonymiseSettings other = PseudonymiseSettings.defaults().unhardened();
+        assertThatThrownBy(() -> new org.lcjp.reoffending.linkage.LinkPeople(LinkageSettings.defaults(), other).run(staged, null, model(0.99)))
+                .isInstanceOf(org.lcjp.reoffending.settings.SettingsException.class)
+                .hasMessageContaining(other.encoding()).hasMessageContaining("train-linkage");
+    }
+
+    @Test
     void driftIsZeroForTheSameShapeAndLargeForAShift() {
         Map<Integer, Long> training = Map.of(-10, 1500L, 4, 20L, 12, 480L);
         assertThat(WeightDrift.psi(training, Map.of(-10, 3000L, 4, 40L, 12, 960L))).isZero();
