@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.linkage.clustering.ThresholdSensitivity;
@@ -79,21 +80,29 @@ public final class LinkageSensitivityJob implements Stage {
             // Every classified index event, not only those of the published cohorts: the first published cohort follows
             // the earliest disposal, which for a handful of re-clustered records is not the whole data's; the headline
             // cohort (from the published table) picks the cells.
+            // The library's intermediate tables are materialised as it makes them (as the measure stage writes them),
+            // so its later steps do not recompute them from the staged tables.
+            List<Dataset<Row>> made = new ArrayList<>();
             Dataset<Row> events = JobDescriptions.describe(spark, NAME, "measure the re-clustered records", () ->
                     new MeasurePipeline(cohort, context.settings().measures(), new DateOfBirthCipher(context.key()))
-                            .run(inputs(spark, context, variants), coverage, (table, rows) -> rows)
-                            .indexEvents().localCheckpoint());
+                            .run(inputs(spark, context, variants), coverage, (table, rows) -> {
+                                Dataset<Row> m = rows.localCheckpoint();
+                                made.add(m);
+                                return m;
+                            }).indexEvents());
             for (double t : present) {
                 Column mainSide = col(RecordPersonColumns.PERSON_ID).startsWith(HeadlineSensitivity.prefix(t, true));
                 Column otherSide = col(RecordPersonColumns.PERSON_ID).startsWith(HeadlineSensitivity.prefix(t, false));
                 long mainOnes = variants.where(mainSide).select(RecordPersonColumns.PERSON_ID).distinct().count();
                 long otherOnes = variants.where(otherSide).select(RecordPersonColumns.PERSON_ID).distinct().count();
                 ProvenReoffending measure = new ProvenReoffending();
+                // Only the whole-population cells are needed: the other dimensions' aggregates are pruned.
+                Column whole = col(ProvenReoffendingColumns.DIMENSION).equalTo(ProvenReoffending.ALL);
                 figures.add(new HeadlineSensitivity.Other(t, records.get(t), mainOnes, otherOnes,
-                        HeadlineSensitivity.cells(measure.build(events.where(mainSide)), headline),
-                        HeadlineSensitivity.cells(measure.build(events.where(otherSide)), headline)));
+                        HeadlineSensitivity.cells(measure.cells(events.where(mainSide)).where(whole), headline),
+                        HeadlineSensitivity.cells(measure.cells(events.where(otherSide)).where(whole), headline)));
             }
-            Checkpoints.release(events);
+            made.forEach(Checkpoints::release);
             Checkpoints.release(variants);
         }
         for (double t : others) {
