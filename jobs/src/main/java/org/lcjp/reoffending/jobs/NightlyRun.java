@@ -52,6 +52,12 @@ public final class NightlyRun {
     }
 
     public Outcome run(List<String> stageNames, boolean publish) throws IOException {
+        return runStages(stageNames.stream().map(Stages::create).toList(), publish);
+    }
+
+    /** The given stages in turn (a stage outside the nightly list, such as train-linkage, runs here too). */
+    public Outcome runStages(List<Stage> stageList, boolean publish) throws IOException {
+        List<String> stageNames = stageList.stream().map(Stage::name).toList();
         PipelineSettings settings = settings();
         if (stageNames.contains(PanelPackJob.NAME)) {
             TargetsCheck.checkAtStart(request.confDir());
@@ -78,11 +84,11 @@ public final class NightlyRun {
                 if (SparkSessions.chooseExecution(spark, settings.spark(), inputBytes)) {
                     LOG.info("Input of {} MB: queries run interpreted (spark.interpreted_below_mb)", inputBytes >> 20);
                 }
-                for (String name : stageNames) {
-                    StageResult r = ResourceUse.measure(spark, () -> Stages.create(name).run(spark, context));
+                for (Stage stage : stageList) {
+                    StageResult r = ResourceUse.measure(spark, () -> stage.run(spark, context));
                     results.add(r);
                     onStage.accept(r);
-                    CrashPoints.reach(CrashPoints.STAGE_WRITTEN, name);
+                    CrashPoints.reach(CrashPoints.STAGE_WRITTEN, stage.name());
                 }
                 if (!publish) {
                     return new Outcome(runId, null, results, seconds(started));
