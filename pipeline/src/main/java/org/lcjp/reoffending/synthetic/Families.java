@@ -86,7 +86,9 @@ final class Families {
     /** After a simulated offender: perhaps their family, perhaps a family of people who never offend. */
     void afterPerson(Person offender, PersonHistory history) throws IOException {
         SplittableRandom rng = new SplittableRandom(Mix.hash(settings.seed(), offender.index, FAMILY_SALT));
-        boolean parent = rng.nextDouble() < strategy.offenderFamilyShare();
+        // Children's services know the families of offenders the data knows best: those with a proven offence.
+        boolean known = history.proven.stream().anyMatch(o -> !o.breach());
+        boolean parent = rng.nextDouble() < strategy.offenderFamilyShare() * (known ? 1 : 0.3);
         boolean other = rng.nextDouble() < strategy.otherFamilyShare();
         List<Member> all = new ArrayList<>();
         if (parent) {
@@ -104,7 +106,7 @@ final class Families {
     private void offenderFamily(Member parent, SplittableRandom rng, List<Member> all) {
         Person p = parent.person;
         int lo = Math.max(day(p.dateOfBirth.plusYears(18)), historyStart - 17 * YEAR);
-        int hi = Math.min(day(p.dateOfBirth.plusYears(40)), periodEnd - 2 * YEAR);
+        int hi = Math.min(day(p.dateOfBirth.plusYears(40)), periodEnd - 6 * YEAR);
         if (hi <= lo) {
             return;
         }
@@ -139,7 +141,7 @@ final class Families {
                 .minusYears(20 + rng.nextInt(18));
         Person first = freshIn(rng, female, dob, Names.pick(Names.SURNAMES, rng), district);
         int lo = Math.max(day(dob.plusYears(18)), historyStart - 17 * YEAR);
-        int hi = Math.min(day(dob.plusYears(40)), periodEnd - 2 * YEAR);
+        int hi = Math.min(day(dob.plusYears(40)), periodEnd - 6 * YEAR);
         if (hi <= lo) {
             return;
         }
@@ -154,7 +156,7 @@ final class Families {
         kinship(rng, first, kids, all);
     }
 
-    /** One to three children, two to four years apart, the first born between lo and hi. */
+    /** One to three children, two to four years apart, the first born between lo and hi (six years before the end). */
     private List<Member> kids(SplittableRandom rng, int lo, int hi, String surname, Person home) {
         double u = rng.nextDouble();
         int n = u < 0.45 ? 1 : u < 0.8 ? 2 : 3;

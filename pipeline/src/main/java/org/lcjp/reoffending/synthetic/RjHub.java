@@ -118,7 +118,7 @@ final class RjHub {
             return;
         }
         long previous = history.proven.stream().filter(o -> !o.breach() && o.disposalDay() < disposalDay).count();
-        double p = strategy.rjReferralShare() * Math.exp(-0.18 * previous) * (person.female ? 1.3 : 1.0);
+        double p = strategy.rjReferralShare() * Math.exp(-0.12 * previous) * (person.female ? 1.3 : 1.0);
         if (rng.nextDouble() >= p) {
             return;
         }
@@ -151,7 +151,7 @@ final class RjHub {
     private void refer(Offence about, int disposalDay, int referralDay, String stage, String source, long previous,
                        int age) throws IOException {
         // Lower-risk people complete more often: the confounding the matched comparison must undo.
-        double logit = 0.6 - 0.30 * previous + 0.025 * (age - 30) + (person.female ? 0.4 : 0);
+        double logit = 0.5 - 0.22 * previous + 0.025 * (age - 30) + (person.female ? 0.4 : 0);
         boolean complete = rng.nextDouble() < 1 / (1 + Math.exp(-logit));
         String outcome;
         String consent;

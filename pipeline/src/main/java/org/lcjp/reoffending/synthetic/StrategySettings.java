@@ -19,7 +19,7 @@ package org.lcjp.reoffending.synthetic;
  */
 public record StrategySettings(double offenderFamilyShare, double otherFamilyShare, double childOffendingBase,
                                double intergenerationalGradient, double rjReferralShare, double rjPreventedShare) {
-    public static final StrategySettings DEFAULTS = new StrategySettings(0.12, 0.05, 0.04, 0.06, 0.15, 0.6);
+    public static final StrategySettings DEFAULTS = new StrategySettings(0.15, 0.05, 0.04, 0.06, 0.15, 0.6);
 
     public StrategySettings {
         for (double share : new double[] {offenderFamilyShare, otherFamilyShare, childOffendingBase, rjReferralShare,
