@@ -308,6 +308,12 @@ final class CareerSimulator {
     }
 
     private void police(Offence o, int day, int outcomeDay, int knownDay, String route, String force) throws IOException {
+        police(out, person, rng, o, day, outcomeDay, knownDay, route, force);
+    }
+
+    /** A police/outcomes row of one offence (also the children of Think Family's families). */
+    static void police(Deliveries out, Person person, SplittableRandom rng, Offence o, int day, int outcomeDay,
+                       int knownDay, String route, String force) throws IOException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("custody_ref", Refs.custodyRef(person, force));
         body.put("offence_code", o.code());

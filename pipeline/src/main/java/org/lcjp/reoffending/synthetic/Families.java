@@ -345,13 +345,7 @@ final class Families {
             out.deliver(Datasets.COURTS_CONVICTIONS, out.newRecordId(Datasets.COURTS_CONVICTIONS), offenceDay, known, body);
         }
         if (rng.nextDouble() < (caution ? 0.5 : 0.6)) {
-            Map<String, String> body = new LinkedHashMap<>();
-            body.put("yos_ref", Refs.yosRef(kid));
-            body.put("offence_code", o.code());
-            body.put("offence_date", Deliveries.date(offenceDay, false));
-            body.put("outcome_date", Deliveries.date(disposal, false));
-            body.put("outcome_type", outcome);
-            out.deliver(Datasets.YOS_OUTCOMES, out.newRecordId(Datasets.YOS_OUTCOMES), offenceDay, known + rng.nextInt(10), body);
+            Sentencing.yos(out, kid, rng, o, offenceDay, disposal, known, outcome);
         }
         if (out.delivered(known)) {
             history.proven.add(new ProvenOffence(offenceDay, disposal, level, false));
@@ -361,15 +355,7 @@ final class Families {
 
     private void police(Person kid, Offence o, int offenceDay, int outcomeDay, int known, String outcome, String force,
                         SplittableRandom rng) throws IOException {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("custody_ref", Refs.custodyRef(kid, force));
-        body.put("offence_code", o.code());
-        body.put("offence_date", Deliveries.date(offenceDay, false));
-        body.put("outcome_date", Deliveries.date(outcomeDay, false));
-        body.put("outcome_type", outcome);
-        body.put("force", force);
-        body.put(Datasets.RECORD_STATUS, rng.nextDouble() < 0.3 ? Datasets.STATUS_ACTIVE : "");
-        out.deliver(Datasets.POLICE_OUTCOMES, out.newRecordId(Datasets.POLICE_OUTCOMES), offenceDay, known, body);
+        CareerSimulator.police(out, kid, rng, o, offenceDay, outcomeDay, known, outcome, force);
     }
 
     private Person fresh(SplittableRandom rng, boolean female, LocalDate dob, String surname, Person home) {

@@ -52,28 +52,27 @@ class ValidateRowsTest {
         }
     }
 
-    static String police(int field, String value) {
-        String[] f = (Extracts.police("P1", "Anne", "Smith") + ",").split(",", -1);
+    /** The line with one field replaced. */
+    static String with(String line, int field, String value) {
+        String[] f = line.split(",", -1);
         f[field] = value;
         return String.join(",", f);
+    }
+
+    static String police(int field, String value) {
+        return with(Extracts.police("P1", "Anne", "Smith") + ",", field, value);
     }
 
     static String courts(int field, String value) {
-        String[] f = COURTS_OK.split(",", -1);
-        f[field] = value;
-        return String.join(",", f);
+        return with(COURTS_OK, field, value);
     }
 
     static String rj(int field, String value) {
-        String[] f = RJ_OK.split(",", -1);
-        f[field] = value;
-        return String.join(",", f);
+        return with(RJ_OK, field, value);
     }
 
     static String family(int field, String value) {
-        String[] f = FAMILY_OK.split(",", -1);
-        f[field] = value;
-        return String.join(",", f);
+        return with(FAMILY_OK, field, value);
     }
 
     static Stream<Case> cases() {
