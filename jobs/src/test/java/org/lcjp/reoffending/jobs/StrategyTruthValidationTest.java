@@ -29,6 +29,9 @@ import picocli.CommandLine;
  * treated, and does the naive (OBSERVED) RJ interval miss it? Passes when each holds on at least 4 of 5 seeds. Run:
  * <pre>mvn -B -ntp -pl jobs -am test -Dtest=StrategyTruthValidationTest -Dvalidation.people=20000 \
  *     -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * Options: {@code validation.seeds} (default 5); {@code validation.dir} keeps inputs and outputs there, and an input
+ * already there is not generated again; {@code validation.stages} (default ingest,link,measure,compare,services)
+ * names the stages to run, so a rerun after a change to the comparisons can start at {@code measure}.
  * The fast checks that run in every build are ThinkFamilyGeneratorTest and RjEffectValidationTest (pipeline).
  */
 @EnabledIfSystemProperty(named = "validation.people", matches = "\\d+")
@@ -64,7 +67,9 @@ class StrategyTruthValidationTest {
     void publishedEstimatesRecoverTheGeneratorsTruths() throws Exception {
         long people = Long.getLong("validation.people");
         int seeds = Integer.getInteger("validation.seeds", 5);
-        Path root = Files.createTempDirectory("strategy-validation");
+        String keep = System.getProperty("validation.dir");
+        Path root = keep != null ? Files.createDirectories(Path.of(keep)) : Files.createTempDirectory("strategy-validation");
+        List<String> stages = List.of(System.getProperty("validation.stages", "ingest,link,measure,compare,services").split(","));
         Path key = Files.writeString(root.resolve("validation.key"), "a-validation-key-of-more-than-thirty-two-bytes");
         List<Seed> results = new ArrayList<>();
         for (int i = 0; i < seeds; i++) {
@@ -73,9 +78,11 @@ class StrategyTruthValidationTest {
             Path truth = root.resolve("in-" + seed + "-truth");
             Path output = root.resolve("out-" + seed);
             long t0 = System.nanoTime();
-            SyntheticExtracts.generate(GeneratorSettings.defaults(people, 2014, 2019, seed)
-                    .withReference(CONF.resolve("reference/offences.csv"), CONF.resolve("reference/areas.csv")), input, truth);
-            for (String stage : List.of("ingest", "link", "measure", "compare", "services")) {
+            if (!Files.exists(truth.resolve("parameters.json"))) {
+                SyntheticExtracts.generate(GeneratorSettings.defaults(people, 2014, 2019, seed)
+                        .withReference(CONF.resolve("reference/offences.csv"), CONF.resolve("reference/areas.csv")), input, truth);
+            }
+            for (String stage : stages) {
                 assertThat(cli(stage, "--input", input.toString(), "--output", output.toString(), "--as-of", AS_OF,
                         "--key-file", key.toString(), "--conf", CONF.toString())).as(stage).isZero();
             }
@@ -102,12 +109,16 @@ class StrategyTruthValidationTest {
                 + "and group_name = 'COMPLETED' and measure = 'REOFFENDING_RATE'";
     }
 
+    /** difference, its low and high bound; NaN when the row is absent or not OK (then the check fails, not the run). */
     private static double[] difference(Path table, String where) {
         SparkSession spark = SparkTestSession.get();
-        List<Row> rows = spark.read().parquet(table.toString()).filter(where).collectAsList();
-        assertThat(rows).as(table.getFileName() + " where " + where).hasSize(1);
+        List<Row> rows = Files.isDirectory(table) ? spark.read().parquet(table.toString()).filter(where + " and status = 'OK'")
+                .collectAsList() : List.of();
+        if (rows.size() != 1) {
+            System.out.println("No single OK row in " + table.getFileName() + " where " + where + ": " + rows.size());
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
         Row r = rows.get(0);
-        assertThat(r.<String>getAs("status")).as(where).isEqualTo("OK");
         return new double[] {r.<Double>getAs("difference"), r.<Double>getAs("difference_ci_low"), r.<Double>getAs("difference_ci_high")};
     }
 
