@@ -3,9 +3,6 @@ package org.lcjp.reoffending.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.reports.pack.PackData;
 import org.lcjp.reoffending.reports.pack.PackData.DataQualityRow;
 import org.lcjp.reoffending.reports.pack.PanelPack;
@@ -35,16 +33,12 @@ public final class PanelPackJob implements Stage {
     @Override
     public StageResult run(SparkSession spark, RunContext context) {
         long started = System.nanoTime();
-        PublishedTables tables = new PublishedTables(spark, context.publishDir());
+        PublishedTables tables = new PublishedTables(spark, context.storage(), context.publishDir());
         PackData data = packData(tables, context);
-        Path file;
-        try {
-            file = PanelPack.writeTo(data, context.publishDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write panel pack: " + e.getMessage() + " (" + context.publishDir() + ")", e);
-        }
+        StoragePath file = context.publishDir().resolve(data.fileName());
+        context.storage().write(file, PanelPack.toBytes(data));
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("pack", file.getFileName().toString());
+        details.put("pack", file.getFileName());
         List<String> absent = new ArrayList<>();
         if (data.dataQuality().isEmpty()) {
             absent.add(PublishedTables.DATA_QUALITY);
@@ -83,10 +77,10 @@ public final class PanelPackJob implements Stage {
 
     /** The run id from manifest.json when it is already written, else one made from the as-of date. */
     static String runId(RunContext context) {
-        Path manifest = context.publishDir().resolve("manifest.json");
-        if (Files.isRegularFile(manifest)) {
+        StoragePath manifest = context.publishDir().resolve("manifest.json");
+        if (context.storage().isFile(manifest)) {
             try {
-                JsonNode id = new ObjectMapper().readTree(manifest.toFile()).get("run_id");
+                JsonNode id = new ObjectMapper().readTree(context.storage().readBytes(manifest)).get("run_id");
                 if (id != null && id.isTextual()) {
                     return id.asText();
                 }

@@ -1,7 +1,5 @@
 package org.lcjp.reoffending.jobs;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -12,6 +10,8 @@ import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
+import org.lcjp.reoffending.io.Storage;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.reports.pack.PackData.BalanceRow;
 import org.lcjp.reoffending.reports.pack.PackData.ComparisonRow;
 import org.lcjp.reoffending.reports.pack.PackData.DataQualityRow;
@@ -33,11 +33,13 @@ final class PublishedTables {
     static final String IOM_PRE_POST = "iom_pre_post";
 
     private final SparkSession spark;
-    private final Path publishDir;
+    private final Storage storage;
+    private final StoragePath publishDir;
     private long rowsRead;
 
-    PublishedTables(SparkSession spark, Path publishDir) {
+    PublishedTables(SparkSession spark, Storage storage, StoragePath publishDir) {
         this.spark = spark;
+        this.storage = storage;
         this.publishDir = publishDir;
     }
 
@@ -94,8 +96,8 @@ final class PublishedTables {
     }
 
     private <T> Optional<List<T>> read(String table, Function<Row, T> toRecord) {
-        Path dir = publishDir.resolve(table);
-        if (!Files.isDirectory(dir)) {
+        StoragePath dir = publishDir.resolve(table);
+        if (!storage.isDirectory(dir)) {
             return Optional.empty();
         }
         List<Row> rows = JobDescriptions.describe(spark, "report", "read " + table,
