@@ -42,17 +42,18 @@ help:
 	@echo "make linkage-eval             precision/recall/F1 on the public linkage benchmarks"
 	@echo "make dist                     reoffending-all.jar (java -jar) and reoffending-app.jar (spark-submit)"
 	@echo "make cluster-test             standalone Spark master+worker on 127.0.0.1, run, compare with local"
-	@echo "make pack-pdf                 convert the latest panel pack to PDF with LibreOffice (headless)"
+	@echo "make pack-pdf [PNG=1]         convert the latest panel pack (.xlsx and .ods) to PDF with LibreOffice (headless)"
 	@echo "make clean"
 
 deps:
 	@command -v java >/dev/null && command -v mvn >/dev/null || { echo "Installing JDK 17 and Maven (apt)"; \
 	  apt-get update -qq && apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null; }
 
-# Compile once and record the runtime classpath; rebuilt only when a source or pom changes.
+# Compile once and record the runtime classpath; rebuilt only when a source or pom changes. -am resolves the modules
+# in the reactor, so a SNAPSHOT another worktree installed in ~/.m2 meanwhile cannot change the classpath.
 $(CLASSPATH_FILE): $(SOURCES) | deps
 	$(MVN) -q install -DskipTests -Dgit.commit=$(COMMIT)
-	$(MVN) -q -pl jobs dependency:build-classpath -Dmdep.outputFile=$(abspath $(CLASSPATH_FILE)) -Dmdep.includeScope=runtime -Dmdep.excludeGroupIds=org.lcjp.reoffending
+	$(MVN) -q -pl jobs -am dependency:build-classpath -Dmdep.outputFile=$(abspath $(CLASSPATH_FILE)) -Dmdep.includeScope=runtime -Dmdep.excludeGroupIds=org.lcjp.reoffending
 	@touch $(CLASSPATH_FILE)
 
 build: $(CLASSPATH_FILE)
@@ -86,9 +87,11 @@ dist: deps
 	$(MVN) -q package -Pdist -DskipTests -Dgit.commit=$(COMMIT)
 	@ls -lh jobs/target/reoffending-all.jar jobs/target/reoffending-app.jar
 
-# Converts the newest pack to PDF outside published/ (published folders are immutable).
+# Converts the newest pack, .xlsx and .ods, to PDF outside published/ (published folders are immutable); PNG=1 also
+# renders each page to PNG for a look page by page.
 pack-pdf:
 	bash reports/check-pack-pdf.sh $$(ls -t $(OUTPUT)/published/*/panel-pack-*.xlsx | head -1) $(OUTPUT)/pack-check
+	bash reports/check-pack-pdf.sh $$(ls -t $(OUTPUT)/published/*/panel-pack-*.ods | head -1) $(OUTPUT)/pack-check
 
 # URIS=plain|file|both: the cluster run's INPUT and OUTPUT as paths, as file:// URIs, or both (default).
 cluster-test: dist

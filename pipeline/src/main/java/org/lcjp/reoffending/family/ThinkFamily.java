@@ -314,7 +314,7 @@ public final class ThinkFamily {
                                              String reference, String measure, List<Counted> groups, String note) {
         List<GroupOutcome> outcomes = groups.stream().map(c -> new GroupOutcome(c.group(), c.people(),
                 Map.of(measure, new GroupOutcome.Measured(c.people(), c.summary())))).toList();
-        List<ComparisonRow> compared = table.rows(new ComparisonTable.Cell(set, start, end, OBSERVED, ALL), reference,
+        List<ComparisonRow> compared = table.rows(new ComparisonTable.Cell(set, period, start, end, OBSERVED, ALL), reference,
                 outcomes, List.of(measure), note);
         List<FamilyOffendingRow> out = new ArrayList<>();
         for (ComparisonRow c : compared) {
