@@ -28,8 +28,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.StagedColumns;
+import org.lcjp.reoffending.impact.ComparisonPeriods;
+import org.lcjp.reoffending.impact.ComparisonRow;
 import org.lcjp.reoffending.impact.LinkedRecords;
+import org.lcjp.reoffending.impact.MatchingColumns;
+import org.lcjp.reoffending.impact.MatchingDesign;
 import org.lcjp.reoffending.impact.OutcomeSummaries;
+import org.lcjp.reoffending.impact.TreatmentComparison;
 import org.lcjp.reoffending.measures.AgeAtDate;
 import org.lcjp.reoffending.measures.FollowUpWindow;
 import org.lcjp.reoffending.measures.IndexEvents;
@@ -44,8 +49,10 @@ import org.lcjp.reoffending.settings.CohortSettings;
  * outcome date, which would skip the riskiest weeks after disposal and count the referred offence as a previous one.
  * Controls: people with a proven offence disposed of in the quarter of a treated index date who had not been referred
  * on or before that disposal (a later referral does not exclude them), indexed at their first such disposal of the
- * quarter. Also people whose only referrals ended otherwise, indexed as the treated. Covariates at the index date for
- * everyone, the index offence being the most harmful disposed of that day. One row per unit in the columns of
+ * quarter. Also people whose only referrals ended otherwise, indexed as the treated. Only units whose follow-up is
+ * complete count, each in the financial year of its index date (as every comparison: {@link ComparisonPeriods}).
+ * Covariates at the index date for everyone, the index offence being the most harmful disposed of that day. One row
+ * per unit in the columns of
  * {@link org.lcjp.reoffending.impact.MatchingColumns} (as the Checkpoint sample), person_id being
  * {@code <person>@<index date>} since a person may be a control in several quarters.
  */
@@ -53,6 +60,15 @@ public final class RjSample {
     public static final String COMPLETED = "COMPLETED";
     public static final String NOT_REFERRED = "NOT_REFERRED";
     public static final String ENDED_OTHERWISE = "ENDED_OTHERWISE";
+    /** Completed processes against not referred: observed and matched, subgroup ALL. */
+    public static final TreatmentComparison.Arms ARMS = new TreatmentComparison.Arms(ComparisonRow.RJ, COMPLETED, NOT_REFERRED);
+    /** Completed processes against referrals that ended otherwise: observed, subgroup REFERRED. */
+    public static final TreatmentComparison.Arms REFERRED_ARMS =
+            new TreatmentComparison.Arms(ComparisonRow.RJ, COMPLETED, ENDED_OTHERWISE);
+    public static final String REFERRED = "REFERRED";
+    /** Matched as Checkpoint: age, sex, previous offences, harm and group of the index offence, in the same year. */
+    public static final MatchingDesign DESIGN = new MatchingDesign(PERSON_ID, MatchingColumns.NUMERIC_COVARIATES,
+            OFFENCE_GROUP, ComparisonPeriods.PERIOD);
     public static final List<String> COMPLETED_OUTCOMES = RjActivity.COMPLETED;
     public static final List<String> OTHER_OUTCOMES = List.of("VICTIM_DECLINED", "OFFENDER_DECLINED", "NOT_SUITABLE",
             "WITHDRAWN");
@@ -81,8 +97,10 @@ public final class RjSample {
      * @param recordPerson linkage record_person
      * @param attributes   PersonAttributes (person_id, dob_cipher, sex)
      * @param proven       ProvenOffences (person_id, offence_code, disposal_date, offence_group, harm_days...)
+     * @param periods      which index dates have complete follow-up, and their financial year
      */
-    public Built build(Dataset<Row> referrals, Dataset<Row> recordPerson, Dataset<Row> attributes, Dataset<Row> proven) {
+    public Built build(Dataset<Row> referrals, Dataset<Row> recordPerson, Dataset<Row> attributes, Dataset<Row> proven,
+                       ComparisonPeriods periods) {
         Dataset<Row> linked = LinkedRecords.of(referrals, Datasets.RJ_REFERRALS, recordPerson)
                 .select(col(PERSON_ID), col(StagedColumns.RECORD_ID), col(REFERRAL_DATE), col(OUTCOME));
         Dataset<Row> disposals = proven.select(col(PERSON_ID).as("_pp"), col(MeasureColumns.DISPOSAL_DATE).as("_pd"));
@@ -101,7 +119,9 @@ public final class RjSample {
             Dataset<Row> endedOtherwise = first(indexed.filter(other)
                     .join(everCompleted, new String[] {PERSON_ID}, "left_anti"), ENDED_OTHERWISE);
             Dataset<Row> controls = controls(treated, endedOtherwise, indexed, proven);
-            Dataset<Row> units = treated.unionByName(endedOtherwise).unionByName(controls);
+            // Controls are drawn from the quarters of all treated index dates, then every unit must have complete
+            // follow-up: a quarter straddling the last complete date keeps only its complete units on both sides.
+            Dataset<Row> units = periods.select(treated.unionByName(endedOtherwise).unionByName(controls), INDEX_DATE);
             return new Built(described(units, attributes, proven), withoutIndex);
         } finally {
             indexed.unpersist();
@@ -168,7 +188,8 @@ public final class RjSample {
                 .withColumn(REOFFENDED, when(col(REOFFENCES).gt(0), 1).otherwise(0))
                 .withColumn(PERSON, col(PERSON_ID))
                 .withColumn(PERSON_ID, concat_ws("@", col(PERSON), col(INDEX_DATE).cast("string")))
-                .select(PERSON_ID, OutcomeSummaries.GROUP_NAME, TREATED, INDEX_DATE, AGE, FEMALE, PREVIOUS_OFFENCES,
+                .select(PERSON_ID, OutcomeSummaries.GROUP_NAME, TREATED, INDEX_DATE, ComparisonPeriods.PERIOD,
+                        ComparisonPeriods.PERIOD_START, ComparisonPeriods.PERIOD_END, AGE, FEMALE, PREVIOUS_OFFENCES,
                         HARM_DAYS, OFFENCE_GROUP, REOFFENCES, REOFFENDED, DAYS_TO_FIRST_REOFFENCE);
     }
 }

@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.impact.ComparisonPeriods;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
 import org.lcjp.reoffending.settings.CohortSettings;
@@ -25,7 +26,8 @@ import org.lcjp.reoffending.testing.SparkTestSession;
  * Section 8 by hand. T: disposed of 10 Jan 2018 (and June 2017), referred 1 Feb, conference: treated at 10 Jan, not
  * at the outcome date, with one previous offence; a later completed referral is ignored. O: referral ended otherwise.
  * C1: two disposals in the quarter, never referred: a control at the first. C2: referred before the disposal: no
- * control. C3: referred after the quarter: still a control. N: a completed referral with nothing disposed of before
+ * control. C3: referred after the quarter: still a control. C4: a control but for its follow-up, not complete by
+ * the effective date. N: a completed referral with nothing disposed of before
  * it: left out and counted.
  */
 class RjSampleTest {
@@ -68,14 +70,18 @@ class RjSampleTest {
                 new Object[] {"C1", "058/01", d("2018-01-02"), d("2018-01-20"), "Criminal damage", 20.0},
                 new Object[] {"C2", "028/01", d("2018-01-05"), d("2018-02-02"), "Theft", 30.0},
                 new Object[] {"C2", "028/01", d("2018-04-05"), d("2018-05-01"), "Theft", 30.0},
-                new Object[] {"C3", "028/01", d("2018-03-01"), d("2018-03-30"), "Theft", 30.0});
+                new Object[] {"C3", "028/01", d("2018-03-01"), d("2018-03-20"), "Theft", 30.0},
+                new Object[] {"C4", "028/01", d("2018-03-01"), d("2018-03-30"), "Theft", 30.0});
         Dataset<Row> attributes = frame(new StructType().add("person_id", DataTypes.StringType)
                         .add("dob_cipher", DataTypes.BinaryType).add("sex", DataTypes.StringType),
                 new Object[] {"T", CIPHER.encrypt(LocalDate.of(1990, 1, 15)), "F"},
                 new Object[] {"O", CIPHER.encrypt(LocalDate.of(1980, 1, 1)), "M"},
                 new Object[] {"C1", CIPHER.encrypt(LocalDate.of(2000, 1, 1)), "M"},
-                new Object[] {"C2", null, "M"}, new Object[] {"C3", null, "U"});
-        built = new RjSample(CohortSettings.defaults(), CIPHER).build(rj, recordPerson, attributes, proven);
+                new Object[] {"C2", null, "M"}, new Object[] {"C3", null, "U"},
+                new Object[] {"C4", null, "U"});
+        // Complete follow-up to 2019-09-29: index dates to 2018-03-29 count; C4's of 2018-03-30 does not.
+        ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2019, 9, 29), 4);
+        built = new RjSample(CohortSettings.defaults(), CIPHER).build(rj, recordPerson, attributes, proven, periods);
         units = built.sample().collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("person_id"), r -> r));
     }
 
@@ -84,7 +90,7 @@ class RjSampleTest {
         Map<String, String> groups = units.values().stream().collect(Collectors.toMap(r -> r.getAs("person_id"),
                 r -> r.getAs("group_name")));
         assertThat(groups).containsExactlyInAnyOrderEntriesOf(Map.of("T@2018-01-10", "COMPLETED",
-                "O@2018-02-15", "ENDED_OTHERWISE", "C1@2018-01-20", "NOT_REFERRED", "C3@2018-03-30", "NOT_REFERRED"));
+                "O@2018-02-15", "ENDED_OTHERWISE", "C1@2018-01-20", "NOT_REFERRED", "C3@2018-03-20", "NOT_REFERRED"));
         assertThat(units.get("T@2018-01-10").<Boolean>getAs("treated")).isTrue();
         assertThat(units.get("C1@2018-01-20").<Boolean>getAs("treated")).isFalse();
         assertThat(built.referralsWithoutIndex()).isEqualTo(1);
@@ -105,9 +111,11 @@ class RjSampleTest {
         assertThat(c1.<Double>getAs("previous_offences")).isZero();
         assertThat(c1.<Long>getAs("reoffences")).as("the later disposal in the quarter is a reoffence only if committed after")
                 .isZero();
-        assertThat(units.get("C3@2018-03-30").<Double>getAs("age")).isNull();
+        assertThat(units.get("C3@2018-03-20").<Double>getAs("age")).isNull();
+        assertThat(t.<String>getAs("period")).isEqualTo("FY2017-18");
+        assertThat(t.<Date>getAs("period_start").toLocalDate()).isEqualTo(LocalDate.of(2017, 4, 1));
         assertThat(List.of(built.sample().columns())).containsExactly("person_id", "group_name", "treated", "index_date",
-                "age", "female", "previous_offences", "harm_days", "offence_group", "reoffences", "reoffended",
+                "period", "period_start", "period_end", "age", "female", "previous_offences", "harm_days", "offence_group", "reoffences", "reoffended",
                 "days_to_first_reoffence");
     }
 }
