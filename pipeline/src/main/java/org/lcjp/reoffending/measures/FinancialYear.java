@@ -12,7 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
- * The partnership's year, April to March (methodology.md sections 5 and 8-10), named by its start: 2018-19 runs from
+ * The partnership's year, April to March (methodology.md sections 5 and 8-10), named by its start: FY2018-19 runs from
  * 1 April 2018 to 31 March 2019.
  */
 public record FinancialYear(int startYear) {
@@ -56,8 +56,8 @@ public record FinancialYear(int startYear) {
         return new FinancialYear(startYear + 1);
     }
 
-    /** "2018-19" (the form the performance framework and the pack name years by). */
+    /** "FY2018-19", as cohort_comparison's period names financial years (ComparisonPeriods). */
     public String label() {
-        return String.format("%d-%02d", startYear, (startYear + 1) % 100);
+        return String.format("FY%d-%02d", startYear, (startYear + 1) % 100);
     }
 }

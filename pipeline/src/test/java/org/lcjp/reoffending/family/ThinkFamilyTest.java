@@ -96,25 +96,25 @@ class ThinkFamilyTest {
     void exposureFollowsEveryFamilyOfTheChildAndTheEighteenthBirthday() {
         // 1 April 2016: C1, C4 (exposed through F3 only) and C6 exposed; C3 and C7 not; C2 is 26, C5's age unknown.
         Map<String, Long> children = rows.stream().filter(r -> r.measureSet().equals(FamilyOffendingRow.CHILDREN_BY_YEAR)
-                        && r.period().equals("2016-17")).collect(Collectors.toMap(FamilyOffendingRow::groupName,
+                        && r.period().equals("FY2016-17")).collect(Collectors.toMap(FamilyOffendingRow::groupName,
                 FamilyOffendingRow::denominator));
         assertThat(children).containsExactlyInAnyOrderEntriesOf(Map.of("EXPOSED", 3L, "NOT_EXPOSED", 2L));
     }
 
     @Test
     void childrensOffendingPerFinancialYear() {
-        assertThat(counts(row("CHILDREN_BY_YEAR", "2015-16", "EXPOSED", "OFFENDING_SHARE"))).isEqualTo("1/3");
-        assertThat(counts(row("CHILDREN_BY_YEAR", "2015-16", "NOT_EXPOSED", "OFFENDING_SHARE"))).isEqualTo("0/2");
-        FamilyOffendingRow exposed = row("CHILDREN_BY_YEAR", "2016-17", "EXPOSED", "OFFENDING_SHARE");
+        assertThat(counts(row("CHILDREN_BY_YEAR", "FY2015-16", "EXPOSED", "OFFENDING_SHARE"))).isEqualTo("1/3");
+        assertThat(counts(row("CHILDREN_BY_YEAR", "FY2015-16", "NOT_EXPOSED", "OFFENDING_SHARE"))).isEqualTo("0/2");
+        FamilyOffendingRow exposed = row("CHILDREN_BY_YEAR", "FY2016-17", "EXPOSED", "OFFENDING_SHARE");
         assertThat(counts(exposed)).isEqualTo("1/3");
         assertThat(exposed.value()).isCloseTo(1 / 3.0, within(1e-12));
         assertThat(exposed.referenceGroup()).isEqualTo("NOT_EXPOSED");
         assertThat(exposed.difference()).isCloseTo(1 / 3.0, within(1e-12));
         assertThat(exposed.periodStart()).isEqualTo(LocalDate.of(2016, 4, 1));
         assertThat(exposed.periodEnd()).isEqualTo(LocalDate.of(2017, 3, 31));
-        assertThat(counts(row("CHILDREN_BY_YEAR", "2018-19", "NOT_EXPOSED", "OFFENDING_SHARE"))).isEqualTo("1/2");
-        assertThat(row("CHILDREN_BY_YEAR", "2011-12", "EXPOSED", "OFFENDING_SHARE").status()).isEqualTo("TOO_SMALL");
-        assertThat(rows).noneMatch(r -> r.period().equals("2010-11") || r.period().equals("2019-20"));
+        assertThat(counts(row("CHILDREN_BY_YEAR", "FY2018-19", "NOT_EXPOSED", "OFFENDING_SHARE"))).isEqualTo("1/2");
+        assertThat(row("CHILDREN_BY_YEAR", "FY2011-12", "EXPOSED", "OFFENDING_SHARE").status()).isEqualTo("TOO_SMALL");
+        assertThat(rows).noneMatch(r -> r.period().equals("FY2010-11") || r.period().equals("FY2019-20"));
     }
 
     @Test

@@ -49,39 +49,39 @@ class RjActivityTest {
 
     @Test
     void countsReferralsBySourceAndStagePerFinancialYear() {
-        assertThat(row("2018-19", "REFERRALS", "ALL").count()).isEqualTo(5);
-        assertThat(row("2018-19", "REFERRALS_BY_SOURCE", "POLICE").count()).isEqualTo(2);
-        assertThat(row("2018-19", "REFERRALS_BY_SOURCE", "PRISON").count()).as("every code, zero included").isZero();
-        assertThat(row("2018-19", "REFERRALS_BY_STAGE", "POST_SENTENCE").count()).isEqualTo(2);
-        assertThat(row("2019-20", "REFERRALS", "ALL").count()).isEqualTo(1);
-        assertThat(row("2018-19", "REFERRALS", "ALL").status()).isEqualTo("FINAL");
-        assertThat(row("2019-20", "REFERRALS", "ALL").status()).isEqualTo("PROVISIONAL");
-        assertThat(row("2018-19", "REFERRALS", "ALL").periodStart()).isEqualTo(LocalDate.of(2018, 4, 1));
+        assertThat(row("FY2018-19", "REFERRALS", "ALL").count()).isEqualTo(5);
+        assertThat(row("FY2018-19", "REFERRALS_BY_SOURCE", "POLICE").count()).isEqualTo(2);
+        assertThat(row("FY2018-19", "REFERRALS_BY_SOURCE", "PRISON").count()).as("every code, zero included").isZero();
+        assertThat(row("FY2018-19", "REFERRALS_BY_STAGE", "POST_SENTENCE").count()).isEqualTo(2);
+        assertThat(row("FY2019-20", "REFERRALS", "ALL").count()).isEqualTo(1);
+        assertThat(row("FY2018-19", "REFERRALS", "ALL").status()).isEqualTo("FINAL");
+        assertThat(row("FY2019-20", "REFERRALS", "ALL").status()).isEqualTo("PROVISIONAL");
+        assertThat(row("FY2018-19", "REFERRALS", "ALL").periodStart()).isEqualTo(LocalDate.of(2018, 4, 1));
     }
 
     @Test
     void victimsAskedAndConsenting() {
-        RjActivityRow asked = row("2018-19", "VICTIM_ASKED_SHARE", "ALL");
+        RjActivityRow asked = row("FY2018-19", "VICTIM_ASKED_SHARE", "ALL");
         assertThat(asked.count()).isEqualTo(4);
         assertThat(asked.denominator()).isEqualTo(5);
         assertThat(asked.value()).isCloseTo(0.8, within(1e-12));
         assertThat(asked.ciLow()).isLessThan(0.8);
-        RjActivityRow consented = row("2018-19", "VICTIM_CONSENT_SHARE", "ALL");
+        RjActivityRow consented = row("FY2018-19", "VICTIM_CONSENT_SHARE", "ALL");
         assertThat(consented.count() + "/" + consented.denominator()).isEqualTo("3/4");
     }
 
     @Test
     void outcomesCompletedProcessesVolunteersAndSatisfaction() {
-        assertThat(row("2018-19", "OUTCOMES", "CONFERENCE").count()).isEqualTo(2);
-        assertThat(row("2018-19", "OUTCOMES", "OPEN").count()).isZero();
-        assertThat(row("2019-20", "OUTCOMES", "OPEN").count()).isEqualTo(1);
-        assertThat(row("2018-19", "COMPLETED_PROCESSES", "ALL").count()).isEqualTo(3);
-        RjActivityRow volunteer = row("2018-19", "VOLUNTEER_SHARE", "ALL");
+        assertThat(row("FY2018-19", "OUTCOMES", "CONFERENCE").count()).isEqualTo(2);
+        assertThat(row("FY2018-19", "OUTCOMES", "OPEN").count()).isZero();
+        assertThat(row("FY2019-20", "OUTCOMES", "OPEN").count()).isEqualTo(1);
+        assertThat(row("FY2018-19", "COMPLETED_PROCESSES", "ALL").count()).isEqualTo(3);
+        RjActivityRow volunteer = row("FY2018-19", "VOLUNTEER_SHARE", "ALL");
         assertThat(volunteer.count() + "/" + volunteer.denominator()).isEqualTo("1/2");
         assertThat(volunteer.note()).contains("1 completed processes do not record whether a volunteer facilitated");
-        RjActivityRow satisfied = row("2018-19", "VICTIM_SATISFACTION_SHARE", "ALL");
+        RjActivityRow satisfied = row("FY2018-19", "VICTIM_SATISFACTION_SHARE", "ALL");
         assertThat(satisfied.count() + "/" + satisfied.denominator()).isEqualTo("2/3");
-        RjActivityRow none = row("2019-20", "VICTIM_SATISFACTION_SHARE", "ALL");
+        RjActivityRow none = row("FY2019-20", "VICTIM_SATISFACTION_SHARE", "ALL");
         assertThat(none.denominator()).isZero();
         assertThat(none.value()).isNull();
     }
