@@ -68,12 +68,15 @@ public record FamilyOffendingRow(String measureSet, String period, LocalDate per
             .add("status", DataTypes.StringType, false)
             .add("note", DataTypes.StringType, true);
 
-    /** The row of a measured group: the statistics of {@code c}, the counts behind them (numerator hidden when TOO_SMALL). */
+    /**
+     * The row of a measured group: the statistics of {@code c} and the counts behind them. The counts stay when the
+     * comparison is TOO_SMALL (value and interval do not): a group's own share still feeds the performance framework,
+     * and the pack applies disclosure control to every count.
+     */
     static FamilyOffendingRow of(String measureSet, String period, LocalDate start, LocalDate end, String unit,
                                  long denominator, long numerator, ComparisonRow c) {
-        boolean ok = ComparisonRow.OK.equals(c.status());
         return new FamilyOffendingRow(measureSet, period, start, end, c.groupName(), c.measure(), unit, denominator,
-                ok ? numerator : null, c.value(), c.ciLow(), c.ciHigh(),
+                numerator, c.value(), c.ciLow(), c.ciHigh(),
                 ALL.equals(c.referenceGroup()) ? null : c.referenceGroup(), c.difference(),
                 c.differenceCiLow(), c.differenceCiHigh(), c.pValue(), c.significant(), c.sampleSizeNeeded(), c.status(),
                 c.note());

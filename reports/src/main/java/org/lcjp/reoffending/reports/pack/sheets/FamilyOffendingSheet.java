@@ -159,7 +159,10 @@ public final class FamilyOffendingSheet implements PackSheet {
         return out;
     }
 
-    /** A family_offending measure of the performance framework is withheld when this sheet withholds its share. */
+    /**
+     * A family_offending measure of the performance framework is withheld when this sheet withholds its share or a
+     * count it is computed from (the framework divides the counts even where the comparison is TOO_SMALL).
+     */
     public static boolean withholds(PackContext ctx, PerformanceRow perf) {
         if (!TABLE.equals(perf.sourceTable()) || ctx.data().familyOffending().isEmpty()) {
             return false;
@@ -171,7 +174,8 @@ public final class FamilyOffendingSheet implements PackSheet {
                         && matches(f, "measure", r.measure())
                         && (perf.periodStart() == null ? POOLED.equals(r.period()) || "ALL".equals(r.period())
                         : perf.periodStart().equals(r.periodStart()) && !POOLED.equals(r.period())))
-                .anyMatch(r -> r.value() != null && !shown.get(r).value().isNumber());
+                .anyMatch(r -> !shown.get(r).units().isNumber() || (r.numerator() != null && !shown.get(r).with().isNumber())
+                        || (r.value() != null && !shown.get(r).value().isNumber()));
     }
 
     private static boolean matches(Map<String, String> filters, String column, String value) {

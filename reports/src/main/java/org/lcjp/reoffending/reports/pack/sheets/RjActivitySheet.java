@@ -152,8 +152,8 @@ public final class RjActivitySheet implements PackSheet {
         Map<RjActivityRow, Shown> shown = disclose(rows, ctx.threshold());
         return rows.stream().filter(r -> matches(f, "measure", r.measure()) && matches(f, "category", r.category())
                         && (perf.periodStart() == null || perf.periodStart().equals(r.periodStart())))
-                .anyMatch(r -> !shown.get(r).count().isNumber()
-                        || (r.denominator() != null && !shown.get(r).value().isNumber() && r.value() != null));
+                .anyMatch(r -> !shown.get(r).count().isNumber() || (r.denominator() != null
+                        && (!shown.get(r).denominator().isNumber() || (r.value() != null && !shown.get(r).value().isNumber()))));
     }
 
     private static boolean matches(Map<String, String> filters, String column, String value) {
