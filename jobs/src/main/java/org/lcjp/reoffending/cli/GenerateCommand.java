@@ -40,6 +40,10 @@ final class GenerateCommand implements Callable<Integer> {
             + "offending stops to the end of the follow-up year: the RJ effect (default: ${DEFAULT-VALUE}).")
     double rjPreventedShare = StrategySettings.DEFAULTS.rjPreventedShare();
 
+    @Option(names = "--rj-referral-share", description = "Probability that a proven offence with a victim is referred "
+            + "to the RJ Hub, for a person with no previous offences (default: ${DEFAULT-VALUE}).")
+    double rjReferralShare = StrategySettings.DEFAULTS.rjReferralShare();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,7 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
         Path truthDir = truth != null ? truth : output.resolveSibling(output.getFileName() + "-truth");
         long t0 = System.nanoTime();
         StrategySettings strategy = StrategySettings.DEFAULTS.withIntergenerationalGradient(familyGradient)
-                .withRjPreventedShare(rjPreventedShare);
+                .withRjPreventedShare(rjPreventedShare).withRjReferralShare(rjReferralShare);
         GenerationResult r = SyntheticExtracts.generate(GeneratorSettings.defaults(people, fromYear, toYear, seed), strategy,
                 output, truthDir);
         spec.commandLine().getOut().printf("generate   people %,d  rows %,d  %.1f s  -> %s (truth %s)%n", r.people(), r.rows(),

@@ -1,5 +1,7 @@
 package org.lcjp.reoffending.jobs;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +12,10 @@ import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.family.FamilyOffendingRow;
 import org.lcjp.reoffending.family.ThinkFamily;
+import org.lcjp.reoffending.measures.CohortCalendar;
 import org.lcjp.reoffending.measures.MeasureColumns;
+import org.lcjp.reoffending.measures.MeasureTables;
+import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.settings.CohortSettings;
 
@@ -42,11 +47,20 @@ final class FamilyOffendingTable implements ServiceTable {
                 FamilyOffendingRow.SCHEMA));
     }
 
-    /** The cohorts whose follow-up and waiting periods are in the data (methodology.md section 4). */
+    /**
+     * The FINAL cohorts proven_reoffending publishes (methodology.md section 4): the index events' own status, as the
+     * measure stage classified them (first cohort and data coverage included).
+     */
     static List<LocalDate> finalCohorts(Dataset<Row> events, CohortSettings cohort, LocalDate effective) {
         if (effective == null) {
             return List.of();
         }
+        if (List.of(events.columns()).contains(CohortCalendar.STATUS)) {
+            return MeasureTables.published(events).filter(col(CohortCalendar.STATUS).equalTo(ProvenReoffendingColumns.STATUS_FINAL))
+                    .select(MeasureColumns.COHORT_START).distinct().collectAsList().stream()
+                    .map(r -> r.<Date>getAs(MeasureColumns.COHORT_START).toLocalDate()).sorted().toList();
+        }
+        // Index events written before the measure stage classified cohorts: FINAL by the follow-up rule alone.
         return events.select(MeasureColumns.COHORT_START, MeasureColumns.COHORT_END).distinct().collectAsList().stream()
                 .filter(r -> !r.<Date>getAs(MeasureColumns.COHORT_END).toLocalDate()
                         .plusMonths(cohort.finalAfterMonths()).isAfter(effective))

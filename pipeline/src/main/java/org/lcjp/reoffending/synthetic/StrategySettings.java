@@ -43,4 +43,9 @@ public record StrategySettings(double offenderFamilyShare, double otherFamilySha
         return new StrategySettings(offenderFamilyShare, otherFamilyShare, childOffendingBase, intergenerationalGradient,
                 rjReferralShare, share);
     }
+
+    public StrategySettings withRjReferralShare(double share) {
+        return new StrategySettings(offenderFamilyShare, otherFamilyShare, childOffendingBase, intergenerationalGradient,
+                share, rjPreventedShare);
+    }
 }
