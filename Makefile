@@ -78,7 +78,7 @@ bench: build
 
 sample: build
 	rm -rf sample-inputs
-	$(RUN_JAVA) generate --output sample-inputs --truth $(OUTPUT)/sample-truth --people 2000 --from 2014 --to 2019 --seed 42
+	$(RUN_JAVA) generate --output sample-inputs --truth $(OUTPUT)/sample-truth --people 2000 --from 2014 --to 2019 --seed 42 --rj-referral-share 0.4
 
 linkage-eval: build
 	$(RUN_JAVA) linkage-eval --benchmarks $(BENCHMARKS) --scratch $(OUTPUT)/linkage-eval

@@ -28,13 +28,15 @@ import org.lcjp.reoffending.impact.TreatmentComparison;
 import org.lcjp.reoffending.measures.FollowUpWindow;
 import org.lcjp.reoffending.measures.MeasureColumns;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
+import org.lcjp.reoffending.rj.RjSample;
 import org.lcjp.reoffending.settings.CohortSettings;
 import org.lcjp.reoffending.settings.ComparisonSettings;
 import org.lcjp.reoffending.spark.JobDescriptions;
 
 /**
  * The "compare" stage (methodology.md section 5): diverted against prosecuted (observed and matched), women against
- * men with their needs, and IOM pre/post against a matched comparison group, each per financial year and POOLED,
+ * men with their needs, IOM pre/post against a matched comparison group, and reoffending after a completed restorative
+ * process (methodology.md section 8, by the Checkpoint machinery), each per financial year and POOLED,
  * counting only people whose follow-up is complete by the effective date. Reads the measure tables under
  * warehouse/measures/ (written by {@link MeasuresJob}) and the staged tables; writes cohort_comparison,
  * comparison_balance and iom_pre_post to the publish folder. A dataset never delivered gives no rows, not a failure.
@@ -86,13 +88,28 @@ public final class ComparisonsJob implements Stage {
             TreatmentComparison.Result diversion = describe(spark, "diverted vs prosecuted",
                     () -> new TreatmentComparison(settings, DiversionSample.ARMS, DiversionSample.DESIGN).run(sample));
             rows.addAll(diversion.rows());
-            for (BalanceTable.Balance b : diversion.balance()) {
-                balance.add(RowFactory.create(ComparisonRow.DIVERSION, b.covariate(), finite(b.treatedMean()),
-                        finite(b.controlMeanBefore()), finite(b.controlMeanAfter()), finite(b.smdBefore()),
-                        finite(b.smdAfter()), b.imbalancedAfter()));
-            }
+            addBalance(balance, ComparisonRow.DIVERSION, diversion.balance());
             details.put("diverted_matched", diversion.matchedTreated() + " of " + diversion.treated());
             details.put("imbalanced", diversion.balance().stream().filter(BalanceTable.Balance::imbalancedAfter).count());
+        }
+
+        Dataset<Row> rjReferrals = staged(spark, context, Datasets.RJ_REFERRALS);
+        if (rjReferrals != null) {
+            RjSample.Built built = new RjSample(cohort, cipher).build(rjReferrals, recordPerson, attributes, proven, periods);
+            Dataset<Row> sample = built.sample().persist();
+            try {
+                TreatmentComparison.Result rj = describe(spark, "RJ completed vs not referred",
+                        () -> new TreatmentComparison(settings, RjSample.ARMS, RjSample.DESIGN).run(sample));
+                rows.addAll(rj.rows());
+                addBalance(balance, ComparisonRow.RJ, rj.balance());
+                rows.addAll(describe(spark, "RJ completed vs ended otherwise",
+                        () -> new TreatmentComparison(settings, RjSample.REFERRED_ARMS, RjSample.DESIGN)
+                                .observed(sample, RjSample.REFERRED)));
+                details.put("rj_matched", rj.matchedTreated() + " of " + rj.treated());
+                details.put("rj_referrals_without_disposal", built.referralsWithoutIndex());
+            } finally {
+                sample.unpersist();
+            }
         }
 
         Dataset<Row> events = spark.read().parquet(measures.resolve(MeasuresJob.INDEX_EVENTS).toString());
@@ -120,6 +137,13 @@ public final class ComparisonsJob implements Stage {
         details.put("balance", balance.size());
         details.put("iom rows", iom.size());
         return new StageResult(NAME, 0, rows.size(), (System.nanoTime() - started) / 1e9, details);
+    }
+
+    private static void addBalance(List<Row> balance, String comparison, List<BalanceTable.Balance> rows) {
+        for (BalanceTable.Balance b : rows) {
+            balance.add(RowFactory.create(comparison, b.covariate(), finite(b.treatedMean()), finite(b.controlMeanBefore()),
+                    finite(b.controlMeanAfter()), finite(b.smdBefore()), finite(b.smdAfter()), b.imbalancedAfter()));
+        }
     }
 
     private static <T> T describe(SparkSession spark, String what, java.util.function.Supplier<T> body) {

@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
 import org.lcjp.reoffending.io.Storage;
 import org.lcjp.reoffending.io.StoragePath;
+import org.lcjp.reoffending.reports.pack.PackData;
 import org.lcjp.reoffending.reports.pack.PackData.BalanceRow;
 import org.lcjp.reoffending.reports.pack.PackData.ComparisonRow;
 import org.lcjp.reoffending.reports.pack.PackData.DataQualityRow;
@@ -37,6 +38,8 @@ final class PublishedTables {
     static final String COHORT_COMPARISON = "cohort_comparison";
     static final String COMPARISON_BALANCE = "comparison_balance";
     static final String IOM_PRE_POST = "iom_pre_post";
+    static final String RJ_ACTIVITY = "rj_activity";
+    static final String FAMILY_OFFENDING = "family_offending";
 
     private final SparkSession spark;
     private final Storage storage;
@@ -130,6 +133,21 @@ final class PublishedTables {
                 dbl(r, "before_total"), dbl(r, "after_total"), dbl(r, "before_mean"), dbl(r, "after_mean"),
                 dbl(r, "change_mean"), dbl(r, "change_ci_low"), dbl(r, "change_ci_high"), dbl(r, "did"),
                 dbl(r, "did_ci_low"), dbl(r, "did_ci_high"), dbl(r, "p_value"), r.getAs("status"), r.getAs("note")));
+    }
+
+    Optional<List<PackData.RjActivityRow>> rjActivity() {
+        return read(RJ_ACTIVITY, r -> new PackData.RjActivityRow(r.getAs("period"), date(r, "period_start"),
+                date(r, "period_end"), r.getAs("measure"), r.getAs("category"), count(r, "count"), lng(r, "denominator"),
+                dbl(r, "value"), dbl(r, "ci_low"), dbl(r, "ci_high"), r.getAs("status")));
+    }
+
+    Optional<List<PackData.FamilyRow>> familyOffending() {
+        return read(FAMILY_OFFENDING, r -> new PackData.FamilyRow(r.getAs("measure_set"), r.getAs("period"),
+                date(r, "period_start"), date(r, "period_end"), r.getAs("group_name"), r.getAs("measure"), r.getAs("unit"),
+                count(r, "denominator"), lng(r, "numerator"), dbl(r, "value"), dbl(r, "ci_low"), dbl(r, "ci_high"),
+                str(r, "reference_group"), dbl(r, "difference"), dbl(r, "difference_ci_low"), dbl(r, "difference_ci_high"),
+                dbl(r, "p_value"), r.isNullAt(r.fieldIndex("significant")) ? null : r.<Boolean>getAs("significant"),
+                r.getAs("status")));
     }
 
     private <T> Optional<List<T>> read(String table, Function<Row, T> toRecord) {

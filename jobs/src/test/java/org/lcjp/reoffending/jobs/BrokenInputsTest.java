@@ -57,6 +57,9 @@ class BrokenInputsTest {
                 Map.entry("iom/cohort/cohort_20240115.csv", "REJECTED_FILE 2 0 2 0 0 0 0"),
                 Map.entry("substance/treatment/treatment_20240115.csv", "READ 2 1 1 0 0 0 0"),
                 Map.entry("housing/support/support_20240115.csv", "READ 3 3 0 1 1 0 0"),
+                Map.entry("rj/referrals/referrals_20240115.csv", "READ 5 2 3 2 0 0 1"),
+                Map.entry("rj/referrals/referrals_20240125.csv", "READ 2 2 0 0 1 0 0"),
+                Map.entry("family/links/links_20240115.csv", "READ 6 4 2 1 0 0 1"),
                 Map.entry("fire", "NOT_READ_UNKNOWN_FOLDER 0 0 0 0 0 0 0"),
                 Map.entry("police/arrests", "NOT_READ_UNKNOWN_FOLDER 0 0 0 0 0 0 0"),
                 Map.entry("README.md", "NOT_READ_UNKNOWN_FOLDER 0 0 0 0 0 0 0")));
@@ -79,6 +82,35 @@ class BrokenInputsTest {
                 .containsExactlyEntriesOf(Map.of("MISSING_REQUIRED_COLUMN", 3L));
         assertThat(quality.get("police/outcomes/outcomes_20240110.csv").message()).contains("Notes");
         assertThat(quality.get("substance/treatment/treatment_20240115.csv").message()).contains("pnc_id");
+        assertThat(rules("rj/referrals/referrals_20240115.csv")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                3L, "REQUIRED_WHEN:outcome_date", 4L, "NOT_BEFORE:outcome_date", 5L, "UNKNOWN_CODE:stage"));
+        assertThat(rules("family/links/links_20240115.csv")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                5L, "UNKNOWN_CODE:role", 6L, "MISSING_REQUIRED_VALUE:date_of_birth"));
+    }
+
+    private static Map<Long, String> rules(String file) {
+        return SparkTestSession.get().read().parquet(out.resolve("warehouse/quarantine").toString())
+                .filter(org.apache.spark.sql.functions.col("source_file").equalTo(file)).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.<Long>getAs("line"), r -> r.<String>getAs("rule") + ":" + r.<String>getAs("column")));
+    }
+
+    @Test
+    void rjReferralsAndFamilyLinksAreStagedWithTheirReferencesPseudonymised() {
+        SparkSession spark = SparkTestSession.get();
+        List<Row> rj = spark.read().parquet(out.resolve("warehouse/staged/rj_referrals").toString()).collectAsList();
+        assertThat(rj).hasSize(1);
+        assertThat(rj.get(0).<String>getAs("outcome")).isEqualTo("CONFERENCE");
+        assertThat(rj.get(0).<String>getAs("referral_source")).isEqualTo("POLICE");
+        assertThat(rj.get(0).<String>getAs("rj_ref_token")).hasSize(32);
+        List<Row> family = spark.read().parquet(out.resolve("warehouse/staged/family_links").toString())
+                .orderBy("record_id").collectAsList();
+        assertThat(family).extracting(r -> r.<String>getAs("record_id")).containsExactly("F1", "F2", "F3");
+        assertThat(family).extracting(r -> r.<String>getAs("family_ref_token")).doesNotContainNull().containsOnly(
+                family.get(0).<String>getAs("family_ref_token"));
+        assertThat(family.get(1).<java.sql.Date>getAs("end_date")).isEqualTo(java.sql.Date.valueOf("2024-01-08"));
+        assertThat(family.get(2).<Object>getAs("end_date")).as("end before recorded: nulled").isNull();
+        assertThat(List.of(spark.read().parquet(out.resolve("warehouse/staged/family_links").toString()).columns()))
+                .doesNotContain("family_ref", "rj_ref", "forename", "date_of_birth", "pnc_id", "postcode");
     }
 
     @Test
@@ -91,7 +123,7 @@ class BrokenInputsTest {
                 .isEqualTo(1);
         assertThat(SparkTestSession.get().read().parquet(out.resolve("warehouse/staged/prisons_releases").toString()).count())
                 .isZero();
-        assertThat(result.rowsOut()).isEqualTo(5 + 3 + 1 + 1 + 1);
+        assertThat(result.rowsOut()).isEqualTo(5 + 3 + 1 + 1 + 1 + 1 + 3);
     }
 
     @Test
@@ -105,6 +137,12 @@ class BrokenInputsTest {
                 "Pennyworth", "Septimus", "Oakenshaw", "Jemima", "Thistlewood", "Augustus", "Pemberton", "Hermione",
                 "Gascoigne", "Lavinia", "Ormsby", "Bartholomew", "Cholmondeley", "Griselda", "Entwistle", "Odette",
                 "Halloran", "Rupert", "Ditchfield", "Winifred", "Applegarth", "Ambrose", "Kettleborough",
+                "Marmaduke", "Quenby", "Petronella", "Yarwood", "Lysander", "Goodfellow", "Drusilla", "Fairweather",
+                "Evander", "Montmorency", "Hepzibah", "Lockwood", "Peregrine", "Araminta-Rose", "Barnabas", "Wetherell",
+                "Cressida", "RJ-0001", "RJ-0003", "FAM-77", "FAM-78",
+                "1988-04-12", "1993-11-23", "1976-09-03", "2007-02-14", "1969-12-01", "1995-08-30", "2013-06-17",
+                "2015-10-09", "1980-01-19", "DL3 6QQ", "DL36QQ", "DH6 6PP", "DH66PP", "TS7 7LL", "DH5 5NN",
+                "1988/0054321H", "88/54321H", "1995/0777777E",
                 "1980-03-14", "1975-06-21", "1999-11-30", "1970-02-02", "1960-07-07", "1984-02-30", "1991-05-05",
                 "1992-08-08", "1993-09-09", "1994-10-10", "1995-12-12", "1996-01-13", "2001-04-04", "02/03/1985",
                 "1985-03-02", "15/07/1979", "1979-07-15", "20/10/1982", "1982-10-20", "1990-01-01", "1966-06-06",

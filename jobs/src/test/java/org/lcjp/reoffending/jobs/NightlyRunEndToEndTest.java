@@ -91,7 +91,8 @@ class NightlyRunEndToEndTest {
     @Order(1)
     void publishesEveryTableThePackAndTheManifest() throws Exception {
         for (String table : List.of("proven_reoffending", "time_to_reoffence", "cohort_comparison", "comparison_balance",
-                "iom_pre_post", "data_quality", "linkage_quality", "linkage_sensitivity", "research/events")) {
+                "iom_pre_post", "data_quality", "linkage_quality", "linkage_sensitivity", "research/events", "rj_activity",
+                "family_offending")) {
             assertThat(published.resolve(table).resolve("_SUCCESS")).as(table).exists();
         }
         assertThat(published.resolve("research/README.md")).exists();
@@ -101,6 +102,21 @@ class NightlyRunEndToEndTest {
         // No count of people below the threshold in any cell, text or chart of the pack this run wrote.
         assertThat(org.lcjp.reoffending.reports.pack.PackScan.scanXlsx(
                 Files.readAllBytes(published.resolve("panel-pack-" + AS_OF + ".xlsx")), 5)).isPositive();
+        // RJ rows follow the comparisons' periods; the RJ and Think Family sheets carry tables; their measures are read.
+        SparkSession spark = SparkTestSession.get();
+        var rj = spark.read().parquet(published.resolve("cohort_comparison").toString()).filter("comparison = 'RJ'");
+        assertThat(rj.count()).isPositive();
+        assertThat(rj.filter("period is null or (period <> 'POOLED' and period not like 'FY%')").count()).isZero();
+        assertThat(rj.select("subgroup").distinct().collectAsList()).extracting(r -> r.getString(0))
+                .containsExactlyInAnyOrder("ALL", "REFERRED");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(published.resolve("panel-pack-" + AS_OF + ".xlsx")))) {
+            for (String sheet : List.of("RJ_activity", "RJ_reoffending", "Think_Family")) {
+                assertThat(wb.getTable(sheet.equals("RJ_reoffending") ? "RJ_reoffending_comparison" : sheet)).as(sheet).isNotNull();
+            }
+        }
+        assertThat(spark.read().parquet(published.resolve("performance").toString())
+                .filter("measure_id = 'rj_conferences' and availability = 'AVAILABLE'").count()).isPositive();
         RunManifest manifest = RunManifest.read(published.resolve("manifest.json"));
         assertThat(manifest.asOf()).isEqualTo(AS_OF.toString());
         assertThat(manifest.inputFiles()).isEqualTo(InputFiles.list(input));

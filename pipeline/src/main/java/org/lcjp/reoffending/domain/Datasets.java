@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The nine agency datasets of extracts.md v1.1, column for column. */
+/** The agency datasets of extracts.md v2.0, column for column. */
 public final class Datasets {
     public static final String RECORD_ID = "record_id";
     public static final String RECORD_STATUS = "record_status";
@@ -41,6 +41,12 @@ public final class Datasets {
     public static final DatasetId IOM_COHORT = new DatasetId("iom", "cohort");
     public static final DatasetId SUBSTANCE_TREATMENT = new DatasetId("substance", "treatment");
     public static final DatasetId HOUSING_SUPPORT = new DatasetId("housing", "support");
+    public static final DatasetId RJ_REFERRALS = new DatasetId("rj", "referrals");
+    public static final DatasetId FAMILY_LINKS = new DatasetId("family", "links");
+
+    /** rj/referrals outcomes (extracts.md v2.0): a completed restorative process, or why there was none. */
+    public static final List<String> RJ_OUTCOMES = List.of("CONFERENCE", "INDIRECT", "VICTIM_DECLINED",
+            "OFFENDER_DECLINED", "NOT_SUITABLE", "WITHDRAWN");
 
     public static final List<String> CUSTODIAL_DISPOSALS = List.of("IMMEDIATE_CUSTODY", "DETENTION_AND_TRAINING_ORDER");
 
@@ -135,7 +141,30 @@ public final class Datasets {
                             optional("start_date", DATE),
                             optional("end_date", DATE),
                             requiredCode("need", "HOMELESS", "AT_RISK_OF_HOMELESSNESS", "TENANCY_SUSTAINMENT")),
-                    List.of()));
+                    List.of()),
+            // rj_ref and family_ref are case references, not person references: pseudonymised like every
+            // reference (a family's case number identifies the family), never used to link people.
+            spec(RJ_REFERRALS, "referral_date",
+                    cols(required("rj_ref", IDENTIFIER)),
+                    identity(true, false, true),
+                    cols(required("referral_date", DATE),
+                            requiredCode("referral_source", "POLICE", "COURT", "PROBATION", "PRISON", "YOS", "VICTIM", "OTHER"),
+                            requiredCode("stage", "OUT_OF_COURT", "PRE_SENTENCE", "POST_SENTENCE"),
+                            optional("offence_code", OFFENCE_CODE),
+                            optionalCode("victim_consent", "Y", "N"),
+                            new ColumnSpec("outcome", ColumnType.CODE, false, RJ_OUTCOMES),
+                            optional("outcome_date", DATE),
+                            optionalCode("volunteer_facilitated", "Y", "N"),
+                            optionalCode("victim_satisfied", "Y", "N")),
+                    List.of(new CrossFieldRule.NotBefore("outcome_date", "referral_date"),
+                            new CrossFieldRule.RequiredWhen("outcome_date", "outcome", RJ_OUTCOMES))),
+            spec(FAMILY_LINKS, "recorded_date",
+                    cols(required("family_ref", IDENTIFIER)),
+                    identity(true, false, true),
+                    cols(requiredCode("role", "PARENT_OR_CARER", "CHILD"),
+                            required("recorded_date", DATE),
+                            optional("end_date", DATE)),
+                    List.of(new CrossFieldRule.NotBefore("end_date", "recorded_date"))));
 
     private Datasets() {
     }

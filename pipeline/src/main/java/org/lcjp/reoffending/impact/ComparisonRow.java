@@ -21,6 +21,7 @@ public record ComparisonRow(String comparison, String period, LocalDate cohortSt
     public static final String SEX = "SEX";
     public static final String NEEDS = "NEEDS";
     public static final String IOM = "IOM";
+    public static final String RJ = "RJ";
     public static final String POOLED = "POOLED";
     public static final String OBSERVED = "OBSERVED";
     public static final String MATCHED = "MATCHED";

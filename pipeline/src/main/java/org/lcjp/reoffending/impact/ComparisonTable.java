@@ -3,7 +3,6 @@ package org.lcjp.reoffending.impact;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.lcjp.reoffending.settings.ComparisonSettings;
 
 /**
@@ -12,7 +11,6 @@ import org.lcjp.reoffending.settings.ComparisonSettings;
  * with interval, p-value and, when not significant, the people per group a significant result would need.
  */
 public final class ComparisonTable {
-    private static final Set<String> PROPORTIONS = Set.of(ComparisonRow.REOFFENDING_RATE, ComparisonRow.NEED_SHARE);
 
     private final ComparisonSettings settings;
     private final ComparisonStatistics stats;
@@ -57,7 +55,7 @@ public final class ComparisonTable {
                     group.groupName(), cell.subgroup(), measure, people, null, null, null, referenceGroup, null, null,
                     null, null, null, null, ComparisonRow.TOO_SMALL, join(note, why));
         }
-        boolean proportion = PROPORTIONS.contains(measure);
+        boolean proportion = isProportion(measure);
         SampleSummary s = m.summary();
         Interval ci = proportion ? stats.wilson(s.sum(), s.weight()) : stats.meanInterval(s);
         Double diff = null;
@@ -82,6 +80,11 @@ public final class ComparisonTable {
         return new ComparisonRow(cell.comparison(), cell.period(), cell.cohortStart(), cell.cohortEnd(), cell.method(),
                 group.groupName(), cell.subgroup(), measure, people, s.mean(), ci.low(), ci.high(), referenceGroup,
                 diff, low, high, p, significant, needed, ComparisonRow.OK, note);
+    }
+
+    /** Rates and shares (REOFFENDING_RATE, NEED_SHARE, OFFENDING_SHARE...) are proportions; the rest are means. */
+    public static boolean isProportion(String measure) {
+        return measure.endsWith("_RATE") || measure.endsWith("_SHARE");
     }
 
     private static String join(String a, String b) {

@@ -49,11 +49,13 @@ public final class TreatmentComparison {
     /**
      * @param sample one row per unit: the design's id and covariates (a unit with a null covariate is not matched),
      *               group_name (the arms' names), treated, period, period_start, period_end (ComparisonPeriods.select),
-     *               reoffences, reoffended (0/1) and days_to_first_reoffence
+     *               reoffences, reoffended (0/1) and days_to_first_reoffence; units of groups other than the
+     *               two arms are left out (they must not become controls)
      */
     public Result run(Dataset<Row> sample) {
         // The model fit and every collect below read the sample and the scores: compute each once.
-        Dataset<Row> persisted = sample.persist();
+        Dataset<Row> persisted = sample.filter(col(OutcomeSummaries.GROUP_NAME).isin(arms.treated(), arms.reference()))
+                .persist();
         try {
             return compare(persisted);
         } finally {
@@ -110,6 +112,20 @@ public final class TreatmentComparison {
             matchedUnits.unpersist();
             scored.unpersist();
         }
+    }
+
+    /**
+     * Observed rows only, labelled with a subgroup: the treated against a second reference group that is not matched
+     * (RJ's completed processes against referrals that ended otherwise). Units of other groups are left out.
+     */
+    public List<ComparisonRow> observed(Dataset<Row> sample, String subgroup) {
+        ComparisonTable table = new ComparisonTable(settings);
+        Dataset<Row> arm = sample.filter(col(OutcomeSummaries.GROUP_NAME).isin(arms.treated(), arms.reference()));
+        List<ComparisonRow> rows = new ArrayList<>();
+        outcomes(arm.withColumn(MatchingColumns.WEIGHT, lit(1L)), ComparisonRow.OBSERVED).forEach((cell, groups) ->
+                rows.addAll(table.rows(new ComparisonTable.Cell(cell.comparison(), cell.period(), cell.cohortStart(),
+                        cell.cohortEnd(), cell.method(), subgroup), arms.reference(), withBoth(groups), MEASURES, null)));
+        return rows;
     }
 
     private Map<ComparisonTable.Cell, List<GroupOutcome>> outcomes(Dataset<Row> units, String method) {

@@ -117,11 +117,13 @@ public final class ValidateRows {
                 Column violated = coalesce(later.lt(earlier), lit(false));
                 Column p = problem(nb.later(), QuarantineRule.NOT_BEFORE, concat(lit("Cannot accept " + nb.later()
                         + ": before " + nb.earlier() + " ("), later.cast("string"), lit(" < "), earlier.cast("string"), lit(")")));
-                boolean required = spec.column(nb.later()).orElseThrow().required();
-                (required ? errors : warnings).add(when(violated, p));
-                if (!required) {
-                    value.put(nb.later(), when(violated.unary_$bang(), later));
-                }
+                // Required for the row (always, or by a RequiredWhen such as rj outcome_date when an outcome is
+                // given): the row is invalid; otherwise the value is nulled with a warning.
+                Column requiredForRow = spec.column(nb.later()).orElseThrow().required() ? lit(true)
+                        : requiredWhen.getOrDefault(nb.later(), lit(false));
+                errors.add(when(violated.and(requiredForRow), p));
+                warnings.add(when(violated.and(requiredForRow.unary_$bang()), p));
+                value.put(nb.later(), when(violated.and(requiredForRow.unary_$bang()).unary_$bang(), later));
             }
         }
         Column parsed = col(ExtractReader.PARSE_RULE).isNull();

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import org.lcjp.reoffending.measures.AgeAtDate;
 import org.lcjp.reoffending.measures.CohortCalendar;
 import org.lcjp.reoffending.measures.FollowUpWindow;
 import org.lcjp.reoffending.measures.IndexEvents;
@@ -40,7 +41,7 @@ public final class ResearchRelease {
     public static final String INDEX_EVENT = "INDEX_EVENT";
 
     private final UserDefinedFunction releaseId;
-    private final UserDefinedFunction yearOfBirth;
+    private final DateOfBirthCipher cipher;
     private final FollowUpWindow window;
 
     /**
@@ -48,10 +49,8 @@ public final class ResearchRelease {
      */
     public ResearchRelease(PseudonymisationKey runKey, String releaseName, FollowUpWindow window) {
         KeyedHasher hasher = new KeyedHasher(runKey.derive("research-release:" + releaseName));
-        DateOfBirthCipher cipher = new DateOfBirthCipher(runKey);
+        this.cipher = new DateOfBirthCipher(runKey);
         this.releaseId = udf((UDF1<String, String>) id -> hasher.token("research-person", id), DataTypes.StringType);
-        this.yearOfBirth = udf((UDF1<byte[], Integer>) c -> c == null ? null : cipher.decrypt(c).getYear(),
-                DataTypes.IntegerType);
         this.window = window;
     }
 
@@ -66,8 +65,8 @@ public final class ResearchRelease {
      */
     public Dataset<Row> build(Dataset<Row> proven, Dataset<Row> index, Dataset<Row> attributes, Dataset<Row> areas) {
         Dataset<Row> published = MeasureTables.published(index);
-        Dataset<Row> people = attributes.select(col(PERSON_ID), yearOfBirth.apply(col(DOB_CIPHER)).as(YEAR_OF_BIRTH), col(SEX),
-                col(ETHNICITY));
+        Dataset<Row> people = attributes.select(col(PERSON_ID), AgeAtDate.yearOfBirth(cipher, col(DOB_CIPHER)).as(YEAR_OF_BIRTH),
+                col(SEX), col(ETHNICITY));
 
         Dataset<Row> cohortsCounted = proven.as("o")
                 .join(published.select(col(PERSON_ID), col(INDEX_DATE), col(COHORT_START)).as("i"),

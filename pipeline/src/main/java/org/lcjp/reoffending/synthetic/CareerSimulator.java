@@ -37,6 +37,7 @@ final class CareerSimulator {
     final List<Integer> provenDays = new ArrayList<>();
     private double effectFactor;
     private int effectUntil;
+    private RjHub rj;
 
     CareerSimulator(GeneratorSettings settings, ReferenceData reference, Deliveries out) {
         this.settings = settings;
@@ -78,6 +79,11 @@ final class CareerSimulator {
         return age < 50 ? 0.4 : 0.25;
     }
 
+    /** The RJ Hub whose referrals follow proven offences (none unless set). */
+    void rj(RjHub hub) {
+        rj = hub;
+    }
+
     PersonHistory simulate(Person p, SplittableRandom r) throws IOException {
         person = p;
         rng = r;
@@ -88,6 +94,9 @@ final class CareerSimulator {
         effectFactor = 1;
         effectUntil = -1;
         sentencing.start(p, r, history);
+        if (rj != null) {
+            rj.start(p, history);
+        }
         double time = p.careerStartDay;
         int end = Math.min(p.careerEndDay, periodEnd);
         if (p.careerStartDay <= periodEnd) {
@@ -112,6 +121,9 @@ final class CareerSimulator {
         }
         if (p.pncYear >= 0 || !provenDays.isEmpty()) {
             new Services(out, settings, historyStart, periodEnd).deliver(p, rng);
+        }
+        if (rj != null) {
+            rj.finish();
         }
         return history;
     }
@@ -150,14 +162,58 @@ final class CareerSimulator {
         return knownDay >= historyStart && out.delivered(knownDay);
     }
 
-    void proven(int offenceDay, int disposalDay, Level level, boolean breach, int knownDay) {
+    void proven(int offenceDay, int disposalDay, Level level, boolean breach, int knownDay) throws IOException {
         provenDays.add(disposalDay);
+        if (out.muted()) {
+            rj.prevented(offenceDay, disposalDay, level, breach, visible(knownDay));
+            return;
+        }
         if (visible(knownDay)) {
             history.proven.add(new ProvenOffence(offenceDay, disposalDay, level, breach));
         }
+        if (rj != null) {
+            rj.afterProven(disposalDay, level, breach, visible(knownDay));
+        }
     }
 
+    /**
+     * An incident, or (inside a completed restorative process's effect) one that did not happen: simulated all the
+     * same with nothing delivered, so the reoffending it would have been is known, and everything it changed undone.
+     */
     private void incident(int day) throws IOException {
+        if (rj == null || !rj.mutes(day)) {
+            happen(day);
+            return;
+        }
+        int custodies = custody.size();
+        int orderCount = orders.size();
+        int provens = provenDays.size();
+        int pnc = person.pncYear;
+        boolean iom = person.iom;
+        Boolean diverted = person.checkpointDiverted;
+        int[] checkpoint = {history.checkpointDay, history.iomDay, effectUntil};
+        double[] effect = {history.checkpointBaseline, history.checkpointTreated, effectFactor};
+        out.mute(true);
+        try {
+            happen(day);
+        } finally {
+            out.mute(false);
+        }
+        custody.subList(custodies, custody.size()).clear();
+        orders.subList(orderCount, orders.size()).clear();
+        provenDays.subList(provens, provenDays.size()).clear();
+        person.pncYear = pnc;
+        person.iom = iom;
+        person.checkpointDiverted = diverted;
+        history.checkpointDay = checkpoint[0];
+        history.iomDay = checkpoint[1];
+        effectUntil = checkpoint[2];
+        history.checkpointBaseline = effect[0];
+        history.checkpointTreated = effect[1];
+        effectFactor = effect[2];
+    }
+
+    private void happen(int day) throws IOException {
         int age = person.ageOn(day);
         boolean adult = age >= 18;
         List<Offence> offences = new ArrayList<>();
@@ -169,6 +225,9 @@ final class CareerSimulator {
             if (offences.stream().noneMatch(o -> o.code().equals(other.code()))) {
                 offences.add(other);
             }
+        }
+        if (rj != null) {
+            rj.offences(offences);
         }
         if (person.pncYear < 0) {
             person.pncYear = LocalDate.ofEpochDay(day).getYear();
@@ -249,6 +308,12 @@ final class CareerSimulator {
     }
 
     private void police(Offence o, int day, int outcomeDay, int knownDay, String route, String force) throws IOException {
+        police(out, person, rng, o, day, outcomeDay, knownDay, route, force);
+    }
+
+    /** A police/outcomes row of one offence (also the children of Think Family's families). */
+    static void police(Deliveries out, Person person, SplittableRandom rng, Offence o, int day, int outcomeDay,
+                       int knownDay, String route, String force) throws IOException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("custody_ref", Refs.custodyRef(person, force));
         body.put("offence_code", o.code());

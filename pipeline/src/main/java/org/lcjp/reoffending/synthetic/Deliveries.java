@@ -31,6 +31,10 @@ final class Deliveries {
             Datasets.IOM_COHORT, new IdentityStyle(0.98, false, true, false, "IO"),
             Datasets.SUBSTANCE_TREATMENT, new IdentityStyle(0, false, true, false, "ST"),
             Datasets.HOUSING_SUPPORT, new IdentityStyle(0, false, true, false, "HS"));
+    /** Think Family and the RJ Hub: children's services rarely hold a PNC ID, the RJ Hub usually has it from police. */
+    private static final Map<DatasetId, IdentityStyle> STRATEGY_STYLES = Map.of(
+            Datasets.RJ_REFERRALS, new IdentityStyle(0.80, false, true, false, "RJ"),
+            Datasets.FAMILY_LINKS, new IdentityStyle(0.30, false, true, false, "FL"));
 
     private final DeliveryFiles files;
     private final CSVPrinter recordTruth;
@@ -42,6 +46,7 @@ final class Deliveries {
     private Person person;
     private SplittableRandom rng;
     private long rows;
+    private boolean muted;
 
     Deliveries(DeliveryFiles files, CSVPrinter recordTruth, long seed, double noise, double invalidRowRate) {
         this.files = files;
@@ -58,6 +63,23 @@ final class Deliveries {
         sequence.clear();
     }
 
+    /**
+     * While muted nothing is written: the incidents of the counterfactual world in which a restorative process did
+     * not prevent them still run (so their effect on reoffending is known exactly) but leave no rows.
+     */
+    void mute(boolean on) {
+        muted = on;
+    }
+
+    boolean muted() {
+        return muted;
+    }
+
+    private static IdentityStyle style(DatasetId id) {
+        IdentityStyle s = STYLES.get(id);
+        return s != null ? s : STRATEGY_STYLES.get(id);
+    }
+
     boolean delivered(int knownDay) {
         return files.delivered(knownDay);
     }
@@ -70,7 +92,7 @@ final class Deliveries {
         }
         long salt = Mix.mix64(seed * 31 + id.path().hashCode());
         long v = Mix.mix64(salt + ((person.index << 16) | seq));
-        return STYLES.get(id).prefix() + "-" + String.format("%016X", v);
+        return style(id).prefix() + "-" + String.format("%016X", v);
     }
 
     /**
@@ -85,7 +107,7 @@ final class Deliveries {
     /** As above; {@code changesLater} stops a random corrected re-send from overtaking a real later version. */
     boolean deliver(DatasetId id, String recordId, int eventDay, int knownDay, Map<String, String> body,
                     boolean changesLater) throws IOException {
-        if (!files.delivered(knownDay)) {
+        if (muted || !files.delivered(knownDay)) {
             return false;
         }
         if (rng.nextDouble() < 0.004 * noise) {
@@ -119,13 +141,13 @@ final class Deliveries {
     }
 
     private void resend(DatasetId id, int knownDay, Map<String, String> row) throws IOException {
-        if (files.write(id, knownDay, row)) {
+        if (!muted && files.write(id, knownDay, row)) {
             rows++;
         }
     }
 
     private Map<String, String> row(DatasetId id, String recordId, int eventDay, Map<String, String> body) {
-        IdentityStyle style = STYLES.get(id);
+        IdentityStyle style = style(id);
         Map<String, String> row = new LinkedHashMap<>();
         row.put(Datasets.RECORD_ID, recordId);
         identity.render(person, eventDay, rng, row, style.pncShare(), style.ethnicity(), style.postcode(), style.courts());
@@ -139,11 +161,14 @@ final class Deliveries {
     /** A re-send carrying one invalid value: an impossible date or an unknown offence code. */
     private Map<String, String> invalid(DatasetId id, Map<String, String> valid) {
         Map<String, String> bad = new LinkedHashMap<>(valid);
-        if (bad.containsKey("offence_code") && rng.nextBoolean()) {
+        // Only where the offence code is required: an unknown optional one (rj/referrals) is nulled and the row kept,
+        // which would let a stale re-send overtake the record's later versions.
+        boolean offenceRequired = Datasets.spec(id).column("offence_code").map(c -> c.required()).orElse(false);
+        if (offenceRequired && bad.containsKey("offence_code") && rng.nextBoolean()) {
             bad.put("offence_code", "999/99");
         } else {
             String dateColumn = Datasets.spec(id).eventDateColumn();
-            bad.put(dateColumn, STYLES.get(id).courts() ? "30/02/2017" : "2017-02-30");
+            bad.put(dateColumn, style(id).courts() ? "30/02/2017" : "2017-02-30");
         }
         return bad;
     }

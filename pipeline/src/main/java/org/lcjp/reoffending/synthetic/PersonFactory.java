@@ -69,7 +69,7 @@ final class PersonFactory {
                 moved, moveDay, force, outOfArea, Pnc.serial(index, settings.seed()), propensity, careerStart, careerEnd);
     }
 
-    private static String postcode(String district, SplittableRandom rng) {
+    static String postcode(String district, SplittableRandom rng) {
         return district + " " + (1 + rng.nextInt(9)) + INWARD_LETTERS.charAt(rng.nextInt(INWARD_LETTERS.length()))
                 + INWARD_LETTERS.charAt(rng.nextInt(INWARD_LETTERS.length()));
     }

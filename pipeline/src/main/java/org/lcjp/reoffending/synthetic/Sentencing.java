@@ -195,6 +195,12 @@ final class Sentencing {
     }
 
     void yos(Offence o, int offenceDay, int outcomeDay, int knownDay, String outcome) throws IOException {
+        yos(out, person, rng, o, offenceDay, outcomeDay, knownDay, outcome);
+    }
+
+    /** A yos/outcomes row of one offence (also the children of Think Family's families). */
+    static void yos(Deliveries out, Person person, SplittableRandom rng, Offence o, int offenceDay, int outcomeDay,
+                    int knownDay, String outcome) throws IOException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("yos_ref", Refs.yosRef(person));
         body.put("offence_code", o.code());

@@ -30,6 +30,14 @@ class ValidateRowsTest {
     private static final String POLICE_HEADER = Extracts.POLICE_HEADER + ",record_status";
     private static final String COURTS_OK =
             "D1,K1,P1,,Eve,Stone,02/03/1985,Female,TS1 1AA,008/01,01/01/2024,05/01/2024,06/01/2024,FINE,,MAGISTRATES";
+    private static final String RJ_HEADER = "record_id,rj_ref,pnc_id,forename,surname,date_of_birth,sex,postcode,"
+            + "referral_date,referral_source,stage,offence_code,victim_consent,outcome,outcome_date,volunteer_facilitated,"
+            + "victim_satisfied";
+    private static final String RJ_OK = "J1,RJ1,,Eve,Stone,1985-03-02,F,TS1 1AA,2024-01-05,POLICE,OUT_OF_COURT,008/01,Y,"
+            + "CONFERENCE,2024-01-20,Y,Y";
+    private static final String FAMILY_HEADER = "record_id,family_ref,pnc_id,forename,surname,date_of_birth,sex,postcode,"
+            + "role,recorded_date,end_date";
+    private static final String FAMILY_OK = "F1,FAM1,,Tom,Stone,2012-05-06,M,TS1 1AA,CHILD,2023-06-01,2024-01-10";
     private static final Map<String, Map<Long, Row>> CHECKED = new HashMap<>();
 
     /**
@@ -44,16 +52,27 @@ class ValidateRowsTest {
         }
     }
 
-    static String police(int field, String value) {
-        String[] f = (Extracts.police("P1", "Anne", "Smith") + ",").split(",", -1);
+    /** The line with one field replaced. */
+    static String with(String line, int field, String value) {
+        String[] f = line.split(",", -1);
         f[field] = value;
         return String.join(",", f);
     }
 
+    static String police(int field, String value) {
+        return with(Extracts.police("P1", "Anne", "Smith") + ",", field, value);
+    }
+
     static String courts(int field, String value) {
-        String[] f = COURTS_OK.split(",", -1);
-        f[field] = value;
-        return String.join(",", f);
+        return with(COURTS_OK, field, value);
+    }
+
+    static String rj(int field, String value) {
+        return with(RJ_OK, field, value);
+    }
+
+    static String family(int field, String value) {
+        return with(FAMILY_OK, field, value);
     }
 
     static Stream<Case> cases() {
@@ -87,17 +106,37 @@ class ValidateRowsTest {
                 new Case("courts: custody with bad months", "courts", courts(13, "IMMEDIATE_CUSTODY").replace(",,MAG", ",six,MAG"),
                         List.of("BAD_DECIMAL:custody_months"), none),
                 new Case("courts: custody with months", "courts", courts(13, "DETENTION_AND_TRAINING_ORDER").replace(",,MAG", ",4.5,MAG"), none, none),
-                new Case("courts: fine with bad months is nulled", "courts", courts(14, "lots"), none, List.of("BAD_DECIMAL:custody_months")));
+                new Case("courts: fine with bad months is nulled", "courts", courts(14, "lots"), none, List.of("BAD_DECIMAL:custody_months")),
+                new Case("rj: completed conference", "rj", RJ_OK, none, none),
+                new Case("rj: open referral, no outcome yet", "rj", rj(13, "").replace(",2024-01-20,Y,Y", ",,,"), none, none),
+                new Case("rj: outcome without its date", "rj", rj(14, ""), List.of("REQUIRED_WHEN:outcome_date"), none),
+                new Case("rj: outcome dated before the referral", "rj", rj(14, "2024-01-01"), List.of("NOT_BEFORE:outcome_date"), none),
+                new Case("rj: outcome date before the referral without an outcome is nulled", "rj",
+                        rj(13, "").replace(",2024-01-20,", ",2024-01-01,"), none, List.of("NOT_BEFORE:outcome_date")),
+                new Case("rj: unknown outcome is nulled", "rj", rj(13, "APOLOGY"), none, List.of("UNKNOWN_CODE:outcome")),
+                new Case("rj: unknown source", "rj", rj(9, "SCHOOL"), List.of("UNKNOWN_CODE:referral_source"), none),
+                new Case("rj: unknown stage", "rj", rj(10, "AFTER"), List.of("UNKNOWN_CODE:stage"), none),
+                new Case("rj: optional offence code not in the reference is nulled", "rj", rj(11, "999/99"), none,
+                        List.of("UNKNOWN_OFFENCE_CODE:offence_code")),
+                new Case("rj: missing rj_ref", "rj", rj(1, ""), List.of("MISSING_REQUIRED_VALUE:rj_ref"), none),
+                new Case("family: child with an ended membership", "family", FAMILY_OK, none, none),
+                new Case("family: unknown role", "family", family(8, "GRANDPARENT"), List.of("UNKNOWN_CODE:role"), none),
+                new Case("family: end before recorded is nulled", "family", family(10, "2023-01-01"), none, List.of("NOT_BEFORE:end_date")),
+                new Case("family: missing recorded date", "family", family(9, ""), List.of("MISSING_REQUIRED_VALUE:recorded_date"), none),
+                new Case("family: missing family_ref", "family", family(1, ""), List.of("MISSING_REQUIRED_VALUE:family_ref"), none));
     }
 
     @BeforeAll
     static void validateEveryCase(@org.junit.jupiter.api.io.TempDir Path root) {
         SparkSession spark = SparkTestSession.get();
-        List<String> police = new ArrayList<>(List.of(POLICE_HEADER));
-        List<String> courts = new ArrayList<>(List.of(Extracts.COURTS_HEADER));
-        cases().forEach(c -> (c.dataset().equals("police") ? police : courts).add(c.line()));
-        run(spark, root, Datasets.POLICE_OUTCOMES, "outcomes_20240201.csv", police);
-        run(spark, root, Datasets.COURTS_CONVICTIONS, "convictions_20240201.csv", courts);
+        Map<String, List<String>> lines = Map.of("police", new ArrayList<>(List.of(POLICE_HEADER)),
+                "courts", new ArrayList<>(List.of(Extracts.COURTS_HEADER)), "rj", new ArrayList<>(List.of(RJ_HEADER)),
+                "family", new ArrayList<>(List.of(FAMILY_HEADER)));
+        cases().forEach(c -> lines.get(c.dataset()).add(c.line()));
+        run(spark, root, Datasets.POLICE_OUTCOMES, "outcomes_20240201.csv", lines.get("police"));
+        run(spark, root, Datasets.COURTS_CONVICTIONS, "convictions_20240201.csv", lines.get("courts"));
+        run(spark, root, Datasets.RJ_REFERRALS, "referrals_20240201.csv", lines.get("rj"));
+        run(spark, root, Datasets.FAMILY_LINKS, "links_20240201.csv", lines.get("family"));
     }
 
     private static void run(SparkSession spark, Path root, org.lcjp.reoffending.domain.DatasetId id, String name, List<String> lines) {
@@ -155,6 +194,16 @@ class ValidateRowsTest {
         assertThat(deleted.<String>getAs("record_status")).isEqualTo("DELETED");
         Row pnc = row(cases().filter(c -> c.description().startsWith("PNC check letter")).findFirst().orElseThrow());
         assertThat(pnc.<Boolean>getAs(ValidatedRows.PNC_CHECK_FAILED)).isTrue();
+    }
+
+    @Test
+    void anOptionalDateThatBreaksARuleIsNulledUnlessTheRowNeedsIt() {
+        Row open = row(cases().filter(c -> c.description().startsWith("rj: outcome date before the referral without")).findFirst().orElseThrow());
+        assertThat(open.<Object>getAs("outcome_date")).isNull();
+        Row ended = row(cases().filter(c -> c.description().startsWith("family: end before recorded")).findFirst().orElseThrow());
+        assertThat(ended.<Object>getAs("end_date")).isNull();
+        Row done = row(cases().filter(c -> c.description().equals("rj: completed conference")).findFirst().orElseThrow());
+        assertThat(done.<java.sql.Date>getAs("outcome_date").toLocalDate()).isEqualTo(LocalDate.of(2024, 1, 20));
     }
 
     @Test

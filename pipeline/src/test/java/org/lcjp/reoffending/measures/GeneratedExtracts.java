@@ -33,13 +33,13 @@ import org.lcjp.reoffending.domain.Datasets;
  * record (later files and later lines win, DELETED withdraws), values trimmed, headers lower-cased, codes upper-cased.
  * Both the Spark staging below and the plain-Java oracle start from these rows.
  */
-final class GeneratedExtracts {
+public final class GeneratedExtracts {
     private static final DateTimeFormatter COURTS = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private GeneratedExtracts() {
     }
 
-    static Map<DatasetId, List<Map<String, String>>> read(Path inputRoot) throws IOException {
+    public static Map<DatasetId, List<Map<String, String>>> read(Path inputRoot) throws IOException {
         Map<DatasetId, List<Map<String, String>>> all = new LinkedHashMap<>();
         for (DatasetSpec spec : Datasets.all()) {
             Map<String, Map<String, String>> current = new LinkedHashMap<>();
@@ -74,7 +74,7 @@ final class GeneratedExtracts {
         return all;
     }
 
-    static LocalDate date(String v) {
+    public static LocalDate date(String v) {
         if (v == null) {
             return null;
         }
@@ -111,7 +111,7 @@ final class GeneratedExtracts {
             Map.entry("release_type", DataTypes.StringType), Map.entry("sentence_months", DataTypes.DoubleType));
 
     /** A staged-like table: provenance and identity attributes, plus the typed columns the measures read. */
-    static Dataset<Row> staged(DatasetId id, List<Map<String, String>> rows) {
+    public static Dataset<Row> staged(DatasetId id, List<Map<String, String>> rows) {
         DatasetSpec spec = Datasets.spec(id);
         StructType schema = StagedTables.emptySchema(id);
         List<String> extra = List.of("postcode_district", "ethnicity");

@@ -176,7 +176,36 @@ class ExtractContractTest {
                 .as("records superseded across files").isGreaterThan(perFile.values().stream().filter(n -> n > 1).count());
         Set<String> datasets = new HashSet<>();
         rows.forEach(r -> datasets.add(r.dataset()));
-        assertThat(datasets).hasSize(9);
+        assertThat(datasets).hasSize(Datasets.all().size());
+    }
+
+    @Test
+    void rjReferralsAndFamilyLinksHaveTheirAwkwardParts() throws IOException {
+        Map<String, List<Map<String, String>>> rj = new HashMap<>();
+        List<Map<String, String>> family = new ArrayList<>();
+        for (DeliveredRow r : rows) {
+            if (r.dataset().equals("rj/referrals")) {
+                rj.computeIfAbsent(r.values().get(Datasets.RECORD_ID), k -> new ArrayList<>()).add(r.values());
+            } else if (r.dataset().equals("family/links")) {
+                family.add(r.values());
+            }
+        }
+        assertThat(rj.values()).as("referrals superseded as they move on, the last with its outcome")
+                .anyMatch(versions -> versions.size() >= 3 && !versions.get(versions.size() - 1).get("outcome").isBlank());
+        assertThat(rj.values()).as("open referrals").anyMatch(v -> v.get(v.size() - 1).get("outcome").isBlank());
+        assertThat(family).as("children without a PNC ID")
+                .anyMatch(f -> f.get("role").equals("CHILD") && (f.get("pnc_id") == null || f.get("pnc_id").isBlank()));
+        assertThat(family).as("memberships ending").anyMatch(f -> !f.getOrDefault("end_date", "").isBlank());
+        Map<String, Set<String>> familiesOf = new HashMap<>();
+        try (Reader in = Files.newBufferedReader(root.resolve("truth/family_members.csv"));
+             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (CSVRecord r : p) {
+                familiesOf.computeIfAbsent(r.get("person_id"), k -> new HashSet<>()).add(r.get("family_ref"));
+            }
+        }
+        assertThat(familiesOf.values()).as("a person in two families").anyMatch(f -> f.size() > 1);
+        String parameters = Files.readString(root.resolve("truth/parameters.json"));
+        assertThat(parameters).contains("\"family_true_exposed_minus_not_exposed\": 0.06").contains("\"rj_true_effect_on_treated\"");
     }
 
     @Test

@@ -25,6 +25,9 @@ final class NoteTexts {
     static final String PERFORMANCE_CHANGE = "PERFORMANCE_CHANGE";
     static final String EXACT = "EXACT";
     static final String LINKAGE = "LINKAGE";
+    static final String RJ_ACTIVITY = "RJ_ACTIVITY";
+    static final String RJ_MATCHING = "RJ_MATCHING";
+    static final String THINK_FAMILY = "THINK_FAMILY";
 
     private NoteTexts() {
     }
@@ -82,6 +85,24 @@ final class NoteTexts {
                 + "environment; this pack applies disclosure control.");
         n.put(LINKAGE, "Records of one person are linked across agencies on pseudonymised identifiers; see the "
                 + "README for the method and its accuracy.");
+        n.put(RJ_ACTIVITY, "Referrals to the RJ Hub are counted in the financial year they were made, at their latest "
+                + "state: outcomes of recent referrals keep arriving, so open referrals fall and outcomes rise in later "
+                + "packs. A completed restorative process is a conference or an indirect process (shuttle or letter). "
+                + "Volunteer and satisfaction shares are of the completed processes that record the answer. A year "
+                + "not yet over in the data is provisional [p].");
+        n.put(RJ_MATCHING, "People whose referral ended in a completed restorative process are compared from the "
+                + "disposal of the offence the referral followed (not from the conference, which would skip the weeks "
+                + "when reoffending is likeliest) with offenders disposed of in the same quarter and not referred by "
+                + "then, matched on a propensity score (age, sex, previous offences, offence group and harm) in the "
+                + "same financial year; and, as observed, with people whose referral ended otherwise. People who "
+                + "complete a process differ from others in ways the data may not show, so read the difference as an "
+                + "association, not a proven effect.");
+        n.put(THINK_FAMILY, "Families are the people children's services record together under one family "
+                + "reference. A child is exposed when a parent in any of their families has a proven offence disposed of "
+                + "before the child's 18th birthday. The comparison group is children known to children's services, not "
+                + "all children of the area, so the difference says nothing of children outside these families. "
+                + "Pooled rows count a child once in each year they are 10 to 17 (or an offender once in each cohort), "
+                + "with intervals allowing for the same person counted more than once.");
         return n;
     }
 }

@@ -29,6 +29,8 @@ import org.lcjp.reoffending.reports.performance.PerformanceRow;
  * @param iomPrePost          iom_pre_post rows
  * @param performance         the performance table (methodology section 7)
  * @param linkageSensitivity  linkage_sensitivity rows (persons and headline rates at each match threshold)
+ * @param rjActivity          rj_activity rows (methodology section 8); empty when rj/referrals was not delivered
+ * @param familyOffending     family_offending rows (methodology section 9); empty when family/links was not delivered
  */
 public record PackData(
         LocalDate asOf,
@@ -48,9 +50,11 @@ public record PackData(
         Optional<List<BalanceRow>> balance,
         Optional<List<IomRow>> iomPrePost,
         Optional<List<PerformanceRow>> performance,
-        Optional<List<LinkageSensitivityRow>> linkageSensitivity) {
+        Optional<List<LinkageSensitivityRow>> linkageSensitivity,
+        Optional<List<RjActivityRow>> rjActivity,
+        Optional<List<FamilyRow>> familyOffending) {
 
-    /** Without linkage_sensitivity (a run without the sensitivity stage). */
+    /** Without linkage_sensitivity (a run without the sensitivity stage) and the strategy's service tables. */
     public PackData(LocalDate asOf, String runId, String title, String contact, int threshold, int lowReliabilityBelow,
                     int finalAfterMonths, Labels labels, Map<String, LocalDate> latestExtracts,
                     List<ReoffendingRow> provenReoffending, Optional<List<CrossTabRow>> crossTabs,
@@ -59,7 +63,27 @@ public record PackData(
                     Optional<List<IomRow>> iomPrePost, Optional<List<PerformanceRow>> performance) {
         this(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels, latestExtracts,
                 provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance, iomPrePost, performance,
-                Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** With linkage_sensitivity, without the RJ Hub's and Think Family's tables. */
+    public PackData(LocalDate asOf, String runId, String title, String contact, int threshold, int lowReliabilityBelow,
+                    int finalAfterMonths, Labels labels, Map<String, LocalDate> latestExtracts,
+                    List<ReoffendingRow> provenReoffending, Optional<List<CrossTabRow>> crossTabs,
+                    Optional<List<DataQualityRow>> dataQuality, Optional<List<LinkageQualityRow>> linkageQuality,
+                    Optional<List<ComparisonRow>> comparisons, Optional<List<BalanceRow>> balance,
+                    Optional<List<IomRow>> iomPrePost, Optional<List<PerformanceRow>> performance,
+                    Optional<List<LinkageSensitivityRow>> linkageSensitivity) {
+        this(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels, latestExtracts,
+                provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance, iomPrePost, performance,
+                linkageSensitivity, Optional.empty(), Optional.empty());
+    }
+
+    /** The same data with the RJ Hub's and Think Family's tables. */
+    public PackData withServices(Optional<List<RjActivityRow>> rj, Optional<List<FamilyRow>> family) {
+        return new PackData(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels,
+                latestExtracts, provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance,
+                iomPrePost, performance, linkageSensitivity, rj, family);
     }
 
     public PackData {
@@ -151,5 +175,19 @@ public record PackData(
                          Double beforeMean, Double afterMean, Double changeMean, Double changeCiLow,
                          Double changeCiHigh, Double did, Double didCiLow, Double didCiHigh, Double pValue,
                          String status, String note) {
+    }
+
+    /** One rj_activity row: a measure and category of the RJ Hub's activity in one financial year of referral. */
+    public record RjActivityRow(String period, LocalDate periodStart, LocalDate periodEnd, String measure,
+                                String category, long count, Long denominator, Double value, Double ciLow,
+                                Double ciHigh, String status) {
+    }
+
+    /** One family_offending row (Think Family): a group's share in one period of one measure set. */
+    public record FamilyRow(String measureSet, String period, LocalDate periodStart, LocalDate periodEnd,
+                            String groupName, String measure, String unit, long denominator, Long numerator,
+                            Double value, Double ciLow, Double ciHigh, String referenceGroup, Double difference,
+                            Double differenceCiLow, Double differenceCiHigh, Double pValue, Boolean significant,
+                            String status) {
     }
 }

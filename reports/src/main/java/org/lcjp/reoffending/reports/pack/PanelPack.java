@@ -13,11 +13,13 @@ import org.lcjp.reoffending.reports.pack.sheets.ContentsSheet;
 import org.lcjp.reoffending.reports.pack.sheets.CoverSheet;
 import org.lcjp.reoffending.reports.pack.sheets.CrossTabSheet;
 import org.lcjp.reoffending.reports.pack.sheets.DataQualitySheet;
+import org.lcjp.reoffending.reports.pack.sheets.FamilyOffendingSheet;
 import org.lcjp.reoffending.reports.pack.sheets.IomSheet;
 import org.lcjp.reoffending.reports.pack.sheets.LinkageQualitySheet;
 import org.lcjp.reoffending.reports.pack.sheets.LinkageSensitivitySheet;
 import org.lcjp.reoffending.reports.pack.sheets.NotesSheet;
 import org.lcjp.reoffending.reports.pack.sheets.PerformanceSheet;
+import org.lcjp.reoffending.reports.pack.sheets.RjActivitySheet;
 import org.lcjp.reoffending.reports.pack.sheets.SourcesSheet;
 import org.lcjp.reoffending.reports.pack.sheets.SummarySheet;
 import org.lcjp.reoffending.reports.pack.sheets.YearlySheet;
@@ -36,8 +38,10 @@ public final class PanelPack {
         s.add(new CrossTabSheet("SEX"));
         s.add(new CrossTabSheet("AGE_BAND"));
         s.addAll(List.of(ComparisonSheet.checkpoint(), new BalanceSheet(), ComparisonSheet.women(),
-                ComparisonSheet.needs(), new IomSheet(), new SourcesSheet(), DataQualitySheet.files(),
-                DataQualitySheet.rules(), new LinkageQualitySheet(), new LinkageSensitivitySheet()));
+                ComparisonSheet.needs(), new IomSheet()));
+        s.addAll(List.of(new RjActivitySheet(), ComparisonSheet.rj(), BalanceSheet.rj(), new FamilyOffendingSheet()));
+        s.addAll(List.of(new SourcesSheet(), DataQualitySheet.files(), DataQualitySheet.rules(), new LinkageQualitySheet(),
+                new LinkageSensitivitySheet()));
         return s;
     }
 

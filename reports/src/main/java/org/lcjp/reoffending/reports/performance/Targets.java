@@ -39,6 +39,11 @@ public final class Targets {
     /** Published tables and, where the schema is settled, their columns (null: read tolerantly). */
     static final Map<String, Set<String>> TABLES = new LinkedHashMap<>();
 
+    /** The columns of a published table whose schema is settled here; empty when it is read tolerantly. */
+    public static java.util.Optional<Set<String>> settledColumns(String table) {
+        return java.util.Optional.ofNullable(TABLES.get(table));
+    }
+
     static {
         TABLES.put("proven_reoffending", Set.of("cohort_start", "cohort_end", "population", "dimension", "category",
                 "offenders", "reoffenders", "reoffences", "reoffending_rate", "reoffences_per_reoffender",
@@ -50,7 +55,13 @@ public final class Targets {
         TABLES.put("iom_pre_post", Set.of("group_name", "measure", "people", "before_total", "after_total",
                 "before_mean", "after_mean", "change_mean", "change_ci_low", "change_ci_high", "did", "did_ci_low",
                 "did_ci_high", "p_value", "status", "note", "category", "period"));
-        for (String t : List.of("rj_activity", "family_offending", "needs_and_gaps", "iom_reach", "checkpoint_activity")) {
+        TABLES.put("rj_activity", Set.of("period", "period_start", "period_end", "measure", "category", "count",
+                "denominator", "value", "ci_low", "ci_high", "status", "note"));
+        TABLES.put("family_offending", Set.of("measure_set", "period", "period_start", "period_end", "group_name",
+                "measure", "unit", "denominator", "numerator", "value", "ci_low", "ci_high", "reference_group",
+                "difference", "difference_ci_low", "difference_ci_high", "p_value", "significant", "sample_size_needed",
+                "status", "note"));
+        for (String t : List.of("needs_and_gaps", "iom_reach", "checkpoint_activity")) {
             TABLES.put(t, null);
         }
     }

@@ -98,12 +98,14 @@ public final class PackFixtures {
                         new LinkageQualityRow("CLUSTER_SIZE", "7", 3.0),
                         new LinkageQualityRow("PAIRS_SCORED", "ALL", 3.0))),
                 Optional.of(comparisons),
-                Optional.of(List.of(new BalanceRow("DIVERSION", "age", 24.0, 29.0, 24.5, -0.45, -0.04, false))),
+                Optional.of(List.of(new BalanceRow("DIVERSION", "age", 24.0, 29.0, 24.5, -0.45, -0.04, false),
+                        new BalanceRow("RJ", "previous_offences", 2.0, 4.5, 2.1, -0.6, -0.03, false))),
                 Optional.of(iom), Optional.empty(), Optional.of(List.of(
                         new PackData.LinkageSensitivityRow(0.80, false, 990, 40, "ADULT", LocalDate.of(2018, 1, 1),
                                 LocalDate.of(2018, 3, 31), 400L, 120L, 0.30, 0.02, true),
                         new PackData.LinkageSensitivityRow(0.95, true, 1000, 0, "ADULT", LocalDate.of(2018, 1, 1),
-                                LocalDate.of(2018, 3, 31), 400L, 112L, 0.28, 0.0, false))));
+                                LocalDate.of(2018, 3, 31), 400L, 112L, 0.28, 0.0, false))))
+                .withServices(Optional.of(ServiceFixtures.rjActivity(rnd)), Optional.of(ServiceFixtures.familyOffending(rnd)));
         return withPerformance(base);
     }
 
@@ -111,11 +113,13 @@ public final class PackFixtures {
     public static PackData withPerformance(PackData d) {
         Map<String, SourceTable> sources = new LinkedHashMap<>();
         sources.put("proven_reoffending", provenReoffendingTable(d.provenReoffending()));
+        d.rjActivity().ifPresent(rows -> sources.put("rj_activity", ServiceFixtures.rjActivityTable(rows)));
+        d.familyOffending().ifPresent(rows -> sources.put("family_offending", ServiceFixtures.familyOffendingTable(rows)));
         List<PerformanceRow> perf = PerformanceFramework.compute(TARGETS_LOADED, sources);
         return new PackData(d.asOf(), d.runId(), d.title(), d.contact(), d.threshold(), d.lowReliabilityBelow(),
                 d.finalAfterMonths(), d.labels(), d.latestExtracts(), d.provenReoffending(), d.crossTabs(),
                 d.dataQuality(), d.linkageQuality(), d.comparisons(), d.balance(), d.iomPrePost(), Optional.of(perf),
-                d.linkageSensitivity());
+                d.linkageSensitivity(), d.rjActivity(), d.familyOffending());
     }
 
     static SourceTable provenReoffendingTable(List<ReoffendingRow> rows) {
@@ -215,9 +219,10 @@ public final class PackFixtures {
     /** Checkpoint and women/men rows per financial year and pooled, years adding up to the pooled row. */
     static List<ComparisonRow> comparisons(Random rnd) {
         List<ComparisonRow> rows = new ArrayList<>();
-        String[][] comparisons = {{"DIVERSION", "DIVERTED", "PROSECUTED"}, {"SEX", "F", "M"}};
+        String[][] comparisons = {{"DIVERSION", "DIVERTED", "PROSECUTED"}, {"SEX", "F", "M"},
+            {"RJ", "COMPLETED", "NOT_REFERRED"}};
         for (String[] c : comparisons) {
-            for (String method : c[0].equals("DIVERSION") ? List.of("OBSERVED", "MATCHED") : List.of("OBSERVED")) {
+            for (String method : c[0].equals("SEX") ? List.of("OBSERVED") : List.of("OBSERVED", "MATCHED")) {
                 long[] pooled = new long[4];
                 for (String year : List.of("2016-17", "2017-18", "2018-19")) {
                     long treated = rnd.nextInt(90);

@@ -102,14 +102,19 @@ class PerformanceFrameworkTest {
     @Test
     void aServiceTableLightsUpWhenItArrives() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String[] y : new String[][]{{"2017-18", "40"}, {"2018-19", "55"}}) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("financial_year", y[0]);
-            m.put("conferences_completed", Long.parseLong(y[1]));
-            rows.add(m);
+        for (String[] y : new String[][]{{"FY2017-18", "40"}, {"FY2018-19", "55"}}) {
+            for (String category : List.of("CONFERENCE", "INDIRECT")) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("period", y[0]);
+                m.put("measure", "OUTCOMES");
+                m.put("category", category);
+                m.put("count", category.equals("CONFERENCE") ? Long.parseLong(y[1]) : 7L);
+                m.put("status", "FINAL");
+                rows.add(m);
+            }
         }
         List<PerformanceRow> out = PerformanceFramework.compute(List.of(target("rj_conferences")),
-                Map.of("rj_activity", new SourceTable("rj_activity", List.of("financial_year", "conferences_completed"), rows)));
+                Map.of("rj_activity", new SourceTable("rj_activity", List.copyOf(rows.get(0).keySet()), rows)));
         assertThat(out).extracting(PerformanceRow::availability).containsOnly(PerformanceRow.AVAILABLE);
         PerformanceRow latest = out.get(1);
         assertThat(latest.period()).isEqualTo("April 2018 to March 2019");
@@ -170,7 +175,8 @@ class PerformanceFrameworkTest {
                     baseline: ALL
                 """);
         assertThatThrownBy(() -> Targets.load(file)).isInstanceOf(Targets.InvalidTargets.class)
-                .satisfies(e -> assertThat(((Targets.InvalidTargets) e).problems()).hasSize(4)
+                .satisfies(e -> assertThat(((Targets.InvalidTargets) e).problems()).hasSize(5)
+                        .anySatisfy(p -> assertThat(p).contains("column 'anything' is not in rj_activity"))
                         .anySatisfy(p -> assertThat(p).contains("column 'populaton' is not in proven_reoffending"))
                         .anySatisfy(p -> assertThat(p).contains("unknown key 'colour'"))
                         .anySatisfy(p -> assertThat(p).contains("id used twice"))

@@ -22,13 +22,28 @@ public final class ComparisonSheet implements PackSheet {
     private final String contents;
     private final String title;
     private final List<String> notes;
+    private final boolean subgroupColumn;
 
     private ComparisonSheet(String name, String comparison, String contents, String title, List<String> notes) {
+        this(name, comparison, contents, title, notes, true);
+    }
+
+    private ComparisonSheet(String name, String comparison, String contents, String title, List<String> notes,
+                            boolean subgroupColumn) {
         this.name = name;
         this.comparison = comparison;
         this.contents = contents;
         this.title = title;
         this.notes = notes;
+        this.subgroupColumn = subgroupColumn;
+    }
+
+    /** RJ: its subgroups differ only in the group compared with, which the table shows already. */
+    public static ComparisonSheet rj() {
+        return new ComparisonSheet("RJ_reoffending", "RJ", "Restorative justice: reoffending after a completed "
+                + "restorative process against offenders not referred and referrals that ended otherwise",
+                "Restorative justice: reoffending after a completed restorative process",
+                List.of("COMPARISONS", "RJ_MATCHING", "COMPARISON_DISCLOSURE"), false);
     }
 
     public static ComparisonSheet checkpoint() {
@@ -75,7 +90,7 @@ public final class ComparisonSheet implements PackSheet {
             return new Sheet(name, contents, title, "This worksheet would contain one table; this comparison was not "
                     + "produced by this run, so it is not available [x].", List.of(), null, List.of());
         }
-        boolean subgroups = rows.stream().anyMatch(r -> !"ALL".equals(r.subgroup()));
+        boolean subgroups = subgroupColumn && rows.stream().anyMatch(r -> !"ALL".equals(r.subgroup()));
         List<Column> columns = new ArrayList<>(List.of(Column.text("Period"), Column.text("Measure"),
                 Column.text("Method"), Column.text("Group")));
         if (subgroups) {
@@ -112,5 +127,5 @@ public final class ComparisonSheet implements PackSheet {
     }
 
     /** The sheets of comparisons this pack knows. */
-    public static final Set<String> COMPARISONS = Set.of("DIVERSION", "SEX", "NEEDS");
+    public static final Set<String> COMPARISONS = Set.of("DIVERSION", "SEX", "NEEDS", "RJ");
 }

@@ -140,6 +140,7 @@ public final class PerformanceSheet implements PackSheet {
         if (!withheld && "cohort_comparison".equals(r.sourceTable())) {
             withheld = comparisonWithheld(ctx, r);
         }
+        withheld = withheld || RjActivitySheet.withholds(ctx, r) || FamilyOffendingSheet.withholds(ctx, r);
         return withheld ? Figure.CONFIDENTIAL : Figure.of(r.value());
     }
 
