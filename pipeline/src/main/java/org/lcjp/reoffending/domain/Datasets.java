@@ -41,6 +41,12 @@ public final class Datasets {
     public static final DatasetId IOM_COHORT = new DatasetId("iom", "cohort");
     public static final DatasetId SUBSTANCE_TREATMENT = new DatasetId("substance", "treatment");
     public static final DatasetId HOUSING_SUPPORT = new DatasetId("housing", "support");
+    public static final DatasetId PROBATION_ASSESSMENTS = new DatasetId("probation", "assessments");
+
+    /** The ten need sections of probation/assessments (OASys), in contract order: each Y, N or blank. */
+    public static final List<String> ASSESSED_NEEDS = List.of("accommodation", "education_employment", "finance",
+            "relationships", "lifestyle", "drugs", "alcohol", "emotional_wellbeing", "thinking_behaviour", "attitudes");
+    public static final List<String> RISK_LEVELS = List.of("LOW", "MEDIUM", "HIGH", "VERY_HIGH");
 
     public static final List<String> CUSTODIAL_DISPOSALS = List.of("IMMEDIATE_CUSTODY", "DETENTION_AND_TRAINING_ORDER");
 
@@ -135,6 +141,11 @@ public final class Datasets {
                             optional("start_date", DATE),
                             optional("end_date", DATE),
                             requiredCode("need", "HOMELESS", "AT_RISK_OF_HOMELESSNESS", "TENANCY_SUSTAINMENT")),
+                    List.of()),
+            spec(PROBATION_ASSESSMENTS, "assessment_date",
+                    cols(required("crn", IDENTIFIER)),
+                    identity(true, false, true),
+                    assessment(),
                     List.of()));
 
     private Datasets() {
@@ -168,6 +179,15 @@ public final class Datasets {
         if (postcode) {
             c.add(optional(POSTCODE, IDENTIFIER));
         }
+        return c;
+    }
+
+    /** assessment_date, the ten needs (Y/N, blank: section not completed) and the predicted reoffending risk. */
+    private static List<ColumnSpec> assessment() {
+        List<ColumnSpec> c = new ArrayList<>();
+        c.add(required("assessment_date", DATE));
+        ASSESSED_NEEDS.forEach(n -> c.add(optionalCode(n, "Y", "N")));
+        c.add(new ColumnSpec("reoffending_risk", ColumnType.CODE, false, RISK_LEVELS));
         return c;
     }
 
