@@ -119,7 +119,7 @@ public final class ComparisonsJob implements Stage {
     }
 
     /** The staged table, or null when the dataset was never delivered. */
-    private static Dataset<Row> staged(SparkSession spark, RunContext context, DatasetId id) {
+    static Dataset<Row> staged(SparkSession spark, RunContext context, DatasetId id) {
         Path path = context.warehouse().staged(id);
         return Files.isDirectory(path) ? spark.read().parquet(path.toString()) : null;
     }

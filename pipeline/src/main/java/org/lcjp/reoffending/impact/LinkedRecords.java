@@ -9,11 +9,11 @@ import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.domain.StagedColumns;
 
 /** Staged rows of one dataset with the person_id linkage gave them; rows linkage did not place are dropped. */
-final class LinkedRecords {
+public final class LinkedRecords {
     private LinkedRecords() {
     }
 
-    static Dataset<Row> of(Dataset<Row> staged, DatasetId id, Dataset<Row> recordPerson) {
+    public static Dataset<Row> of(Dataset<Row> staged, DatasetId id, Dataset<Row> recordPerson) {
         Dataset<Row> people = recordPerson
                 .filter(col(RecordPersonColumns.AGENCY).equalTo(id.agency())
                         .and(col(RecordPersonColumns.DATASET).equalTo(id.dataset())))
