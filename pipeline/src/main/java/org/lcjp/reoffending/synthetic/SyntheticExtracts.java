@@ -21,8 +21,9 @@ import org.apache.commons.csv.CSVPrinter;
  * always give byte-identical files.
  *
  * <p>Truth folder: {@code record_person.csv} (agency, dataset, record_id, person_id for every record id written),
- * {@code people.csv} (true clean identities and flags), {@code parameters.json} (the settings and realised truths)
- * and {@code calibration.csv} (MoJ-style figures worked out from the truth).
+ * {@code people.csv} (true clean identities and flags), {@code parameters.json} (the settings and realised truths),
+ * {@code calibration.csv} (MoJ-style figures worked out from the truth) and {@code gaps.csv} (per local authority, the
+ * true share of people with an assessed need whom substance treatment or housing support does not reach).
  */
 public final class SyntheticExtracts {
     private static final CSVFormat TRUTH = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
@@ -66,6 +67,7 @@ public final class SyntheticExtracts {
         }
         Files.writeString(truthRoot.resolve("parameters.json"), parameters(s, calibration), StandardCharsets.UTF_8);
         Files.writeString(truthRoot.resolve("calibration.csv"), calibration.report(), StandardCharsets.UTF_8);
+        NeedsModel.DEFAULT.writeTruth(truthRoot.resolve("gaps.csv"), reference.localAuthorities());
         return new GenerationResult(s.people(), rows, perDataset);
     }
 
