@@ -81,7 +81,8 @@ class NightlyRunEndToEndTest {
     @Order(1)
     void publishesEveryTableThePackAndTheManifest() throws Exception {
         for (String table : List.of("proven_reoffending", "time_to_reoffence", "cohort_comparison", "comparison_balance",
-                "iom_pre_post", "data_quality", "linkage_quality", "research/events")) {
+                "iom_pre_post", "data_quality", "linkage_quality", "research/events", "needs_and_gaps", "iom_reach",
+                "checkpoint_activity")) {
             assertThat(published.resolve(table).resolve("_SUCCESS")).as(table).exists();
         }
         assertThat(published.resolve("research/README.md")).exists();

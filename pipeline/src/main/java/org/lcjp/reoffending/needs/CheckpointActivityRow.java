@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.StructType;
 /** One row of the published checkpoint_activity table (README). */
 public record CheckpointActivityRow(String period, LocalDate periodStart, LocalDate periodEnd, long referrals,
                                     long peopleReferred, long eligible, long diverted, long prosecuted,
-                                    long contractsEnded, long contractsCompleted, long contractsOpen,
+                                    long contractsEnded, long completed, long contractsOpen,
                                     Double completionRate, Double completionCiLow, Double completionCiHigh,
                                     Double meanContractDays, String status, String statusReason) {
     public static final StructType SCHEMA = new StructType()
@@ -23,7 +23,7 @@ public record CheckpointActivityRow(String period, LocalDate periodStart, LocalD
             .add("diverted", DataTypes.LongType, false)
             .add("prosecuted", DataTypes.LongType, false)
             .add("contracts_ended", DataTypes.LongType, false)
-            .add("contracts_completed", DataTypes.LongType, false)
+            .add("completed", DataTypes.LongType, false)
             .add("contracts_open", DataTypes.LongType, false)
             .add("completion_rate", DataTypes.DoubleType, true)
             .add("completion_ci_low", DataTypes.DoubleType, true)
@@ -34,7 +34,7 @@ public record CheckpointActivityRow(String period, LocalDate periodStart, LocalD
 
     public Row toRow() {
         return RowFactory.create(period, Date.valueOf(periodStart), Date.valueOf(periodEnd), referrals, peopleReferred,
-                eligible, diverted, prosecuted, contractsEnded, contractsCompleted, contractsOpen, completionRate,
+                eligible, diverted, prosecuted, contractsEnded, completed, contractsOpen, completionRate,
                 completionCiLow, completionCiHigh, meanContractDays, status, statusReason);
     }
 }

@@ -9,7 +9,7 @@ import org.apache.spark.sql.types.StructType;
 
 /** One row of the published iom_reach table (README). */
 public record IomReachRow(String period, LocalDate periodStart, LocalDate periodEnd, String route, String localAuthority,
-                          long highestRiskAdults, long onIom, Double share, Double ciLow, Double ciHigh, String status,
+                          long highestRiskAdults, long onIom, Double shareOnIom, Double ciLow, Double ciHigh, String status,
                           String statusReason) {
     public static final StructType SCHEMA = new StructType()
             .add("period", DataTypes.StringType, false)
@@ -19,7 +19,7 @@ public record IomReachRow(String period, LocalDate periodStart, LocalDate period
             .add("local_authority", DataTypes.StringType, false)
             .add("highest_risk_adults", DataTypes.LongType, false)
             .add("on_iom", DataTypes.LongType, false)
-            .add("share", DataTypes.DoubleType, true)
+            .add("share_on_iom", DataTypes.DoubleType, true)
             .add("ci_low", DataTypes.DoubleType, true)
             .add("ci_high", DataTypes.DoubleType, true)
             .add("status", DataTypes.StringType, false)
@@ -27,6 +27,6 @@ public record IomReachRow(String period, LocalDate periodStart, LocalDate period
 
     public Row toRow() {
         return RowFactory.create(period, Date.valueOf(periodStart), Date.valueOf(periodEnd), route, localAuthority,
-                highestRiskAdults, onIom, share, ciLow, ciHigh, status, statusReason);
+                highestRiskAdults, onIom, shareOnIom, ciLow, ciHigh, status, statusReason);
     }
 }

@@ -10,8 +10,8 @@ import org.apache.spark.sql.types.StructType;
 /** One row of the published needs_and_gaps table (README). Gap columns are null for needs no service is set against. */
 public record NeedsAndGapsRow(String period, LocalDate periodStart, LocalDate periodEnd, String localAuthority, String sex,
                               String need, String service, long peopleAssessed, long peopleWithNeed, Double needShare,
-                              Double needCiLow, Double needCiHigh, Long peopleWithoutService, Double gapShare,
-                              Double gapCiLow, Double gapCiHigh, String status, String statusReason) {
+                              Double needCiLow, Double needCiHigh, Long peopleWithoutService, Double shareWithoutService,
+                              Double withoutServiceCiLow, Double withoutServiceCiHigh, String status, String statusReason) {
     public static final StructType SCHEMA = new StructType()
             .add("period", DataTypes.StringType, false)
             .add("period_start", DataTypes.DateType, false)
@@ -26,15 +26,15 @@ public record NeedsAndGapsRow(String period, LocalDate periodStart, LocalDate pe
             .add("need_ci_low", DataTypes.DoubleType, true)
             .add("need_ci_high", DataTypes.DoubleType, true)
             .add("people_without_service", DataTypes.LongType, true)
-            .add("gap_share", DataTypes.DoubleType, true)
-            .add("gap_ci_low", DataTypes.DoubleType, true)
-            .add("gap_ci_high", DataTypes.DoubleType, true)
+            .add("share_without_service", DataTypes.DoubleType, true)
+            .add("without_service_ci_low", DataTypes.DoubleType, true)
+            .add("without_service_ci_high", DataTypes.DoubleType, true)
             .add("status", DataTypes.StringType, false)
             .add("status_reason", DataTypes.StringType, true);
 
     public Row toRow() {
         return RowFactory.create(period, Date.valueOf(periodStart), Date.valueOf(periodEnd), localAuthority, sex, need,
-                service, peopleAssessed, peopleWithNeed, needShare, needCiLow, needCiHigh, peopleWithoutService, gapShare,
-                gapCiLow, gapCiHigh, status, statusReason);
+                service, peopleAssessed, peopleWithNeed, needShare, needCiLow, needCiHigh, peopleWithoutService, shareWithoutService,
+                withoutServiceCiLow, withoutServiceCiHigh, status, statusReason);
     }
 }

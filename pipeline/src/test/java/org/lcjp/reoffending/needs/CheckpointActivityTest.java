@@ -48,7 +48,7 @@ class CheckpointActivityTest {
         CheckpointActivityRow y = rows.get(0);
         assertThat(y.period()).isEqualTo("2019-20");
         assertThat(List.of(y.referrals(), y.peopleReferred(), y.eligible(), y.diverted(), y.prosecuted(), y.contractsEnded(),
-                y.contractsCompleted(), y.contractsOpen())).containsExactly(6L, 2L, 5L, 4L, 2L, 2L, 1L, 2L);
+                y.completed(), y.contractsOpen())).containsExactly(6L, 2L, 5L, 4L, 2L, 2L, 1L, 2L);
         assertThat(y.completionRate()).isEqualTo(0.5);
         assertThat(y.meanContractDays()).isEqualTo((122 + 123) / 2.0);
         assertThat(y.status()).isEqualTo("FINAL");

@@ -135,7 +135,7 @@ class IomReachTest {
                 Map.entry("2020-21/ROSH/ALL", "1 0 PROVISIONAL")));
         IomReachRow all = rows.stream().filter(r -> r.period().equals("2019-20") && r.route().equals("ANY")
                 && r.localAuthority().equals("ALL")).findFirst().orElseThrow();
-        assertThat(all.share()).isEqualTo(1.0);
+        assertThat(all.shareOnIom()).isEqualTo(1.0);
         assertThat(all.ciLow()).isBetween(0.0, 0.5);
     }
 }

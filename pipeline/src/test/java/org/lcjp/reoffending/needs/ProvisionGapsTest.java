@@ -114,9 +114,9 @@ class ProvisionGapsTest {
         assertThat(hartlepool.peopleAssessed()).isEqualTo(2);
         assertThat(hartlepool.peopleWithNeed()).isEqualTo(1);
         assertThat(hartlepool.peopleWithoutService()).isEqualTo(1);
-        assertThat(hartlepool.gapShare()).isEqualTo(1.0);
-        assertThat(hartlepool.gapCiHigh()).isEqualTo(1.0);
-        assertThat(hartlepool.gapCiLow()).isBetween(0.0, 0.5);
+        assertThat(hartlepool.shareWithoutService()).isEqualTo(1.0);
+        assertThat(hartlepool.withoutServiceCiHigh()).isEqualTo(1.0);
+        assertThat(hartlepool.withoutServiceCiLow()).isBetween(0.0, 0.5);
         NeedsAndGapsRow later = row(rows, "2020-21", "ALL", "ALL", ProvisionGaps.DRUGS_OR_ALCOHOL);
         assertThat(later.status()).isEqualTo(Coverage.PROVISIONAL);
         assertThat(later.statusReason()).isEqualTo("DATA_INCOMPLETE:probation/assessments");
@@ -140,7 +140,7 @@ class ProvisionGapsTest {
         NeedsAndGapsRow accommodation = row(rows, "2019-20", "ALL", "ALL", ProvisionGaps.ACCOMMODATION);
         assertThat(accommodation.peopleWithNeed()).isEqualTo(1);
         assertThat(accommodation.peopleWithoutService()).isNull();
-        assertThat(accommodation.gapShare()).isNull();
+        assertThat(accommodation.shareWithoutService()).isNull();
         assertThat(accommodation.statusReason()).isEqualTo("DATA_INCOMPLETE:housing/support");
         assertThat(rows).noneMatch(r -> r.period().equals(ProvisionGaps.POOLED) && r.need().equals(ProvisionGaps.ACCOMMODATION));
         assertThat(row(rows, "POOLED", "ALL", "ALL", "FINANCE").peopleAssessed()).isEqualTo(5);

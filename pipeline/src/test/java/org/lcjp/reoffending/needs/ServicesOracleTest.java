@@ -107,7 +107,7 @@ class ServicesOracleTest {
         Map<String, long[]> actual = new TreeMap<>();
         new CheckpointActivity(0.95).build(in.staged.get(Datasets.CHECKPOINT_REFERRALS), in.recordPerson, in.coverage(AS_OF))
                 .forEach(r -> actual.put(r.period(), new long[] {r.referrals(), r.peopleReferred(), r.eligible(), r.diverted(),
-                        r.prosecuted(), r.contractsEnded(), r.contractsCompleted(), r.contractsOpen()}));
+                        r.prosecuted(), r.contractsEnded(), r.completed(), r.contractsOpen()}));
         Map<String, long[]> expected = oracle.checkpoint();
         assertThat(expected.values().stream().mapToLong(v -> v[5]).sum()).as("contracts ended").isPositive();
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());

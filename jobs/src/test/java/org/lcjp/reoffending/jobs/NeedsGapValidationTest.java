@@ -1,0 +1,103 @@
+package org.lcjp.reoffending.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.lcjp.reoffending.synthetic.GeneratorSettings;
+import org.lcjp.reoffending.synthetic.SyntheticExtracts;
+import org.lcjp.reoffending.testing.SparkTestSession;
+
+/**
+ * Opt-in (minutes, not for make test): issue 17's done-when on a generated input with the generator's default identity
+ * noise and invalid rows, through ingest, linkage, measures and the services stage. For each local authority of the
+ * area the published POOLED gap share (both sexes) must hold the generator's true share (truth/gaps.csv) in its 95%
+ * interval, and the authority the generator made worst must be the worst published, for drugs or alcohol against
+ * substance treatment and for accommodation against housing support.
+ *
+ * <pre>
+ * mvn -B -ntp -pl jobs -am test -Dtest=NeedsGapValidationTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dneeds.validation.people=20000 [-Dneeds.validation.seed=42] [-Dneeds.validation.dir=out/needs-validation]
+ * </pre>
+ * With needs.validation.dir the generated input and the run are kept there and reused by a later run.
+ */
+@EnabledIfSystemProperty(named = "needs.validation.people", matches = "\\d+")
+class NeedsGapValidationTest {
+    private static final Path CONF = Path.of("..", "conf");
+    private static final LocalDate AS_OF = LocalDate.of(2020, 1, 7);
+
+    @Test
+    void publishedGapSharesRecoverTheGeneratorsTrueShares() throws Exception {
+        long people = Long.getLong("needs.validation.people");
+        long seed = Long.getLong("needs.validation.seed", 42);
+        String kept = System.getProperty("needs.validation.dir");
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        Path dir = kept == null ? Files.createTempDirectory("needs-validation") : Path.of(kept).toAbsolutePath();
+        Path input = dir.resolve("input");
+        Path truth = dir.resolve("input-truth");
+        if (!Files.isDirectory(truth)) {
+            SyntheticExtracts.generate(GeneratorSettings.defaults(people, 2014, 2019, seed)
+                    .withReference(CONF.resolve("reference/offences.csv"), CONF.resolve("reference/areas.csv")), input, truth);
+        }
+        RunContext ctx = TestRuns.context(input, dir.resolve("out"), AS_OF);
+        SparkSession spark = SparkTestSession.get();
+        Path table = ctx.published(NeedsAndGapsTable.NAME);
+        if (!Files.isDirectory(table)) {
+            for (Stage stage : List.of(new IngestJob(), new LinkageJob(), new MeasuresJob(), new ServicesJob())) {
+                long started = System.nanoTime();
+                StageResult r = stage.run(spark, ctx);
+                System.out.printf("%s: %d -> %d rows, %.0f s%n", stage.name(), r.rowsIn(), r.rowsOut(), (System.nanoTime() - started) / 1e9);
+            }
+        }
+
+        Map<String, Map<String, Double>> trueShare = new LinkedHashMap<>();
+        try (Reader r = Files.newBufferedReader(truth.resolve("gaps.csv"), StandardCharsets.UTF_8)) {
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                if (!rec.get("local_authority").equals("OUT_OF_AREA")) {
+                    trueShare.computeIfAbsent(rec.get("need"), k -> new LinkedHashMap<>())
+                            .put(rec.get("local_authority"), Double.parseDouble(rec.get("true_gap_share")));
+                }
+            }
+        }
+        List<String> misses = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Double>> need : trueShare.entrySet()) {
+            List<Row> rows = spark.read().parquet(table.toString())
+                    .where("period = 'POOLED' and sex = 'ALL' and need = '" + need.getKey() + "'").collectAsList();
+            System.out.printf("%n%s (POOLED %s to %s): authority, people with the need, without service, published share "
+                    + "[95%% interval], true share%n", need.getKey(), rows.get(0).getAs("period_start"), rows.get(0).getAs("period_end"));
+            Map<String, Double> published = new LinkedHashMap<>();
+            for (Map.Entry<String, Double> area : need.getValue().entrySet()) {
+                Row row = rows.stream().filter(x -> area.getKey().equals(x.getAs("local_authority"))).findFirst().orElseThrow();
+                double share = row.getAs("share_without_service");
+                double low = row.getAs("without_service_ci_low");
+                double high = row.getAs("without_service_ci_high");
+                published.put(area.getKey(), share);
+                boolean covered = low <= area.getValue() && area.getValue() <= high;
+                System.out.printf("  %-22s %6d %6d  %.3f [%.3f, %.3f]  %.3f %s%n", area.getKey(), row.<Long>getAs("people_with_need"),
+                        row.<Long>getAs("people_without_service"), share, low, high, area.getValue(), covered ? "" : "MISSED");
+                if (!covered) {
+                    misses.add(need.getKey() + " " + area.getKey());
+                }
+            }
+            String worstTrue = need.getValue().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            String worstPublished = published.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            System.out.printf("  worst: generator %s, published %s%n", worstTrue, worstPublished);
+            assertThat(worstPublished).as(need.getKey() + " worst authority").isEqualTo(worstTrue);
+        }
+        assertThat(misses).as("true shares outside the published 95% interval").isEmpty();
+    }
+}
