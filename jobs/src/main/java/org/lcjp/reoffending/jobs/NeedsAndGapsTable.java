@@ -36,7 +36,7 @@ final class NeedsAndGapsTable implements ServiceTable {
         ProvisionGaps gaps = new ProvisionGaps(context.settings().needs(), context.settings().comparison().confidence());
         Dataset<Row> people = gaps.people(in.measures(MeasuresJob.INDEX_EVENTS),
                 AssessedNeeds.linked(staged.get(), recordPerson), spells);
-        List<NeedsAndGapsRow> rows = gaps.rows(gaps.cells(people), in.coverage(ProvisionGaps.sources()));
+        List<NeedsAndGapsRow> rows = gaps.table(people, in.coverage(ProvisionGaps.sources()));
         return Optional.of(spark.createDataFrame(rows.stream().map(NeedsAndGapsRow::toRow).toList(), NeedsAndGapsRow.SCHEMA));
     }
 }

@@ -37,7 +37,7 @@ import org.lcjp.reoffending.settings.NeedsSettings;
  * 12 months up to its index date): its local authority and sex, the needs that assessment found, and for drugs or
  * alcohol and for accommodation whether any substance/treatment or housing/support spell was active from 12 months
  * before to 3 months after the index date. Figures per year, local authority and sex, with ALL margins, and POOLED
- * over the FINAL years (a person counts once in each year).
+ * over the FINAL years (a person counts once, at their latest of those years).
  */
 public final class ProvisionGaps {
     public static final String DRUGS_OR_ALCOHOL = "DRUGS_OR_ALCOHOL";
@@ -122,53 +122,73 @@ public final class ProvisionGaps {
         return people;
     }
 
-    /** The people of one financial year, local authority and sex, summed. */
+    /** The people of one financial year (null: pooled), local authority and sex, summed. */
     public record Cell(LocalDate periodStart, String localAuthority, String sex, long assessed, Map<String, Long> withNeed,
                        Map<String, Long> unmet) {
     }
 
-    /** Sums of {@link #people} per year, local authority and sex: a few hundred rows, collected. */
-    public List<Cell> cells(Dataset<Row> people) {
+    /**
+     * The published rows from {@link #people}: per year, then POOLED over the years FINAL for the need, in which each
+     * person counts once, at their latest such year (so that the Wilson interval's people are independent); ALL
+     * margins of area and sex. Collects sums per year, area and sex only: a few hundred rows.
+     */
+    public List<NeedsAndGapsRow> table(Dataset<Row> people, Coverage coverage) {
+        Map<LocalDate, List<Cell>> byYear = new TreeMap<>();
+        cells(people, PERIOD_START).forEach(c -> byYear.computeIfAbsent(c.periodStart(), k -> new ArrayList<>()).add(c));
+        Map<List<LocalDate>, List<String>> needsByFinalYears = new LinkedHashMap<>();
+        for (String need : NEEDS) {
+            List<LocalDate> finalYears = byYear.keySet().stream()
+                    .filter(y -> status(new FinancialYear(y), need, coverage).isFinal()).toList();
+            needsByFinalYears.computeIfAbsent(finalYears, k -> new ArrayList<>()).add(need);
+        }
+        Map<String, List<Cell>> pooled = new LinkedHashMap<>();
+        needsByFinalYears.forEach((years, needs) -> {
+            if (!years.isEmpty()) {
+                List<Cell> cells = cells(latest(people, years), null);
+                needs.forEach(n -> pooled.put(n, cells));
+            }
+        });
+        List<NeedsAndGapsRow> out = new ArrayList<>();
+        for (String need : NEEDS) {
+            for (Map.Entry<LocalDate, List<Cell>> year : byYear.entrySet()) {
+                FinancialYear fy = new FinancialYear(year.getKey());
+                out.addAll(rows(fy.label(), fy.start(), fy.end(), need, year.getValue(), status(fy, need, coverage), coverage));
+            }
+            if (pooled.containsKey(need)) {
+                List<LocalDate> years = needsByFinalYears.entrySet().stream().filter(e -> e.getValue().contains(need))
+                        .findFirst().orElseThrow().getKey();
+                out.addAll(rows(POOLED, years.get(0), new FinancialYear(years.get(years.size() - 1)).end(), need,
+                        pooled.get(need), new Coverage.Status(Coverage.FINAL, null), coverage));
+            }
+        }
+        return out;
+    }
+
+    /** Each person's row of their latest year among the given ones. */
+    private static Dataset<Row> latest(Dataset<Row> people, List<LocalDate> years) {
+        return people.filter(col(PERIOD_START).isin(years.stream().map(java.sql.Date::valueOf).toArray()))
+                .withColumn("_n", row_number().over(Window.partitionBy(PERSON_ID).orderBy(col(PERIOD_START).desc())))
+                .filter(col("_n").equalTo(1)).drop("_n");
+    }
+
+    /** Sums per area and sex, and per year when {@code period} names the year column (null: pooled). */
+    private static List<Cell> cells(Dataset<Row> people, String period) {
         List<String> gaps = SERVICES.keySet().stream().filter(n -> List.of(people.columns()).contains(unmetColumn(n))).toList();
         List<Column> sums = new ArrayList<>();
         NEEDS.forEach(n -> sums.add(sum(col(needColumn(n))).as(needColumn(n))));
         gaps.forEach(n -> sums.add(sum(col(unmetColumn(n))).as(unmetColumn(n))));
+        Column[] keys = period == null ? new Column[] {col(LOCAL_AUTHORITY), col(SEX)}
+                : new Column[] {col(period), col(LOCAL_AUTHORITY), col(SEX)};
         List<Cell> cells = new ArrayList<>();
-        for (Row r : people.groupBy(PERIOD_START, LOCAL_AUTHORITY, SEX).agg(count(lit(1)).as("_assessed"),
-                sums.toArray(Column[]::new)).collectAsList()) {
+        for (Row r : people.groupBy(keys).agg(count(lit(1)).as("_assessed"), sums.toArray(Column[]::new)).collectAsList()) {
             Map<String, Long> withNeed = new LinkedHashMap<>();
             NEEDS.forEach(n -> withNeed.put(n, r.<Long>getAs(needColumn(n))));
             Map<String, Long> unmet = new LinkedHashMap<>();
             gaps.forEach(n -> unmet.put(n, r.<Long>getAs(unmetColumn(n))));
-            cells.add(new Cell(Dates.local(r.getAs(PERIOD_START)), r.getAs(LOCAL_AUTHORITY), r.getAs(SEX),
+            cells.add(new Cell(period == null ? null : Dates.local(r.getAs(period)), r.getAs(LOCAL_AUTHORITY), r.getAs(SEX),
                     r.<Long>getAs("_assessed"), withNeed, unmet));
         }
         return cells;
-    }
-
-    /** The published rows: per year, then POOLED over the years FINAL for the need; ALL margins of area and sex. */
-    public List<NeedsAndGapsRow> rows(Collection<Cell> cells, Coverage coverage) {
-        Map<LocalDate, List<Cell>> byYear = new TreeMap<>();
-        cells.forEach(c -> byYear.computeIfAbsent(c.periodStart(), k -> new ArrayList<>()).add(c));
-        List<NeedsAndGapsRow> out = new ArrayList<>();
-        for (String need : NEEDS) {
-            List<Cell> pooled = new ArrayList<>();
-            List<FinancialYear> pooledYears = new ArrayList<>();
-            for (Map.Entry<LocalDate, List<Cell>> year : byYear.entrySet()) {
-                FinancialYear fy = new FinancialYear(year.getKey());
-                Coverage.Status status = status(fy, need, coverage);
-                out.addAll(rows(fy.label(), fy.start(), fy.end(), need, year.getValue(), status, coverage));
-                if (status.isFinal()) {
-                    pooled.addAll(year.getValue());
-                    pooledYears.add(fy);
-                }
-            }
-            if (!pooledYears.isEmpty()) {
-                out.addAll(rows(POOLED, pooledYears.get(0).start(), pooledYears.get(pooledYears.size() - 1).end(), need,
-                        pooled, new Coverage.Status(Coverage.FINAL, null), coverage));
-            }
-        }
-        return out;
     }
 
     /** A need's figures need its year in the data; a gap also needs the months after the year and its service. */

@@ -69,8 +69,11 @@ final class ServicesOracle {
         return !start.isAfter(to) && (end == null || !end.isBefore(from));
     }
 
-    /** "2019-20/area/sex/NEED" -> {people assessed, with the need, with it and no service (gap needs)}, finest cells. */
-    Map<String, long[]> gaps(List<Event> events) {
+    /**
+     * "2019-20/area/sex/NEED" -> {people assessed, with the need, with it and no service (gap needs)}, finest cells;
+     * and "POOLED/area/sex/NEED" over the years up to the last final one, each person at their latest.
+     */
+    Map<String, long[]> gaps(List<Event> events, String lastFinalYear) {
         Map<String, List<Dated>> assessments = byPerson(Datasets.PROBATION_ASSESSMENTS, "assessment_date");
         Map<String, List<Dated>> substance = byPerson(Datasets.SUBSTANCE_TREATMENT, "referral_date");
         Map<String, List<Dated>> housing = byPerson(Datasets.HOUSING_SUPPORT, "referral_date");
@@ -84,26 +87,38 @@ final class ServicesOracle {
                 theirs.put(key, a);
             }
         }
-        Map<String, long[]> cells = new TreeMap<>();
+        Map<String, String> pooled = new HashMap<>();
         first.forEach((key, e) -> {
-            Map<String, String> a = theirs.get(key).row();
-            String cell = FinancialYear.of(e.date()).label() + "/" + e.area() + "/" + e.sex() + "/";
-            for (String need : ProvisionGaps.NEEDS) {
-                boolean has = need.equals(ProvisionGaps.DRUGS_OR_ALCOHOL) ? "Y".equals(code(a.get("drugs"))) || "Y".equals(code(a.get("alcohol")))
-                        : "Y".equals(code(a.get(need.toLowerCase())));
-                long[] c = cells.computeIfAbsent(cell + need, k -> new long[3]);
-                c[0]++;
-                boolean gap = ProvisionGaps.SERVICES.containsKey(need);
-                if (has) {
-                    c[1]++;
-                    List<Dated> spells = (need.equals(ProvisionGaps.DRUGS_OR_ALCOHOL) ? substance : housing).get(e.person());
-                    boolean met = spells != null && spells.stream()
-                            .anyMatch(s -> active(s.row(), e.date().minusMonths(12), e.date().plusMonths(3)));
-                    c[2] += gap && !met ? 1 : 0;
-                }
+            String person = e.person();
+            String year = FinancialYear.of(e.date()).label();
+            if (year.compareTo(lastFinalYear) <= 0 && (pooled.get(person) == null
+                    || year.compareTo(FinancialYear.of(first.get(pooled.get(person)).date()).label()) > 0)) {
+                pooled.put(person, key);
             }
         });
+        Map<String, long[]> cells = new TreeMap<>();
+        first.forEach((key, e) -> count(cells, FinancialYear.of(e.date()).label(), e, theirs.get(key).row(), substance, housing));
+        pooled.values().forEach(key -> count(cells, ProvisionGaps.POOLED, first.get(key), theirs.get(key).row(), substance, housing));
         return cells;
+    }
+
+    private static void count(Map<String, long[]> cells, String period, Event e, Map<String, String> a,
+                              Map<String, List<Dated>> substance, Map<String, List<Dated>> housing) {
+        String cell = period + "/" + e.area() + "/" + e.sex() + "/";
+        for (String need : ProvisionGaps.NEEDS) {
+            boolean has = need.equals(ProvisionGaps.DRUGS_OR_ALCOHOL) ? "Y".equals(code(a.get("drugs"))) || "Y".equals(code(a.get("alcohol")))
+                    : "Y".equals(code(a.get(need.toLowerCase())));
+            long[] c = cells.computeIfAbsent(cell + need, k -> new long[3]);
+            c[0]++;
+            boolean gap = ProvisionGaps.SERVICES.containsKey(need);
+            if (has) {
+                c[1]++;
+                List<Dated> spells = (need.equals(ProvisionGaps.DRUGS_OR_ALCOHOL) ? substance : housing).get(e.person());
+                boolean met = spells != null && spells.stream()
+                        .anyMatch(s -> active(s.row(), e.date().minusMonths(12), e.date().plusMonths(3)));
+                c[2] += gap && !met ? 1 : 0;
+            }
+        }
     }
 
     /** Proven offences (methodology section 1) as person -> disposal dates. */
