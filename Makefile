@@ -11,7 +11,12 @@ PEOPLE   ?= 20000
 SCALE    ?= $(PEOPLE)
 # People generated for the linkage benchmark: 256,000 give about a million staged records (0 skips it).
 LINK_PEOPLE ?= 256000
+# Rounds of the side by side (peer and nightly run alternately, each round on a fresh output).
+REPEAT ?= 1
+URIS ?= both
 BENCHMARKS ?= ../shared/linkage-benchmarks
+# The DuckDB peer run side by side with the nightly run in make bench.
+PEER_DIR ?= ../shared/peer
 # Extra JVM options for runs (heap etc.); the Spark module flags come from pom.xml, their one home.
 # The parallel collector: a nightly batch wants throughput, not short pauses (linkage of a million records took
 # 70-75 s against G1's 79-84 s on this machine; see README, Benchmark).
@@ -32,22 +37,23 @@ RUN_JAVA = mkdir -p $(OUTPUT)/tmp && SPARK_LOCAL_IP=127.0.0.1 java $(JAVA_OPTS) 
 help:
 	@echo "make run [INPUT=dir OUTPUT=dir AS_OF=yyyy-MM-dd KEY_FILE=file]  whole nightly run (default: sample-inputs -> out/)"
 	@echo "make test                     every test"
-	@echo "make bench [SCALE=people] [LINK_PEOPLE=people]  linkage alone on ~1M records, then the nightly run (data kept in bench-data/)"
+	@echo "make bench [SCALE=people] [LINK_PEOPLE=people] [REPEAT=n]  linkage alone on ~1M records, then the nightly run side by side with the DuckDB peer (data kept in bench-data/)"
 	@echo "make sample                   regenerate sample-inputs/"
 	@echo "make linkage-eval             precision/recall/F1 on the public linkage benchmarks"
 	@echo "make dist                     reoffending-all.jar (java -jar) and reoffending-app.jar (spark-submit)"
 	@echo "make cluster-test             standalone Spark master+worker on 127.0.0.1, run, compare with local"
-	@echo "make pack-pdf                 convert the latest panel pack to PDF with LibreOffice (headless)"
+	@echo "make pack-pdf [PNG=1]         convert the latest panel pack (.xlsx and .ods) to PDF with LibreOffice (headless)"
 	@echo "make clean"
 
 deps:
 	@command -v java >/dev/null && command -v mvn >/dev/null || { echo "Installing JDK 17 and Maven (apt)"; \
 	  apt-get update -qq && apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null; }
 
-# Compile once and record the runtime classpath; rebuilt only when a source or pom changes.
+# Compile once and record the runtime classpath; rebuilt only when a source or pom changes. -am resolves the modules
+# in the reactor, so a SNAPSHOT another worktree installed in ~/.m2 meanwhile cannot change the classpath.
 $(CLASSPATH_FILE): $(SOURCES) | deps
 	$(MVN) -q install -DskipTests -Dgit.commit=$(COMMIT)
-	$(MVN) -q -pl jobs dependency:build-classpath -Dmdep.outputFile=$(abspath $(CLASSPATH_FILE)) -Dmdep.includeScope=runtime -Dmdep.excludeGroupIds=org.lcjp.reoffending
+	$(MVN) -q -pl jobs -am dependency:build-classpath -Dmdep.outputFile=$(abspath $(CLASSPATH_FILE)) -Dmdep.includeScope=runtime -Dmdep.excludeGroupIds=org.lcjp.reoffending
 	@touch $(CLASSPATH_FILE)
 
 build: $(CLASSPATH_FILE)
@@ -59,11 +65,16 @@ test: deps
 	$(MVN) install -Dgit.commit=$(COMMIT)
 
 # The linkage benchmark first (input generated and ingested once, kept in bench-data/; then the link stage alone in a
-# fresh JVM, first and second night), then the whole nightly run at SCALE/4 and SCALE people (either 0 skips its part).
+# fresh JVM, first and second night), then the nightly run side by side with the DuckDB peer on the same inputs: the
+# sample, PEOPLE (20,000) and, when SCALE differs from PEOPLE, SCALE/4 and SCALE people (with the 4x scaling ratio).
+# SCALE=0 skips the side by side, LINK_PEOPLE=0 the linkage benchmark; STEPS=1 adds the in-process run at SCALE with
+# each stage's costliest Spark job groups.
+BENCH_SIZES = sample $(PEOPLE) $(if $(filter-out $(PEOPLE),$(SCALE)),$(shell echo $$(( $(SCALE) / 4 ))) $(SCALE))
 bench: build
 	$(if $(filter-out 0,$(LINK_PEOPLE)),$(RUN_JAVA) bench --linkage-people $(LINK_PEOPLE) --prepare-only --conf $(CONF))
 	$(if $(filter-out 0,$(LINK_PEOPLE)),$(RUN_JAVA) bench --linkage-people $(LINK_PEOPLE) --linkage-only --conf $(CONF))
-	$(if $(filter-out 0,$(SCALE)),$(RUN_JAVA) bench --people $(SCALE) --scaling --conf $(CONF))
+	$(if $(filter-out 0,$(SCALE)),JAVA_OPTS="$(JAVA_OPTS)" REPEAT=$(REPEAT) PEER_DIR=$(abspath $(PEER_DIR)) bash conf/bench/side-by-side.sh $(BENCH_SIZES))
+	$(if $(and $(filter 1,$(STEPS)),$(filter-out 0,$(SCALE))),$(RUN_JAVA) bench --people $(SCALE) --conf $(CONF))
 
 sample: build
 	rm -rf sample-inputs
@@ -76,12 +87,15 @@ dist: deps
 	$(MVN) -q package -Pdist -DskipTests -Dgit.commit=$(COMMIT)
 	@ls -lh jobs/target/reoffending-all.jar jobs/target/reoffending-app.jar
 
-# Converts the newest pack to PDF outside published/ (published folders are immutable).
+# Converts the newest pack, .xlsx and .ods, to PDF outside published/ (published folders are immutable); PNG=1 also
+# renders each page to PNG for a look page by page.
 pack-pdf:
 	bash reports/check-pack-pdf.sh $$(ls -t $(OUTPUT)/published/*/panel-pack-*.xlsx | head -1) $(OUTPUT)/pack-check
+	bash reports/check-pack-pdf.sh $$(ls -t $(OUTPUT)/published/*/panel-pack-*.ods | head -1) $(OUTPUT)/pack-check
 
+# URIS=plain|file|both: the cluster run's INPUT and OUTPUT as paths, as file:// URIs, or both (default).
 cluster-test: dist
-	bash conf/cluster/cluster-test.sh
+	URIS=$(URIS) bash conf/cluster/cluster-test.sh
 
 clean:
 	$(MVN) -q clean || true

@@ -51,13 +51,7 @@ final class BenchInputs {
         return key.toAbsolutePath();
     }
 
-    static void deleteQuietly(Path p) throws IOException {
-        if (Files.exists(p)) {
-            try (var walk = Files.walk(p)) {
-                for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(x);
-                }
-            }
-        }
+    static void deleteQuietly(Path p) {
+        org.lcjp.reoffending.io.Storage.defaults().delete(org.lcjp.reoffending.io.StoragePath.local(p));
     }
 }

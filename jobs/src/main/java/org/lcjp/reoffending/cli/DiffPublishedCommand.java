@@ -1,14 +1,13 @@
 package org.lcjp.reoffending.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.io.Storage;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.settings.PipelineSettings;
 import org.lcjp.reoffending.spark.SparkSessions;
 import picocli.CommandLine;
@@ -17,16 +16,17 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Are two published folders the same figures? Every Parquet table present in either is compared as a multiset
- * of rows (order-free); the research release is skipped unless asked, since its ids are keyed per release.
+ * of rows (order-free); the research release is skipped unless asked, since its ids are keyed per release. The
+ * folders may be on any file system (a local run against an HDFS one).
  */
 @Command(name = "diff-published", mixinStandardHelpOptions = true,
-        description = "Compare the Parquet tables of two published folders; exit 1 when any table differs.")
+        description = "Compare the Parquet tables of two published folders (local or Hadoop URIs); exit 1 when any table differs.")
 final class DiffPublishedCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A", description = "A published/<as_of> folder.")
-    Path a;
+    String a;
 
     @Parameters(index = "1", paramLabel = "B", description = "Another published/<as_of> folder.")
-    Path b;
+    String b;
 
     @CommandLine.Option(names = "--skip", split = ",", defaultValue = "research",
             description = "Tables not compared (default: ${DEFAULT-VALUE}).")
@@ -39,14 +39,26 @@ final class DiffPublishedCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         SparkSession spark = SparkSessions.create("reoffending diff-published", PipelineSettings.defaults().spark(), null);
+        Storage storage = Storage.of(spark.sparkContext().getConf());
+        StoragePath left = StoragePath.of(a);
+        StoragePath right = StoragePath.of(b);
+        int differing = compare(spark, storage, left, right, skip, out);
+        out.flush();
+        return differing == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** Tables that differ (or are in one folder only), each reported on a line. */
+    static int compare(SparkSession spark, Storage storage, StoragePath a, StoragePath b, java.util.List<String> skip, PrintWriter out) {
         TreeSet<String> tables = new TreeSet<>();
-        tables.addAll(tables(a));
-        tables.addAll(tables(b));
+        tables.addAll(tables(storage, a));
+        tables.addAll(tables(storage, b));
         tables.removeAll(skip);
         int differing = 0;
         for (String t : tables) {
-            if (!Files.isDirectory(a.resolve(t)) || !Files.isDirectory(b.resolve(t))) {
-                out.printf("%-20s only in %s%n", t, Files.isDirectory(a.resolve(t)) ? a : b);
+            boolean inA = storage.isDirectory(a.resolve(t));
+            boolean inB = storage.isDirectory(b.resolve(t));
+            if (!inA || !inB) {
+                out.printf("%-20s only in %s%n", t, inA ? a : b);
                 differing++;
                 continue;
             }
@@ -58,8 +70,7 @@ final class DiffPublishedCommand implements Callable<Integer> {
             out.printf("%-20s %s (%,d rows; %d only in A, %d only in B)%n", t, same ? "same" : "DIFFERENT", x.count(), onlyA, onlyB);
             differing += same ? 0 : 1;
         }
-        out.flush();
-        return differing == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        return differing;
     }
 
     /** Sums of doubles depend on partitioning in the last bits: figures agreeing to 9 places are the same. */
@@ -75,9 +86,11 @@ final class DiffPublishedCommand implements Callable<Integer> {
         return t.select(cols);
     }
 
-    private static java.util.List<String> tables(Path folder) throws java.io.IOException {
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(p -> Files.exists(p.resolve("_SUCCESS"))).map(p -> p.getFileName().toString()).toList();
+    private static java.util.List<String> tables(Storage storage, StoragePath folder) {
+        if (!storage.isDirectory(folder)) {
+            throw new IllegalArgumentException("Cannot compare: not a folder (" + folder + ")");
         }
+        return storage.list(folder).stream().filter(e -> e.directory() && storage.exists(e.path().resolve("_SUCCESS")))
+                .map(Storage.Entry::name).toList();
     }
 }

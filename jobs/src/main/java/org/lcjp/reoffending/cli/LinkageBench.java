@@ -1,13 +1,10 @@
 package org.lcjp.reoffending.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.io.Warehouse;
 import org.lcjp.reoffending.jobs.IngestJob;
@@ -96,16 +93,8 @@ final class LinkageBench {
         return new RunRequest(dir.resolve("input"), output, asOf, key, conf);
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+    private static void copy(Path from, Path to) {
+        org.lcjp.reoffending.io.Storage.defaults().copy(org.lcjp.reoffending.io.StoragePath.local(from),
+                org.lcjp.reoffending.io.StoragePath.local(to));
     }
 }

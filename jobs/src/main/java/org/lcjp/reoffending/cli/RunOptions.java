@@ -2,18 +2,21 @@ package org.lcjp.reoffending.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.jobs.RunRequest;
+import org.lcjp.reoffending.settings.SettingsException;
 import picocli.CommandLine.Option;
 
 /** Options every run-like command shares (a Picocli mixin). */
 public final class RunOptions {
-    @Option(names = {"-i", "--input"}, defaultValue = "sample-inputs", paramLabel = "DIR",
-            description = "Input root in the extracts.md layout (default: ${DEFAULT-VALUE}).")
-    Path input;
+    @Option(names = {"-i", "--input"}, defaultValue = "sample-inputs", paramLabel = "DIR|URI",
+            description = "Input root in the extracts.md layout: a local folder or a Hadoop URI (hdfs://, s3a://, abfs://, file:) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String input;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "out", paramLabel = "DIR",
-            description = "Output folder: warehouse/ and published/ go under it (default: ${DEFAULT-VALUE}).")
-    Path output;
+    @Option(names = {"-o", "--output"}, defaultValue = "out", paramLabel = "DIR|URI",
+            description = "Output folder, local or a Hadoop URI: warehouse/ and published/ go under it (default: ${DEFAULT-VALUE}).")
+    String output;
 
     @Option(names = "--as-of", paramLabel = "yyyy-MM-dd",
             description = "As-of date of the run (default: today). Files extracted after it are not read.")
@@ -28,7 +31,16 @@ public final class RunOptions {
     Path conf;
 
     RunRequest request() {
-        return new RunRequest(input.toAbsolutePath().normalize(), output.toAbsolutePath().normalize(),
+        return new RunRequest(location("--input", input), location("--output", output),
                 asOf == null ? LocalDate.now() : asOf, keyFile, conf.toAbsolutePath().normalize());
+    }
+
+    private static StoragePath location(String option, String value) {
+        try {
+            return StoragePath.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("Cannot use " + option + " " + value + ": " + e.getMessage()
+                    + ". Give a local folder or a URI such as hdfs://namenode:8020/lcjp/out.");
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.lcjp.reoffending.jobs;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +12,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.impact.BalanceTable;
@@ -64,7 +63,7 @@ public final class ComparisonsJob implements Stage {
         long started = System.nanoTime();
         ComparisonSettings settings = context.settings().comparison();
         CohortSettings cohort = context.settings().cohort();
-        Path measures = context.warehouse().measures();
+        StoragePath measures = context.warehouse().measures();
         Dataset<Row> proven = spark.read().parquet(measures.resolve(MeasuresJob.PROVEN_OFFENCES).toString());
         Dataset<Row> attributes = spark.read().parquet(measures.resolve(MeasuresJob.PERSON_ATTRIBUTES).toString());
         Dataset<Row> recordPerson = spark.read().parquet(context.warehouse().recordPerson().toString());
@@ -120,8 +119,8 @@ public final class ComparisonsJob implements Stage {
 
     /** The staged table, or null when the dataset was never delivered. */
     static Dataset<Row> staged(SparkSession spark, RunContext context, DatasetId id) {
-        Path path = context.warehouse().staged(id);
-        return Files.isDirectory(path) ? spark.read().parquet(path.toString()) : null;
+        StoragePath path = context.warehouse().staged(id);
+        return context.storage().isDirectory(path) ? spark.read().parquet(path.toString()) : null;
     }
 
     /** A needs dataset never delivered means nobody is known to have that need. */
@@ -135,7 +134,7 @@ public final class ComparisonsJob implements Stage {
         return spark.createDataFrame(List.of(), empty);
     }
 
-    private static <T> void write(SparkSession spark, List<T> rows, Function<T, Row> toRow, StructType schema, Path to) {
+    private static <T> void write(SparkSession spark, List<T> rows, Function<T, Row> toRow, StructType schema, StoragePath to) {
         spark.createDataFrame(rows.stream().map(toRow).toList(), schema)
                 .coalesce(1).write().mode(SaveMode.Overwrite).parquet(to.toString());
     }

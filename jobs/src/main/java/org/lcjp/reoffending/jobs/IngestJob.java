@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -29,18 +30,26 @@ import org.lcjp.reoffending.ingest.ValidatedRows;
 import org.lcjp.reoffending.io.ExtractDiscovery;
 import org.lcjp.reoffending.io.ExtractFile;
 import org.lcjp.reoffending.io.ExtractReader;
-import org.lcjp.reoffending.io.FileHashes;
+import org.lcjp.reoffending.io.FileFacts;
 import org.lcjp.reoffending.io.HeaderMapping;
 import org.lcjp.reoffending.io.IngestManifest;
 import org.lcjp.reoffending.io.IngestTables;
+import org.lcjp.reoffending.io.StagedState;
+import org.lcjp.reoffending.io.StoragePath;
+import org.lcjp.reoffending.io.WarehouseTables;
+import org.lcjp.reoffending.publish.CodeVersion;
+import org.lcjp.reoffending.publish.CrashPoints;
 import org.lcjp.reoffending.pseudonymise.KeyedHasher;
 import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
+import org.lcjp.reoffending.spark.Concurrently;
 import org.lcjp.reoffending.spark.JobDescriptions;
 
 /**
- * The ingest stage: finds deliveries, parses only new or changed files (SHA-256 against the ingest manifest),
- * validates, quarantines, pseudonymises and appends their accepted rows, then resolves supersession over every
- * accepted row dated up to the as-of date into staged/, and publishes data_quality. Rows read must equal rows
+ * The ingest stage: finds deliveries, parses only new or changed files (length and modification time against the
+ * ingest manifest; SHA-256 taken in the same pass), validates, quarantines, pseudonymises and appends their accepted
+ * rows, then resolves supersession over every accepted row dated up to the as-of date into staged/, and publishes
+ * data_quality. Datasets are ingested and staged concurrently ({@code ingest.parallel_datasets}); a staged table whose
+ * deliveries in force did not change is kept with its figures ({@link StagedState}), not rebuilt. Rows read must equal rows
  * accepted plus quarantined for every file, or the run is rejected (exit 3) before anything is published.
  */
 public final class IngestJob implements Stage {
@@ -59,7 +68,7 @@ public final class IngestJob implements Stage {
         IngestTables tables = new IngestTables(ctx.warehouse());
         // The fingerprint is itself a token, so it also changes when the token format does (stored tokens stale).
         String fingerprint = new KeyedHasher(ctx.key()).token("key-fingerprint", "ingest-manifest");
-        IngestManifest manifest = IngestManifest.read(ctx.warehouse().ingestManifest());
+        IngestManifest manifest = IngestManifest.read(ctx.storage(), ctx.warehouse().ingestManifest());
         if (manifest.keyFingerprint() != null && !manifest.keyFingerprint().equals(fingerprint)) {
             LOG.warn("The pseudonymisation key (or the token format) differs from the one the warehouse was built with: "
                     + "re-ingesting every file");
@@ -68,68 +77,98 @@ public final class IngestJob implements Stage {
         }
         manifest = new IngestManifest(fingerprint, manifest.files());
 
-        List<ExtractFile> found = ExtractDiscovery.discover(ctx.input(), ctx.asOf());
+        List<ExtractFile> found = ExtractDiscovery.discover(ctx.storage(), ctx.input(), ctx.asOf());
         List<ExtractFile> readable = found.stream().filter(f -> f.status().equals(DataQualityColumns.STATUS_READ)).toList();
-        Map<String, String> sha = JobDescriptions.describe(spark, NAME, "hash deliveries", () ->
-                FileHashes.sha256(spark, readable.stream().map(f -> f.path().toAbsolutePath().toString()).toList()));
-        Map<String, String> known = manifest.shaBySourceFile();
+        // A delivery listed with the length and modification time it was ingested with is not opened again; any
+        // other is parsed, and hashed in the same pass (FileFacts).
+        Map<String, IngestManifest.Entry> known = manifest.bySourceFile();
         List<ExtractFile> toParse = readable.stream()
-                .filter(f -> !sha.get(f.path().toAbsolutePath().toString()).equals(known.get(f.sourceFile()))).toList();
+                .filter(f -> known.get(f.sourceFile()) == null || !known.get(f.sourceFile()).unchanged(f)).toList();
 
-        ExtractReader reader = new ExtractReader(ctx.settings().ingest().maxRecordLines(), ctx.settings().ingest().splitBytes());
+        ExtractReader reader = new ExtractReader(ctx.settings().ingest().maxRecordLines(), ctx.settings().ingest().splitBytes(),
+                ctx.storage());
         ValidateRows validate = new ValidateRows(ctx.settings().ingest());
         PseudonymiseIdentifiers pseudonymise = new PseudonymiseIdentifiers(ctx.settings().pseudonymise(), ctx.key());
         Dataset<Row> offences = ReferenceTables.read(spark, ctx, ReferenceTables.OFFENCES);
 
         Map<String, FileReport> reports = new LinkedHashMap<>();
         tables.fileCounts(spark).forEach(r -> reports.put(r.sourceFile(), r));
+        int threads = ctx.settings().ingest().parallelDatasets();
+        // Every dataset with new deliveries at once: each is a short chain of small jobs (parse and count, two
+        // writes), which one after another left both cores idle between jobs.
+        List<DatasetSpec> changed = Datasets.all().stream().filter(s -> toParse.stream().anyMatch(f -> f.datasetId().equals(s.id()))).toList();
+        List<Parsed> parsed = Concurrently.map(changed, threads, spec -> parse(spark, tables, spec,
+                toParse.stream().filter(f -> f.datasetId().equals(spec.id())).toList(), reader, validate, pseudonymise, offences));
         List<IngestManifest.Entry> ingested = new ArrayList<>();
         long rowsRead = 0;
-        for (DatasetSpec spec : Datasets.all()) {
-            List<ExtractFile> files = toParse.stream().filter(f -> f.datasetId().equals(spec.id())).toList();
-            if (files.isEmpty()) {
-                continue;
+        for (Parsed p : parsed) {
+            for (FileReport r : p.reports()) {
+                reports.put(r.sourceFile(), r);
+                rowsRead += r.rowsRead();
             }
-            // Not repartitioned: the reader already spreads big files over tasks, and keeping each task to one file
-            // lets the accepted rows be written per delivery date without a shuffle of the wide rows.
-            Dataset<Row> raw = reader.read(spark, spec, files);
-            ValidatedRows validated = validate.apply(raw, spec, offences);
-            validated.checked().persist(StorageLevel.MEMORY_AND_DISK());
-            try {
-                List<FileReport> counted = JobDescriptions.describe(spark, NAME, "count " + spec.id(),
-                        () -> count(reader, spec, files, FileCounts.of(validated)));
-                requireReconciled(counted);
-                for (FileReport r : counted) {
-                    reports.put(r.sourceFile(), r);
-                    rowsRead += r.rowsRead();
-                }
-                List<LocalDate> dates = files.stream().map(ExtractFile::extractDate).toList();
-                JobDescriptions.describe(spark, NAME, "write accepted " + spec.id(), () -> {
-                    tables.replaceAccepted(spec.id(), dates, pseudonymised(validated, spec, pseudonymise));
-                    return null;
-                });
-                JobDescriptions.describe(spark, NAME, "write quarantine " + spec.id(), () -> {
-                    tables.replaceQuarantine(spec.id(), dates, validated.quarantined());
-                    return null;
-                });
-            } finally {
-                validated.checked().unpersist();
-            }
-            files.forEach(f -> ingested.add(new IngestManifest.Entry(f.sourceFile(), f.agency(), f.dataset(),
-                    f.extractDate().toString(), sha.get(f.path().toAbsolutePath().toString()))));
+            ingested.addAll(p.entries());
         }
-        tables.writeFileCounts(spark, new ArrayList<>(reports.values()));
-        manifest.with(ingested).write(ctx.warehouse().ingestManifest());
+        tables.writeFileCounts(new ArrayList<>(reports.values()));
+        CrashPoints.reach(CrashPoints.INGEST_BEFORE_MANIFEST);
+        IngestManifest now = manifest.with(ingested);
+        now.write(ctx.storage(), ctx.warehouse().ingestManifest());
 
+        String code = CodeVersion.current();
+        java.util.concurrent.atomic.AtomicInteger restaged = new java.util.concurrent.atomic.AtomicInteger();
+        List<StagedState> states = Concurrently.map(Datasets.all(), threads, spec -> stage(spark, ctx, tables, spec, validate,
+                pseudonymise, offences, now, fingerprint, code, restaged));
         Map<String, long[]> resolution = new HashMap<>();
         long staged = 0;
-        for (DatasetSpec spec : Datasets.all()) {
-            staged += stage(spark, ctx, tables, spec, reader, validate, pseudonymise, offences, resolution);
+        for (StagedState st : states) {
+            resolution.putAll(st.resolution());
+            staged += st.inForce();
         }
         List<FileReport> quality = dataQuality(found, reports, resolution, ctx.asOf());
         requireReconciled(quality);
         IngestTables.write(spark, quality, ctx.published(DATA_QUALITY));
-        return result(found, toParse, quality, rowsRead, staged, (System.nanoTime() - start) / 1e9);
+        StageResult r = result(found, toParse, quality, rowsRead, staged, (System.nanoTime() - start) / 1e9);
+        Map<String, Object> details = new LinkedHashMap<>(r.details());
+        details.put("tables_restaged", restaged.get());
+        return new StageResult(r.stage(), r.rowsIn(), r.rowsOut(), r.seconds(), details);
+    }
+
+    /** One dataset's new deliveries, read and counted: their data_quality rows and ingest manifest entries. */
+    private record Parsed(List<FileReport> reports, List<IngestManifest.Entry> entries) {
+    }
+
+    /**
+     * Parses, validates and counts one dataset's new deliveries in one pass over their bytes (cached), then writes
+     * their accepted and quarantined rows from the cache.
+     */
+    private static Parsed parse(SparkSession spark, IngestTables tables, DatasetSpec spec, List<ExtractFile> files,
+                                ExtractReader reader, ValidateRows validate, PseudonymiseIdentifiers pseudonymise,
+                                Dataset<Row> offences) {
+        // Not repartitioned: the reader already spreads big files over tasks, and keeping each task to one file
+        // lets the accepted rows be written per delivery date without a shuffle of the wide rows.
+        FileFacts facts = new FileFacts(spark.sparkContext(), "file facts " + spec.id());
+        ValidatedRows validated = validate.apply(reader.read(spark, spec, files, facts), spec, offences);
+        validated.checked().persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            List<FileReport> counted = JobDescriptions.describe(spark, NAME, "parse and count " + spec.id(),
+                    () -> count(files, FileCounts.of(validated), facts));
+            requireReconciled(counted);
+            List<LocalDate> dates = files.stream().map(ExtractFile::extractDate).toList();
+            JobDescriptions.describe(spark, NAME, "write accepted " + spec.id(), () -> {
+                tables.replaceAccepted(spec.id(), dates, pseudonymised(validated, spec, pseudonymise));
+                return null;
+            });
+            boolean anyQuarantined = counted.stream().anyMatch(r -> r.rowsQuarantined() > 0);
+            JobDescriptions.describe(spark, NAME, "write quarantine " + spec.id(), () -> {
+                tables.replaceQuarantine(spec.id(), dates, anyQuarantined ? validated.quarantined() : null);
+                return null;
+            });
+            Map<String, FileFacts.Fact> learnt = facts.bySourceFile();
+            List<IngestManifest.Entry> entries = files.stream().map(f -> new IngestManifest.Entry(f.sourceFile(), f.agency(),
+                    f.dataset(), f.extractDate().toString(), learnt.get(f.sourceFile()).sha256(), f.bytes(), f.modificationTime())).toList();
+            return new Parsed(counted, entries);
+        } finally {
+            validated.checked().unpersist();
+        }
     }
 
     /** The contract's invariant: every row read is accepted or quarantined, per file. Broken means exit 3. */
@@ -148,10 +187,29 @@ public final class IngestJob implements Stage {
         return pseudonymise.apply(accepted, spec);
     }
 
-    /** Resolves supersession into staged/ (an empty table with the right schema when nothing was ever accepted). */
-    private static long stage(SparkSession spark, RunContext ctx, IngestTables tables, DatasetSpec spec, ExtractReader reader,
-                              ValidateRows validate, PseudonymiseIdentifiers pseudonymise, Dataset<Row> offences,
-                              Map<String, long[]> resolution) {
+    /**
+     * Resolves supersession into staged/ (an empty table with the right schema when nothing was ever accepted),
+     * unless the table was built from the same deliveries, key and code: then it and its figures are kept as they are.
+     * A new version is written beside the table and switched to, so a reader never sees half of one.
+     */
+    private static StagedState stage(SparkSession spark, RunContext ctx, IngestTables tables, DatasetSpec spec,
+                                     ValidateRows validate, PseudonymiseIdentifiers pseudonymise, Dataset<Row> offences,
+                                     IngestManifest manifest, String fingerprint, String code,
+                                     java.util.concurrent.atomic.AtomicInteger restaged) {
+        StoragePath table = ctx.warehouse().staged(spec.id());
+        WarehouseTables.recover(ctx.storage(), table);
+        Map<String, String> inputs = new TreeMap<>();
+        for (IngestManifest.Entry e : manifest.files()) {
+            if (e.agency().equals(spec.id().agency()) && e.dataset().equals(spec.id().dataset())
+                    && !LocalDate.parse(e.extractDate()).isAfter(ctx.asOf())) {
+                inputs.put(e.sourceFile(), e.sha256());
+            }
+        }
+        StagedState before = StagedState.read(ctx.storage(), table);
+        if (before != null && before.builtFrom(fingerprint, code, inputs)) {
+            return before;
+        }
+        restaged.incrementAndGet();
         Dataset<Row> accepted = tables.accepted(spark, spec.id());
         if (accepted == null) {
             Dataset<Row> none = spark.createDataFrame(List.of(), ExtractReader.rawSchema(spec));
@@ -162,24 +220,29 @@ public final class IngestJob implements Stage {
         try {
             long inForce = 0;
             long losers = 0;
+            Map<String, long[]> resolution = new HashMap<>();
             for (Row r : JobDescriptions.describe(spark, NAME, "resolution " + spec.id(), () -> resolved.perFile().collectAsList())) {
                 resolution.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
                 losers += r.getLong(1) + r.getLong(2);
                 inForce += r.getLong(3);
             }
             boolean fewLosers = losers <= ctx.settings().ingest().broadcastSupersededRows();
+            StoragePath next = WarehouseTables.next(table);
             JobDescriptions.describe(spark, NAME, "stage " + spec.id(), () -> {
-                resolved.staged(fewLosers).write().mode(SaveMode.Overwrite).option(IngestTables.DICTIONARY, false).parquet(ctx.warehouse().staged(spec.id()).toString());
+                resolved.staged(fewLosers).write().mode(SaveMode.Overwrite).option(IngestTables.DICTIONARY, false).parquet(next.toString());
                 return null;
             });
-            return inForce;
+            StagedState state = new StagedState(fingerprint, code, inputs, resolution, inForce);
+            state.write(ctx.storage(), next);
+            WarehouseTables.switchTo(ctx.storage(), next, table);
+            return state;
         } finally {
             resolved.ranked().unpersist();
         }
     }
 
-    /** Collects the per-file figures (one row per file, so bounded) and adds what the header says. */
-    private static List<FileReport> count(ExtractReader reader, DatasetSpec spec, List<ExtractFile> files, FileCounts counts) {
+    /** Collects the per-file figures (one row per file, so bounded) and adds what the header said to the parser. */
+    private static List<FileReport> count(List<ExtractFile> files, FileCounts counts, FileFacts facts) {
         Map<String, Row> perFile = new HashMap<>();
         Map<String, Long> quarantined = new HashMap<>();
         Map<String, Map<String, Long>> byRule = new HashMap<>();
@@ -191,9 +254,14 @@ public final class IngestJob implements Stage {
                 default -> byRule.computeIfAbsent(t.getString(1), k -> new HashMap<>()).put(t.getString(2), t.getLong(3));
             }
         }
+        Map<String, FileFacts.Fact> learnt = facts.bySourceFile();
         List<FileReport> out = new ArrayList<>();
         for (ExtractFile f : files) {
-            HeaderMapping header = reader.header(f.path(), spec);
+            FileFacts.Fact fact = learnt.get(f.sourceFile());
+            if (fact == null) {
+                throw new IllegalStateException("Cannot count file: the parser reported nothing for it (" + f.sourceFile() + ")");
+            }
+            HeaderMapping header = fact.header();
             Row r = perFile.get(f.sourceFile());
             String message = header.rejected() ? header.rejectionReason()
                     : header.extraColumns().isEmpty() ? null

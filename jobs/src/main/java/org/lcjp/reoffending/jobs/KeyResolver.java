@@ -34,11 +34,15 @@ public final class KeyResolver {
                 + "other than sample-inputs/ (pass --key-file, or KEY_FILE=... to make). " + PseudonymisationKey.HOW_TO_MAKE);
     }
 
+    /** The synthetic sample is a local folder beside conf/; an input on any other file system never is. */
     static boolean isSampleInput(RunRequest request) {
         Path sample = request.confDir().toAbsolutePath().normalize().resolveSibling("sample-inputs");
+        if (!request.input().isLocal()) {
+            return false;
+        }
+        Path input = request.input().toLocalPath();
         try {
-            return Files.isDirectory(request.input()) && Files.isDirectory(sample)
-                    && Files.isSameFile(request.input(), sample);
+            return Files.isDirectory(input) && Files.isDirectory(sample) && Files.isSameFile(input, sample);
         } catch (IOException e) {
             return false;
         }

@@ -1,13 +1,7 @@
 package org.lcjp.reoffending.jobs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -15,7 +9,10 @@ import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.io.Storage;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.io.Warehouse;
+import org.lcjp.reoffending.io.WarehouseTables;
 import org.lcjp.reoffending.linkage.LinkPeople;
 import org.lcjp.reoffending.linkage.quality.PairwiseAccuracy;
 import org.lcjp.reoffending.linkage.quality.TruthAccuracy;
@@ -43,8 +40,8 @@ public final class LinkageJob implements Stage {
         Warehouse wh = context.warehouse();
         Map<DatasetId, Dataset<Row>> staged = new LinkedHashMap<>();
         for (DatasetSpec spec : Datasets.all()) {
-            Path p = wh.staged(spec.id());
-            if (Files.isDirectory(p)) {
+            StoragePath p = wh.staged(spec.id());
+            if (wh.storage().isDirectory(p)) {
                 staged.put(spec.id(), spark.read().parquet(p.toString()));
             }
         }
@@ -52,12 +49,13 @@ public final class LinkageJob implements Stage {
             return new StageResult(NAME, 0, 0, seconds(start), Map.of("datasets", 0));
         }
         spark.sparkContext().setCheckpointDir(wh.scratch().resolve("checkpoints").toString());
-        Path current = wh.recordPerson();
-        Dataset<Row> previous = Files.isDirectory(current) ? spark.read().parquet(current.toString()) : null;
+        StoragePath current = wh.recordPerson();
+        WarehouseTables.recover(wh.storage(), current);
+        Dataset<Row> previous = wh.storage().isDirectory(current) ? spark.read().parquet(current.toString()) : null;
         LinkPeople.Outcome out = JobDescriptions.describe(spark, NAME, "link records to persons",
                 () -> new LinkPeople(context.settings().linkage(), context.settings().pseudonymise().bloomBits()).run(staged, previous));
-        Path next = current.resolveSibling(current.getFileName() + "_next");
-        Path truth = truthFile(context.input());
+        StoragePath next = WarehouseTables.next(current);
+        StoragePath truth = truthFile(wh.storage(), context.input());
         PairwiseAccuracy.Figures accuracy = truth == null ? null : JobDescriptions.describe(spark, NAME, "measure against truth",
                 () -> TruthAccuracy.measure(out.recordPerson(), spark.read().option("header", true).csv(truth.toString())));
         Dataset<Row> quality = accuracy == null ? out.quality() : out.quality().unionByName(TruthAccuracy.rows(spark, accuracy));
@@ -68,7 +66,7 @@ public final class LinkageJob implements Stage {
         });
         long persons = out.persons();
         out.release();
-        replace(current, next);
+        WarehouseTables.switchTo(wh.storage(), next, current);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("datasets", staged.size());
         details.put("persons", persons);
@@ -89,26 +87,12 @@ public final class LinkageJob implements Stage {
     }
 
     /** &lt;input&gt;-truth/record_person.csv beside the input (where the generator writes it), or null. */
-    static Path truthFile(Path input) {
-        if (input == null || input.toAbsolutePath().normalize().getFileName() == null) {
+    static StoragePath truthFile(Storage storage, StoragePath input) {
+        if (input == null || input.getParent() == null) {
             return null;
         }
-        Path in = input.toAbsolutePath().normalize();
-        Path f = in.resolveSibling(in.getFileName() + "-truth").resolve(TRUTH_FILE);
-        return Files.isRegularFile(f) ? f : null;
-    }
-
-    private static void replace(Path current, Path next) {
-        try {
-            if (Files.exists(current)) {
-                try (Stream<Path> walk = Files.walk(current)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-            Files.move(next, current, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot replace record_person: " + e.getMessage() + " (" + current + ")", e);
-        }
+        StoragePath f = input.resolveSibling(input.getFileName() + "-truth").resolve(TRUTH_FILE);
+        return storage.isFile(f) ? f : null;
     }
 
     private static double seconds(long start) {

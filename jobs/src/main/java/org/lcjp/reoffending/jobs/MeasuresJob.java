@@ -1,7 +1,5 @@
 package org.lcjp.reoffending.jobs;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +12,7 @@ import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.measures.FollowUpWindow;
 import org.lcjp.reoffending.measures.IndexEvents;
 import org.lcjp.reoffending.measures.PersonAttributes;
@@ -52,12 +51,12 @@ public final class MeasuresJob implements Stage {
         for (DatasetSpec spec : Datasets.all()) {
             staged.put(spec.id(), readStaged(spark, context, spec.id()));
         }
-        Dataset<Row> recordPerson = Files.isDirectory(context.warehouse().recordPerson())
+        Dataset<Row> recordPerson = context.storage().isDirectory(context.warehouse().recordPerson())
                 ? spark.read().parquet(context.warehouse().recordPerson().toString())
                 : spark.createDataFrame(List.of(), RecordPersonColumns.SCHEMA);
         Dataset<Row> offences = ReferenceTables.read(spark, context, ReferenceTables.OFFENCES);
         Dataset<Row> areas = ReferenceTables.read(spark, context, ReferenceTables.AREAS);
-        Path measures = context.warehouse().measures();
+        StoragePath measures = context.warehouse().measures();
 
         Dataset<Row> proven = materialise(spark, measures.resolve(PROVEN_OFFENCES), "proven offences",
                 new ProvenOffences(settings).build(staged.get(Datasets.COURTS_CONVICTIONS), staged.get(Datasets.POLICE_OUTCOMES),
@@ -88,13 +87,13 @@ public final class MeasuresJob implements Stage {
     }
 
     private static Dataset<Row> readStaged(SparkSession spark, RunContext context, DatasetId id) {
-        Path path = context.warehouse().staged(id);
-        return Files.isDirectory(path) ? spark.read().parquet(path.toString())
+        StoragePath path = context.warehouse().staged(id);
+        return context.storage().isDirectory(path) ? spark.read().parquet(path.toString())
                 : spark.createDataFrame(List.of(), StagedTables.emptySchema(id));
     }
 
     /** Writes the table and reads it back, so later stages start from the file rather than recomputing it. */
-    private static Dataset<Row> materialise(SparkSession spark, Path path, String what, Dataset<Row> table) {
+    private static Dataset<Row> materialise(SparkSession spark, StoragePath path, String what, Dataset<Row> table) {
         JobDescriptions.describe(spark, NAME, "writing " + what, () -> {
             table.write().mode(SaveMode.Overwrite).parquet(path.toString());
             return null;

@@ -1,8 +1,7 @@
 package org.lcjp.reoffending.jobs;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
@@ -14,9 +13,16 @@ import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.ingest.DataQualityColumns;
+import org.lcjp.reoffending.io.ExtractDiscovery;
+import org.lcjp.reoffending.io.ExtractFile;
+import org.lcjp.reoffending.io.IngestManifest;
+import org.lcjp.reoffending.io.Storage;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.io.Warehouse;
 import org.lcjp.reoffending.publish.AtomicPublisher;
 import org.lcjp.reoffending.publish.CodeVersion;
+import org.lcjp.reoffending.publish.CrashPoints;
 import org.lcjp.reoffending.publish.InputFiles;
 import org.lcjp.reoffending.publish.RunLock;
 import org.lcjp.reoffending.publish.RunManifest;
@@ -34,7 +40,7 @@ public final class NightlyRun {
     private static final Logger LOG = LogManager.getLogger(NightlyRun.class);
 
     /** What a run did; {@code publishedTo} is null when nothing was published. */
-    public record Outcome(String runId, Path publishedTo, List<StageResult> stages, double seconds) {
+    public record Outcome(String runId, StoragePath publishedTo, List<StageResult> stages, double seconds) {
     }
 
     private final RunRequest request;
@@ -47,39 +53,42 @@ public final class NightlyRun {
 
     public Outcome run(List<String> stageNames, boolean publish) throws IOException {
         PipelineSettings settings = settings();
+        if (stageNames.contains(PanelPackJob.NAME)) {
+            TargetsCheck.checkAtStart(request.confDir());
+        }
         PseudonymisationKey key = KeyResolver.resolve(request);
-        Warehouse warehouse = new Warehouse(request.output());
+        Storage storage = Storage.fromEnvironment();
+        Warehouse warehouse = new Warehouse(request.output(), storage);
         String runId = newRunId();
         String asOf = request.asOf().toString();
         Instant started = Instant.now();
-        try (RunLock ignored = RunLock.acquire(request.output(), runId)) {
-            AtomicPublisher publisher = new AtomicPublisher(warehouse.published());
-            Path building = publish ? publisher.prepare(asOf, runId)
-                    : Files.createDirectories(request.output().resolve("staging").resolve(asOf));
+        try (RunLock ignored = lock(storage, runId, settings)) {
+            AtomicPublisher publisher = new AtomicPublisher(storage, warehouse.published());
+            StoragePath building = publish ? publisher.prepare(asOf, runId) : storage.mkdirs(warehouse.staging(asOf));
             RunContext context = new RunContext(request.input(), warehouse, building, request.asOf(), key,
                     request.confDir(), settings);
             List<StageResult> results = new ArrayList<>();
+            byte[] manifest;
             try {
-                SparkSession spark = SparkSessions.create("reoffending " + String.join(",", stageNames), settings.spark(),
-                        warehouse.scratch().resolve("spark-local"));
-                spark.sparkContext().setCheckpointDir(warehouse.scratch().resolve("checkpoints").toAbsolutePath().toString());
+                SparkSession spark = session("reoffending " + String.join(",", stageNames), settings, warehouse);
                 for (String name : stageNames) {
-                    StageResult r = ResourceUse.measure(() -> Stages.create(name).run(spark, context));
+                    StageResult r = ResourceUse.measure(spark, () -> Stages.create(name).run(spark, context));
                     results.add(r);
                     onStage.accept(r);
+                    CrashPoints.reach(CrashPoints.STAGE_WRITTEN, name);
                 }
                 if (!publish) {
                     return new Outcome(runId, null, results, seconds(started));
                 }
-                manifest(runId, settings, started, results, building, spark).write(building.resolve("manifest.json"));
-            } catch (RuntimeException | IOException e) {
+                manifest = manifest(runId, settings, started, results, building, spark, context).toBytes();
+            } catch (RuntimeException e) {
                 if (publish) {
                     publisher.discard(building);
                 }
                 throw e;
             }
-            Path target = publisher.publish(building, asOf, runId);
-            for (Path old : publisher.applyRetention(settings.run().retainPublished())) {
+            StoragePath target = publisher.publish(building, asOf, runId, manifest);
+            for (StoragePath old : publisher.applyRetention(settings.run().retainPublished())) {
                 LOG.info("Retention: removed {}", old);
             }
             return new Outcome(runId, target, results, seconds(started));
@@ -89,27 +98,42 @@ public final class NightlyRun {
     /** Moves OUTPUT/staging/&lt;as_of&gt;/ (built stage by stage) into published/ with its manifest. */
     public Outcome publishStaging() throws IOException {
         PipelineSettings settings = settings();
-        Warehouse warehouse = new Warehouse(request.output());
+        Storage storage = Storage.fromEnvironment();
+        Warehouse warehouse = new Warehouse(request.output(), storage);
         String runId = newRunId();
         String asOf = request.asOf().toString();
-        Path staging = request.output().resolve("staging").resolve(asOf);
-        if (!Files.isDirectory(staging)) {
+        StoragePath staging = warehouse.staging(asOf);
+        if (!storage.isDirectory(staging)) {
             throw new org.lcjp.reoffending.settings.SettingsException("Cannot publish: nothing staged for " + asOf
                     + " (" + staging + "). Run the stages first, or use `reoffending run`.");
         }
         Instant started = Instant.now();
-        try (RunLock ignored = RunLock.acquire(request.output(), runId)) {
-            AtomicPublisher publisher = new AtomicPublisher(warehouse.published());
-            SparkSession spark = SparkSessions.create("reoffending publish", settings.spark(), warehouse.scratch().resolve("spark-local"));
-            manifest(runId, settings, started, List.of(), staging, spark).write(staging.resolve("manifest.json"));
-            Path target = publisher.publish(staging, asOf, runId);
+        try (RunLock ignored = lock(storage, runId, settings)) {
+            AtomicPublisher publisher = new AtomicPublisher(storage, warehouse.published());
+            SparkSession spark = session("reoffending publish", settings, warehouse);
+            RunContext context = new RunContext(request.input(), warehouse, staging, request.asOf(), null, request.confDir(), settings);
+            byte[] manifest = manifest(runId, settings, started, List.of(), staging, spark, context).toBytes();
+            StoragePath target = publisher.publish(staging, asOf, runId, manifest);
             publisher.applyRetention(settings.run().retainPublished());
             return new Outcome(runId, target, List.of(), seconds(started));
         }
     }
 
+    private RunLock lock(Storage storage, String runId, PipelineSettings settings) {
+        return RunLock.acquire(storage, request.output(), runId, Duration.ofMinutes(settings.run().lockStaleMinutes()));
+    }
+
+    /** The run's Spark session: scratch space inside OUTPUT when OUTPUT is local, checkpoints under OUTPUT/tmp. */
+    private static SparkSession session(String name, PipelineSettings settings, Warehouse warehouse) {
+        StoragePath scratch = warehouse.scratch();
+        SparkSession spark = SparkSessions.create(name, settings.spark(),
+                scratch.isLocal() ? scratch.resolve("spark-local").toLocalPath() : null);
+        spark.sparkContext().setCheckpointDir(scratch.resolve("checkpoints").toString());
+        return spark;
+    }
+
     private RunManifest manifest(String runId, PipelineSettings settings, Instant started, List<StageResult> results,
-                                 Path building, SparkSession spark) throws IOException {
+                                 StoragePath building, SparkSession spark, RunContext context) {
         List<Map<String, Object>> stages = new ArrayList<>();
         for (StageResult r : results) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -122,7 +146,7 @@ public final class NightlyRun {
         }
         return new RunManifest(runId, request.asOf().toString(), RunManifest.SCHEMA_VERSION, CodeVersion.current(),
                 SettingsLoader.hash(settings), spark.sparkContext().master(), started, Instant.now(),
-                filesInForce(), stages, PublishedRowCounts.of(spark, building));
+                filesInForce(context), stages, PublishedRowCounts.of(spark, context.storage(), building));
     }
 
     private PipelineSettings settings() {
@@ -136,15 +160,21 @@ public final class NightlyRun {
     /**
      * The input files this run could read: those the delivery layout names with an extract date up to the as-of
      * date. Later deliveries are not hashed, so a rerun for an earlier as-of records exactly what that night saw.
+     * Their SHA-256 is the one ingest took while parsing them (the ingest manifest), so no file is opened again for
+     * the manifest; only a file ingest has not recorded (stage-by-stage runs without ingest) is hashed here.
      */
-    private List<InputFiles.InputFile> filesInForce() throws IOException {
-        java.util.Set<String> readable = new java.util.HashSet<>();
-        for (org.lcjp.reoffending.io.ExtractFile f : org.lcjp.reoffending.io.ExtractDiscovery.discover(request.input(), request.asOf())) {
-            if (f.status().equals(org.lcjp.reoffending.ingest.DataQualityColumns.STATUS_READ)) {
-                readable.add(f.sourceFile());
+    private List<InputFiles.InputFile> filesInForce(RunContext context) {
+        Storage storage = context.storage();
+        Map<String, IngestManifest.Entry> ingested = IngestManifest.read(storage, context.warehouse().ingestManifest()).bySourceFile();
+        List<InputFiles.InputFile> out = new ArrayList<>();
+        for (ExtractFile f : ExtractDiscovery.discover(storage, request.input(), request.asOf())) {
+            if (f.status().equals(DataQualityColumns.STATUS_READ)) {
+                IngestManifest.Entry e = ingested.get(f.sourceFile());
+                String sha = e != null && e.unchanged(f) ? e.sha256() : InputFiles.sha256(storage, f.path());
+                out.add(new InputFiles.InputFile(f.sourceFile(), f.bytes(), sha));
             }
         }
-        return InputFiles.list(request.input()).stream().filter(f -> readable.contains(f.path())).toList();
+        return out;
     }
 
     private static double seconds(Instant started) {

@@ -1,31 +1,51 @@
 package org.lcjp.reoffending.jobs;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.io.StoragePath;
+import org.lcjp.reoffending.measures.MeasureColumns;
+import org.lcjp.reoffending.reports.pack.Labels;
 import org.lcjp.reoffending.reports.pack.PackData;
+import org.lcjp.reoffending.reports.pack.PackData.CrossTabRow;
 import org.lcjp.reoffending.reports.pack.PackData.DataQualityRow;
+import org.lcjp.reoffending.reports.pack.PackData.ReoffendingRow;
 import org.lcjp.reoffending.reports.pack.PanelPack;
+import org.lcjp.reoffending.reports.performance.PerformanceFramework;
+import org.lcjp.reoffending.reports.performance.PerformanceRow;
+import org.lcjp.reoffending.reports.performance.SourceTable;
+import org.lcjp.reoffending.reports.performance.Target;
 import org.lcjp.reoffending.settings.PipelineSettings;
+import org.lcjp.reoffending.spark.JobDescriptions;
 
 /**
- * The "report" stage: reads the published tables of this run and writes {@code panel-pack-<as_of>.xlsx} beside
- * them, with disclosure control applied to every count (the Parquet tables keep exact figures). Only
- * proven_reoffending is required; any other table that is absent gets a sheet saying it was not produced.
+ * The "report" stage: reads the published tables of this run, computes the {@code performance} table against
+ * {@code conf/targets.yaml} (methodology section 7) and publishes it, then writes {@code panel-pack-<as_of>.xlsx}
+ * and {@code .ods} beside them with disclosure control applied to every count (the Parquet tables keep exact
+ * figures). Only proven_reoffending is required; any other table that is absent gets a sheet saying so.
  */
 public final class PanelPackJob implements Stage {
     public static final String NAME = "report";
+    public static final String PERFORMANCE = "performance";
 
     @Override
     public String name() {
@@ -35,42 +55,85 @@ public final class PanelPackJob implements Stage {
     @Override
     public StageResult run(SparkSession spark, RunContext context) {
         long started = System.nanoTime();
-        PublishedTables tables = new PublishedTables(spark, context.publishDir());
-        PackData data = packData(tables, context);
-        Path file;
-        try {
-            file = PanelPack.writeTo(data, context.publishDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write panel pack: " + e.getMessage() + " (" + context.publishDir() + ")", e);
-        }
+        PublishedTables tables = new PublishedTables(spark, context.storage(), context.publishDir());
+        List<Target> targets = TargetsCheck.load(context.confDir());
+        Map<String, SourceTable> sources = new LinkedHashMap<>();
+        targets.stream().map(t -> t.figure().table()).distinct()
+                .forEach(name -> tables.source(name).ifPresent(s -> sources.put(name, s)));
+        List<PerformanceRow> performance = PerformanceFramework.compute(targets, sources);
+        long performanceRows = PerformanceTable.write(spark, performance, context.published(PERFORMANCE).toString());
+        PackData data = packData(spark, tables, context, performance);
+        StoragePath xlsx = context.publishDir().resolve(data.baseName() + ".xlsx");
+        StoragePath ods = context.publishDir().resolve(data.baseName() + ".ods");
+        context.storage().write(xlsx, PanelPack.xlsxBytes(data));
+        context.storage().write(ods, PanelPack.odsBytes(data));
+        List<StoragePath> files = List.of(xlsx, ods);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("pack", file.getFileName().toString());
+        details.put("pack", xlsx.getFileName());
+        details.put("ods", ods.getFileName());
+        details.put("performance_rows", performanceRows);
+        details.put("measures_available", performance.stream().filter(PerformanceRow::available)
+                .map(PerformanceRow::measureId).distinct().count() + "/" + targets.size());
         List<String> absent = new ArrayList<>();
-        if (data.dataQuality().isEmpty()) {
-            absent.add(PublishedTables.DATA_QUALITY);
-        }
-        if (data.comparisons().isEmpty()) {
-            absent.add(PublishedTables.COHORT_COMPARISON);
-        }
-        if (data.iomPrePost().isEmpty()) {
-            absent.add(PublishedTables.IOM_PRE_POST);
-        }
+        data.dataQuality().ifPresentOrElse(x -> { }, () -> absent.add(PublishedTables.DATA_QUALITY));
+        data.comparisons().ifPresentOrElse(x -> { }, () -> absent.add(PublishedTables.COHORT_COMPARISON));
+        data.iomPrePost().ifPresentOrElse(x -> { }, () -> absent.add(PublishedTables.IOM_PRE_POST));
         if (!absent.isEmpty()) {
             details.put("absent", String.join(",", absent));
         }
-        return new StageResult(NAME, tables.rowsRead(), 1, (System.nanoTime() - started) / 1e9, details);
+        return new StageResult(NAME, tables.rowsRead(), files.size(), (System.nanoTime() - started) / 1e9, details);
     }
 
-    static PackData packData(PublishedTables tables, RunContext context) {
+    static PackData packData(SparkSession spark, PublishedTables tables, RunContext context,
+                             List<PerformanceRow> performance) {
         PipelineSettings s = context.settings();
         Optional<List<DataQualityRow>> dataQuality = tables.dataQuality();
+        List<ReoffendingRow> reoffending = tables.provenReoffending();
         return new PackData(context.asOf(), runId(context), s.report().title(), s.report().contact(),
-                s.disclosure().threshold(), s.cohort().finalAfterMonths(),
-                latestExtracts(dataQuality.orElse(List.of())), tables.provenReoffending(), dataQuality,
-                tables.linkageQuality(), tables.comparisons(), tables.balance(), tables.iomPrePost());
+                s.disclosure().threshold(), s.report().lowReliabilityBelow(),
+                s.cohort().followUpMonths() + s.cohort().waitingMonths(),
+                Labels.load(context.confDir().resolve("labels.yaml")),
+                latestExtracts(dataQuality.orElse(List.of())), reoffending, crossTabs(spark, context, reoffending),
+                dataQuality, tables.linkageQuality(), tables.comparisons(), tables.balance(), tables.iomPrePost(),
+                Optional.of(performance));
     }
 
-    /** The latest extract date per agency, for the cover's completeness table. */
+    /**
+     * Local authority by sex and by age band per published cohort, population ALL, from the index events: a
+     * small aggregate, grouped by Spark and collected.
+     */
+    static Optional<List<CrossTabRow>> crossTabs(SparkSession spark, RunContext context, List<ReoffendingRow> published) {
+        StoragePath events = context.warehouse().measures().resolve(MeasuresJob.INDEX_EVENTS);
+        if (!context.storage().isTable(events)) {
+            return Optional.empty();
+        }
+        Set<LocalDate> cohorts = new HashSet<>();
+        published.forEach(r -> cohorts.add(r.cohortStart()));
+        Dataset<Row> e = spark.read().parquet(events.toString());
+        List<CrossTabRow> out = new ArrayList<>();
+        for (String[] d : new String[][]{{"SEX", MeasureColumns.SEX}, {"AGE_BAND", MeasureColumns.AGE_BAND}}) {
+            List<Row> rows = JobDescriptions.describe(spark, NAME, "cross-tabulating local authority by " + d[0],
+                    () -> e.groupBy(col(MeasureColumns.COHORT_START), col(MeasureColumns.COHORT_END),
+                                    col(MeasureColumns.LOCAL_AUTHORITY), col(d[1]))
+                            .agg(count(lit(1)).as("offenders"),
+                                    sum(when(col(MeasureColumns.REOFFENCES).gt(0), 1).otherwise(0)).as("reoffenders"),
+                                    sum(col(MeasureColumns.REOFFENCES)).as("reoffences"))
+                            .collectAsList());
+            for (Row r : rows) {
+                LocalDate start = ((Date) r.get(0)).toLocalDate();
+                if (!cohorts.contains(start)) {
+                    continue;
+                }
+                out.add(new CrossTabRow(start, ((Date) r.get(1)).toLocalDate(), "LOCAL_AUTHORITY",
+                        r.isNullAt(2) ? MeasureColumns.UNKNOWN : r.getString(2), d[0],
+                        r.isNullAt(3) ? MeasureColumns.UNKNOWN : String.valueOf(r.get(3)),
+                        r.getLong(4), ((Number) r.get(5)).longValue(), r.isNullAt(6) ? 0 : ((Number) r.get(6)).longValue()));
+            }
+        }
+        return Optional.of(out);
+    }
+
+    /** The latest extract date per agency, for the sources sheet. */
     static Map<String, LocalDate> latestExtracts(List<DataQualityRow> files) {
         Map<String, LocalDate> latest = new TreeMap<>();
         for (DataQualityRow f : files) {
@@ -83,10 +146,10 @@ public final class PanelPackJob implements Stage {
 
     /** The run id from manifest.json when it is already written, else one made from the as-of date. */
     static String runId(RunContext context) {
-        Path manifest = context.publishDir().resolve("manifest.json");
-        if (Files.isRegularFile(manifest)) {
+        StoragePath manifest = context.publishDir().resolve("manifest.json");
+        if (context.storage().isFile(manifest)) {
             try {
-                JsonNode id = new ObjectMapper().readTree(manifest.toFile()).get("run_id");
+                JsonNode id = new ObjectMapper().readTree(context.storage().readBytes(manifest)).get("run_id");
                 if (id != null && id.isTextual()) {
                     return id.asText();
                 }

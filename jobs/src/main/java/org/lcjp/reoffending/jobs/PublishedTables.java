@@ -1,23 +1,27 @@
 package org.lcjp.reoffending.jobs;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
+import org.lcjp.reoffending.io.Storage;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.reports.pack.PackData.BalanceRow;
 import org.lcjp.reoffending.reports.pack.PackData.ComparisonRow;
 import org.lcjp.reoffending.reports.pack.PackData.DataQualityRow;
 import org.lcjp.reoffending.reports.pack.PackData.IomRow;
 import org.lcjp.reoffending.reports.pack.PackData.LinkageQualityRow;
 import org.lcjp.reoffending.reports.pack.PackData.ReoffendingRow;
+import org.lcjp.reoffending.reports.performance.SourceTable;
 import org.lcjp.reoffending.spark.JobDescriptions;
 
 /**
@@ -33,11 +37,13 @@ final class PublishedTables {
     static final String IOM_PRE_POST = "iom_pre_post";
 
     private final SparkSession spark;
-    private final Path publishDir;
+    private final Storage storage;
+    private final StoragePath publishDir;
     private long rowsRead;
 
-    PublishedTables(SparkSession spark, Path publishDir) {
+    PublishedTables(SparkSession spark, Storage storage, StoragePath publishDir) {
         this.spark = spark;
+        this.storage = storage;
         this.publishDir = publishDir;
     }
 
@@ -46,24 +52,45 @@ final class PublishedTables {
     }
 
     List<ReoffendingRow> provenReoffending() {
+        // Tolerant of a table written before outputs.md v2.0 (no harm_days, months_observed, status_reason).
         return read(PROVEN_REOFFENDING, r -> new ReoffendingRow(
                 date(r, ProvenReoffendingColumns.COHORT_START), date(r, ProvenReoffendingColumns.COHORT_END),
                 r.getAs(ProvenReoffendingColumns.POPULATION), r.getAs(ProvenReoffendingColumns.DIMENSION),
                 r.getAs(ProvenReoffendingColumns.CATEGORY), lng(r, ProvenReoffendingColumns.OFFENDERS),
                 lng(r, ProvenReoffendingColumns.REOFFENDERS), lng(r, ProvenReoffendingColumns.REOFFENCES),
-                dbl(r, ProvenReoffendingColumns.REOFFENDING_RATE),
-                dbl(r, ProvenReoffendingColumns.REOFFENCES_PER_REOFFENDER),
-                dbl(r, ProvenReoffendingColumns.REOFFENCES_PER_OFFENDER),
-                r.getAs(ProvenReoffendingColumns.STATUS)))
+                dbl(r, "harm_days"), integer(r, "months_observed"),
+                r.getAs(ProvenReoffendingColumns.STATUS), str(r, "status_reason")))
                 .orElseThrow(() -> new IllegalStateException("Cannot build panel pack: the proven_reoffending table "
                         + "is missing (" + publishDir.resolve(PROVEN_REOFFENDING) + "); run the measure stage first"));
+    }
+
+    /** A published table as plain rows for the performance framework; empty when it was not published. */
+    Optional<SourceTable> source(String table) {
+        StoragePath dir = publishDir.resolve(table);
+        if (!storage.isTable(dir)) {
+            return Optional.empty();
+        }
+        Dataset<Row> df = spark.read().parquet(dir.toString());
+        List<String> columns = List.of(df.columns());
+        List<Row> rows = JobDescriptions.describe(spark, "report", "read " + table, df::collectAsList);
+        rowsRead += rows.size();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                Object v = r.isNullAt(i) ? null : r.get(i);
+                m.put(columns.get(i), v instanceof Date d ? d.toLocalDate() : v);
+            }
+            out.add(m);
+        }
+        return Optional.of(new SourceTable(table, columns, out));
     }
 
     Optional<List<DataQualityRow>> dataQuality() {
         return read(DATA_QUALITY, r -> new DataQualityRow(r.getAs("source_file"), r.getAs("agency"),
                 r.getAs("dataset"), date(r, "extract_date"), count(r, "rows_read"), count(r, "rows_accepted"),
                 count(r, "rows_quarantined"), count(r, "rows_superseded"), count(r, "rows_deleted"),
-                count(r, "pnc_check_failures"), count(r, "warnings"), byRule(r)));
+                count(r, "pnc_check_failures"), count(r, "warnings"), byRule(r), str(r, "status")));
     }
 
     Optional<List<LinkageQualityRow>> linkageQuality() {
@@ -71,7 +98,7 @@ final class PublishedTables {
     }
 
     Optional<List<ComparisonRow>> comparisons() {
-        return read(COHORT_COMPARISON, r -> new ComparisonRow(r.getAs("comparison"), date(r, "cohort_start"),
+        return read(COHORT_COMPARISON, r -> new ComparisonRow(r.getAs("comparison"), str(r, "period"), date(r, "cohort_start"),
                 date(r, "cohort_end"), r.getAs("method"), r.getAs("group_name"), r.getAs("subgroup"),
                 r.getAs("measure"), lng(r, "people"), dbl(r, "value"), dbl(r, "ci_low"), dbl(r, "ci_high"),
                 r.getAs("reference_group"), dbl(r, "difference"), dbl(r, "difference_ci_low"),
@@ -94,8 +121,8 @@ final class PublishedTables {
     }
 
     private <T> Optional<List<T>> read(String table, Function<Row, T> toRecord) {
-        Path dir = publishDir.resolve(table);
-        if (!Files.isDirectory(dir)) {
+        StoragePath dir = publishDir.resolve(table);
+        if (!storage.isDirectory(dir)) {
             return Optional.empty();
         }
         List<Row> rows = JobDescriptions.describe(spark, "report", "read " + table,
@@ -104,7 +131,22 @@ final class PublishedTables {
         return Optional.of(rows.stream().map(toRecord).toList());
     }
 
+    private static boolean has(Row r, String column) {
+        return java.util.Arrays.asList(r.schema().fieldNames()).contains(column);
+    }
+
+    private static String str(Row r, String column) {
+        return has(r, column) && !r.isNullAt(r.fieldIndex(column)) ? String.valueOf(r.get(r.fieldIndex(column))) : null;
+    }
+
+    private static Integer integer(Row r, String column) {
+        return has(r, column) && !r.isNullAt(r.fieldIndex(column)) ? ((Number) r.get(r.fieldIndex(column))).intValue() : null;
+    }
+
     private static LocalDate date(Row r, String column) {
+        if (!has(r, column)) {
+            return null;
+        }
         Object v = r.get(r.fieldIndex(column));
         if (v == null) {
             return null;
@@ -113,6 +155,9 @@ final class PublishedTables {
     }
 
     private static Long lng(Row r, String column) {
+        if (!has(r, column)) {
+            return null;
+        }
         int i = r.fieldIndex(column);
         return r.isNullAt(i) ? null : ((Number) r.get(i)).longValue();
     }
@@ -123,11 +168,17 @@ final class PublishedTables {
     }
 
     private static Double dbl(Row r, String column) {
+        if (!has(r, column)) {
+            return null;
+        }
         int i = r.fieldIndex(column);
         return r.isNullAt(i) ? null : ((Number) r.get(i)).doubleValue();
     }
 
     private static Map<String, Long> byRule(Row r) {
+        if (!has(r, "quarantined_by_rule")) {
+            return Map.of();
+        }
         int i = r.fieldIndex("quarantined_by_rule");
         Map<String, Long> out = new HashMap<>();
         if (!r.isNullAt(i)) {

@@ -2,15 +2,13 @@ package org.lcjp.reoffending.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.measures.FollowUpWindow;
 import org.lcjp.reoffending.measures.MeasureColumns;
 import org.lcjp.reoffending.research.ResearchRelease;
@@ -31,7 +29,7 @@ public final class ResearchReleaseJob implements Stage {
     @Override
     public StageResult run(SparkSession spark, RunContext context) {
         long t0 = System.nanoTime();
-        Path measures = context.warehouse().measures();
+        StoragePath measures = context.warehouse().measures();
         Dataset<Row> proven = spark.read().parquet(measures.resolve("proven_offences").toString());
         Dataset<Row> index = spark.read().parquet(measures.resolve("index_events").toString());
         Dataset<Row> attributes = spark.read().parquet(measures.resolve("person_attributes").toString());
@@ -42,13 +40,13 @@ public final class ResearchReleaseJob implements Stage {
         Dataset<Row> areas = ReferenceTables.read(spark, context, ReferenceTables.AREAS);
         Dataset<Row> release = new ResearchRelease(context.key(), context.asOf().toString(), window)
                 .build(proven, index, attributes, areas);
-        Path out = context.published("research");
+        StoragePath out = context.published("research");
         JobDescriptions.describe(spark, name(), "write research events", () -> {
             release.write().mode(SaveMode.Overwrite).parquet(out.resolve(EVENTS).toString());
             return null;
         });
         try (InputStream dictionary = ResearchReleaseJob.class.getResourceAsStream("/research-README.md")) {
-            Files.copy(dictionary, out.resolve("README.md"), StandardCopyOption.REPLACE_EXISTING);
+            context.storage().write(out.resolve("README.md"), dictionary.readAllBytes());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the research data dictionary to " + out, e);
         }

@@ -23,7 +23,14 @@ final class ResourceUse {
 
     private static final long SAMPLE_MILLIS = 50;
 
-    static StageResult measure(Supplier<StageResult> stage) {
+    /**
+     * @param spark the run's session: its jobs and stages during the stage are counted (listener events arrive
+     *              asynchronously; the bus is drained before counting)
+     */
+    static StageResult measure(org.apache.spark.sql.SparkSession spark, Supplier<StageResult> stage) {
+        org.lcjp.reoffending.spark.SparkJobCounter counter = org.lcjp.reoffending.spark.SparkJobCounter.on(spark.sparkContext());
+        long jobsBefore = counter.jobs();
+        long stagesBefore = counter.stages();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -41,9 +48,16 @@ final class ResourceUse {
             sampler.shutdownNow();
         }
         long cpu = processCpuNanos() - cpuBefore;
+        try {
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+        } catch (java.util.concurrent.TimeoutException e) {
+            // The counts may then miss the stage's last jobs; a figure, not a result.
+        }
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         Map<String, Object> details = new LinkedHashMap<>(r.details());
         details.put("peak_heap_mb", peak.get() / (1024 * 1024));
+        details.put("spark_jobs", counter.jobs() - jobsBefore);
+        details.put("spark_stages", counter.stages() - stagesBefore);
         if (cpuBefore >= 0) {
             details.put("cpu_seconds", Math.round(cpu / 1e8) / 10.0);
         }

@@ -88,7 +88,7 @@ class ComparisonsJobTest {
         return RowFactory.create(values);
     }
 
-    private void write(StructType schema, Path to, Row... rows) {
+    private void write(StructType schema, Object to, Row... rows) {
         spark.createDataFrame(List.of(rows), schema).write().parquet(to.toString());
     }
 }

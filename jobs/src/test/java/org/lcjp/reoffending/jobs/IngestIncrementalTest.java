@@ -52,7 +52,8 @@ class IngestIncrementalTest {
                 Extracts.police("A", "Zebedee", "Quixley"), Extracts.police("B", "Ottoline", "Vexford"));
 
         StageResult first = run(in, NIGHT_1);
-        assertThat(first.details()).containsEntry("files_parsed", 1);
+        assertThat(first.details()).containsEntry("files_parsed", 1)
+                .containsEntry("tables_restaged", org.lcjp.reoffending.domain.Datasets.all().size());
         List<String> night1 = staged();
         assertThat(stagedIds()).containsExactly("A:CHARGED", "B:CHARGED");
 
@@ -60,7 +61,8 @@ class IngestIncrementalTest {
                 Extracts.police("A", "Zebedee", "Quixley").replace("CHARGED", "ADULT_CAUTION") + ",",
                 "B,,,,,,,,,,,,,,DELETED", Extracts.police("C", "Florizel", "Hawksmoor") + ",");
         StageResult second = run(in, NIGHT_2);
-        assertThat(second.details()).as("only the new file is parsed").containsEntry("files_parsed", 1);
+        assertThat(second.details()).as("only the new file is parsed").containsEntry("files_parsed", 1)
+                .as("only its dataset's table is staged again").containsEntry("tables_restaged", 1);
         assertThat(second.rowsIn()).isEqualTo(3);
         assertThat(stagedIds()).containsExactly("A:ADULT_CAUTION", "C:CHARGED");
         Map<String, FileReport> q2 = quality(NIGHT_2);
@@ -69,7 +71,7 @@ class IngestIncrementalTest {
         List<String> night2 = staged();
 
         StageResult rerun = run(in, NIGHT_2);
-        assertThat(rerun.details()).containsEntry("files_parsed", 0);
+        assertThat(rerun.details()).containsEntry("files_parsed", 0).containsEntry("tables_restaged", 0);
         assertThat(rerun.rowsIn()).isZero();
         assertThat(staged()).as("a rerun with no new files changes nothing").isEqualTo(night2);
         assertThat(quality(NIGHT_2)).isEqualTo(q2);

@@ -43,9 +43,9 @@ class LinkageJobTruthTest {
     void noTruthFolderNoTruthFile() throws Exception {
         Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         Path dir = Files.createTempDirectory("linkage-no-truth");
-        assertThat(LinkageJob.truthFile(dir.resolve("input"))).isNull();
+        assertThat(LinkageJob.truthFile(org.lcjp.reoffending.io.Storage.defaults(), org.lcjp.reoffending.io.StoragePath.local(dir.resolve("input")))).isNull();
         Files.createDirectories(dir.resolve("input-truth"));
         Files.writeString(dir.resolve("input-truth/record_person.csv"), "agency,dataset,record_id,person_id\n");
-        assertThat(LinkageJob.truthFile(dir.resolve("input"))).isNotNull();
+        assertThat(LinkageJob.truthFile(org.lcjp.reoffending.io.Storage.defaults(), org.lcjp.reoffending.io.StoragePath.local(dir.resolve("input")))).isNotNull();
     }
 }

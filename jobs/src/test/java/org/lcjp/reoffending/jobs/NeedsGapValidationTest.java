@@ -73,7 +73,7 @@ class NeedsGapValidationTest {
         }
         RunContext ctx = TestRuns.context(input, dir.resolve("out"), AS_OF);
         List<Stage> stages = new ArrayList<>(List.of(new IngestJob(), new LinkageJob(), new MeasuresJob(), new ServicesJob()));
-        if (Files.isDirectory(ctx.warehouse().measures().resolve(MeasuresJob.INDEX_EVENTS))) {
+        if (ctx.storage().isDirectory(ctx.warehouse().measures().resolve(MeasuresJob.INDEX_EVENTS))) {
             stages = List.of(new ServicesJob()); // a kept run: only the services stage again
         }
         for (Stage stage : stages) {
@@ -96,8 +96,8 @@ class NeedsGapValidationTest {
 
     /** Prints one need's published and true shares; asserts the worst authority; returns the intervals that missed. */
     private static List<String> check(long seed, String need, Map<String, Double> trueShare, Path dir) {
-        Path table = TestRuns.context(dir.resolve("input"), dir.resolve("out"), AS_OF).published(NeedsAndGapsTable.NAME);
-        List<Row> rows = SparkTestSession.get().read().parquet(table.toString())
+        String table = TestRuns.context(dir.resolve("input"), dir.resolve("out"), AS_OF).published(NeedsAndGapsTable.NAME).toString();
+        List<Row> rows = SparkTestSession.get().read().parquet(table)
                 .where("period = 'POOLED' and sex = 'ALL' and need = '" + need + "'").collectAsList();
         System.out.printf("%nseed %d, %s (POOLED %s to %s): authority, people with the need, without service, published share "
                 + "[95%% interval], true share%n", seed, need, rows.get(0).getAs("period_start"), rows.get(0).getAs("period_end"));

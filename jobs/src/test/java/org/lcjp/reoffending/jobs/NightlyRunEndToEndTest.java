@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.lcjp.reoffending.cli.ReoffendingCommand;
+import org.lcjp.reoffending.io.Storage;
+import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.measures.TruthFigures;
 import org.lcjp.reoffending.publish.InputFiles;
 import org.lcjp.reoffending.publish.RunManifest;
@@ -87,6 +89,11 @@ class NightlyRunEndToEndTest {
         }
         assertThat(published.resolve("research/README.md")).exists();
         assertThat(published.resolve("panel-pack-" + AS_OF + ".xlsx")).isNotEmptyFile();
+        assertThat(published.resolve("panel-pack-" + AS_OF + ".ods")).isNotEmptyFile();
+        assertThat(published.resolve("performance").resolve("_SUCCESS")).exists();
+        // No count of people below the threshold in any cell, text or chart of the pack this run wrote.
+        assertThat(org.lcjp.reoffending.reports.pack.PackScan.scanXlsx(
+                Files.readAllBytes(published.resolve("panel-pack-" + AS_OF + ".xlsx")), 5)).isPositive();
         RunManifest manifest = RunManifest.read(published.resolve("manifest.json"));
         assertThat(manifest.asOf()).isEqualTo(AS_OF.toString());
         assertThat(manifest.inputFiles()).isEqualTo(InputFiles.list(input));
@@ -174,6 +181,25 @@ class NightlyRunEndToEndTest {
         }
         assertThat(cli("diff-published", nightly.resolve("published").resolve(AS_OF.toString()).toString(),
                 published.toString())).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void theSameRunWithInputAndOutputOnHdfsGivesTheSameFigures() throws Exception {
+        Storage storage = Storage.defaults();
+        StoragePath hdfs = MiniHdfs.root().resolve("nightly-e2e");
+        StoragePath hdfsInput = hdfs.resolve("input");
+        storage.copy(StoragePath.local(input), hdfsInput);
+        StoragePath out = hdfs.resolve("out");
+        assertThat(cli("run", "--input", hdfsInput.toString(), "--output", out.toString(), "--as-of", AS_OF.toString(),
+                "--key-file", key.toString(), "--conf", CONF.toString())).isZero();
+        StoragePath onHdfs = out.resolve("published").resolve(AS_OF.toString());
+        assertThat(storage.isFile(onHdfs.resolve("manifest.json"))).isTrue();
+        assertThat(storage.isFile(onHdfs.resolve("panel-pack-" + AS_OF + ".xlsx"))).isTrue();
+        assertThat(storage.exists(out.resolve(org.lcjp.reoffending.publish.RunLock.FILE))).as("lock released").isFalse();
+        RunManifest manifest = RunManifest.read(storage, onHdfs.resolve("manifest.json"));
+        assertThat(manifest.inputFiles()).isEqualTo(InputFiles.list(input));
+        assertThat(cli("diff-published", onHdfs.toString(), published.toString())).isZero();
     }
 
     private static void copy(Path from, Path to) throws Exception {

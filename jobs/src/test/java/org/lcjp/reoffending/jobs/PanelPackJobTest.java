@@ -25,7 +25,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
 import org.lcjp.reoffending.io.Warehouse;
 import org.lcjp.reoffending.settings.PipelineSettings;
 import org.lcjp.reoffending.testing.SparkTestSession;
@@ -42,6 +41,15 @@ class PanelPackJobTest {
             .add("warnings", DataTypes.LongType)
             .add("quarantined_by_rule", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType));
 
+    /** proven_reoffending as outputs.md v1.1 wrote it: the pack must read it tolerantly. */
+    static final StructType PROVEN_REOFFENDING_V11 = new StructType()
+            .add("cohort_start", DataTypes.DateType).add("cohort_end", DataTypes.DateType)
+            .add("population", DataTypes.StringType).add("dimension", DataTypes.StringType)
+            .add("category", DataTypes.StringType).add("offenders", DataTypes.LongType)
+            .add("reoffenders", DataTypes.LongType).add("reoffences", DataTypes.LongType)
+            .add("reoffending_rate", DataTypes.DoubleType).add("reoffences_per_reoffender", DataTypes.DoubleType)
+            .add("reoffences_per_offender", DataTypes.DoubleType).add("status", DataTypes.StringType);
+
     static SparkSession spark;
 
     @BeforeAll
@@ -56,7 +64,7 @@ class PanelPackJobTest {
 
     static RunContext context(Path publishDir) {
         return new RunContext(publishDir.resolve("input"), new Warehouse(publishDir.getParent().resolve("warehouse")),
-                publishDir, AS_OF, null, Path.of("conf"), PipelineSettings.defaults());
+                publishDir, AS_OF, null, Path.of("../conf"), PipelineSettings.defaults());
     }
 
     static org.apache.spark.sql.Row reoffending(String start, String population, String dimension, String category,
@@ -76,7 +84,7 @@ class PanelPackJobTest {
             rows.add(reoffending(c[0], "ALL", "SEX", "M", 97, 29, 66, c[1]));
             rows.add(reoffending(c[0], "ALL", "SEX", "F", 3, 1, 4, c[1]));
         }
-        spark.createDataFrame(rows, ProvenReoffendingColumns.SCHEMA).write()
+        spark.createDataFrame(rows, PROVEN_REOFFENDING_V11).write()
                 .parquet(publishDir.resolve("proven_reoffending").toString());
     }
 
@@ -92,46 +100,69 @@ class PanelPackJobTest {
     }
 
     @Test
-    void writesThePackFromThePublishedTables() throws IOException {
+    void writesThePackAndThePerformanceTableFromThePublishedTables() throws IOException {
         Path publishDir = newPublishDir();
+        // A proven_reoffending table of outputs.md v1.1 (no harm_days, months_observed, status_reason): read tolerantly.
         writeProvenReoffending(publishDir);
         writeDataQuality(publishDir);
         StageResult result = new PanelPackJob().run(spark, context(publishDir));
 
         Path pack = publishDir.resolve("panel-pack-2025-03-31.xlsx");
         assertThat(pack).exists();
+        assertThat(publishDir.resolve("panel-pack-2025-03-31.ods")).isNotEmptyFile();
         assertThat(result.stage()).isEqualTo("report");
-        assertThat(result.rowsIn()).isEqualTo(13);
         assertThat(result.details()).containsEntry("pack", "panel-pack-2025-03-31.xlsx")
+                .containsEntry("ods", "panel-pack-2025-03-31.ods")
                 .containsEntry("absent", "cohort_comparison,iom_pre_post");
+        List<org.apache.spark.sql.Row> performance = spark.read().parquet(publishDir.resolve("performance").toString())
+                .collectAsList();
+        assertThat(performance).extracting(r -> r.<String>getAs("measure_id")).contains("adult_reoffending_rate",
+                "rj_conferences", "timeliness_months");
+        assertThat(performance).filteredOn(r -> r.<String>getAs("measure_id").equals("rj_conferences"))
+                .extracting(r -> r.<String>getAs("availability")).containsExactly("TABLE_ABSENT");
+        assertThat(performance).filteredOn(r -> r.<String>getAs("measure_id").equals("harm_per_offender"))
+                .extracting(r -> r.<String>getAs("availability")).containsExactly("COLUMN_ABSENT");
+        int checked = org.lcjp.reoffending.reports.pack.PackScan.scanXlsx(Files.readAllBytes(pack), 5);
+        assertThat(checked).isPositive();
         try (InputStream in = Files.newInputStream(pack); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Cover");
-            XSSFSheet cover = wb.getSheet("Cover");
-            var sources = wb.getTable("Sources");
-            Row courts = cover.getRow(sources.getStartRowIndex() + 1);
-            Row police = cover.getRow(sources.getStartRowIndex() + 2);
-            assertThat(courts.getCell(0).getStringCellValue()).isEqualTo("courts");
-            assertThat(police.getCell(0).getStringCellValue()).isEqualTo("police");
+            assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Cover_sheet");
+            XSSFSheet sources = wb.getSheet("Data_sources");
+            var table = wb.getTable("Data_sources");
+            Row courts = sources.getRow(table.getStartRowIndex() + 1);
+            Row police = sources.getRow(table.getStartRowIndex() + 2);
+            assertThat(courts.getCell(0).getStringCellValue()).isEqualTo("Courts");
+            assertThat(police.getCell(0).getStringCellValue()).isEqualTo("Police");
             assertThat(police.getCell(1).getLocalDateTimeCellValue().toLocalDate()).as("latest police extract")
                     .isEqualTo(LocalDate.of(2025, 3, 1));
-            assertThat(wb.getSheet("Diversion").getRow(1).getCell(0).getStringCellValue())
-                    .contains("was not produced this run");
-            XSSFSheet headline = wb.getSheet("Headline");
-            var trend = wb.getTable("Headline_trend");
-            Row first = headline.getRow(trend.getStartRowIndex() + 1);
-            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("Jan to Mar 2023");
-            assertThat(first.getCell(3).getNumericCellValue()).isEqualTo(100);
-            for (Sheet sheet : wb) {
-                for (Row row : sheet) {
-                    for (Cell c : row) {
-                        if (c.getCellType() == CellType.NUMERIC && c.getCellStyle().getDataFormatString().equals("#,##0")) {
-                            assertThat(c.getNumericCellValue()).as("%s!%s", sheet.getSheetName(), c.getAddress())
-                                    .matches(v -> v == 0 || v >= 5);
-                        }
-                    }
-                }
-            }
+            assertThat(wb.getSheet("Checkpoint").getRow(1).getCell(0).getStringCellValue())
+                    .contains("was not produced by this run");
+            XSSFSheet yearly = wb.getSheet("Reoffending_by_year");
+            var trend = wb.getTable("Reoffending_by_year");
+            Row first = yearly.getRow(trend.getStartRowIndex() + 1);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("Apr to Jun 2024");
+            assertThat(first.getCell(1).getStringCellValue()).isEqualTo("Provisional");
         }
+    }
+
+    @Test
+    void badTargetsStopTheRunBeforeAnyDataMovesWithEveryProblem() throws IOException {
+        Path conf = Files.createDirectories(newPublishDir().resolve("conf"));
+        Files.copy(Path.of("../conf/labels.yaml"), conf.resolve("labels.yaml"));
+        Files.writeString(conf.resolve("targets.yaml"), """
+                measures:
+                  - id: Bad Id
+                    title: x
+                    figure: {table: nowhere, column: c}
+                    direction: SIDEWAYS
+                    target: high
+                    amber_tolerance: -1
+                    baseline: someday
+                """);
+        assertThatThrownBy(() -> TargetsCheck.checkAtStart(conf))
+                .isInstanceOf(org.lcjp.reoffending.settings.SettingsException.class)
+                .hasMessageContaining("snake_case").hasMessageContaining("'nowhere' is not a published table")
+                .hasMessageContaining("direction").hasMessageContaining("'target' must be a number")
+                .hasMessageContaining("amber_tolerance must not be negative").hasMessageContaining("baseline");
     }
 
     @Test
@@ -145,9 +176,9 @@ class PanelPackJobTest {
     void latestExtractIsTheMaximumPerAgency() {
         var files = List.of(
                 new org.lcjp.reoffending.reports.pack.PackData.DataQualityRow("a", "police", "outcomes",
-                        LocalDate.of(2025, 1, 1), 1, 1, 0, 0, 0, 0, 0, Map.of()),
+                        LocalDate.of(2025, 1, 1), 1, 1, 0, 0, 0, 0, 0, Map.of(), "READ"),
                 new org.lcjp.reoffending.reports.pack.PackData.DataQualityRow("b", "police", "outcomes",
-                        LocalDate.of(2025, 2, 1), 1, 1, 0, 0, 0, 0, 0, Map.of()));
+                        LocalDate.of(2025, 2, 1), 1, 1, 0, 0, 0, 0, 0, Map.of(), "READ"));
         assertThat(PanelPackJob.latestExtracts(files)).containsExactly(Map.entry("police", LocalDate.of(2025, 2, 1)));
     }
 }

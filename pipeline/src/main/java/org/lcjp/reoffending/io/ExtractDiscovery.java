@@ -1,9 +1,5 @@
 package org.lcjp.reoffending.io;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -14,7 +10,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.Datasets;
@@ -31,31 +26,31 @@ public final class ExtractDiscovery {
     private ExtractDiscovery() {
     }
 
-    /** Every entry, sorted by source file; READ entries are the ones to read. */
-    public static List<ExtractFile> discover(Path inputRoot, LocalDate asOf) {
-        if (!Files.isDirectory(inputRoot)) {
+    /** Every entry, sorted by source file; READ entries are the ones to read. Three levels of listing, nothing opened. */
+    public static List<ExtractFile> discover(Storage storage, StoragePath inputRoot, LocalDate asOf) {
+        if (!storage.isDirectory(inputRoot)) {
             throw new IllegalArgumentException("Cannot read extracts: input root is not a folder (" + inputRoot + ")");
         }
         Set<String> agencies = Datasets.all().stream().map(s -> s.id().agency()).collect(Collectors.toSet());
         List<ExtractFile> found = new ArrayList<>();
-        for (Path agencyDir : list(inputRoot)) {
-            String agency = agencyDir.getFileName().toString();
-            if (!Files.isDirectory(agencyDir) || !agencies.contains(agency)) {
-                found.add(unknown(inputRoot, agencyDir, null, null, Files.isDirectory(agencyDir)
+        for (Storage.Entry agencyDir : storage.list(inputRoot)) {
+            String agency = agencyDir.name();
+            if (!agencyDir.directory() || !agencies.contains(agency)) {
+                found.add(unknown(inputRoot, agencyDir, null, null, agencyDir.directory()
                         ? "Cannot read folder: no such agency in the contract (" + agency + ")"
                         : "Cannot read file: outside any <agency>/<dataset>/ folder (" + agency + ")"));
                 continue;
             }
-            for (Path datasetDir : list(agencyDir)) {
-                String dataset = datasetDir.getFileName().toString();
-                if (!Files.isDirectory(datasetDir) || Datasets.find(new DatasetId(agency, dataset)).isEmpty()) {
-                    found.add(unknown(inputRoot, datasetDir, agency, null, Files.isDirectory(datasetDir)
+            for (Storage.Entry datasetDir : storage.list(agencyDir.path())) {
+                String dataset = datasetDir.name();
+                if (!datasetDir.directory() || Datasets.find(new DatasetId(agency, dataset)).isEmpty()) {
+                    found.add(unknown(inputRoot, datasetDir, agency, null, datasetDir.directory()
                             ? "Cannot read folder: no such dataset for " + agency + " in the contract (" + dataset + ")"
                             : "Cannot read file: outside any <dataset>/ folder (" + dataset + ")"));
                     continue;
                 }
                 DatasetSpec spec = Datasets.spec(new DatasetId(agency, dataset));
-                for (Path file : list(datasetDir)) {
+                for (Storage.Entry file : storage.list(datasetDir.path())) {
                     found.add(classify(inputRoot, file, spec, asOf));
                 }
             }
@@ -63,43 +58,42 @@ public final class ExtractDiscovery {
         return found;
     }
 
-    static ExtractFile classify(Path root, Path file, DatasetSpec spec, LocalDate asOf) {
+    /** A local input root (tests). */
+    public static List<ExtractFile> discover(java.nio.file.Path inputRoot, LocalDate asOf) {
+        return discover(Storage.defaults(), StoragePath.local(inputRoot), asOf);
+    }
+
+    static ExtractFile classify(StoragePath root, Storage.Entry file, DatasetSpec spec, LocalDate asOf) {
         String agency = spec.id().agency();
         String dataset = spec.id().dataset();
-        String name = file.getFileName().toString();
+        String name = file.name();
         String expected = dataset + "_<yyyyMMdd>.csv";
         Matcher m = Pattern.compile("^" + Pattern.quote(dataset) + "_(\\d{8})\\.csv$").matcher(name);
-        if (!Files.isRegularFile(file) || !m.matches()) {
-            return new ExtractFile(file, relative(root, file), agency, dataset, null, DataQualityColumns.STATUS_NOT_READ_BAD_NAME,
+        if (file.directory() || !m.matches()) {
+            return entry(root, file, agency, dataset, null, DataQualityColumns.STATUS_NOT_READ_BAD_NAME,
                     "Cannot read file: name does not follow " + expected + " (" + name + ")");
         }
         LocalDate date;
         try {
             date = LocalDate.parse(m.group(1), NAME_DATE);
         } catch (DateTimeParseException e) {
-            return new ExtractFile(file, relative(root, file), agency, dataset, null, DataQualityColumns.STATUS_NOT_READ_BAD_NAME,
+            return entry(root, file, agency, dataset, null, DataQualityColumns.STATUS_NOT_READ_BAD_NAME,
                     "Cannot read file: extract date in the name is not a real date (" + name + ")");
         }
         if (date.isAfter(asOf)) {
-            return new ExtractFile(file, relative(root, file), agency, dataset, date, DataQualityColumns.STATUS_NOT_READ_AFTER_AS_OF,
+            return entry(root, file, agency, dataset, date, DataQualityColumns.STATUS_NOT_READ_AFTER_AS_OF,
                     "Cannot read file yet: extract date " + date + " is after the as-of date (" + asOf + ")");
         }
-        return new ExtractFile(file, relative(root, file), agency, dataset, date, DataQualityColumns.STATUS_READ, null);
+        return entry(root, file, agency, dataset, date, DataQualityColumns.STATUS_READ, null);
     }
 
-    private static ExtractFile unknown(Path root, Path p, String agency, String dataset, String message) {
-        return new ExtractFile(p, relative(root, p), agency, dataset, null, DataQualityColumns.STATUS_NOT_READ_UNKNOWN_FOLDER, message);
+    private static ExtractFile unknown(StoragePath root, Storage.Entry p, String agency, String dataset, String message) {
+        return entry(root, p, agency, dataset, null, DataQualityColumns.STATUS_NOT_READ_UNKNOWN_FOLDER, message);
     }
 
-    static String relative(Path root, Path p) {
-        return root.relativize(p).toString().replace('\\', '/');
-    }
-
-    private static List<Path> list(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list folder: " + e.getMessage() + " (" + dir + ")", e);
-        }
+    private static ExtractFile entry(StoragePath root, Storage.Entry e, String agency, String dataset, LocalDate date,
+                                     String status, String message) {
+        return new ExtractFile(e.path(), e.path().relativeTo(root), agency, dataset, date, status, message,
+                e.directory() ? 0 : e.length(), e.modificationTime());
     }
 }

@@ -4,14 +4,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -33,6 +36,9 @@ import org.lcjp.reoffending.ingest.QuarantineRule;
  * <p>A file larger than {@code splitBytes} is read by several tasks, each parsing the whole file (record boundaries
  * depend on quotes, and parsing is cheap) but keeping every k-th record: the rows come out evenly spread over tasks
  * and grouped by file, so nothing downstream needs to shuffle them (a first full delivery is a third of the history).
+ *
+ * <p>Files are opened through {@link Storage} on the executors (any Hadoop file system), once each: the task
+ * reading a file's first chunk also hashes its bytes and reports the hash and the header through {@link FileFacts}.
  */
 public final class ExtractReader {
     public static final String PARSE_RULE = "_parse_rule";
@@ -47,14 +53,22 @@ public final class ExtractReader {
 
     private final int maxRecordLines;
     private final long splitBytes;
+    private final Storage storage;
 
     /**
      * @param maxRecordLines lines a quoted field may span before its quote is judged unbalanced
      * @param splitBytes     file size above which more than one task reads a file
+     * @param storage        how executors reach the files
      */
-    public ExtractReader(int maxRecordLines, long splitBytes) {
+    public ExtractReader(int maxRecordLines, long splitBytes, Storage storage) {
         this.maxRecordLines = maxRecordLines;
         this.splitBytes = splitBytes;
+        this.storage = storage;
+    }
+
+    /** Local files on this JVM's file systems (tests). */
+    public ExtractReader(int maxRecordLines, long splitBytes) {
+        this(maxRecordLines, splitBytes, Storage.fromEnvironment());
     }
 
     public static StructType rawSchema(DatasetSpec spec) {
@@ -74,6 +88,11 @@ public final class ExtractReader {
 
     /** Raw rows of the given files, all of {@code spec}'s dataset; each task's rows come from one file. */
     public Dataset<Row> read(SparkSession spark, DatasetSpec spec, List<ExtractFile> files) {
+        return read(spark, spec, files, null);
+    }
+
+    /** As {@link #read(SparkSession, DatasetSpec, List)}, reporting each file's hash and header to {@code facts}. */
+    public Dataset<Row> read(SparkSession spark, DatasetSpec spec, List<ExtractFile> files, FileFacts facts) {
         StructType in = new StructType()
                 .add(PATH, DataTypes.StringType, false)
                 .add(StagedColumns.SOURCE_FILE, DataTypes.StringType, false)
@@ -82,9 +101,9 @@ public final class ExtractReader {
                 .add(CHUNKS, DataTypes.IntegerType, false);
         List<Row> rows = new ArrayList<>();
         for (ExtractFile f : files) {
-            int chunks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (size(f.path()) + splitBytes - 1) / splitBytes));
+            int chunks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (f.bytes() + splitBytes - 1) / splitBytes));
             for (int c = 0; c < chunks; c++) {
-                rows.add(RowFactory.create(f.path().toAbsolutePath().toString(), f.sourceFile(), Date.valueOf(f.extractDate()), c, chunks));
+                rows.add(RowFactory.create(f.path().toString(), f.sourceFile(), Date.valueOf(f.extractDate()), c, chunks));
             }
         }
         // One partition per (file, chunk): parallelize slices a list of n into n slices of one (a repartition may
@@ -94,7 +113,8 @@ public final class ExtractReader {
         // The contract's columns travel as one array and are split by Spark: an encoder with a field per column
         // generates a method too large for the JIT, which then ran interpreted for every row (a fifth of ingest).
         Dataset<Row> parsed = paths.flatMap(new ParseFile(spec.id().agency(), spec.id().dataset(), new ArrayList<>(spec.columnNames()),
-                new ArrayList<>(spec.requiredColumnNames()), maxRecordLines), Encoders.row(parsedSchema()));
+                new ArrayList<>(spec.requiredColumnNames()), maxRecordLines, storage, facts == null ? null : facts.accumulator()),
+                Encoders.row(parsedSchema()));
         List<org.apache.spark.sql.Column> out = new ArrayList<>();
         for (String c : List.of(StagedColumns.AGENCY, StagedColumns.DATASET, StagedColumns.SOURCE_FILE, StagedColumns.SOURCE_LINE,
                 StagedColumns.EXTRACT_DATE)) {
@@ -122,23 +142,6 @@ public final class ExtractReader {
                 .add(PARSE_MESSAGE, DataTypes.StringType, true);
     }
 
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read file: " + e.getMessage() + " (" + file + ")", e);
-        }
-    }
-
-    /** The header of one file as the contract sees it; read on the driver only for reporting. */
-    public HeaderMapping header(Path file, DatasetSpec spec) {
-        try (BufferedReader r = open(file)) {
-            return header(new CsvRecords(r, maxRecordLines), spec.columnNames(), spec.requiredColumnNames());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read file: " + e.getMessage() + " (" + file + ")", e);
-        }
-    }
-
     static HeaderMapping header(CsvRecords records, List<String> columns, List<String> required) {
         if (!records.hasNext()) {
             return HeaderMapping.unreadable(columns.size(), QuarantineRule.EMPTY_FILE, "Cannot read file: it has no header line");
@@ -153,9 +156,17 @@ public final class ExtractReader {
         return m;
     }
 
-    static BufferedReader open(Path file) throws IOException {
+    static BufferedReader reader(InputStream in) {
         // Decoding replaces bad bytes rather than failing the whole file; RFC 4180 files are UTF-8 by contract.
-        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16);
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Parses one file into raw rows; runs on an executor. */
@@ -165,13 +176,18 @@ public final class ExtractReader {
         private final List<String> columns;
         private final List<String> required;
         private final int maxRecordLines;
+        private final Storage storage;
+        private final CollectionAccumulator<FileFacts.Fact> facts;
 
-        ParseFile(String agency, String dataset, List<String> columns, List<String> required, int maxRecordLines) {
+        ParseFile(String agency, String dataset, List<String> columns, List<String> required, int maxRecordLines,
+                  Storage storage, CollectionAccumulator<FileFacts.Fact> facts) {
             this.agency = agency;
             this.dataset = dataset;
             this.columns = columns;
             this.required = required;
             this.maxRecordLines = maxRecordLines;
+            this.storage = storage;
+            this.facts = facts;
         }
 
         @Override
@@ -180,7 +196,27 @@ public final class ExtractReader {
             Date extractDate = file.getDate(2);
             int chunk = file.getInt(3);
             int chunks = file.getInt(4);
-            BufferedReader reader = open(Paths.get(file.getString(0)));
+            // The first chunk's task hashes the bytes as it parses them: the one time the file is opened for both.
+            boolean reports = chunk == 0 && facts != null;
+            InputStream in = storage.open(StoragePath.of(file.getString(0)));
+            MessageDigest digest = reports ? sha256() : null;
+            long[] bytes = new long[1];
+            InputStream counted = reports ? new java.io.FilterInputStream(new DigestInputStream(in, digest)) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    bytes[0] += b < 0 ? 0 : 1;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buf, int off, int len) throws IOException {
+                    int n = super.read(buf, off, len);
+                    bytes[0] += Math.max(n, 0);
+                    return n;
+                }
+            } : in;
+            BufferedReader reader = reader(counted);
             CsvRecords records = new CsvRecords(reader, maxRecordLines);
             HeaderMapping header = header(records, columns, required);
             return new Iterator<>() {
@@ -200,6 +236,9 @@ public final class ExtractReader {
                         reader.close();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
+                    }
+                    if (reports) {
+                        facts.add(new FileFacts.Fact(sourceFile, HexFormat.of().formatHex(digest.digest()), bytes[0], header));
                     }
                     return null;
                 }

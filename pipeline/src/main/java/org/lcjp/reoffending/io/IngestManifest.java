@@ -3,11 +3,9 @@ package org.lcjp.reoffending.io;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,15 +15,29 @@ import java.util.Map;
 /**
  * The files already ingested ({@code warehouse/ingest-manifest.json}) with their SHA-256, so a nightly run parses only
  * new or changed files. {@code keyFingerprint} is a keyed hash of a constant: when the key changes, every stored
- * token is stale and the run re-ingests everything.
+ * token is stale and the run re-ingests everything. Each entry also keeps the file's length and modification time as
+ * listed: a delivery listed with the same two is taken as already ingested without being opened (and its recorded
+ * SHA-256 goes to the run manifest); any other is parsed and hashed in the same pass.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record IngestManifest(String keyFingerprint, List<Entry> files) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One ingested file. */
-    public record Entry(String sourceFile, String agency, String dataset, String extractDate, String sha256) {
+    /**
+     * One ingested file.
+     *
+     * @param bytes            length when ingested (null in manifests written before it was kept)
+     * @param modificationTime epoch milliseconds when ingested (null likewise)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Entry(String sourceFile, String agency, String dataset, String extractDate, String sha256, Long bytes,
+                        Long modificationTime) {
+        /** Is {@code f} as listed now the file this entry recorded? */
+        public boolean unchanged(ExtractFile f) {
+            return bytes != null && modificationTime != null && bytes == f.bytes() && modificationTime == f.modificationTime();
+        }
     }
 
     public IngestManifest {
@@ -36,20 +48,20 @@ public record IngestManifest(String keyFingerprint, List<Entry> files) {
         return new IngestManifest(keyFingerprint, List.of());
     }
 
-    public static IngestManifest read(Path file) {
-        if (!Files.exists(file)) {
+    public static IngestManifest read(Storage storage, StoragePath file) {
+        if (!storage.exists(file)) {
             return new IngestManifest(null, List.of());
         }
         try {
-            return JSON.readValue(file.toFile(), IngestManifest.class);
+            return JSON.readValue(storage.readBytes(file), IngestManifest.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the ingest manifest: " + e.getMessage() + " (" + file + ")", e);
         }
     }
 
-    public Map<String, String> shaBySourceFile() {
-        Map<String, String> m = new LinkedHashMap<>();
-        files.forEach(f -> m.put(f.sourceFile(), f.sha256()));
+    public Map<String, Entry> bySourceFile() {
+        Map<String, Entry> m = new LinkedHashMap<>();
+        files.forEach(f -> m.put(f.sourceFile(), f));
         return m;
     }
 
@@ -63,13 +75,10 @@ public record IngestManifest(String keyFingerprint, List<Entry> files) {
         return new IngestManifest(keyFingerprint, all);
     }
 
-    /** Written beside and moved into place, so a crash never leaves half a manifest. */
-    public void write(Path file) {
+    /** Written beside and moved into place ({@link Storage#write}), so a crash never leaves half a manifest. */
+    public void write(Storage storage, StoragePath file) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), this);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            storage.write(file, JSON.writeValueAsBytes(this));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the ingest manifest: " + e.getMessage() + " (" + file + ")", e);
         }

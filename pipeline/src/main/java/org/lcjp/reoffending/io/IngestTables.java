@@ -2,14 +2,15 @@ package org.lcjp.reoffending.io;
 
 import static org.apache.spark.sql.functions.col;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -26,6 +27,10 @@ import org.lcjp.reoffending.ingest.QuarantineColumns;
  * file's rows are replaced by dropping its partition and appending.
  */
 public record IngestTables(Warehouse warehouse) {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
     /**
      * Parquet option for tables of keyed tokens: their values are random and nearly all distinct, so dictionary
      * encoding only costs time (and is abandoned per row group anyway); plain encoding plus compression is as small.
@@ -34,80 +39,89 @@ public record IngestTables(Warehouse warehouse) {
 
     /** @param rows accepted rows, each partition holding rows of one delivery (as ExtractReader produces them) */
     public void replaceAccepted(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
-        Path table = warehouse.accepted(id);
-        extractDates.forEach(d -> deleteTree(table.resolve(StagedColumns.EXTRACT_DATE + "=" + d)));
+        StoragePath table = warehouse.accepted(id);
+        extractDates.forEach(d -> warehouse.storage().delete(table.resolve(StagedColumns.EXTRACT_DATE + "=" + d)));
         // Written as they come: each task's rows are from one delivery file (ExtractReader), so each task writes one
         // file into one date's folder, with neither a shuffle nor a sort of the wide rows.
         rows.write().mode(SaveMode.Append).option(DICTIONARY, false).partitionBy(StagedColumns.EXTRACT_DATE)
                 .parquet(table.toString());
     }
 
+    /**
+     * @param rows quarantined rows of these deliveries, or null when they have none (the old rows are still dropped).
+     *             Each dataset is written into its own agency=/dataset= folder, so datasets ingested at the same time
+     *             never share a write (Spark's committer keeps its scratch space under the folder it writes).
+     */
     public void replaceQuarantine(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
-        Path dataset = warehouse.quarantine().resolve(QuarantineColumns.AGENCY + "=" + id.agency())
+        StoragePath dataset = warehouse.quarantine().resolve(QuarantineColumns.AGENCY + "=" + id.agency())
                 .resolve(QuarantineColumns.DATASET + "=" + id.dataset());
-        extractDates.forEach(d -> deleteTree(dataset.resolve(QuarantineColumns.EXTRACT_DATE + "=" + d)));
-        rows.repartition(org.apache.spark.sql.functions.col(QuarantineColumns.EXTRACT_DATE)).write().mode(SaveMode.Append)
-                .partitionBy(QuarantineColumns.AGENCY, QuarantineColumns.DATASET, QuarantineColumns.EXTRACT_DATE)
-                .parquet(warehouse.quarantine().toString());
+        extractDates.forEach(d -> warehouse.storage().delete(dataset.resolve(QuarantineColumns.EXTRACT_DATE + "=" + d)));
+        if (rows == null) {
+            return;
+        }
+        // Each task's rows are from one delivery (ExtractReader), so each writes into one date's folder without a shuffle.
+        rows.drop(QuarantineColumns.AGENCY, QuarantineColumns.DATASET).write().mode(SaveMode.Append)
+                .partitionBy(QuarantineColumns.EXTRACT_DATE)
+                .parquet(dataset.toString());
     }
 
     /** Accepted rows of every delivery so far, or null before the first. */
     public Dataset<Row> accepted(SparkSession spark, DatasetId id) {
-        Path table = warehouse.accepted(id);
-        if (!hasParquet(table)) {
+        StoragePath table = warehouse.accepted(id);
+        if (!warehouse.has(table)) {
             return null;
         }
         Dataset<Row> rows = spark.read().parquet(table.toString());
         return rows.withColumn(StagedColumns.EXTRACT_DATE, col(StagedColumns.EXTRACT_DATE).cast("date"));
     }
 
+    /**
+     * Per-file counts of every delivery read so far: {@code file_counts.json}, or the Parquet table a warehouse built
+     * before kept (read once, replaced by the JSON file at the next write).
+     */
     public List<FileReport> fileCounts(SparkSession spark) {
-        Path table = warehouse.fileCounts();
-        if (!hasParquet(table)) {
+        Storage storage = warehouse.storage();
+        if (storage.isFile(warehouse.fileCountsFile())) {
+            try {
+                return List.of(JSON.readValue(storage.readBytes(warehouse.fileCountsFile()), FileReport[].class));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the file counts: " + e.getMessage() + " (" + warehouse.fileCountsFile() + ")", e);
+            }
+        }
+        StoragePath legacy = warehouse.fileCounts();
+        if (!warehouse.has(legacy)) {
             return List.of();
         }
-        return spark.read().schema(DataQualityColumns.SCHEMA).parquet(table.toString()).collectAsList().stream()
+        return spark.read().schema(DataQualityColumns.SCHEMA).parquet(legacy.toString()).collectAsList().stream()
                 .map(FileReport::fromRow).toList();
     }
 
-    public void writeFileCounts(SparkSession spark, List<FileReport> reports) {
-        write(spark, reports, warehouse.fileCounts());
+    /**
+     * Written whole and moved over the old file in one step ({@link Storage#write}): no Spark job, and a crash leaves
+     * the old counts or the new, never none.
+     */
+    public void writeFileCounts(List<FileReport> reports) {
+        List<FileReport> sorted = reports.stream().sorted(Comparator.comparing(FileReport::sourceFile)).toList();
+        try {
+            warehouse.storage().write(warehouse.fileCountsFile(), JSON.writeValueAsBytes(sorted));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the file counts (" + warehouse.fileCountsFile() + ")", e);
+        }
+        warehouse.storage().delete(warehouse.fileCounts());
     }
 
-    public static void write(SparkSession spark, List<FileReport> reports, Path where) {
+    public static void write(SparkSession spark, List<FileReport> reports, StoragePath where) {
         List<Row> rows = reports.stream().sorted(Comparator.comparing(FileReport::sourceFile)).map(FileReport::toRow).toList();
         spark.createDataFrame(rows, DataQualityColumns.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite).parquet(where.toString());
     }
 
     /** Forgets every ingested row (used when the key changes: stored tokens are then stale). */
     public void clear() {
-        deleteTree(warehouse.root().resolve("accepted"));
-        deleteTree(warehouse.quarantine());
-        deleteTree(warehouse.fileCounts());
-        deleteTree(warehouse.ingestManifest());
-    }
-
-    static boolean hasParquet(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteTree(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete: " + e.getMessage() + " (" + p + ")", e);
-        }
+        Storage storage = warehouse.storage();
+        storage.delete(warehouse.root().resolve("accepted"));
+        storage.delete(warehouse.quarantine());
+        storage.delete(warehouse.fileCounts());
+        storage.delete(warehouse.fileCountsFile());
+        storage.delete(warehouse.ingestManifest());
     }
 }

@@ -1,83 +1,109 @@
 package org.lcjp.reoffending.publish;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.lcjp.reoffending.io.Storage;
+import org.lcjp.reoffending.io.StoragePath;
 
 /**
- * published/&lt;as_of&gt;/ appears whole or not at all: a run builds in a hidden sibling folder and renames it into
- * place only when complete. A rerun for the same as-of date replaces the old folder by rename too.
+ * published/&lt;as_of&gt;/ appears whole or not at all. A run builds in a hidden sibling folder; publishing writes
+ * {@value #MANIFEST} and renames the folder into place.
+ * <ul>
+ *   <li>Where a folder rename is atomic (local disks, HDFS: {@link Storage#atomicDirectoryRename}) the manifest is
+ *       written into the folder first and the rename makes everything appear at once.</li>
+ *   <li>On object stores a rename copies object by object, so the manifest is written last, after the copy: a
+ *       published folder is complete exactly when its {@value #MANIFEST} exists, and readers (and retention, and
+ *       {@code diff-published}) trust only such folders.</li>
+ * </ul>
+ * A rerun for the same as-of date moves the old folder aside first and deletes it after; a crash between the two
+ * renames is repaired by the next publish (the set-aside folder is moved back when nothing replaced it).
  */
 public final class AtomicPublisher {
+    public static final String MANIFEST = "manifest.json";
+    private static final Logger LOG = LogManager.getLogger(AtomicPublisher.class);
     private static final Pattern AS_OF_FOLDER = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private final Path published;
+    private static final String REPLACED = ".replaced-";
+    private final Storage storage;
+    private final StoragePath published;
 
-    public AtomicPublisher(Path published) {
+    public AtomicPublisher(Storage storage, StoragePath published) {
+        this.storage = storage;
         this.published = published;
     }
 
-    /** A fresh, empty folder to build this run's outputs in (on the same file system, so the final move is a rename). */
-    public Path prepare(String asOf, String runId) throws IOException {
-        Files.createDirectories(published);
-        Path building = published.resolve(".building-" + asOf + "-" + runId);
-        deleteRecursively(building);
-        return Files.createDirectories(building);
+    /** A fresh, empty folder to build this run's outputs in (beside the target, so the final move is a rename). */
+    public StoragePath prepare(String asOf, String runId) {
+        storage.mkdirs(published);
+        recover();
+        StoragePath building = published.resolve(".building-" + asOf + "-" + runId);
+        storage.delete(building);
+        return storage.mkdirs(building);
     }
 
-    /** Moves a complete folder to published/&lt;as_of&gt;, replacing an earlier run for the same date. */
-    public Path publish(Path building, String asOf, String runId) throws IOException {
+    /**
+     * Moves a complete folder to published/&lt;as_of&gt;, replacing an earlier run for the same date, with
+     * {@code manifest} as its {@value #MANIFEST}.
+     */
+    public StoragePath publish(StoragePath building, String asOf, String runId, byte[] manifest) {
         // `reoffending publish` after stage-by-stage runs may be the first thing ever to publish here.
-        Files.createDirectories(published);
-        Path target = published.resolve(asOf);
-        Path replaced = published.resolve(".replaced-" + asOf + "-" + runId);
-        if (Files.exists(target)) {
-            Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
+        storage.mkdirs(published);
+        recover();
+        boolean atomic = storage.atomicDirectoryRename(published);
+        if (atomic) {
+            storage.write(building.resolve(MANIFEST), manifest);
+        } else {
+            storage.delete(building.resolve(MANIFEST));
         }
-        Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteRecursively(replaced);
+        StoragePath target = published.resolve(asOf);
+        StoragePath replaced = published.resolve(REPLACED + asOf + "-" + runId);
+        CrashPoints.reach(CrashPoints.PUBLISH_BEFORE_RENAME);
+        if (storage.exists(target)) {
+            storage.rename(target, replaced);
+        }
+        CrashPoints.reach(CrashPoints.PUBLISH_BETWEEN_RENAMES);
+        storage.rename(building, target);
+        if (!atomic) {
+            storage.write(target.resolve(MANIFEST), manifest);
+        }
+        CrashPoints.reach(CrashPoints.PUBLISH_AFTER_RENAME);
+        storage.delete(replaced);
         return target;
     }
 
     /** Removes a folder a failed run was building, so nothing half-made is left behind. */
-    public void discard(Path building) {
-        try {
-            deleteRecursively(building);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public void discard(StoragePath building) {
+        storage.delete(building);
     }
 
-    /** Keeps the newest {@code keep} published folders (0 keeps all); returns the folders removed. */
-    public List<Path> applyRetention(int keep) throws IOException {
-        if (keep <= 0 || !Files.isDirectory(published)) {
+    /** Keeps the newest {@code keep} published folders (0 keeps all; only complete ones count); returns those removed. */
+    public List<StoragePath> applyRetention(int keep) {
+        if (keep <= 0 || !storage.isDirectory(published)) {
             return List.of();
         }
-        List<Path> folders;
-        try (Stream<Path> s = Files.list(published)) {
-            folders = s.filter(p -> AS_OF_FOLDER.matcher(p.getFileName().toString()).matches())
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-                    .toList();
-        }
-        List<Path> old = folders.stream().skip(keep).toList();
-        for (Path p : old) {
-            deleteRecursively(p);
-        }
+        List<StoragePath> folders = storage.list(published).stream()
+                .filter(e -> e.directory() && AS_OF_FOLDER.matcher(e.name()).matches() && storage.isFile(e.path().resolve(MANIFEST)))
+                .map(Storage.Entry::path)
+                .sorted((a, b) -> b.getFileName().compareTo(a.getFileName()))
+                .toList();
+        List<StoragePath> old = folders.stream().skip(keep).toList();
+        old.forEach(storage::delete);
         return old;
     }
 
-    static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+    /** A folder set aside by a republish that crashed before its replacement arrived goes back in place. */
+    private void recover() {
+        for (Storage.Entry e : storage.list(published)) {
+            if (e.directory() && e.name().startsWith(REPLACED)) {
+                String asOf = e.name().substring(REPLACED.length(), REPLACED.length() + 10);
+                StoragePath target = published.resolve(asOf);
+                if (storage.exists(target)) {
+                    storage.delete(e.path());
+                } else {
+                    LOG.warn("Restoring {} set aside by a publish that did not finish", target);
+                    storage.rename(e.path(), target);
+                }
             }
         }
     }

@@ -2,14 +2,15 @@ package org.lcjp.reoffending.publish;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
+import org.lcjp.reoffending.io.Storage;
+import org.lcjp.reoffending.io.StoragePath;
 
 /** The files of an input root with their SHA-256, for the run manifest. */
 public final class InputFiles {
@@ -20,26 +21,31 @@ public final class InputFiles {
     private InputFiles() {
     }
 
-    public static List<InputFile> list(Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
+    /** Every file under {@code root}, each opened and hashed. */
+    public static List<InputFile> list(Storage storage, StoragePath root) {
+        if (!storage.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
-            List<InputFile> out = new java.util.ArrayList<>();
-            for (Path f : files) {
-                out.add(new InputFile(root.relativize(f).toString().replace('\\', '/'), Files.size(f), sha256(f)));
-            }
-            return out;
+        List<InputFile> out = new ArrayList<>();
+        for (Storage.Entry f : storage.listFiles(root)) {
+            out.add(new InputFile(f.path().relativeTo(root), f.length(), sha256(storage, f.path())));
         }
+        return out;
     }
 
-    public static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+    /** A local input root (tests). */
+    public static List<InputFile> list(java.nio.file.Path root) {
+        return list(Storage.defaults(), StoragePath.local(root));
+    }
+
+    public static String sha256(Storage storage, StoragePath file) {
+        try (InputStream in = new DigestInputStream(storage.open(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot hash file: " + e.getMessage() + " (" + file + ")", e);
         }
     }
 }

@@ -1,50 +1,158 @@
 package org.lcjp.reoffending.publish;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.FileAlreadyExistsException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.lcjp.reoffending.io.Storage;
+import org.lcjp.reoffending.io.StoragePath;
 
 /**
- * One run at a time per OUTPUT folder. An OS file lock, so a crashed run never leaves a stale lock behind:
- * the lock dies with its process.
+ * One run at a time per OUTPUT, on any file system: {@code OUTPUT/.run.lock} is created exclusively (the NameNode's
+ * create-if-absent on HDFS, O_EXCL locally) and holds its owner: run id, host, process id and that process's start
+ * time. While the run lasts, a heartbeat sets the file's modification time every {@code staleAfter / 4} (at most
+ * {@value #HEARTBEAT_MAX_SECONDS} s).
+ *
+ * <p>The stale-lock rule (a crashed run never blocks the next night): a lock is stale when its owner is on this
+ * host and that process is gone (no such pid, or a process started later under a reused pid), or when its heartbeat
+ * is older than {@code staleAfter} (setting {@code run.lock_stale_minutes}; for an owner on another host, whose
+ * process cannot be looked at). A stale lock is taken over by renaming it aside (only one contender's rename
+ * succeeds) and creating a new one exclusively. Object stores have no exclusive create nor settable modification
+ * times: there the lock is advisory (keep OUTPUT's lock on HDFS, or let the scheduler prevent overlapping runs).
  */
 public final class RunLock implements AutoCloseable {
-    private final FileChannel channel;
-    private final FileLock lock;
+    public static final String FILE = ".run.lock";
+    static final long HEARTBEAT_MAX_SECONDS = 30;
+    private static final Logger LOG = LogManager.getLogger(RunLock.class);
+    private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
-    private RunLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
+    /** Who holds a lock. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Owner(String runId, String host, long pid, long processStarted, long acquired) {
+        static Owner me(String runId) {
+            ProcessHandle self = ProcessHandle.current();
+            return new Owner(runId, localHost(), self.pid(), startMillis(self).orElse(0L), System.currentTimeMillis());
+        }
+
+        /** Is this owner a process of this host that is no longer running? */
+        boolean deadOnThisHost() {
+            if (!host.equals(localHost())) {
+                return false;
+            }
+            Optional<ProcessHandle> p = ProcessHandle.of(pid);
+            if (p.isEmpty() || !p.get().isAlive()) {
+                return true;
+            }
+            // A pid reused by a process started after the lock was taken is not the owner.
+            return processStarted > 0 && startMillis(p.get()).map(s -> Math.abs(s - processStarted) > 1000).orElse(false);
+        }
     }
 
-    public static RunLock acquire(Path outputRoot, String runId) throws IOException {
-        Files.createDirectories(outputRoot);
-        Path file = outputRoot.resolve(".run.lock");
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
+    private final Storage storage;
+    private final StoragePath file;
+    private final Owner owner;
+    private final ScheduledExecutorService heartbeat;
+
+    private RunLock(Storage storage, StoragePath file, Owner owner, Duration staleAfter) {
+        this.storage = storage;
+        this.file = file;
+        this.owner = owner;
+        long every = Math.max(1, Math.min(HEARTBEAT_MAX_SECONDS, staleAfter.toSeconds() / 4));
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "run-lock-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleAtFixedRate(() -> storage.touch(file, System.currentTimeMillis()), every, every, TimeUnit.SECONDS);
+    }
+
+    public static RunLock acquire(Storage storage, StoragePath outputRoot, String runId, Duration staleAfter) {
+        storage.mkdirs(outputRoot);
+        StoragePath file = outputRoot.resolve(FILE);
+        Owner me = Owner.me(runId);
+        byte[] content;
         try {
-            lock = channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException sameJvm) {
-            lock = null;
+            content = JSON.writeValueAsBytes(me);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (lock == null) {
-            channel.close();
-            throw new IllegalStateException("Cannot start run: another run holds the lock on " + outputRoot
-                    + " (" + file + "). Wait for it to finish, or use another OUTPUT.");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                storage.createExclusive(file, content);
+                return new RunLock(storage, file, me, staleAfter);
+            } catch (FileAlreadyExistsException held) {
+                FileStatus status = storage.status(file);
+                if (status == null) {
+                    continue;
+                }
+                Owner other = read(storage, file);
+                long age = System.currentTimeMillis() - status.getModificationTime();
+                boolean stale = other == null ? age > staleAfter.toMillis()
+                        : other.deadOnThisHost() || age > staleAfter.toMillis();
+                if (!stale) {
+                    throw new IllegalStateException("Cannot start run: another run holds the lock on " + outputRoot + " ("
+                            + (other == null ? "unreadable lock file" : "run " + other.runId() + " on " + other.host() + " pid " + other.pid())
+                            + ", heartbeat " + age / 1000 + " s ago; " + file + "). Wait for it to finish, or use another OUTPUT.");
+                }
+                LOG.warn("Taking over a stale run lock ({}; heartbeat {} s ago, stale after {} min): {}",
+                        other == null ? "unreadable" : "run " + other.runId() + " on " + other.host() + " pid " + other.pid(),
+                        age / 1000, staleAfter.toMinutes(), file);
+                StoragePath aside = outputRoot.resolve(FILE + ".stale-" + runId + "-" + me.pid());
+                try {
+                    storage.rename(file, aside);
+                    storage.delete(aside);
+                } catch (UncheckedIOException lostRace) {
+                    // Another run took it over first; the next attempt sees its fresh lock.
+                }
+            }
         }
-        channel.truncate(0);
-        channel.write(java.nio.ByteBuffer.wrap(("run " + runId + " pid " + ProcessHandle.current().pid() + "\n")
-                .getBytes(StandardCharsets.UTF_8)));
-        return new RunLock(channel, lock);
+        throw new IllegalStateException("Cannot start run: could not take the lock on " + outputRoot + " (" + file
+                + "); another run is starting. Try again.");
+    }
+
+    /** The owner recorded in a lock file, or null when it cannot be read. */
+    public static Owner read(Storage storage, StoragePath file) {
+        try {
+            return JSON.readValue(storage.readBytes(file), Owner.class);
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    public Owner owner() {
+        return owner;
     }
 
     @Override
-    public void close() throws IOException {
-        lock.release();
-        channel.close();
+    public void close() {
+        heartbeat.shutdownNow();
+        Owner now = read(storage, file);
+        if (now != null && now.runId().equals(owner.runId()) && now.pid() == owner.pid()) {
+            storage.delete(file);
+        }
+    }
+
+    private static String localHost() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown-host";
+        }
+    }
+
+    private static Optional<Long> startMillis(ProcessHandle p) {
+        return p.info().startInstant().map(Instant::toEpochMilli);
     }
 }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.lcjp.reoffending.io.Storage;
+import org.lcjp.reoffending.io.StoragePath;
 
 /**
  * published/&lt;as_of&gt;/manifest.json (outputs.md): what a run read, how it was configured, what it produced.
@@ -37,11 +39,20 @@ public record RunManifest(
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    public void write(Path file) throws IOException {
-        JSON.writeValue(file.toFile(), this);
+    public byte[] toBytes() {
+        try {
+            return JSON.writeValueAsBytes(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the run manifest", e);
+        }
     }
 
-    public static RunManifest read(Path file) throws IOException {
+    public static RunManifest read(Storage storage, StoragePath file) throws IOException {
+        return JSON.readValue(storage.readBytes(file), RunManifest.class);
+    }
+
+    /** A local manifest (tests). */
+    public static RunManifest read(java.nio.file.Path file) throws IOException {
         return JSON.readValue(file.toFile(), RunManifest.class);
     }
 }

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param broadcastSupersededRows superseded and deleted rows of one dataset up to which staging removes them with a
  *                          broadcast join, so the wide rows are not shuffled (default 2,000,000: about 120 MB)
  * @param splitBytes        a file larger than this is read by several tasks, one per this many bytes (default 32 MiB)
+ * @param parallelDatasets  datasets ingested (and staged) at the same time, each on its own driver thread, so their
+ *                          small Spark jobs keep every core busy (default 4; 1 ingests them one after another)
  */
 public record IngestSettings(String defaultDateFormat, LocalDate earliestDate, Map<String, DatasetSettings> datasets,
-                             Integer maxRecordLines, Long broadcastSupersededRows, Long splitBytes) {
+                             Integer maxRecordLines, Long broadcastSupersededRows, Long splitBytes, Integer parallelDatasets) {
 
     public IngestSettings {
         defaultDateFormat = Defaults.or(defaultDateFormat, "yyyy-MM-dd");
@@ -26,6 +28,10 @@ public record IngestSettings(String defaultDateFormat, LocalDate earliestDate, M
         maxRecordLines = Defaults.or(maxRecordLines, 50);
         broadcastSupersededRows = Defaults.or(broadcastSupersededRows, 2_000_000L);
         splitBytes = Defaults.or(splitBytes, 32L << 20);
+        parallelDatasets = Defaults.or(parallelDatasets, 4);
+        if (parallelDatasets < 1) {
+            throw new IllegalArgumentException("Cannot use parallel_datasets: must be at least 1 (" + parallelDatasets + ")");
+        }
         if (splitBytes < 1) {
             throw new IllegalArgumentException("Cannot use split_bytes: must be positive (" + splitBytes + ")");
         }
@@ -35,7 +41,7 @@ public record IngestSettings(String defaultDateFormat, LocalDate earliestDate, M
     }
 
     public static IngestSettings defaults() {
-        return new IngestSettings(null, null, null, null, null, null);
+        return new IngestSettings(null, null, null, null, null, null, null);
     }
 
     public String dateFormat(String datasetPath) {

@@ -3,16 +3,22 @@ package org.lcjp.reoffending.settings;
 /**
  * The panel pack.
  *
- * @param title   the pack's title on the cover
- * @param contact the contact line in the notes
+ * @param title               the pack's title on the cover
+ * @param contact             the contact line
+ * @param lowReliabilityBelow a rate or share over fewer people than this is marked [u] low reliability (default 30)
  */
-public record ReportSettings(String title, String contact) {
+public record ReportSettings(String title, String contact, Integer lowReliabilityBelow) {
     public ReportSettings {
         title = Defaults.or(title, "Proven reoffending: Durham and Cleveland Local Criminal Justice Partnership");
         contact = Defaults.or(contact, "LCJP performance and analysis team");
+        lowReliabilityBelow = Defaults.or(lowReliabilityBelow, 30);
+        if (lowReliabilityBelow < 0) {
+            throw new IllegalArgumentException("Cannot use report.low_reliability_below: must not be negative ("
+                    + lowReliabilityBelow + ")");
+        }
     }
 
     public static ReportSettings defaults() {
-        return new ReportSettings(null, null);
+        return new ReportSettings(null, null, null);
     }
 }

@@ -1,22 +1,62 @@
 package org.lcjp.reoffending.reports.pack;
 
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import java.util.List;
+import org.lcjp.reoffending.reports.pack.model.Sheet;
 
-/** What every sheet builder needs: the data, the workbook's one Styles object and the disclosed figures. */
-public record PackContext(PackData data, XSSFWorkbook workbook, Styles styles, DisclosedReoffending reoffending) {
+/** What every sheet builder needs: the data, the words for codes, the notes and the disclosed figures. */
+public final class PackContext {
+    private final PackData data;
+    private final ReportingYears years;
+    private final DisclosedYears disclosedYears;
+    private final DisclosedComparisons comparisons;
+    private final Notes notes;
 
-    public SheetWriter newSheet(String name) {
-        XSSFSheet sheet = workbook.createSheet(name);
-        sheet.setDisplayGridlines(false);
-        sheet.getPrintSetup().setLandscape(true);
-        sheet.setFitToPage(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
-        return new SheetWriter(sheet, styles);
+    PackContext(PackData data) {
+        this.data = data;
+        this.years = ReportingYears.of(data.provenReoffending(), data.crossTabs().orElse(List.of()));
+        this.disclosedYears = DisclosedYears.apply(years, data.threshold(), data.lowReliabilityBelow());
+        this.comparisons = DisclosedComparisons.apply(data.comparisons().orElse(List.of()), data.threshold());
+        this.notes = new Notes(NoteTexts.all(data));
+    }
+
+    public PackData data() {
+        return data;
+    }
+
+    public ReportingYears years() {
+        return years;
+    }
+
+    public DisclosedYears disclosedYears() {
+        return disclosedYears;
+    }
+
+    public DisclosedComparisons comparisons() {
+        return comparisons;
+    }
+
+    public Notes notes() {
+        return notes;
     }
 
     public int threshold() {
         return data.threshold();
+    }
+
+    /** Words for a code. */
+    public String label(String section, String code) {
+        return data.labels().of(section, code);
+    }
+
+    /** The source line every table sheet carries. */
+    public String source(String... tables) {
+        return "Source: " + data.title() + ", published table" + (tables.length == 1 ? " " : "s ")
+                + String.join(", ", tables) + ", as of " + Periods.day(data.asOf()) + ".";
+    }
+
+    /** A sheet for a table that this run did not produce. */
+    public Sheet absent(String name, String contents, String title, String table) {
+        return new Sheet(name, contents, title, "This worksheet would contain one table; the published table " + table
+                + " was not produced by this run, so it is not available [x].", List.of(), null, List.of());
     }
 }

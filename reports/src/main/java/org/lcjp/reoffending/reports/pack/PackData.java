@@ -4,25 +4,30 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.lcjp.reoffending.reports.performance.PerformanceRow;
 
 /**
  * Everything the panel pack shows, as plain records mirroring the published Parquet tables (outputs.md), with
  * exact figures: the pack applies disclosure control itself. An optional table that was not produced this run is
  * {@link Optional#empty()}, and its sheet says so.
  *
- * @param asOf               the run's as-of date
- * @param runId              the run id (manifest)
- * @param title              pack title (settings: report.title)
- * @param contact            contact line for the notes (settings: report.contact)
- * @param threshold          disclosure threshold: counts 1..threshold-1 are suppressed (settings: disclosure.threshold)
- * @param finalAfterMonths   months after a cohort's end when it is complete (follow-up plus waiting, default 18)
- * @param latestExtracts     latest extract date per agency (from data_quality)
- * @param provenReoffending  proven_reoffending rows
- * @param dataQuality        data_quality rows
- * @param linkageQuality     linkage_quality rows
- * @param comparisons        cohort_comparison rows
- * @param balance            comparison_balance rows
- * @param iomPrePost         iom_pre_post rows
+ * @param asOf                the run's as-of date
+ * @param runId               the run id (manifest)
+ * @param title               pack title (settings: report.title)
+ * @param contact             contact line (settings: report.contact)
+ * @param threshold           disclosure threshold: counts 1..threshold-1 are suppressed (disclosure.threshold)
+ * @param lowReliabilityBelow a rate over fewer people than this is marked [u] (report.low_reliability_below)
+ * @param finalAfterMonths    follow-up plus waiting months (18), for the notes
+ * @param labels              codes as words (conf/labels.yaml)
+ * @param latestExtracts      latest extract date per agency/dataset (from data_quality)
+ * @param provenReoffending   proven_reoffending rows (quarterly cohorts)
+ * @param crossTabs           local authority by sex and by age band, per cohort (from the index events)
+ * @param dataQuality         data_quality rows
+ * @param linkageQuality      linkage_quality rows
+ * @param comparisons         cohort_comparison rows
+ * @param balance             comparison_balance rows
+ * @param iomPrePost          iom_pre_post rows
+ * @param performance         the performance table (methodology section 7)
  */
 public record PackData(
         LocalDate asOf,
@@ -30,14 +35,18 @@ public record PackData(
         String title,
         String contact,
         int threshold,
+        int lowReliabilityBelow,
         int finalAfterMonths,
+        Labels labels,
         Map<String, LocalDate> latestExtracts,
         List<ReoffendingRow> provenReoffending,
+        Optional<List<CrossTabRow>> crossTabs,
         Optional<List<DataQualityRow>> dataQuality,
         Optional<List<LinkageQualityRow>> linkageQuality,
         Optional<List<ComparisonRow>> comparisons,
         Optional<List<BalanceRow>> balance,
-        Optional<List<IomRow>> iomPrePost) {
+        Optional<List<IomRow>> iomPrePost,
+        Optional<List<PerformanceRow>> performance) {
 
     public PackData {
         latestExtracts = Map.copyOf(latestExtracts);
@@ -47,23 +56,37 @@ public record PackData(
         }
     }
 
-    /** The pack's file name, {@code panel-pack-<as_of>.xlsx}. */
-    public String fileName() {
-        return "panel-pack-" + asOf + ".xlsx";
+    /** The pack's file name without extension, {@code panel-pack-<as_of>}. */
+    public String baseName() {
+        return "panel-pack-" + asOf;
     }
 
-    /** One proven_reoffending row. {@code reoffencesPerReoffender} is null when there are no reoffenders. */
+    /**
+     * One proven_reoffending row. Boxed fields are null where the published table holds null or lacks the column
+     * (a table written before outputs.md v2.0 has no harm_days, months_observed or status_reason).
+     */
     public record ReoffendingRow(LocalDate cohortStart, LocalDate cohortEnd, String population, String dimension,
                                  String category, long offenders, long reoffenders, long reoffences,
-                                 double reoffendingRate, Double reoffencesPerReoffender, double reoffencesPerOffender,
-                                 String status) {
+                                 Double harmDays, Integer monthsObserved, String status, String statusReason) {
+        public boolean isFinal() {
+            return "FINAL".equals(status);
+        }
+    }
+
+    /**
+     * Index events of one cohort cell crossed by two dimensions (local authority by sex, by age band), population
+     * ALL: the breakdowns' margins, so disclosure control treats them together.
+     */
+    public record CrossTabRow(LocalDate cohortStart, LocalDate cohortEnd, String rowDimension, String rowCategory,
+                              String columnDimension, String columnCategory, long offenders, long reoffenders,
+                              long reoffences) {
     }
 
     /** One data_quality row (one source file). */
     public record DataQualityRow(String sourceFile, String agency, String dataset, LocalDate extractDate,
                                  long rowsRead, long rowsAccepted, long rowsQuarantined, long rowsSuperseded,
                                  long rowsDeleted, long pncCheckFailures, long warnings,
-                                 Map<String, Long> quarantinedByRule) {
+                                 Map<String, Long> quarantinedByRule, String status) {
         public DataQualityRow {
             quarantinedByRule = quarantinedByRule == null ? Map.of() : Map.copyOf(quarantinedByRule);
         }
@@ -73,10 +96,13 @@ public record PackData(
     public record LinkageQualityRow(String metric, String category, Double value) {
     }
 
-    /** One cohort_comparison row; nullable boxed fields are null where the table holds null. */
-    public record ComparisonRow(String comparison, LocalDate cohortStart, LocalDate cohortEnd, String method,
-                                String groupName, String subgroup, String measure, Long people, Double value,
-                                Double ciLow, Double ciHigh, String referenceGroup, Double difference,
+    /**
+     * One cohort_comparison row; nullable boxed fields are null where the table holds null. {@code period} is a
+     * financial year or {@code POOLED} (outputs.md v2.0), null in a table written before it.
+     */
+    public record ComparisonRow(String comparison, String period, LocalDate cohortStart, LocalDate cohortEnd,
+                                String method, String groupName, String subgroup, String measure, Long people,
+                                Double value, Double ciLow, Double ciHigh, String referenceGroup, Double difference,
                                 Double differenceCiLow, Double differenceCiHigh, Double pValue, Boolean significant,
                                 Long sampleSizeNeeded, String status, String note) {
     }

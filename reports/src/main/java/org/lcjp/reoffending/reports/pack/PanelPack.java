@@ -1,114 +1,91 @@
 package org.lcjp.reoffending.reports.pack;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.lcjp.reoffending.reports.pack.sheets.BreakdownsSheet;
+import org.lcjp.reoffending.reports.pack.model.Sheet;
+import org.lcjp.reoffending.reports.pack.ods.OdsWriter;
+import org.lcjp.reoffending.reports.pack.sheets.BalanceSheet;
+import org.lcjp.reoffending.reports.pack.sheets.BreakdownSheet;
 import org.lcjp.reoffending.reports.pack.sheets.ComparisonSheet;
 import org.lcjp.reoffending.reports.pack.sheets.ContentsSheet;
 import org.lcjp.reoffending.reports.pack.sheets.CoverSheet;
+import org.lcjp.reoffending.reports.pack.sheets.CrossTabSheet;
 import org.lcjp.reoffending.reports.pack.sheets.DataQualitySheet;
-import org.lcjp.reoffending.reports.pack.sheets.HeadlineSheet;
 import org.lcjp.reoffending.reports.pack.sheets.IomSheet;
+import org.lcjp.reoffending.reports.pack.sheets.LinkageQualitySheet;
 import org.lcjp.reoffending.reports.pack.sheets.NotesSheet;
+import org.lcjp.reoffending.reports.pack.sheets.PerformanceSheet;
+import org.lcjp.reoffending.reports.pack.sheets.SourcesSheet;
+import org.lcjp.reoffending.reports.pack.sheets.SummarySheet;
+import org.lcjp.reoffending.reports.pack.sheets.YearlySheet;
+import org.lcjp.reoffending.reports.pack.xlsx.XlsxWriter;
 
 /**
- * The panel pack: one Excel workbook per as-of date, built from {@link PackData} with disclosure control applied
- * to every count it shows. The sheets are small aggregate tables, so the in-memory XSSF model is used throughout
- * (charts and Excel tables need it).
+ * The panel pack: one workbook per as-of date, laid out as the Government Analysis Function's guidance for
+ * releasing statistics in spreadsheets asks, written as .xlsx and .ods from the same sheets. Every sheet is built
+ * from {@link PackData} with disclosure control applied before any writer sees a figure.
  */
 public final class PanelPack {
-    public static final String COVER = "Cover";
-    public static final String CONTENTS = "Contents";
-    public static final String HEADLINE = "Headline";
-    public static final String BREAKDOWNS = "Breakdowns";
-    public static final String DIVERSION = "Diversion";
-    public static final String WOMEN = "Women";
-    public static final String IOM = "IOM";
-    public static final String DATA_QUALITY = "Data quality";
-    public static final String NOTES = "Notes";
-
-    /** Sheet names in order, with the line the contents page gives each. */
-    public static final List<String[]> SHEETS = List.of(
-            new String[]{COVER, "Title, as-of date and the sources behind the figures"},
-            new String[]{CONTENTS, "This list"},
-            new String[]{HEADLINE, "Reoffending in the latest cohorts and the trend over all cohorts"},
-            new String[]{BREAKDOWNS, "The latest final cohort by sex, age, offence, previous offences, disposal, area and more"},
-            new String[]{DIVERSION, "Checkpoint: diverted against prosecuted, observed and after matching"},
-            new String[]{WOMEN, "Women against men, and needs profiles"},
-            new String[]{IOM, "Integrated Offender Management: offending before and after adoption"},
-            new String[]{DATA_QUALITY, "Rows read, accepted and quarantined per source file; linkage quality"},
-            new String[]{NOTES, "Definitions, counting rules, symbols and disclosure control"});
+    /** The sheets after Cover_sheet, Table_of_contents and Notes, in order. Add a sheet here. */
+    public static List<PackSheet> sheets() {
+        List<PackSheet> s = new ArrayList<>(List.of(new SummarySheet(), new PerformanceSheet(), new YearlySheet()));
+        BreakdownSheet.DIMENSIONS.forEach(d -> s.add(new BreakdownSheet(d)));
+        s.add(new CrossTabSheet("SEX"));
+        s.add(new CrossTabSheet("AGE_BAND"));
+        s.addAll(List.of(ComparisonSheet.checkpoint(), new BalanceSheet(), ComparisonSheet.women(),
+                ComparisonSheet.needs(), new IomSheet(), new SourcesSheet(), DataQualitySheet.files(),
+                DataQualitySheet.rules(), new LinkageQualitySheet()));
+        return s;
+    }
 
     private PanelPack() {
     }
 
-    public static void write(PackData data, OutputStream out) throws IOException {
-        try (XSSFWorkbook wb = build(data)) {
-            wb.write(out);
+    /** Every sheet of the pack in order, with its shorthand key: what both writers lay out. */
+    public static List<Sheet> build(PackData data) {
+        PackContext ctx = new PackContext(data);
+        List<Sheet> body = new ArrayList<>();
+        for (PackSheet s : sheets()) {
+            body.add(s.build(ctx));
         }
+        Sheet notes = NotesSheet.build(ctx.notes());
+        Sheet cover = CoverSheet.build(ctx);
+        List<Sheet> listed = new ArrayList<>(List.of(cover));
+        listed.add(notes);
+        listed.addAll(body);
+        List<Sheet> all = new ArrayList<>(List.of(cover, ContentsSheet.build(listed), notes));
+        all.addAll(body);
+        return all.stream().map(s -> Layout.withKey(s, data.threshold(), data.lowReliabilityBelow())).toList();
     }
 
-    public static byte[] toBytes(PackData data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    public static void writeXlsx(PackData data, OutputStream out) throws IOException {
+        XlsxWriter.write(build(data), data, out);
+    }
+
+    public static void writeOds(PackData data, OutputStream out) throws IOException {
+        OdsWriter.write(build(data), data, out);
+    }
+
+    public static byte[] xlsxBytes(PackData data) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
-            write(data, out);
+            writeXlsx(data, out);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new java.io.UncheckedIOException(e);
         }
         return out.toByteArray();
     }
 
-    /** Writes {@code panel-pack-<as_of>.xlsx} into {@code dir} (via a temporary file) and returns its path. */
-    public static Path writeTo(PackData data, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path target = dir.resolve(data.fileName());
-        Path tmp = Files.createTempFile(dir, ".panel-pack", ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            write(data, out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
+    public static byte[] odsBytes(PackData data) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            writeOds(data, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        return out.toByteArray();
     }
 
-    /** A source line below everything on the sheet, charts included, so a printout ends with its provenance. */
-    private static void footer(org.apache.poi.xssf.usermodel.XSSFSheet sheet, PackContext ctx) {
-        int last = sheet.getLastRowNum();
-        if (sheet.getDrawingPatriarch() != null) {
-            for (var anchor : sheet.getDrawingPatriarch().getCTDrawing().getTwoCellAnchorList()) {
-                last = Math.max(last, anchor.getTo().getRow());
-            }
-        }
-        var cell = sheet.createRow(last + 2).createCell(0);
-        cell.setCellValue("Source: " + ctx.data().title() + ", as of " + ctx.data().asOf() + " (run "
-                + ctx.data().runId() + ").");
-        cell.setCellStyle(ctx.styles().note);
-    }
-
-    static XSSFWorkbook build(PackData data) {
-        XSSFWorkbook wb = new XSSFWorkbook();
-        PackContext ctx = new PackContext(data, wb, new Styles(wb),
-                DisclosedReoffending.apply(data.provenReoffending(), data.threshold()));
-        new CoverSheet(ctx).write();
-        new ContentsSheet(ctx).write();
-        new HeadlineSheet(ctx).write();
-        new BreakdownsSheet(ctx).write();
-        ComparisonSheet.diversion(ctx).write();
-        ComparisonSheet.women(ctx).write();
-        new IomSheet(ctx).write();
-        new DataQualitySheet(ctx).write();
-        new NotesSheet(ctx).write();
-        wb.forEach(sheet -> footer((org.apache.poi.xssf.usermodel.XSSFSheet) sheet, ctx));
-        wb.getProperties().getCoreProperties().setTitle(data.title() + " (" + data.asOf() + ")");
-        wb.getProperties().getCoreProperties().setCreator(data.contact());
-        return wb;
-    }
 }

@@ -1,132 +1,249 @@
 package org.lcjp.reoffending.reports.pack;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.lcjp.reoffending.reports.pack.PackData.BalanceRow;
 import org.lcjp.reoffending.reports.pack.PackData.ComparisonRow;
+import org.lcjp.reoffending.reports.pack.PackData.CrossTabRow;
 import org.lcjp.reoffending.reports.pack.PackData.DataQualityRow;
 import org.lcjp.reoffending.reports.pack.PackData.IomRow;
 import org.lcjp.reoffending.reports.pack.PackData.LinkageQualityRow;
 import org.lcjp.reoffending.reports.pack.PackData.ReoffendingRow;
+import org.lcjp.reoffending.reports.performance.PerformanceFramework;
+import org.lcjp.reoffending.reports.performance.PerformanceRow;
+import org.lcjp.reoffending.reports.performance.SourceTable;
+import org.lcjp.reoffending.reports.performance.Targets;
 
-/** Small hand-built pack data: six quarterly cohorts, the last two provisional, with small cells. */
-final class PackFixtures {
-    static final LocalDate AS_OF = LocalDate.of(2025, 3, 31);
+/**
+ * Pack data made from simulated index events, aggregated the way proven_reoffending is (every dimension of every
+ * population of every quarterly cohort, and the cross-tabulations), so all the pack's totals tie up exactly as in a
+ * real run. Seeded; small cohorts give many small cells.
+ */
+public final class PackFixtures {
+    public static final Path LABELS = Path.of("../conf/labels.yaml");
+    public static final Path TARGETS = Path.of("../conf/targets.yaml");
+    static final LocalDate FIRST = LocalDate.of(2016, 4, 1);
+    private static final Labels LABELS_LOADED = Labels.load(LABELS);
+    private static final List<org.lcjp.reoffending.reports.performance.Target> TARGETS_LOADED = Targets.load(TARGETS);
+
+    /** One simulated index event. */
+    record Event(LocalDate cohort, String population, Map<String, String> categories, int reoffences, double harm) {
+    }
+
+    private static final String[] SEX = {"M", "M", "M", "F", "U"};
+    private static final String[] ETHNICITY = {"WHITE", "WHITE", "WHITE", "ASIAN", "BLACK", "MIXED", "OTHER", "UNKNOWN"};
+    private static final String[] GROUPS = {"Theft offences", "Violence against the person", "Drug offences",
+            "Public order offences", "Summary motoring"};
+    private static final String[] PREVIOUS = {"0", "1-2", "3-6", "7-10", "11+"};
+    private static final String[] DISPOSALS = {"CUSTODY", "COURT_ORDER", "OTHER_COURT", "CAUTION"};
+    private static final String[] SENTENCES = {"0-6M", "6-12M", "12-48M", "48M+"};
+    private static final String[][] AREAS = {{"County Durham", "DURHAM"}, {"Darlington", "DURHAM"},
+            {"Hartlepool", "CLEVELAND"}, {"Middlesbrough", "CLEVELAND"}, {"Stockton-on-Tees", "CLEVELAND"},
+            {"UNKNOWN", "UNKNOWN"}, {"OUT_OF_AREA", "OUT_OF_AREA"}};
 
     private PackFixtures() {
     }
 
-    static ReoffendingRow row(LocalDate start, String population, String dimension, String category,
-                              long offenders, long reoffenders, long reoffences) {
-        LocalDate end = start.plusMonths(3).minusDays(1);
-        return new ReoffendingRow(start, end, population, dimension, category, offenders, reoffenders, reoffences,
-                offenders == 0 ? 0 : (double) reoffenders / offenders,
-                reoffenders == 0 ? null : (double) reoffences / reoffenders,
-                offenders == 0 ? 0 : (double) reoffences / offenders,
-                AS_OF.isBefore(end.plusMonths(18)) ? "PROVISIONAL" : "FINAL");
+    /** The usual fixture: twelve final quarters (three financial years) and two provisional, 40-90 people a quarter. */
+    public static PackData full() {
+        return generated(new Random(42), 40, 90, 5);
     }
 
-    /** One cohort: ADULT + JUVENILE = ALL; sex M/F/U; age bands; a small female juvenile cell. */
-    static List<ReoffendingRow> cohort(LocalDate start, int scale) {
-        List<ReoffendingRow> rows = new ArrayList<>();
-        long[][] sex = {{60L * scale, 18L * scale, 40L * scale}, {12, 5, 9}, {3, 1, 1}}; // adult M, F, U
-        long[][] sexJ = {{20, 8, 15}, {2, 1, 2}, {0, 0, 0}};
-        String[] sexes = {"M", "F", "U"};
-        add(rows, start, "SEX", sexes, sex, sexJ);
-        // Keep bands consistent with the sex totals: adults split 18-20 / 21+, juveniles 10-14 / 15-17.
-        long adultOff = sex[0][0] + sex[1][0] + sex[2][0];
-        long adultRe = sex[0][1] + sex[1][1] + sex[2][1];
-        long adultReo = sex[0][2] + sex[1][2] + sex[2][2];
-        long[][] ageA = {{4, 2, 3}, {adultOff - 4, adultRe - 2, adultReo - 3}};
-        long[][] ageJ = {{3, 1, 2}, {19, 8, 15}};
-        String[] bands = {"18-20", "21-24"};
-        String[] bandsJ = {"10-14", "15-17"};
-        for (int i = 0; i < 2; i++) {
-            rows.add(row(start, "ADULT", "AGE_BAND", bands[i], ageA[i][0], ageA[i][1], ageA[i][2]));
-            rows.add(row(start, "ALL", "AGE_BAND", bands[i], ageA[i][0], ageA[i][1], ageA[i][2]));
-            rows.add(row(start, "JUVENILE", "AGE_BAND", bandsJ[i], ageJ[i][0], ageJ[i][1], ageJ[i][2]));
-            rows.add(row(start, "ALL", "AGE_BAND", bandsJ[i], ageJ[i][0], ageJ[i][1], ageJ[i][2]));
+    /**
+     * Simulated pack data: quarters from April 2016, {@code minPeople..maxPeople} index events a quarter, twelve
+     * final quarters and two provisional ones; comparisons per financial year and pooled.
+     */
+    public static PackData generated(Random rnd, int minPeople, int maxPeople, int threshold) {
+        List<Event> events = new ArrayList<>();
+        int quarters = 14;
+        for (int q = 0; q < quarters; q++) {
+            LocalDate cohort = FIRST.plusMonths(3L * q);
+            int n = minPeople + rnd.nextInt(maxPeople - minPeople + 1);
+            for (int i = 0; i < n; i++) {
+                events.add(event(rnd, cohort));
+            }
         }
-        long jOff = sexJ[0][0] + sexJ[1][0] + sexJ[2][0];
-        long jRe = sexJ[0][1] + sexJ[1][1] + sexJ[2][1];
-        long jReo = sexJ[0][2] + sexJ[1][2] + sexJ[2][2];
-        rows.add(row(start, "ADULT", "ALL", "ALL", adultOff, adultRe, adultReo));
-        rows.add(row(start, "JUVENILE", "ALL", "ALL", jOff, jRe, jReo));
-        rows.add(row(start, "ALL", "ALL", "ALL", adultOff + jOff, adultRe + jRe, adultReo + jReo));
-        return rows;
-    }
-
-    private static void add(List<ReoffendingRow> rows, LocalDate start, String dimension, String[] categories,
-                            long[][] adult, long[][] juvenile) {
-        for (int i = 0; i < categories.length; i++) {
-            rows.add(row(start, "ADULT", dimension, categories[i], adult[i][0], adult[i][1], adult[i][2]));
-            rows.add(row(start, "JUVENILE", dimension, categories[i], juvenile[i][0], juvenile[i][1], juvenile[i][2]));
-            rows.add(row(start, "ALL", dimension, categories[i], adult[i][0] + juvenile[i][0],
-                    adult[i][1] + juvenile[i][1], adult[i][2] + juvenile[i][2]));
-        }
-    }
-
-    static List<ReoffendingRow> reoffending() {
-        List<ReoffendingRow> rows = new ArrayList<>();
-        for (int q = 0; q < 6; q++) {
-            rows.addAll(cohort(LocalDate.of(2023, 1, 1).plusMonths(3L * q), 1 + q % 3));
-        }
-        return rows;
-    }
-
-    static ComparisonRow comparison(String comparison, String method, String group, String measure, long people,
-                                    double value, String reference, String status, String note) {
-        return new ComparisonRow(comparison, null, null, method, group, "ALL", measure, people, value,
-                value - 0.05, value + 0.05, reference, group.equals(reference) ? null : 0.02,
-                group.equals(reference) ? null : -0.03, group.equals(reference) ? null : 0.07,
-                group.equals(reference) ? null : 0.4, group.equals(reference) ? null : false, 400L, status, note);
-    }
-
-    static PackData full() {
-        List<ComparisonRow> comparisons = List.of(
-                comparison("DIVERSION", "OBSERVED", "DIVERTED", "REOFFENDING_RATE", 120, 0.25, "PROSECUTED", "OK", ""),
-                comparison("DIVERSION", "OBSERVED", "PROSECUTED", "REOFFENDING_RATE", 300, 0.31, "PROSECUTED", "OK", ""),
-                comparison("DIVERSION", "MATCHED", "DIVERTED", "REOFFENDING_RATE", 120, 0.25, "PROSECUTED", "OK", ""),
-                comparison("DIVERSION", "MATCHED", "PROSECUTED", "REOFFENDING_RATE", 118, 0.29, "PROSECUTED", "OK", ""),
-                comparison("DIVERSION", "OBSERVED", "DIVERTED", "REOFFENCES_PER_OFFENDER", 120, 0.61, "PROSECUTED", "OK", ""),
-                comparison("DIVERSION", "OBSERVED", "PROSECUTED", "REOFFENCES_PER_OFFENDER", 300, 0.8, "PROSECUTED", "OK", ""),
-                comparison("SEX", "OBSERVED", "F", "REOFFENDING_RATE", 3, 0.33, "M", "TOO_SMALL",
-                        "=HYPERLINK(\"http://x\") group below 60 people"),
-                comparison("SEX", "OBSERVED", "M", "REOFFENDING_RATE", 150, 0.3, "M", "OK", ""),
-                comparison("NEEDS", "OBSERVED", "F", "NEED_SHARE", 100, 0.02, "M", "OK", ""));
+        LocalDate asOf = FIRST.plusMonths(3L * 12).plusMonths(18).plusDays(20);
+        List<ReoffendingRow> reoffending = aggregate(events, asOf);
+        List<CrossTabRow> cross = crossTabs(events);
+        List<ComparisonRow> comparisons = comparisons(rnd);
         List<IomRow> iom = List.of(
                 new IomRow("IOM", "PROVEN_OFFENCES", 80L, 320.0, 200.0, 4.0, 2.5, -1.5, -2.0, -1.0, -0.6, -1.1, -0.1,
-                        0.02, "OK", ""),
+                        0.02, "OK", "matched 78 of 80"),
                 new IomRow("COMPARISON", "PROVEN_OFFENCES", 80L, 300.0, 228.0, 3.75, 2.85, -0.9, -1.3, -0.5, null,
                         null, null, null, "OK", ""),
                 new IomRow("IOM", "HARM_DAYS", 80L, 9000.0, 6000.0, 112.5, 75.0, -37.5, -50.0, -25.0, -10.0, -20.0,
                         0.0, 0.05, "OK", ""),
                 new IomRow("COMPARISON", "HARM_DAYS", 3L, 200.0, 150.0, 66.7, 50.0, -16.7, -40.0, 5.0, null, null,
-                        null, null, "TOO_SMALL", "fewer than 60"));
+                        null, null, "TOO_SMALL", "fewer than 60 (3)"));
         List<DataQualityRow> dq = List.of(
-                new DataQualityRow("police/outcomes/2025-03-01.csv", "police", "outcomes", LocalDate.of(2025, 3, 1),
-                        1000, 997, 3, 10, 2, 0, 7, Map.of("BAD_DATE", 2L, "UNKNOWN_OFFENCE", 1L)),
-                new DataQualityRow("courts/convictions/2025-03-15.csv", "courts", "convictions",
-                        LocalDate.of(2025, 3, 15), 500, 480, 20, 0, 0, 1, 0, Map.of("BAD_DATE", 20L)));
-        return new PackData(AS_OF, "run-2025-03-31-test", "Proven reoffending: test partnership",
-                "Test team, test@example.org", 5, 18,
-                Map.of("police", LocalDate.of(2025, 3, 1), "courts", LocalDate.of(2025, 3, 15),
-                        "prisons", LocalDate.of(2024, 6, 30)),
-                reoffending(), Optional.of(dq),
+                new DataQualityRow("police/outcomes/outcomes_20190301.csv", "police", "outcomes", LocalDate.of(2019, 3, 1),
+                        1000, 997, 3, 10, 2, 1, 7, Map.of("BAD_DATE", 2L, "UNKNOWN_OFFENCE_CODE", 1L), "READ"),
+                new DataQualityRow("=cmd|'/c calc'!A1.csv", "courts", "convictions", LocalDate.of(2019, 3, 15), 500, 480,
+                        20, 0, 0, 1, 0, Map.of("BAD_DATE", 20L), "READ"),
+                new DataQualityRow("-rows.csv", "yos", "outcomes", LocalDate.of(2019, 2, 15), 4, 4, 0, 0, 0, 0, 0,
+                        Map.of(), "READ"));
+        Map<String, LocalDate> latest = new LinkedHashMap<>();
+        dq.forEach(f -> latest.merge(f.agency(), f.extractDate(), (a, b) -> a.isAfter(b) ? a : b));
+        PackData base = new PackData(asOf, "run-test", "Proven reoffending: test partnership",
+                "Test team, test@example.org", threshold, 30, 18, LABELS_LOADED, latest, reoffending,
+                Optional.of(cross), Optional.of(dq),
                 Optional.of(List.of(new LinkageQualityRow("SHARE_LINKED_TO_POLICE_OR_COURT", "police/outcomes", 0.98),
-                        new LinkageQualityRow("SHARE_LINKED_TO_POLICE_OR_COURT", "substance/treatment", 0.61))),
+                        new LinkageQualityRow("CLUSTER_SIZE", "7", 3.0),
+                        new LinkageQualityRow("PAIRS_SCORED", "ALL", 3.0))),
                 Optional.of(comparisons),
                 Optional.of(List.of(new BalanceRow("DIVERSION", "age", 24.0, 29.0, 24.5, -0.45, -0.04, false))),
-                Optional.of(iom));
+                Optional.of(iom), Optional.empty());
+        return withPerformance(base);
     }
 
-    static PackData minimal() {
-        PackData f = full();
-        return new PackData(f.asOf(), f.runId(), f.title(), f.contact(), f.threshold(), f.finalAfterMonths(),
-                f.latestExtracts(), f.provenReoffending(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+    /** The pack data with the performance table computed from its own tables against conf/targets.yaml. */
+    public static PackData withPerformance(PackData d) {
+        Map<String, SourceTable> sources = new LinkedHashMap<>();
+        sources.put("proven_reoffending", provenReoffendingTable(d.provenReoffending()));
+        List<PerformanceRow> perf = PerformanceFramework.compute(TARGETS_LOADED, sources);
+        return new PackData(d.asOf(), d.runId(), d.title(), d.contact(), d.threshold(), d.lowReliabilityBelow(),
+                d.finalAfterMonths(), d.labels(), d.latestExtracts(), d.provenReoffending(), d.crossTabs(),
+                d.dataQuality(), d.linkageQuality(), d.comparisons(), d.balance(), d.iomPrePost(), Optional.of(perf));
+    }
+
+    static SourceTable provenReoffendingTable(List<ReoffendingRow> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ReoffendingRow r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cohort_start", r.cohortStart());
+            m.put("cohort_end", r.cohortEnd());
+            m.put("population", r.population());
+            m.put("dimension", r.dimension());
+            m.put("category", r.category());
+            m.put("offenders", r.offenders());
+            m.put("reoffenders", r.reoffenders());
+            m.put("reoffences", r.reoffences());
+            m.put("reoffending_rate", r.offenders() == 0 ? null : (double) r.reoffenders() / r.offenders());
+            m.put("reoffences_per_offender", r.offenders() == 0 ? null : (double) r.reoffences() / r.offenders());
+            m.put("harm_days", r.harmDays());
+            m.put("months_observed", r.monthsObserved());
+            m.put("status", r.status());
+            out.add(m);
+        }
+        return new SourceTable("proven_reoffending", List.of("cohort_start", "cohort_end", "population", "dimension",
+                "category", "offenders", "reoffenders", "reoffences", "reoffending_rate", "reoffences_per_offender",
+                "harm_days", "months_observed", "status"), out);
+    }
+
+    private static Event event(Random rnd, LocalDate cohort) {
+        boolean adult = rnd.nextDouble() < 0.8;
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("SEX", SEX[rnd.nextInt(SEX.length)]);
+        c.put("AGE_BAND", adult ? new String[]{"18-20", "21-24", "25-29", "30-34", "35-39", "40-49", "50+"}[rnd.nextInt(7)]
+                : new String[]{"10-14", "15-17"}[rnd.nextInt(2)]);
+        c.put("ETHNICITY", ETHNICITY[rnd.nextInt(ETHNICITY.length)]);
+        c.put("OFFENCE_GROUP", GROUPS[rnd.nextInt(GROUPS.length)]);
+        c.put("PREVIOUS_OFFENCES", PREVIOUS[rnd.nextInt(PREVIOUS.length)]);
+        String disposal = DISPOSALS[rnd.nextInt(DISPOSALS.length)];
+        c.put("INDEX_DISPOSAL", disposal);
+        if (disposal.equals("CUSTODY")) {
+            c.put("SENTENCE_LENGTH", SENTENCES[rnd.nextInt(SENTENCES.length)]);
+        }
+        String[] area = AREAS[rnd.nextInt(AREAS.length)];
+        c.put("LOCAL_AUTHORITY", area[0]);
+        c.put("FORCE_AREA", area[1]);
+        int reoffences = rnd.nextDouble() < 0.7 ? 0 : 1 + rnd.nextInt(4);
+        return new Event(cohort, adult ? "ADULT" : "JUVENILE", c, reoffences, reoffences * (10 + rnd.nextInt(200)));
+    }
+
+    static List<ReoffendingRow> aggregate(List<Event> events, LocalDate asOf) {
+        Map<List<Object>, double[]> cells = new LinkedHashMap<>();
+        for (Event e : events) {
+            for (String population : List.of("ALL", e.population())) {
+                add(cells, List.of(e.cohort(), population, "ALL", "ALL"), e);
+                e.categories().forEach((d, c) -> add(cells, List.of(e.cohort(), population, d, c), e));
+            }
+        }
+        List<ReoffendingRow> rows = new ArrayList<>();
+        cells.forEach((k, v) -> {
+            LocalDate start = (LocalDate) k.get(0);
+            LocalDate end = start.plusMonths(3).minusDays(1);
+            boolean fin = !end.plusMonths(18).isAfter(asOf);
+            int months = (int) Math.min(18, java.time.temporal.ChronoUnit.MONTHS.between(end, asOf));
+            rows.add(new ReoffendingRow(start, end, (String) k.get(1), (String) k.get(2), (String) k.get(3),
+                    (long) v[0], (long) v[1], (long) v[2], v[3], months, fin ? "FINAL" : "PROVISIONAL",
+                    fin ? null : "FOLLOW_UP_NOT_ELAPSED"));
+        });
+        return rows;
+    }
+
+    private static void add(Map<List<Object>, double[]> cells, List<Object> key, Event e) {
+        double[] v = cells.computeIfAbsent(key, k -> new double[4]);
+        v[0]++;
+        v[1] += e.reoffences() > 0 ? 1 : 0;
+        v[2] += e.reoffences();
+        v[3] += e.harm();
+    }
+
+    static List<CrossTabRow> crossTabs(List<Event> events) {
+        Map<List<Object>, long[]> cells = new LinkedHashMap<>();
+        for (Event e : events) {
+            for (String d : List.of("SEX", "AGE_BAND")) {
+                long[] v = cells.computeIfAbsent(List.of(e.cohort(), e.categories().get("LOCAL_AUTHORITY"), d,
+                        e.categories().get(d)), k -> new long[3]);
+                v[0]++;
+                v[1] += e.reoffences() > 0 ? 1 : 0;
+                v[2] += e.reoffences();
+            }
+        }
+        List<CrossTabRow> rows = new ArrayList<>();
+        cells.forEach((k, v) -> {
+            LocalDate start = (LocalDate) k.get(0);
+            rows.add(new CrossTabRow(start, start.plusMonths(3).minusDays(1), "LOCAL_AUTHORITY", (String) k.get(1),
+                    (String) k.get(2), (String) k.get(3), v[0], v[1], v[2]));
+        });
+        return rows;
+    }
+
+    /** Checkpoint and women/men rows per financial year and pooled, years adding up to the pooled row. */
+    static List<ComparisonRow> comparisons(Random rnd) {
+        List<ComparisonRow> rows = new ArrayList<>();
+        String[][] comparisons = {{"DIVERSION", "DIVERTED", "PROSECUTED"}, {"SEX", "F", "M"}};
+        for (String[] c : comparisons) {
+            for (String method : c[0].equals("DIVERSION") ? List.of("OBSERVED", "MATCHED") : List.of("OBSERVED")) {
+                long[] pooled = new long[4];
+                for (String year : List.of("2016-17", "2017-18", "2018-19")) {
+                    long treated = rnd.nextInt(90);
+                    long treatedRe = treated == 0 ? 0 : rnd.nextInt((int) treated + 1);
+                    long reference = 5 + rnd.nextInt(200);
+                    long referenceRe = rnd.nextInt((int) reference + 1);
+                    pooled[0] += treated;
+                    pooled[1] += treatedRe;
+                    pooled[2] += reference;
+                    pooled[3] += referenceRe;
+                    rows.addAll(pair(c, method, year, treated, treatedRe, reference, referenceRe));
+                }
+                rows.addAll(pair(c, method, "POOLED", pooled[0], pooled[1], pooled[2], pooled[3]));
+            }
+        }
+        return rows;
+    }
+
+    private static List<ComparisonRow> pair(String[] c, String method, String period, long treated, long treatedRe,
+                                            long reference, long referenceRe) {
+        boolean ok = treated >= 60 && reference >= 60;
+        Double p1 = treated == 0 ? null : (double) treatedRe / treated;
+        Double p0 = (double) referenceRe / reference;
+        Double d = p1 == null ? null : p1 - p0;
+        return List.of(
+                new ComparisonRow(c[0], period, null, null, method, c[1], "ALL", "REOFFENDING_RATE", treated,
+                        ok ? p1 : null, ok ? p1 - 0.05 : null, ok ? p1 + 0.05 : null, c[2], ok ? d : null,
+                        ok ? d - 0.08 : null, ok ? d + 0.08 : null, ok ? 0.2 : null, ok ? false : null, ok ? 900L : null,
+                        ok ? "OK" : "TOO_SMALL", ok ? "" : "fewer than 60 people (" + c[1] + " " + treated + ")"),
+                new ComparisonRow(c[0], period, null, null, method, c[2], "ALL", "REOFFENDING_RATE", reference,
+                        ok ? p0 : null, ok ? p0 - 0.04 : null, ok ? p0 + 0.04 : null, c[2], null, null, null, null, null,
+                        null, ok ? "OK" : "TOO_SMALL", ""));
     }
 }

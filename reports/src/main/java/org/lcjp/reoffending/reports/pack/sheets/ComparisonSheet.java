@@ -5,165 +5,112 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.lcjp.reoffending.reports.pack.Cohorts;
-import org.lcjp.reoffending.reports.pack.Column;
 import org.lcjp.reoffending.reports.pack.DisclosedComparisons;
 import org.lcjp.reoffending.reports.pack.PackContext;
-import org.lcjp.reoffending.reports.pack.PackData.BalanceRow;
 import org.lcjp.reoffending.reports.pack.PackData.ComparisonRow;
-import org.lcjp.reoffending.reports.pack.PanelPack;
-import org.lcjp.reoffending.reports.pack.SheetWriter;
+import org.lcjp.reoffending.reports.pack.PackSheet;
+import org.lcjp.reoffending.reports.pack.Periods;
+import org.lcjp.reoffending.reports.pack.model.Column;
+import org.lcjp.reoffending.reports.pack.model.Formatted;
+import org.lcjp.reoffending.reports.pack.model.Sheet;
+import org.lcjp.reoffending.reports.pack.model.Table;
 
-/** A sheet of cohort comparisons (Diversion; Women), one table per measure, with an interval chart of the rates. */
-public final class ComparisonSheet {
-    private static final List<String> MEASURES = List.of("REOFFENDING_RATE", "REOFFENCES_PER_OFFENDER",
-            "DAYS_TO_FIRST_REOFFENCE", "NEED_SHARE");
-    private final PackContext ctx;
-    private final String sheetName;
+/** The rows of one comparison of cohort_comparison (Checkpoint; women and men; needs), every period and method. */
+public final class ComparisonSheet implements PackSheet {
+    private final String name;
+    private final String comparison;
+    private final String contents;
     private final String title;
-    private final Set<String> comparisons;
-    private final boolean withBalance;
+    private final List<String> notes;
 
-    private ComparisonSheet(PackContext ctx, String sheetName, String title, Set<String> comparisons, boolean withBalance) {
-        this.ctx = ctx;
-        this.sheetName = sheetName;
+    private ComparisonSheet(String name, String comparison, String contents, String title, List<String> notes) {
+        this.name = name;
+        this.comparison = comparison;
+        this.contents = contents;
         this.title = title;
-        this.comparisons = comparisons;
-        this.withBalance = withBalance;
+        this.notes = notes;
     }
 
-    public static ComparisonSheet diversion(PackContext ctx) {
-        return new ComparisonSheet(ctx, PanelPack.DIVERSION, "Checkpoint diversion: diverted against prosecuted",
-                Set.of("DIVERSION"), true);
+    public static ComparisonSheet checkpoint() {
+        return new ComparisonSheet("Checkpoint", "DIVERSION", "Checkpoint: reoffending of people diverted against "
+                + "people prosecuted, as observed and after matching", "Checkpoint diversion: diverted against prosecuted",
+                List.of("COMPARISONS", "MATCHING", "COMPARISON_DISCLOSURE"));
     }
 
-    public static ComparisonSheet women(PackContext ctx) {
-        return new ComparisonSheet(ctx, PanelPack.WOMEN, "Female offenders: women against men, and needs",
-                Set.of("SEX", "NEEDS"), false);
+    public static ComparisonSheet women() {
+        return new ComparisonSheet("Women", "SEX", "Female offenders: reoffending of women against men",
+                "Female offenders: women against men", List.of("COMPARISONS", "COMPARISON_DISCLOSURE"));
     }
 
-    public void write() {
-        SheetWriter w = ctx.newSheet(sheetName);
-        w.title(title);
-        if (ctx.data().comparisons().isEmpty()) {
-            w.paragraph("The cohort comparison table (cohort_comparison) was not produced this run.");
-            return;
+    public static ComparisonSheet needs() {
+        return new ComparisonSheet("Women_needs", "NEEDS", "Female offenders: needs of women and men, and reoffending "
+                + "by need", "Female offenders: needs of women and men", List.of("COMPARISONS", "COMPARISON_DISCLOSURE"));
+    }
+
+    /** "April 2018 to March 2019", "All years pooled", or the cohort. */
+    static String period(PackContext ctx, ComparisonRow r) {
+        if (r.period() != null) {
+            return DisclosedComparisons.POOLED.equals(r.period()) ? ctx.label("common", "POOLED")
+                    : Periods.FinancialYear.parse(r.period()).map(Periods.FinancialYear::label).orElse(r.period());
         }
-        List<ComparisonRow> all = ctx.data().comparisons().get();
-        List<ComparisonRow> rows = all.stream().filter(r -> comparisons.contains(r.comparison()))
-                .sorted(Comparator.comparing(ComparisonRow::comparison)
-                        .thenComparing(r -> r.cohortStart() == null ? "" : r.cohortStart().toString())
-                        .thenComparing(r -> Objects.toString(r.method(), ""))
+        return r.cohortStart() == null ? "All years" : Periods.label(r.cohortStart(), r.cohortEnd());
+    }
+
+    @Override
+    public Sheet build(PackContext ctx) {
+        if (ctx.data().comparisons().isEmpty()) {
+            return ctx.absent(name, contents, title, "cohort_comparison");
+        }
+        List<ComparisonRow> rows = ctx.data().comparisons().get().stream()
+                .filter(r -> comparison.equals(r.comparison()))
+                .sorted(Comparator.comparing((ComparisonRow r) -> DisclosedComparisons.POOLED.equals(r.period()) ? 0 : 1)
+                        .thenComparing(r -> Objects.toString(r.period(), Objects.toString(r.cohortStart(), "")),
+                                Comparator.reverseOrder())
+                        .thenComparing(r -> Objects.toString(r.measure(), ""))
+                        .thenComparing(r -> Objects.toString(r.method(), ""), Comparator.reverseOrder())
                         .thenComparing(r -> Objects.toString(r.subgroup(), ""))
                         .thenComparing(r -> Objects.toString(r.groupName(), "")))
                 .toList();
         if (rows.isEmpty()) {
-            w.paragraph("This comparison was not produced this run.");
-            return;
+            return new Sheet(name, contents, title, "This worksheet would contain one table; this comparison was not "
+                    + "produced by this run, so it is not available [x].", List.of(), null, List.of());
         }
-        w.note("Groups of fewer than 60 people are not compared: their rows say why (status TOO_SMALL).");
-        w.note("Intervals are 95% confidence intervals; differences are against the reference group.");
-        w.freezeHere();
-        int n = 0;
-        for (String measure : MEASURES) {
-            List<ComparisonRow> m = rows.stream().filter(r -> measure.equals(r.measure())).toList();
-            if (m.isEmpty()) {
-                continue;
-            }
-            n++;
-            w.subtitle("Table " + n + ": " + Cohorts.titleCase(measure));
-            boolean proportion = DisclosedComparisons.PROPORTIONS.contains(measure);
-            Column.Kind kind = proportion ? Column.Kind.PERCENT : Column.Kind.DECIMAL;
-            boolean showComparison = m.stream().map(ComparisonRow::comparison).distinct().count() > 1;
-            boolean showSubgroup = m.stream().anyMatch(r -> !"ALL".equals(r.subgroup()));
-            boolean showCohort = m.stream().anyMatch(r -> r.cohortStart() != null);
-            List<Column> columns = new ArrayList<>();
-            if (showComparison) {
-                columns.add(Column.shortText("Comparison"));
-            }
-            if (showCohort) {
-                columns.add(Column.text("Cohort"));
-            }
-            columns.addAll(List.of(Column.shortText("Method"), Column.shortText("Group")));
-            if (showSubgroup) {
-                columns.add(Column.text("Subgroup"));
-            }
-            columns.addAll(List.of(Column.count("People"),
-                    new Column("Value", kind), new Column("95% CI lower", kind), new Column("95% CI upper", kind),
-                    Column.shortText("Reference group"), new Column("Difference", kind),
-                    new Column("Difference CI lower", kind), new Column("Difference CI upper", kind),
-                    Column.pValue("p-value"), Column.shortText("Significant"), Column.count("Sample size needed"),
-                    Column.shortText("Status"), Column.longText("Note")));
-            List<List<Object>> table = new ArrayList<>();
-            for (ComparisonRow r : m) {
-                DisclosedComparisons.Shown s = DisclosedComparisons.shown(r, all, ctx.threshold());
-                List<Object> row = new ArrayList<>();
-                if (showComparison) {
-                    row.add(r.comparison());
-                }
-                if (showCohort) {
-                    row.add(r.cohortStart() == null ? "All" : Cohorts.label(r.cohortStart(), r.cohortEnd()));
-                }
-                row.addAll(java.util.Arrays.asList(r.method(), r.groupName()));
-                if (showSubgroup) {
-                    row.add(r.subgroup());
-                }
-                row.addAll(java.util.Arrays.asList(s.people(), s.value(), s.ciLow(), s.ciHigh(), r.referenceGroup(),
-                        s.difference(), s.differenceCiLow(), s.differenceCiHigh(), s.pValue(), s.significant(),
-                        sampleSize(r.sampleSizeNeeded()), r.status(), r.note()));
-                table.add(row);
-            }
-            String name = sheetName.replace(' ', '_') + "_" + measure.toLowerCase();
-            w.table(name, columns, table);
-            if (measure.equals("REOFFENDING_RATE")) {
-                intervalChart(w, m, all);
-            }
+        boolean subgroups = rows.stream().anyMatch(r -> !"ALL".equals(r.subgroup()));
+        List<Column> columns = new ArrayList<>(List.of(Column.text("Period"), Column.text("Measure"),
+                Column.text("Method"), Column.text("Group")));
+        if (subgroups) {
+            columns.add(Column.text("Need"));
         }
-        if (withBalance) {
-            balance(w);
+        columns.addAll(List.of(Column.count("People"), Column.decimal("Value"), Column.decimal("Lower 95% limit"),
+                Column.decimal("Upper 95% limit"), Column.text("Compared with"), Column.decimal("Difference"),
+                Column.decimal("Difference lower 95% limit"), Column.decimal("Difference upper 95% limit"),
+                Column.pValue("p-value"), Column.text("Significant"), Column.text("Status")));
+        List<List<Object>> table = new ArrayList<>();
+        for (ComparisonRow r : rows) {
+            DisclosedComparisons.Shown s = ctx.comparisons().shown(r);
+            Column.Kind kind = DisclosedComparisons.PROPORTIONS.contains(r.measure()) ? Column.Kind.PERCENT
+                    : Column.Kind.DECIMAL;
+            List<Object> row = new ArrayList<>(List.of(period(ctx, r), ctx.label("measure", r.measure()),
+                    ctx.label("method", r.method()), ctx.label("group", r.groupName())));
+            if (subgroups) {
+                row.add(ctx.label("subgroup", r.subgroup()));
+            }
+            row.addAll(List.of(s.people(), new Formatted(s.value(), kind), new Formatted(s.ciLow(), kind),
+                    new Formatted(s.ciHigh(), kind),
+                    r.referenceGroup() == null ? "None" : ctx.label("group", r.referenceGroup()),
+                    new Formatted(s.difference(), kind), new Formatted(s.differenceCiLow(), kind),
+                    new Formatted(s.differenceCiHigh(), kind), s.pValue(), s.significant(),
+                    ctx.label("comparison_status", r.status())));
+            table.add(row);
         }
+        return new Sheet(name, contents, title,
+                "This worksheet contains one table: for each year and all years pooled, each group's size, its "
+                        + "proportion who reoffended (or mean) with a 95% confidence interval, and the difference from "
+                        + "the group it is compared with, with its interval and test.",
+                List.of(ctx.notes().line(notes.toArray(String[]::new)), ctx.source("cohort_comparison")),
+                new Table(name + "_comparison", columns, table), List.of());
     }
 
-    private void intervalChart(SheetWriter w, List<ComparisonRow> rates, List<ComparisonRow> all) {
-        List<ComparisonRow> overall = rates.stream().filter(r -> "ALL".equals(r.subgroup())).toList();
-        if (overall.isEmpty()) {
-            return;
-        }
-        IntervalChartData chart = new IntervalChartData("Reoffending rate");
-        for (ComparisonRow r : overall) {
-            DisclosedComparisons.Shown s = DisclosedComparisons.shown(r, all, ctx.threshold());
-            String category = (r.cohortStart() == null ? "" : Cohorts.label(r.cohortStart(), r.cohortEnd()) + " ")
-                    + Cohorts.titleCase(r.method()) + ": " + r.groupName();
-            chart.add(category, s.value(), s.ciLow(), s.ciHigh());
-        }
-        w.subtitle("Chart: proportion who reoffended with 95% confidence intervals");
-        chart.write(w, sheetName.replace(' ', '_') + "_rate_chart_data", "Group", Column.Kind.PERCENT,
-                "Proportion who reoffended, with 95% confidence intervals",
-                "Interval chart: for each group the proportion who reoffended (diamond) and its 95% confidence "
-                        + "interval (error bar). Figures are in the reoffending rate table above.", "0%");
-    }
-
-    /** Not a count of people, but shown as one: the pack never shows a number from 1 to threshold - 1 as a count. */
-    private Object sampleSize(Long n) {
-        return n == null ? null : org.lcjp.reoffending.reports.pack.Figure.count(n, n >= 1 && n < ctx.threshold());
-    }
-
-    private void balance(SheetWriter w) {
-        w.subtitle("Covariate balance before and after matching (standardised mean differences)");
-        if (ctx.data().balance().isEmpty()) {
-            w.paragraph("The covariate balance table (comparison_balance) was not produced this run.");
-            return;
-        }
-        List<List<Object>> rows = new ArrayList<>();
-        for (BalanceRow b : ctx.data().balance().get()) {
-            if (comparisons.contains(b.comparison())) {
-                rows.add(java.util.Arrays.asList(b.comparison(), b.covariate(), b.treatedMean(), b.controlMeanBefore(),
-                        b.controlMeanAfter(), b.smdBefore(), b.smdAfter(), b.imbalancedAfter()));
-            }
-        }
-        w.table(sheetName.replace(' ', '_') + "_balance", List.of(Column.text("Comparison"), Column.text("Covariate"),
-                Column.decimal("Diverted mean"), Column.decimal("Comparison mean before"),
-                Column.decimal("Comparison mean after"), Column.decimal("SMD before"), Column.decimal("SMD after"),
-                Column.text("Imbalanced after matching")), rows);
-    }
+    /** The sheets of comparisons this pack knows. */
+    public static final Set<String> COMPARISONS = Set.of("DIVERSION", "SEX", "NEEDS");
 }

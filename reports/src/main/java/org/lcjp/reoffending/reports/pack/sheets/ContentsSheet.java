@@ -1,25 +1,29 @@
 package org.lcjp.reoffending.reports.pack.sheets;
 
-import org.lcjp.reoffending.reports.pack.PackContext;
-import org.lcjp.reoffending.reports.pack.PanelPack;
-import org.lcjp.reoffending.reports.pack.SheetWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.lcjp.reoffending.reports.pack.model.Column;
+import org.lcjp.reoffending.reports.pack.model.Sheet;
+import org.lcjp.reoffending.reports.pack.model.Table;
 
-/** One hyperlink per sheet. */
+/** The table of contents: every sheet with its one-line description (sheet names link to their sheets). */
 public final class ContentsSheet {
-    private final PackContext ctx;
+    public static final String NAME = "Table_of_contents";
+    /** The writers turn this column's cells into links to the sheet named. */
+    public static final String LINK_COLUMN = "Sheet name";
 
-    public ContentsSheet(PackContext ctx) {
-        this.ctx = ctx;
+    private ContentsSheet() {
     }
 
-    public void write() {
-        SheetWriter w = ctx.newSheet(PanelPack.CONTENTS);
-        w.title("Contents");
-        w.blank();
-        for (String[] sheet : PanelPack.SHEETS) {
-            w.linkTo(sheet[0], sheet[1]);
+    public static Sheet build(List<Sheet> sheets) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Sheet s : sheets) {
+            rows.add(new ArrayList<>(List.of(s.name(), s.contents())));
         }
-        w.sheet().setColumnWidth(0, 18 * 256);
-        w.sheet().setColumnWidth(1, 90 * 256);
+        return new Sheet(NAME, "This list", "Table of contents",
+                "This worksheet contains one table: every sheet of the workbook with what it holds. Select a sheet "
+                        + "name to go to it.", List.of(),
+                new Table("Table_of_contents", List.of(Column.text(LINK_COLUMN), Column.longText("Sheet contents")),
+                        rows), List.of());
     }
 }

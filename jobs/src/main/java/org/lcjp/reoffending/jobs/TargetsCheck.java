@@ -1,0 +1,33 @@
+package org.lcjp.reoffending.jobs;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.lcjp.reoffending.reports.performance.Target;
+import org.lcjp.reoffending.reports.performance.Targets;
+import org.lcjp.reoffending.settings.SettingsException;
+
+/** conf/targets.yaml as settings: loaded and checked before any data moves; every problem is exit status 2. */
+final class TargetsCheck {
+    static final String FILE = "targets.yaml";
+
+    private TargetsCheck() {
+    }
+
+    /** The report stage's conf files (targets, labels), checked at start-up so a bad one stops the run at once. */
+    static void checkAtStart(Path confDir) {
+        load(confDir);
+        try {
+            org.lcjp.reoffending.reports.pack.Labels.load(confDir.resolve("labels.yaml"));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage() + ". Restore conf/labels.yaml from the repository.", e);
+        }
+    }
+
+    static List<Target> load(Path confDir) {
+        try {
+            return Targets.load(confDir.resolve(FILE));
+        } catch (Targets.InvalidTargets e) {
+            throw new SettingsException(e.getMessage() + "\nFix conf/" + FILE + " (README, \"The performance framework\").", e);
+        }
+    }
+}

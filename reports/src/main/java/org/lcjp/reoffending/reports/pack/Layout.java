@@ -1,0 +1,74 @@
+package org.lcjp.reoffending.reports.pack;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.lcjp.reoffending.reports.disclosure.Shorthand;
+import org.lcjp.reoffending.reports.pack.model.Formatted;
+import org.lcjp.reoffending.reports.pack.model.Sheet;
+
+/** Layout rules both writers share: the shorthand key above each table, and text that can never run as a formula. */
+public final class Layout {
+    private static final String FORMULA_START = "=+-@";
+
+    private Layout() {
+    }
+
+    /** The sheet with one key line per shorthand symbol it uses, before its other lines. */
+    public static Sheet withKey(Sheet s, int threshold, int lowReliabilityBelow) {
+        Set<Shorthand> used = shorthandUsed(s);
+        if (used.isEmpty()) {
+            return s;
+        }
+        List<String> lines = new ArrayList<>();
+        for (Shorthand h : used) {
+            lines.add("Shorthand " + h.code() + " means " + h.meaning(threshold, lowReliabilityBelow) + ".");
+        }
+        lines.addAll(s.lines());
+        return new Sheet(s.name(), s.contents(), s.title(), s.description(), lines, s.table(), s.charts());
+    }
+
+    /** Every shorthand symbol that appears on the sheet: in a figure, in row notes, or in its text. */
+    public static Set<Shorthand> shorthandUsed(Sheet s) {
+        Set<Shorthand> used = EnumSet.noneOf(Shorthand.class);
+        List<String> texts = new ArrayList<>(s.lines());
+        texts.add(s.description());
+        if (s.table() != null) {
+            for (List<Object> row : s.table().rows()) {
+                for (Object v : row) {
+                    Object value = v instanceof Formatted f ? f.value() : v;
+                    if (value instanceof Figure f && !f.isNumber()) {
+                        used.add(f.shorthand());
+                    } else if (value instanceof String text) {
+                        texts.add(text);
+                    }
+                }
+            }
+        }
+        s.charts().forEach(c -> {
+            texts.addAll(c.categories());
+            c.series().forEach(x -> texts.add(x.name()));
+        });
+        for (String t : texts) {
+            for (Shorthand h : Shorthand.values()) {
+                if (t.contains(h.code())) {
+                    used.add(h);
+                }
+            }
+        }
+        return used;
+    }
+
+    /**
+     * Text as a cell holds it: never starting with a formula character (a file or folder name from the input may),
+     * so no spreadsheet program, nor a later export to CSV, can run it. Such text gets a leading apostrophe.
+     */
+    public static String safeText(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return FORMULA_START.indexOf(text.charAt(0)) >= 0 || text.charAt(0) == '\t' || text.charAt(0) == '\r'
+                ? "'" + text : text;
+    }
+}

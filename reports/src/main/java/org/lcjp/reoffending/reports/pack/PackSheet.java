@@ -1,0 +1,12 @@
+package org.lcjp.reoffending.reports.pack;
+
+import org.lcjp.reoffending.reports.pack.model.Sheet;
+
+/**
+ * One sheet of the pack: builds its {@link Sheet} from the context (figures already disclosure-controlled); the
+ * writers lay it out for xlsx and ods alike. To add a sheet, implement this in {@code pack.sheets} and list it in
+ * {@link PanelPack#SHEETS}.
+ */
+public interface PackSheet {
+    Sheet build(PackContext ctx);
+}
