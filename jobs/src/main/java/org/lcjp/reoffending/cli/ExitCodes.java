@@ -49,6 +49,9 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, CommandLi
         if (e instanceof SettingsException) {
             return "correct the option or conf/pipeline.yaml as the message says, then run again.";
         }
+        if (e instanceof InputRejectedException r && r.advice() != null) {
+            return r.advice();
+        }
         if (e instanceof InputRejectedException) {
             return "see warehouse/quarantine and the message above; nothing was published. Fix or withdraw the file and rerun.";
         }

@@ -1,6 +1,7 @@
 package org.lcjp.reoffending.cli;
 
 import java.util.concurrent.Callable;
+import org.lcjp.reoffending.jobs.MeasuresJob;
 import org.lcjp.reoffending.jobs.NightlyRun;
 import org.lcjp.reoffending.jobs.Stages;
 import picocli.CommandLine;
@@ -28,6 +29,10 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
         }).run(Stages.names(), true);
         out.printf("Published %s in %.1f s (run %s)%n", o.publishedTo(), o.seconds(), o.runId());
+        o.stages().stream().filter(r -> r.stage().equals(MeasuresJob.NAME)).findFirst().ifPresent(m -> out.printf(
+                "Figures as complete as the data up to %s (limited by %s); cohorts from %s: %s FINAL, %s PROVISIONAL%n",
+                m.details().get("effective_date"), m.details().get("limited_by"), m.details().get("first_cohort"),
+                m.details().get("final_cohorts"), m.details().get("provisional_cohorts")));
         return ExitCodes.OK;
     }
 }

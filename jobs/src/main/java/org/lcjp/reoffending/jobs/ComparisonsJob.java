@@ -16,14 +16,15 @@ import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.impact.BalanceTable;
-import org.lcjp.reoffending.impact.CompareDiversion;
 import org.lcjp.reoffending.impact.CompareIom;
 import org.lcjp.reoffending.impact.CompareSexes;
+import org.lcjp.reoffending.impact.ComparisonPeriods;
 import org.lcjp.reoffending.impact.ComparisonRow;
 import org.lcjp.reoffending.impact.DiversionSample;
 import org.lcjp.reoffending.impact.IomPrePostRow;
 import org.lcjp.reoffending.impact.IomSample;
 import org.lcjp.reoffending.impact.NeedsProfile;
+import org.lcjp.reoffending.impact.TreatmentComparison;
 import org.lcjp.reoffending.measures.FollowUpWindow;
 import org.lcjp.reoffending.measures.MeasureColumns;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
@@ -33,7 +34,8 @@ import org.lcjp.reoffending.spark.JobDescriptions;
 
 /**
  * The "compare" stage (methodology.md section 5): diverted against prosecuted (observed and matched), women against
- * men with their needs, and IOM pre/post against a matched comparison group. Reads the measure tables under
+ * men with their needs, and IOM pre/post against a matched comparison group, each per financial year and POOLED,
+ * counting only people whose follow-up is complete by the effective date. Reads the measure tables under
  * warehouse/measures/ (written by {@link MeasuresJob}) and the staged tables; writes cohort_comparison,
  * comparison_balance and iom_pre_post to the publish folder. A dataset never delivered gives no rows, not a failure.
  */
@@ -69,23 +71,27 @@ public final class ComparisonsJob implements Stage {
         Dataset<Row> recordPerson = spark.read().parquet(context.warehouse().recordPerson().toString());
         Dataset<Row> offences = ReferenceTables.read(spark, context, ReferenceTables.OFFENCES);
 
+        ComparisonPeriods periods = new ComparisonPeriods(cohort,
+                MeasuresJob.coverage(spark, context).effectiveDate().orElse(null), settings.financialYearStartMonth());
+        DateOfBirthCipher cipher = new DateOfBirthCipher(context.key());
+
         List<ComparisonRow> rows = new ArrayList<>();
         List<Row> balance = new ArrayList<>();
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("complete_follow_up_to", String.valueOf(periods.effectiveDate()));
 
         Dataset<Row> referrals = staged(spark, context, Datasets.CHECKPOINT_REFERRALS);
         if (referrals != null) {
-            Dataset<Row> sample = new DiversionSample(cohort, new DateOfBirthCipher(context.key()))
-                    .build(referrals, recordPerson, attributes, offences, proven);
-            CompareDiversion.Result diversion = describe(spark, "diverted vs prosecuted",
-                    () -> new CompareDiversion(settings).run(sample));
+            Dataset<Row> sample = new DiversionSample(cohort, cipher).build(referrals, recordPerson, attributes, offences, proven, periods);
+            TreatmentComparison.Result diversion = describe(spark, "diverted vs prosecuted",
+                    () -> new TreatmentComparison(settings, DiversionSample.ARMS, DiversionSample.DESIGN).run(sample));
             rows.addAll(diversion.rows());
             for (BalanceTable.Balance b : diversion.balance()) {
                 balance.add(RowFactory.create(ComparisonRow.DIVERSION, b.covariate(), finite(b.treatedMean()),
                         finite(b.controlMeanBefore()), finite(b.controlMeanAfter()), finite(b.smdBefore()),
                         finite(b.smdAfter()), b.imbalancedAfter()));
             }
-            details.put("matched", diversion.matchedTreated());
+            details.put("diverted_matched", diversion.matchedTreated() + " of " + diversion.treated());
             details.put("imbalanced", diversion.balance().stream().filter(BalanceTable.Balance::imbalancedAfter).count());
         }
 
@@ -93,7 +99,7 @@ public final class ComparisonsJob implements Stage {
         if (!List.of(events.columns()).contains(MeasureColumns.REOFFENCES)) {
             events = new FollowUpWindow(cohort).withReoffences(events, proven);
         }
-        Dataset<Row> withNeeds = new NeedsProfile(settings.needsLookBackMonths()).build(events,
+        Dataset<Row> withNeeds = new NeedsProfile(settings.needsLookBackMonths()).build(CompareSexes.sample(events, periods),
                 stagedOrEmpty(spark, context, Datasets.SUBSTANCE_TREATMENT), stagedOrEmpty(spark, context, Datasets.HOUSING_SUPPORT),
                 stagedOrEmpty(spark, context, Datasets.PROBATION_SUPERVISION), recordPerson);
         rows.addAll(describe(spark, "women vs men", () -> new CompareSexes(settings).run(withNeeds)));
@@ -101,8 +107,11 @@ public final class ComparisonsJob implements Stage {
         List<IomPrePostRow> iom = new ArrayList<>();
         Dataset<Row> adoptions = staged(spark, context, Datasets.IOM_COHORT);
         if (adoptions != null) {
-            Dataset<Row> sample = new IomSample(cohort, settings).build(adoptions, recordPerson, proven);
-            iom.addAll(describe(spark, "IOM pre/post", () -> new CompareIom(settings).run(sample)));
+            Dataset<Row> sample = new IomSample(cohort, settings, cipher).build(adoptions, recordPerson, proven, attributes, periods);
+            CompareIom.Result result = describe(spark, "IOM pre/post", () -> new CompareIom(settings).run(sample));
+            iom.addAll(result.rows());
+            details.put("iom_matched", result.matched() + " of " + result.adopted() + (result.adopted() == 0 ? ""
+                    : String.format(java.util.Locale.ROOT, " (%.1f%%)", 100.0 * result.matched() / result.adopted())));
         }
 
         write(spark, rows, ComparisonRow::toRow, ComparisonRow.SCHEMA, context.published(COHORT_COMPARISON));

@@ -140,7 +140,7 @@ public final class LinkageEvaluation {
             byte[] secret = new byte[48];
             new SecureRandom().nextBytes(secret);
             PipelineSettings base = PipelineSettings.defaults();
-            PipelineSettings ps = new PipelineSettings(base.ingest(), base.pseudonymise(), settings, base.cohort(),
+            PipelineSettings ps = new PipelineSettings(base.ingest(), base.pseudonymise(), settings, base.cohort(), base.measures(),
                     base.comparison(), base.disclosure(), base.report(), base.spark(), base.run(), base.needs(), base.iom());
             Warehouse wh = new Warehouse(dir.resolve("out"));
             RunContext ctx = new RunContext(input, wh, Files.createDirectories(dir.resolve("publish")),

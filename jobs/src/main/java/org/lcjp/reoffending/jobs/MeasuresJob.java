@@ -12,31 +12,32 @@ import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
+import org.lcjp.reoffending.io.IngestTables;
+import org.lcjp.reoffending.measures.CohortCalendar;
+import org.lcjp.reoffending.measures.DataCoverage;
+import org.lcjp.reoffending.measures.MeasureInputs;
+import org.lcjp.reoffending.measures.MeasurePipeline;
+import org.lcjp.reoffending.measures.MeasureTables;
 import org.lcjp.reoffending.io.StoragePath;
-import org.lcjp.reoffending.measures.FollowUpWindow;
-import org.lcjp.reoffending.measures.IndexEvents;
-import org.lcjp.reoffending.measures.PersonAttributes;
-import org.lcjp.reoffending.measures.ProvenOffences;
-import org.lcjp.reoffending.measures.ProvenReoffending;
 import org.lcjp.reoffending.measures.StagedTables;
-import org.lcjp.reoffending.measures.TimeToReoffence;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
-import org.lcjp.reoffending.settings.CohortSettings;
 import org.lcjp.reoffending.spark.JobDescriptions;
 
 /**
- * Measures proven reoffending (methodology.md sections 1-4): reads the staged tables, record_person and the
- * reference tables; writes proven_offences, person_attributes and index_events under warehouse/measures, and
- * publishes proven_reoffending and time_to_reoffence. Each intermediate table is written and read back, which
- * breaks lineage where several later stages reuse it.
+ * Measures proven reoffending (methodology.md sections 1-4): reads the staged tables, record_person, the reference
+ * tables and how far each dataset's deliveries reach (the warehouse's per-file ingest figures); runs
+ * {@link MeasurePipeline}, writing proven_offences, person_attributes and index_events under warehouse/measures
+ * (each written and read back, which breaks lineage where later stages reuse it), and publishes proven_reoffending,
+ * time_to_reoffence and data_coverage. A dataset that proves offences and has never delivered rejects the run.
  */
 public final class MeasuresJob implements Stage {
     public static final String NAME = "measure";
-    public static final String PROVEN_OFFENCES = "proven_offences";
-    public static final String PERSON_ATTRIBUTES = "person_attributes";
-    public static final String INDEX_EVENTS = "index_events";
+    public static final String PROVEN_OFFENCES = MeasureTables.PROVEN_OFFENCES;
+    public static final String PERSON_ATTRIBUTES = MeasureTables.PERSON_ATTRIBUTES;
+    public static final String INDEX_EVENTS = MeasureTables.INDEX_EVENTS;
     public static final String PROVEN_REOFFENDING = "proven_reoffending";
     public static final String TIME_TO_REOFFENCE = "time_to_reoffence";
+    public static final String DATA_COVERAGE = "data_coverage";
 
     @Override
     public String name() {
@@ -46,7 +47,7 @@ public final class MeasuresJob implements Stage {
     @Override
     public StageResult run(SparkSession spark, RunContext context) {
         long started = System.nanoTime();
-        CohortSettings settings = context.settings().cohort();
+        DataCoverage coverage = coverage(spark, context);
         Map<DatasetId, Dataset<Row>> staged = new LinkedHashMap<>();
         for (DatasetSpec spec : Datasets.all()) {
             staged.put(spec.id(), readStaged(spark, context, spec.id()));
@@ -54,36 +55,57 @@ public final class MeasuresJob implements Stage {
         Dataset<Row> recordPerson = context.storage().isDirectory(context.warehouse().recordPerson())
                 ? spark.read().parquet(context.warehouse().recordPerson().toString())
                 : spark.createDataFrame(List.of(), RecordPersonColumns.SCHEMA);
-        Dataset<Row> offences = ReferenceTables.read(spark, context, ReferenceTables.OFFENCES);
-        Dataset<Row> areas = ReferenceTables.read(spark, context, ReferenceTables.AREAS);
+        MeasureInputs inputs = new MeasureInputs(staged.get(Datasets.COURTS_CONVICTIONS), staged.get(Datasets.POLICE_OUTCOMES),
+                staged.get(Datasets.YOS_OUTCOMES), staged.get(Datasets.PRISONS_RELEASES), new ArrayList<>(staged.values()),
+                recordPerson, ReferenceTables.read(spark, context, ReferenceTables.OFFENCES),
+                ReferenceTables.read(spark, context, ReferenceTables.AREAS));
         StoragePath measures = context.warehouse().measures();
-
-        Dataset<Row> proven = materialise(spark, measures.resolve(PROVEN_OFFENCES), "proven offences",
-                new ProvenOffences(settings).build(staged.get(Datasets.COURTS_CONVICTIONS), staged.get(Datasets.POLICE_OUTCOMES),
-                        staged.get(Datasets.YOS_OUTCOMES), recordPerson, offences));
-        Dataset<Row> attributes = materialise(spark, measures.resolve(PERSON_ATTRIBUTES), "person attributes",
-                new PersonAttributes().build(new ArrayList<>(staged.values()), recordPerson));
-        Dataset<Row> index = new IndexEvents(settings, new DateOfBirthCipher(context.key()))
-                .build(proven, staged.get(Datasets.PRISONS_RELEASES), recordPerson, attributes, areas);
-        Dataset<Row> followed = materialise(spark, measures.resolve(INDEX_EVENTS), "index events and reoffences",
-                new FollowUpWindow(settings).withReoffences(index, proven));
+        MeasureTables tables = new MeasurePipeline(context.settings().cohort(), context.settings().measures(),
+                new DateOfBirthCipher(context.key()))
+                .run(inputs, coverage, (table, rows) -> materialise(spark, measures.resolve(table), table, rows));
 
         Dataset<Row> published = materialise(spark, context.published(PROVEN_REOFFENDING), PROVEN_REOFFENDING,
-                new ProvenReoffending(settings).build(followed, context.asOf()));
+                tables.provenReoffending());
         Dataset<Row> curves = materialise(spark, context.published(TIME_TO_REOFFENCE), TIME_TO_REOFFENCE,
-                new TimeToReoffence(settings).build(followed, context.asOf()));
+                tables.timeToReoffence());
+        CohortCalendar calendar = tables.calendar();
+        spark.createDataFrame(coverage.rows(calendar.firstCohort()), DataCoverage.SCHEMA).coalesce(1)
+                .write().mode(SaveMode.Overwrite).parquet(context.published(DATA_COVERAGE).toString());
 
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("effective_date", coverage.effectiveDate().map(Object::toString).orElse("none"));
+        details.put("limited_by", coverage.limitingDataset().orElse("as-of date"));
+        details.put("first_cohort", String.valueOf(calendar.firstCohort()));
+        details.put("final_cohorts", calendar.count(true));
+        details.put("provisional_cohorts", calendar.count(false));
         JobDescriptions.describe(spark, NAME, "counting", () -> {
-            details.put("proven_offences", proven.count());
-            details.put("index_events", followed.count());
-            details.put("cohorts", published.select("cohort_start").distinct().count());
+            details.put("proven_offences", tables.provenOffences().count());
+            details.put("index_events", tables.indexEvents().count());
             details.put("curve_rows", curves.count());
             return null;
         });
         long cells = JobDescriptions.describe(spark, NAME, "counting cells", published::count);
         return new StageResult(NAME, (Long) details.get("proven_offences"), cells,
                 (System.nanoTime() - started) / 1e9, details);
+    }
+
+    /**
+     * How far each dataset reaches, from every delivery the warehouse has read up to the as-of date. Without a
+     * delivery from each dataset that proves offences no figure can be trusted: the run is rejected (exit 3).
+     */
+    static DataCoverage coverage(SparkSession spark, RunContext context) {
+        DataCoverage coverage = DataCoverage.fromFiles(context.asOf(),
+                new IngestTables(context.warehouse()).fileCounts(spark));
+        List<String> missing = coverage.neverDelivered();
+        if (!missing.isEmpty()) {
+            throw new InputRejectedException("Cannot publish: " + String.join(", ", missing) + " ha"
+                    + (missing.size() == 1 ? "s" : "ve") + " never delivered a readable file dated on or before "
+                    + context.asOf() + ", and proven offences cannot be counted without "
+                    + (missing.size() == 1 ? "it" : "them") + ". Nothing was published",
+                    "check that the agency's deliveries reach " + context.input().resolve(missing.get(0))
+                            + "/ and are named <dataset>_<yyyyMMdd>.csv (see data_quality for files not read), then rerun.");
+        }
+        return coverage;
     }
 
     private static Dataset<Row> readStaged(SparkSession spark, RunContext context, DatasetId id) {

@@ -63,6 +63,9 @@ public final class NightlyRun {
         String asOf = request.asOf().toString();
         Instant started = Instant.now();
         try (RunLock ignored = lock(storage, runId, settings)) {
+            if (stageNames.contains(IngestJob.NAME)) {
+                requireDeliveries(storage);
+            }
             AtomicPublisher publisher = new AtomicPublisher(storage, warehouse.published());
             StoragePath building = publish ? publisher.prepare(asOf, runId) : storage.mkdirs(warehouse.staging(asOf));
             RunContext context = new RunContext(request.input(), warehouse, building, request.asOf(), key,
@@ -88,7 +91,7 @@ public final class NightlyRun {
                 throw e;
             }
             StoragePath target = publisher.publish(building, asOf, runId, manifest);
-            for (StoragePath old : publisher.applyRetention(settings.run().retainPublished())) {
+            for (StoragePath old : publisher.applyRetention(settings.run().retainPublished(), asOf)) {
                 LOG.info("Retention: removed {}", old);
             }
             return new Outcome(runId, target, results, seconds(started));
@@ -114,7 +117,7 @@ public final class NightlyRun {
             RunContext context = new RunContext(request.input(), warehouse, staging, request.asOf(), null, request.confDir(), settings);
             byte[] manifest = manifest(runId, settings, started, List.of(), staging, spark, context).toBytes();
             StoragePath target = publisher.publish(staging, asOf, runId, manifest);
-            publisher.applyRetention(settings.run().retainPublished());
+            publisher.applyRetention(settings.run().retainPublished(), asOf);
             return new Outcome(runId, target, List.of(), seconds(started));
         }
     }
@@ -144,9 +147,27 @@ public final class NightlyRun {
             m.putAll(r.details());
             stages.add(m);
         }
+        Map<String, String> configFiles = ConfigFiles.sha256(request.confDir());
+        PublishedCoverage coverage = PublishedCoverage.read(spark, context.storage(), building.resolve(MeasuresJob.DATA_COVERAGE));
+        // The key the warehouse was built with, as ingest recorded it: a fingerprint, never the key.
+        String keyFingerprint = IngestManifest.read(context.storage(), context.warehouse().ingestManifest()).keyFingerprint();
         return new RunManifest(runId, request.asOf().toString(), RunManifest.SCHEMA_VERSION, CodeVersion.current(),
-                SettingsLoader.hash(settings), spark.sparkContext().master(), started, Instant.now(),
-                filesInForce(context), stages, PublishedRowCounts.of(spark, context.storage(), building));
+                ConfigFiles.hash(settings, configFiles), spark.sparkContext().master(), started, Instant.now(),
+                filesInForce(context), stages, PublishedRowCounts.of(spark, context.storage(), building), configFiles,
+                keyFingerprint, coverage.effectiveDate(), coverage.limitingDataset(), coverage.firstCohort(),
+                coverage.dataCoverage());
+    }
+
+    /** An input root with no delivery to read up to the as-of date has nothing to publish: exit 3, not success. */
+    private void requireDeliveries(Storage storage) {
+        boolean any = ExtractDiscovery.discover(storage, request.input(), request.asOf()).stream()
+                .anyMatch(f -> f.status().equals(DataQualityColumns.STATUS_READ));
+        if (!any) {
+            throw new InputRejectedException("Cannot publish: no readable delivery under " + request.input()
+                    + " dated on or before " + request.asOf() + ". Nothing was published",
+                    "check INPUT points at the extracts root (<agency>/<dataset>/<dataset>_<yyyyMMdd>.csv) and AS_OF is not "
+                            + "before the first delivery, then rerun.");
+        }
     }
 
     private PipelineSettings settings() {

@@ -113,14 +113,24 @@ final class PublishedTables {
                 r.isNullAt(r.fieldIndex("imbalanced_after")) ? null : r.<Boolean>getAs("imbalanced_after")));
     }
 
+    /** The pooled, all-category rows only: the pack shows no periods or categories yet. */
     Optional<List<IomRow>> iomPrePost() {
-        return read(IOM_PRE_POST, r -> new IomRow(r.getAs("group_name"), r.getAs("measure"), lng(r, "people"),
+        return read(IOM_PRE_POST, r -> !hasColumn(r, "period") || ("POOLED".equals(r.getAs("period"))
+                && "ALL".equals(r.getAs("category"))), r -> new IomRow(r.getAs("group_name"), r.getAs("measure"), lng(r, "people"),
                 dbl(r, "before_total"), dbl(r, "after_total"), dbl(r, "before_mean"), dbl(r, "after_mean"),
                 dbl(r, "change_mean"), dbl(r, "change_ci_low"), dbl(r, "change_ci_high"), dbl(r, "did"),
                 dbl(r, "did_ci_low"), dbl(r, "did_ci_high"), dbl(r, "p_value"), r.getAs("status"), r.getAs("note")));
     }
 
     private <T> Optional<List<T>> read(String table, Function<Row, T> toRecord) {
+        return read(table, r -> true, toRecord);
+    }
+
+    private static boolean hasColumn(Row r, String column) {
+        return java.util.Arrays.asList(r.schema().fieldNames()).contains(column);
+    }
+
+    private <T> Optional<List<T>> read(String table, java.util.function.Predicate<Row> keep, Function<Row, T> toRecord) {
         StoragePath dir = publishDir.resolve(table);
         if (!storage.isDirectory(dir)) {
             return Optional.empty();
@@ -128,7 +138,7 @@ final class PublishedTables {
         List<Row> rows = JobDescriptions.describe(spark, "report", "read " + table,
                 () -> spark.read().parquet(dir.toString()).collectAsList());
         rowsRead += rows.size();
-        return Optional.of(rows.stream().map(toRecord).toList());
+        return Optional.of(rows.stream().filter(keep).map(toRecord).toList());
     }
 
     private static boolean has(Row r, String column) {

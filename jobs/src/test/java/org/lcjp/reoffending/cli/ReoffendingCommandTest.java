@@ -86,4 +86,16 @@ class ReoffendingCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("unknown key 'periodd'");
     }
+
+    @Test
+    void anInputRootWithNoReadableDeliveryIsExitThreeAndPublishesNothing() throws IOException {
+        Path input = Files.createDirectories(dir.resolve("extracts/police/outcomes"));
+        Files.writeString(input.resolve("outcomes_20991231.csv"), "record_id\n");   // after the as-of date: not read
+        Path key = Files.writeString(dir.resolve("test.key"), "a-test-key-of-more-than-thirty-two-bytes");
+        int code = execute("run", "--input", dir.resolve("extracts").toString(), "--output", dir.resolve("out").toString(),
+                "--conf", "../conf", "--key-file", key.toString(), "--as-of", "2020-01-07");
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString()).contains("no readable delivery", "What to do: check INPUT");
+        assertThat(dir.resolve("out/published")).doesNotExist();
+    }
 }

@@ -20,6 +20,9 @@ import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.impact.ComparisonRow;
 import org.lcjp.reoffending.impact.IomPrePostRow;
+import org.lcjp.reoffending.ingest.DataQualityColumns;
+import org.lcjp.reoffending.ingest.FileReport;
+import org.lcjp.reoffending.io.IngestTables;
 import org.lcjp.reoffending.io.Warehouse;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
@@ -65,6 +68,9 @@ class ComparisonsJobTest {
         write(new StructType().add("record_id", DataTypes.StringType).add("adopted_date", DataTypes.DateType),
                 warehouse.staged(Datasets.IOM_COHORT), row("m1", jan));
 
+        new IngestTables(warehouse).writeFileCounts(java.util.stream.Stream.of("police/outcomes", "courts/convictions",
+                "yos/outcomes").map(ds -> FileReport.notRead(ds + "/x.csv", ds.split("/")[0], ds.split("/")[1],
+                LocalDate.of(2025, 10, 1), DataQualityColumns.STATUS_READ, null)).toList());
         RunContext context = new RunContext(dir.resolve("in"), warehouse, dir.resolve("publish"), LocalDate.of(2025, 11, 1),
                 key, conf, PipelineSettings.defaults());
         StageResult result = new ComparisonsJob().run(spark, context);
@@ -76,12 +82,15 @@ class ComparisonsJobTest {
         assertThat(comparison).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.<String>getAs("status")).isEqualTo("TOO_SMALL"));
         assertThat(comparison).extracting(r -> r.<String>getAs("comparison")).contains("DIVERSION", "SEX", "NEEDS");
+        assertThat(comparison).extracting(r -> r.<String>getAs("period")).containsOnly("FY2023-24", "POOLED");
         assertThat(Arrays.asList(spark.read().parquet(context.published("comparison_balance").toString()).columns()))
                 .containsExactly("comparison", "covariate", "treated_mean", "control_mean_before", "control_mean_after",
                         "smd_before", "smd_after", "imbalanced_after");
         assertThat(spark.read().parquet(context.published("iom_pre_post").toString()).schema())
                 .isEqualTo(IomPrePostRow.SCHEMA.asNullable());
-        assertThat(spark.read().parquet(context.published("iom_pre_post").toString()).count()).isEqualTo(4);
+        // (FY2023-24, POOLED) x (ALL, UNKNOWN: no category delivered) x 2 measures x 2 groups
+        assertThat(spark.read().parquet(context.published("iom_pre_post").toString()).count()).isEqualTo(16);
+        assertThat(result.details()).containsEntry("complete_follow_up_to", "2025-10-01").containsEntry("iom_matched", "0 of 1 (0.0%)");
     }
 
     private static Row row(Object... values) {

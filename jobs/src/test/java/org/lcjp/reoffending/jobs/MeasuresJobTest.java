@@ -1,6 +1,7 @@
 package org.lcjp.reoffending.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
+import org.lcjp.reoffending.ingest.DataQualityColumns;
+import org.lcjp.reoffending.ingest.FileReport;
+import org.lcjp.reoffending.io.IngestTables;
 import org.lcjp.reoffending.io.Warehouse;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
+import org.lcjp.reoffending.settings.MeasuresSettings;
 import org.lcjp.reoffending.settings.PipelineSettings;
 import org.lcjp.reoffending.testing.SparkTestSession;
 
@@ -57,8 +62,12 @@ class MeasuresJobTest {
                         RowFactory.create("courts", "convictions", "c2", "P1", "DETERMINISTIC", 1.0),
                         RowFactory.create("courts", "convictions", "c3", "P1", "DETERMINISTIC", 1.0)), RecordPersonColumns.SCHEMA)
                 .write().parquet(warehouse.recordPerson().toString());
+        delivered(spark, warehouse, "2025-12-01", "police/outcomes", "courts/convictions", "yos/outcomes");
+        // The data hold no five years of history: cohorts are published from 2024 by setting.
+        PipelineSettings from2024 = new PipelineSettings(null, null, null, null,
+                MeasuresSettings.defaults().withFirstCohort(LocalDate.of(2024, 1, 1)), null, null, null, null, null, null, null);
         RunContext context = new RunContext(out.resolve("input"), warehouse, out.resolve("publishing"), LocalDate.of(2026, 1, 1),
-                KEY, Path.of("../conf"), PipelineSettings.defaults());
+                KEY, Path.of("../conf"), from2024);
 
         StageResult result = new MeasuresJob().run(spark, context);
 
@@ -70,9 +79,13 @@ class MeasuresJobTest {
         assertThat(List.of(q1.<Long>getAs("offenders"), q1.<Long>getAs("reoffenders"), q1.<Long>getAs("reoffences")))
                 .containsExactly(1L, 1L, 1L);
         assertThat(q1.<String>getAs("status")).isEqualTo("FINAL");
+        assertThat(result.details()).containsEntry("effective_date", "2025-12-01")
+                .containsEntry("limited_by", "police/outcomes").containsEntry("first_cohort", "2024-01-01");
+        assertThat(spark.read().parquet(context.published("data_coverage").toString())
+                .filter("limits_effective_date").collectAsList()).extracting(r -> r.getString(0)).containsExactly("police/outcomes");
         assertThat(spark.read().parquet(context.published("time_to_reoffence").toString()).columns())
                 .containsExactly("cohort_start", "cohort_end", "population", "day", "at_risk", "events", "censored",
-                        "survival", "status");
+                        "survival", "status", "status_reason", "months_observed");
         for (String table : List.of("proven_offences", "person_attributes", "index_events")) {
             StructType schema = spark.read().parquet(warehouse.measures().resolve(table).toString()).schema();
             assertThat(Arrays.stream(schema.fields()).map(StructField::name))
@@ -80,6 +93,28 @@ class MeasuresJobTest {
             assertThat(Arrays.stream(schema.fields()).filter(f -> f.name().startsWith("dob")).map(StructField::dataType))
                     .as(table).allMatch(t -> t.equals(DataTypes.BinaryType));
         }
+    }
+
+    @Test
+    void aDatasetThatProvesOffencesAndNeverDeliveredRejectsTheRun() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        Path out = Files.createTempDirectory("measures-job-missing");
+        Warehouse warehouse = new Warehouse(out);
+        delivered(spark, warehouse, "2025-12-01", "police/outcomes", "courts/convictions", "prisons/releases");
+        RunContext context = new RunContext(out.resolve("input"), warehouse, out.resolve("publishing"), LocalDate.of(2026, 1, 1),
+                KEY, Path.of("../conf"), PipelineSettings.defaults());
+        assertThatThrownBy(() -> new MeasuresJob().run(spark, context))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("yos/outcomes has never delivered")
+                .satisfies(e -> assertThat(((InputRejectedException) e).advice()).contains("input/yos/outcomes"));
+        assertThat(context.storage().exists(context.published("proven_reoffending"))).isFalse();
+    }
+
+    /** Warehouse file counts saying each dataset delivered one readable file on the date. */
+    private static void delivered(SparkSession spark, Warehouse warehouse, String date, String... datasets) {
+        List<FileReport> files = Arrays.stream(datasets).map(ds -> FileReport.notRead(ds + "/x.csv", ds.split("/")[0],
+                ds.split("/")[1], LocalDate.parse(date), DataQualityColumns.STATUS_READ, null)).toList();
+        new IngestTables(warehouse).writeFileCounts(files);
     }
 
     private static Date d(String s) {

@@ -40,7 +40,8 @@ import picocli.CommandLine;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyRunEndToEndTest {
-    private static final Path CONF = Path.of("..", "conf");
+    private static final Path PROJECT_CONF = Path.of("..", "conf");
+    private static Path CONF;
     private static final LocalDate AS_OF = LocalDate.of(2020, 1, 7);
     private static Path dir;
     private static Path input;
@@ -54,6 +55,12 @@ class NightlyRunEndToEndTest {
         dir = Files.createTempDirectory("nightly-e2e");
         input = dir.resolve("input");
         truth = dir.resolve("truth");
+        // Two years of data hold no five years of history: this run publishes cohorts from 2016 by setting.
+        CONF = dir.resolve("conf");
+        copy(PROJECT_CONF, CONF);
+        String yaml = Files.readString(CONF.resolve("pipeline.yaml"));
+        assertThat(yaml).contains("  first_cohort: ");
+        Files.writeString(CONF.resolve("pipeline.yaml"), yaml.replaceFirst("  first_cohort: ", "  first_cohort: 2016-01-01 "));
         // No identity noise: the true linkage is then the only sensible one, so the figures must match exactly.
         GeneratorSettings g = new GeneratorSettings(300, 2018, 2019, 11, GeneratorSettings.CHECKPOINT_TRUE_EFFECT_DEFAULT,
                 CONF.resolve("reference/offences.csv"), CONF.resolve("reference/areas.csv"), 2, 0.26, 0.06, 0.0, 0.0,
@@ -101,6 +108,11 @@ class NightlyRunEndToEndTest {
                 .containsExactly("ingest", "link", "measure", "compare", "services", "research", "report");
         assertThat(manifest.publishedRows()).containsKey("proven_reoffending");
         assertThat(manifest.configHash()).hasSize(64);
+        assertThat(manifest.configFiles()).containsOnlyKeys("reference/areas.csv", "reference/offences.csv");
+        assertThat(manifest.keyFingerprint()).hasSize(32).isNotEqualTo(Files.readString(key).trim());
+        assertThat(manifest.effectiveDate()).isEqualTo(String.valueOf(TruthFigures.effectiveDate(input, AS_OF)));
+        assertThat(manifest.firstCohort()).isEqualTo("2016-01-01");
+        assertThat(manifest.dataCoverage()).containsKeys("courts/convictions", "iom/cohort");
         try (var s = Files.list(dir.resolve("out/published"))) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly(AS_OF.toString());
         }
@@ -109,7 +121,8 @@ class NightlyRunEndToEndTest {
     @Test
     @Order(2)
     void figuresEqualThoseWorkedOutFromTheGeneratorsTruth() throws Exception {
-        Map<String, long[]> expected = TruthFigures.expectedCells(input, truth, CONF.resolve("reference"));
+        Map<String, long[]> expected = TruthFigures.published(TruthFigures.expectedCells(input, truth, CONF.resolve("reference")),
+                TruthFigures.effectiveDate(input, AS_OF));
         Map<String, long[]> actual = new TreeMap<>();
         SparkSession spark = SparkTestSession.get();
         for (Row r : spark.read().parquet(published.resolve("proven_reoffending").toString())

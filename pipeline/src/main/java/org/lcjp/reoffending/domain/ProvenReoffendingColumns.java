@@ -16,7 +16,10 @@ public final class ProvenReoffendingColumns {
     public static final String REOFFENDING_RATE = "reoffending_rate";
     public static final String REOFFENCES_PER_REOFFENDER = "reoffences_per_reoffender";
     public static final String REOFFENCES_PER_OFFENDER = "reoffences_per_offender";
+    public static final String HARM_DAYS = "harm_days";
+    public static final String MONTHS_OBSERVED = "months_observed";
     public static final String STATUS = "status";
+    public static final String STATUS_REASON = "status_reason";
 
     public static final StructType SCHEMA = new StructType()
             .add(COHORT_START, DataTypes.DateType, false)
@@ -30,7 +33,10 @@ public final class ProvenReoffendingColumns {
             .add(REOFFENDING_RATE, DataTypes.DoubleType, false)
             .add(REOFFENCES_PER_REOFFENDER, DataTypes.DoubleType, true)
             .add(REOFFENCES_PER_OFFENDER, DataTypes.DoubleType, false)
-            .add(STATUS, DataTypes.StringType, false);
+            .add(HARM_DAYS, DataTypes.DoubleType, false)
+            .add(MONTHS_OBSERVED, DataTypes.IntegerType, false)
+            .add(STATUS, DataTypes.StringType, false)
+            .add(STATUS_REASON, DataTypes.StringType, true);
 
     public static final String POPULATION_ADULT = "ADULT";
     public static final String POPULATION_JUVENILE = "JUVENILE";

@@ -51,7 +51,7 @@ public final class BalanceTable {
     /** A group share's Σw is the arm total, not the count of people in the group. */
     private static SampleSummary summary(Map<String, Moment> byKey, String phase, boolean treated, String covariate) {
         Moment m = byKey.get(phase + "|" + treated + "|" + covariate);
-        if (covariate.startsWith(CovariateBalance.GROUP_PREFIX)) {
+        if (covariate.contains(CovariateBalance.VALUE_SEPARATOR)) {
             Moment total = byKey.get(phase + "|" + treated + "|" + CovariateBalance.TOTAL);
             double w = total == null ? 0 : total.w();
             double n = m == null ? 0 : m.sum();

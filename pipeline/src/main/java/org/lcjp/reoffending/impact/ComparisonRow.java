@@ -7,8 +7,12 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** One row of the published cohort_comparison table (docs/comparison-tables.md). Nulls where not applicable. */
-public record ComparisonRow(String comparison, LocalDate cohortStart, LocalDate cohortEnd, String method,
+/**
+ * One row of the published cohort_comparison table (README). Nulls where not applicable. {@code period} is a
+ * financial year ({@code FY2018-19}, with cohortStart/cohortEnd its first and last day) or {@code POOLED} (every
+ * financial year together; cohortStart/cohortEnd null).
+ */
+public record ComparisonRow(String comparison, String period, LocalDate cohortStart, LocalDate cohortEnd, String method,
                             String groupName, String subgroup, String measure, long people, Double value,
                             Double ciLow, Double ciHigh, String referenceGroup, Double difference,
                             Double differenceCiLow, Double differenceCiHigh, Double pValue, Boolean significant,
@@ -16,6 +20,8 @@ public record ComparisonRow(String comparison, LocalDate cohortStart, LocalDate 
     public static final String DIVERSION = "DIVERSION";
     public static final String SEX = "SEX";
     public static final String NEEDS = "NEEDS";
+    public static final String IOM = "IOM";
+    public static final String POOLED = "POOLED";
     public static final String OBSERVED = "OBSERVED";
     public static final String MATCHED = "MATCHED";
     public static final String ALL = "ALL";
@@ -28,6 +34,7 @@ public record ComparisonRow(String comparison, LocalDate cohortStart, LocalDate 
 
     public static final StructType SCHEMA = new StructType()
             .add("comparison", DataTypes.StringType, false)
+            .add("period", DataTypes.StringType, false)
             .add("cohort_start", DataTypes.DateType, true)
             .add("cohort_end", DataTypes.DateType, true)
             .add("method", DataTypes.StringType, false)
@@ -49,7 +56,7 @@ public record ComparisonRow(String comparison, LocalDate cohortStart, LocalDate 
             .add("note", DataTypes.StringType, true);
 
     public Row toRow() {
-        return RowFactory.create(comparison, date(cohortStart), date(cohortEnd), method, groupName, subgroup, measure,
+        return RowFactory.create(comparison, period, date(cohortStart), date(cohortEnd), method, groupName, subgroup, measure,
                 people, finite(value), finite(ciLow), finite(ciHigh), referenceGroup, finite(difference),
                 finite(differenceCiLow), finite(differenceCiHigh), finite(pValue), significant, sampleSizeNeeded,
                 status, note);

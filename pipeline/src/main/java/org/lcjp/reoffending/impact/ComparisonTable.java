@@ -23,7 +23,8 @@ public final class ComparisonTable {
     }
 
     /** The fixed part of a row. */
-    public record Cell(String comparison, LocalDate cohortStart, LocalDate cohortEnd, String method, String subgroup) {
+    public record Cell(String comparison, String period, LocalDate cohortStart, LocalDate cohortEnd, String method,
+                       String subgroup) {
     }
 
     public List<ComparisonRow> rows(Cell cell, String referenceGroup, List<GroupOutcome> groups, List<String> measures,
@@ -52,7 +53,7 @@ public final class ComparisonTable {
         if (smallest.people() < settings.minimumGroupSize() || m == null) {
             String why = "Cannot compare: a group has fewer than " + settings.minimumGroupSize() + " people ("
                     + smallest.groupName() + " " + smallest.people() + ")";
-            return new ComparisonRow(cell.comparison(), cell.cohortStart(), cell.cohortEnd(), cell.method(),
+            return new ComparisonRow(cell.comparison(), cell.period(), cell.cohortStart(), cell.cohortEnd(), cell.method(),
                     group.groupName(), cell.subgroup(), measure, people, null, null, null, referenceGroup, null, null,
                     null, null, null, null, ComparisonRow.TOO_SMALL, join(note, why));
         }
@@ -78,7 +79,7 @@ public final class ComparisonTable {
                         : stats.sampleSizeForMeans(s, r.summary());
             }
         }
-        return new ComparisonRow(cell.comparison(), cell.cohortStart(), cell.cohortEnd(), cell.method(),
+        return new ComparisonRow(cell.comparison(), cell.period(), cell.cohortStart(), cell.cohortEnd(), cell.method(),
                 group.groupName(), cell.subgroup(), measure, people, s.mean(), ci.low(), ci.high(), referenceGroup,
                 diff, low, high, p, significant, needed, ComparisonRow.OK, note);
     }

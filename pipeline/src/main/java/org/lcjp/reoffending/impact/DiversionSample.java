@@ -36,7 +36,8 @@ import org.lcjp.reoffending.settings.CohortSettings;
 /**
  * The Checkpoint comparison sample (methodology.md section 5): one row per person, their first eligible decision,
  * DIVERTED (treated) or PROSECUTED, index date = decision date, with the matching covariates and the proven
- * reoffences after it. Age is null when the date of birth is unknown.
+ * reoffences after it; only decisions whose follow-up is complete, each in its financial year. Age is null when the
+ * date of birth is unknown.
  */
 public final class DiversionSample {
     public static final String ELIGIBLE = "eligible";
@@ -45,6 +46,11 @@ public final class DiversionSample {
     public static final String DIVERTED = "DIVERTED";
     public static final String PROSECUTED = "PROSECUTED";
     public static final String UNKNOWN_GROUP = "UNKNOWN";
+    public static final TreatmentComparison.Arms ARMS =
+            new TreatmentComparison.Arms(ComparisonRow.DIVERSION, DIVERTED, PROSECUTED);
+    /** Matched on age, sex, previous offences, harm of the referral offence and its offence group, in the same year. */
+    public static final MatchingDesign DESIGN =
+            new MatchingDesign(PERSON_ID, MatchingColumns.NUMERIC_COVARIATES, OFFENCE_GROUP, ComparisonPeriods.PERIOD);
 
     private final CohortSettings cohort;
     private final DateOfBirthCipher cipher;
@@ -60,9 +66,10 @@ public final class DiversionSample {
      * @param attributes PersonAttributes (person_id, dob_cipher, sex)
      * @param offences   conf/reference/offences.csv
      * @param proven     ProvenOffences
+     * @param periods    which decisions have complete follow-up, and their financial year
      */
     public Dataset<Row> build(Dataset<Row> referrals, Dataset<Row> recordPerson, Dataset<Row> attributes,
-                              Dataset<Row> offences, Dataset<Row> proven) {
+                              Dataset<Row> offences, Dataset<Row> proven, ComparisonPeriods periods) {
         Dataset<Row> eligible = LinkedRecords.of(referrals.filter(col(ELIGIBLE).equalTo("Y")),
                 Datasets.CHECKPOINT_REFERRALS, recordPerson);
         Dataset<Row> first = eligible
@@ -72,7 +79,7 @@ public final class DiversionSample {
                 .select(col(PERSON_ID), col(DECISION).as(OutcomeSummaries.GROUP_NAME),
                         col(DECISION).equalTo(DIVERTED).as(TREATED), col(DECISION_DATE).as(INDEX_DATE),
                         upper(trim(col(MeasureColumns.OFFENCE_CODE))).as("_ref_code"));
-        Dataset<Row> described = first.join(broadcast(OffenceReference.normalise(offences)),
+        Dataset<Row> described = periods.select(first, INDEX_DATE).join(broadcast(OffenceReference.normalise(offences)),
                         new String[] {"_ref_code"}, "left")
                 .withColumn(OFFENCE_GROUP, coalesce(col("_offence_group"), lit(UNKNOWN_GROUP)))
                 .withColumn(HARM_DAYS, coalesce(col("_harm_days"), lit(0.0)))
@@ -85,7 +92,8 @@ public final class DiversionSample {
                 .drop(MeasureColumns.PREVIOUS_OFFENCES_BAND);
         return new FollowUpWindow(cohort).withReoffences(withPrevious, proven)
                 .withColumn(REOFFENDED, when(col(REOFFENCES).gt(0), 1).otherwise(0))
-                .select(PERSON_ID, OutcomeSummaries.GROUP_NAME, TREATED, INDEX_DATE, AGE, FEMALE, PREVIOUS_OFFENCES,
+                .select(PERSON_ID, OutcomeSummaries.GROUP_NAME, TREATED, INDEX_DATE, ComparisonPeriods.PERIOD,
+                        ComparisonPeriods.PERIOD_START, ComparisonPeriods.PERIOD_END, AGE, FEMALE, PREVIOUS_OFFENCES,
                         HARM_DAYS, OFFENCE_GROUP, REOFFENCES, REOFFENDED, DAYS_TO_FIRST_REOFFENCE);
     }
 }

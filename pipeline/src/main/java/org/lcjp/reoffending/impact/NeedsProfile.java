@@ -13,13 +13,16 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.lcjp.reoffending.domain.DatasetId;
+import org.apache.spark.sql.types.DataTypes;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.measures.StagedTables;
 
 /**
  * Flags each index event with the needs seen in the months before it (methodology.md section 5, female offenders):
- * substance-misuse treatment, housing support or probation supervision active or starting in the look-back
- * window [index - lookBackMonths, index). A spell is active when it started before the index date and had not ended
- * before the window opened (an open spell has no end date). A referral that never started is not a spell.
+ * substance-misuse treatment, housing support or probation supervision active at any time in the look-back window
+ * [index - lookBackMonths, index). A spell runs from its start_date, or its referral_date where that is blank (a
+ * referral counts from the day it was made), to its end_date, or the index date where that is blank; it is active
+ * in the window when it began before the index date and had not ended before the window opened.
  */
 public final class NeedsProfile {
     public static final String SUBSTANCE_MISUSE = "SUBSTANCE_MISUSE";
@@ -28,6 +31,7 @@ public final class NeedsProfile {
     public static final List<String> NEEDS = List.of(SUBSTANCE_MISUSE, HOUSING_SUPPORT, PROBATION_SUPERVISION);
     public static final String START_DATE = "start_date";
     public static final String END_DATE = "end_date";
+    public static final String REFERRAL_DATE = "referral_date";
 
     private final int lookBackMonths;
 
@@ -63,9 +67,10 @@ public final class NeedsProfile {
     }
 
     private static Dataset<Row> spells(Dataset<Row> staged, DatasetId id, String need, Dataset<Row> recordPerson) {
-        return LinkedRecords.of(staged, id, recordPerson)
-                .filter(col(START_DATE).isNotNull())
-                .select(col(PERSON_ID).as("_sp"), lit(need).as("_need"), col(START_DATE).as("_start"),
-                        col(END_DATE).as("_end"));
+        Dataset<Row> linked = LinkedRecords.of(staged, id, recordPerson);
+        Column start = org.apache.spark.sql.functions.coalesce(col(START_DATE),
+                StagedTables.optional(linked, REFERRAL_DATE, DataTypes.DateType));
+        return linked.select(col(PERSON_ID).as("_sp"), lit(need).as("_need"), start.as("_start"), col(END_DATE).as("_end"))
+                .filter(col("_start").isNotNull());
     }
 }

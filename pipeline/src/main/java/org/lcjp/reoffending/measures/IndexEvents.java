@@ -30,10 +30,12 @@ import org.lcjp.reoffending.settings.CohortSettings;
 public final class IndexEvents {
     public static final String JUVENILE = "JUVENILE";
     public static final String ADULT = "ADULT";
+    /** The force column of areas.csv. */
+    public static final String AREAS_FORCE = "force";
 
     public static final List<String> COLUMNS = List.of(PERSON_ID, COHORT_START, COHORT_END, INDEX_DATE, INDEX_DISPOSAL, SOURCE,
             RECORD_ID, DISPOSAL, OFFENCE_CODE, OFFENCE_GROUP, HARM_DAYS, SENTENCE_MONTHS, SENTENCE_BAND, AGE, AGE_BAND,
-            POPULATION, SEX, ETHNICITY, LOCAL_AUTHORITY, PREVIOUS_OFFENCES, PREVIOUS_OFFENCES_BAND);
+            POPULATION, SEX, ETHNICITY, LOCAL_AUTHORITY, FORCE_AREA, PREVIOUS_OFFENCES, PREVIOUS_OFFENCES_BAND);
 
     private final CohortSettings settings;
     private final DateOfBirthCipher cipher;
@@ -94,15 +96,21 @@ public final class IndexEvents {
         return rank;
     }
 
-    /** The index record's postcode district, else the person's latest; a district outside areas.csv is OUT_OF_AREA. */
+    /**
+     * Adds local_authority and force_area from the record's postcode district, else the person's latest
+     * (latest_postcode_district): a district outside areas.csv is OUT_OF_AREA, no district at all UNKNOWN. The one
+     * place a place is given to an event: proven_reoffending and the research release both come through here.
+     */
     public static Dataset<Row> withLocalAuthority(Dataset<Row> events, Dataset<Row> areas) {
         Dataset<Row> ref = areas.select(upper(trim(col(POSTCODE_DISTRICT))).as("_district"),
-                trim(col(LOCAL_AUTHORITY)).as("_la"));
+                trim(col(LOCAL_AUTHORITY)).as("_la"), upper(trim(col(AREAS_FORCE))).as("_force"));
         Dataset<Row> e = events.withColumn("_district", upper(trim(coalesce(col(POSTCODE_DISTRICT), col(LATEST_POSTCODE_DISTRICT)))));
         return e.join(broadcast(ref), new String[] {"_district"}, "left")
                 .withColumn(LOCAL_AUTHORITY, when(col("_district").isNull(), lit(UNKNOWN))
                         .otherwise(coalesce(col("_la"), lit(OUT_OF_AREA))))
-                .drop("_district", "_la");
+                .withColumn(FORCE_AREA, when(col("_district").isNull(), lit(UNKNOWN))
+                        .otherwise(coalesce(col("_force"), lit(OUT_OF_AREA))))
+                .drop("_district", "_la", "_force");
     }
 
     /**

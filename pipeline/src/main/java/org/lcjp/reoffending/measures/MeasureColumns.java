@@ -39,11 +39,15 @@ public final class MeasureColumns {
     public static final String AGE_BAND = "age_band";
     public static final String POPULATION = "population";
     public static final String LOCAL_AUTHORITY = "local_authority";
+    /** The police force of the local authority (areas.csv): DURHAM, CLEVELAND, OUT_OF_AREA or UNKNOWN. */
+    public static final String FORCE_AREA = "force_area";
     public static final String PREVIOUS_OFFENCES = "previous_offences";
     public static final String PREVIOUS_OFFENCES_BAND = "previous_offences_band";
 
     // follow-up
     public static final String REOFFENCES = "reoffences";
+    /** Sum of the harm_days of an index event's proven reoffences. */
+    public static final String REOFFENCE_HARM_DAYS = "reoffence_harm_days";
     public static final String FIRST_REOFFENCE_DATE = "first_reoffence_date";
     public static final String DAYS_TO_FIRST_REOFFENCE = "days_to_first_reoffence";
 

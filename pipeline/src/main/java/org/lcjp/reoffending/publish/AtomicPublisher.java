@@ -77,8 +77,11 @@ public final class AtomicPublisher {
         storage.delete(building);
     }
 
-    /** Keeps the newest {@code keep} published folders (0 keeps all; only complete ones count); returns those removed. */
-    public List<StoragePath> applyRetention(int keep) {
+    /**
+     * Keeps the newest {@code keep} published folders (0 keeps all; only complete ones count) and always
+     * {@code justPublished} (a back-dated rerun must not be deleted by the run that made it); returns those removed.
+     */
+    public List<StoragePath> applyRetention(int keep, String justPublished) {
         if (keep <= 0 || !storage.isDirectory(published)) {
             return List.of();
         }
@@ -87,7 +90,7 @@ public final class AtomicPublisher {
                 .map(Storage.Entry::path)
                 .sorted((a, b) -> b.getFileName().compareTo(a.getFileName()))
                 .toList();
-        List<StoragePath> old = folders.stream().skip(keep).toList();
+        List<StoragePath> old = folders.stream().skip(keep).filter(p -> !p.getFileName().equals(justPublished)).toList();
         old.forEach(storage::delete);
         return old;
     }

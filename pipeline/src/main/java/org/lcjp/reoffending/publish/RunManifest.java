@@ -15,7 +15,14 @@ import org.lcjp.reoffending.io.StoragePath;
 /**
  * published/&lt;as_of&gt;/manifest.json (outputs.md): what a run read, how it was configured, what it produced.
  *
- * @param stages per stage: rows in, rows out, seconds and further figures
+ * @param configHash      SHA-256 over the resolved settings and every conf file that changes figures
+ * @param stages          per stage: rows in, rows out, seconds and further figures
+ * @param configFiles     those conf files (path under conf/) with their SHA-256
+ * @param keyFingerprint  a keyed hash of a constant under the pseudonymisation key (never the key)
+ * @param effectiveDate   the last day every dataset proving offences covers, up to the as-of date (null: none)
+ * @param limitingDataset the dataset that holds the effective date back; null when the as-of date does
+ * @param firstCohort     the first cohort published
+ * @param dataCoverage    each dataset's coverage date (null: never delivered)
  */
 public record RunManifest(
         String runId,
@@ -28,10 +35,16 @@ public record RunManifest(
         Instant finished,
         List<InputFiles.InputFile> inputFiles,
         List<Map<String, Object>> stages,
-        Map<String, Long> publishedRows) {
+        Map<String, Long> publishedRows,
+        Map<String, String> configFiles,
+        String keyFingerprint,
+        String effectiveDate,
+        String limitingDataset,
+        String firstCohort,
+        Map<String, String> dataCoverage) {
 
     /** Version of the published contract (outputs.md); bumped with the README changelog. */
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "2.0";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())

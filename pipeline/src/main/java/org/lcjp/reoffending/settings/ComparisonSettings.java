@@ -10,11 +10,16 @@ package org.lcjp.reoffending.settings;
  * @param power            power assumed when reporting the sample size a non-significant result would need (default 0.8)
  * @param iomPriorOffencesCap IOM comparison strata match prior 12-month offences exactly up to this count, and
  *                         pool counts above it (default 10: beyond it too few people share an exact count)
- * @param needsLookBackMonths a need counts when its spell is active or starts this many months before the index
+ * @param needsLookBackMonths a need counts when its spell is active at any time this many months before the index
  *                         date (default 12, methodology.md section 5)
+ * @param financialYearStartMonth first month of the financial year comparisons are reported by (default 4: April
+ *                         to March, the partnership's year)
+ * @param iomPriorOffenceBandStarts lower bounds of the prior 12-month offence bands of the IOM comparison's coarser
+ *                         strata (default 0,1,2,3,5,8,12)
  */
 public record ComparisonSettings(Integer minimumGroupSize, Double caliperSd, Double imbalanceSmd, Double confidence,
-                                 Double power, Integer iomPriorOffencesCap, Integer needsLookBackMonths) {
+                                 Double power, Integer iomPriorOffencesCap, Integer needsLookBackMonths,
+                                 Integer financialYearStartMonth, java.util.List<Integer> iomPriorOffenceBandStarts) {
     public ComparisonSettings {
         minimumGroupSize = Defaults.or(minimumGroupSize, 60);
         caliperSd = Defaults.or(caliperSd, 0.2);
@@ -23,9 +28,19 @@ public record ComparisonSettings(Integer minimumGroupSize, Double caliperSd, Dou
         power = Defaults.or(power, 0.8);
         iomPriorOffencesCap = Defaults.or(iomPriorOffencesCap, 10);
         needsLookBackMonths = Defaults.or(needsLookBackMonths, 12);
+        financialYearStartMonth = Defaults.or(financialYearStartMonth, 4);
+        iomPriorOffenceBandStarts = Defaults.list(iomPriorOffenceBandStarts, java.util.List.of(0, 1, 2, 3, 5, 8, 12));
+        if (financialYearStartMonth < 1 || financialYearStartMonth > 12) {
+            throw new IllegalArgumentException("Cannot use comparison.financial_year_start_month: must be 1 to 12 ("
+                    + financialYearStartMonth + ")");
+        }
+        if (iomPriorOffenceBandStarts.isEmpty() || iomPriorOffenceBandStarts.get(0) != 0) {
+            throw new IllegalArgumentException("Cannot use comparison.iom_prior_offence_band_starts: must start at 0 ("
+                    + iomPriorOffenceBandStarts + ")");
+        }
     }
 
     public static ComparisonSettings defaults() {
-        return new ComparisonSettings(null, null, null, null, null, null, null);
+        return new ComparisonSettings(null, null, null, null, null, null, null, null, null);
     }
 }

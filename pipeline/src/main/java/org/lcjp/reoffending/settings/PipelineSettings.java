@@ -9,6 +9,7 @@ public record PipelineSettings(
         PseudonymiseSettings pseudonymise,
         LinkageSettings linkage,
         CohortSettings cohort,
+        MeasuresSettings measures,
         ComparisonSettings comparison,
         DisclosureSettings disclosure,
         ReportSettings report,
@@ -22,6 +23,7 @@ public record PipelineSettings(
         pseudonymise = Defaults.or(pseudonymise, PseudonymiseSettings.defaults());
         linkage = Defaults.or(linkage, LinkageSettings.defaults());
         cohort = Defaults.or(cohort, CohortSettings.defaults());
+        measures = Defaults.or(measures, MeasuresSettings.defaults());
         comparison = Defaults.or(comparison, ComparisonSettings.defaults());
         disclosure = Defaults.or(disclosure, DisclosureSettings.defaults());
         report = Defaults.or(report, ReportSettings.defaults());
@@ -32,6 +34,6 @@ public record PipelineSettings(
     }
 
     public static PipelineSettings defaults() {
-        return new PipelineSettings(null, null, null, null, null, null, null, null, null, null, null);
+        return new PipelineSettings(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.settings.ComparisonSettings;
 
 class ComparisonTableTest {
-    private static final ComparisonTable.Cell CELL = new ComparisonTable.Cell(ComparisonRow.DIVERSION, null, null,
-            ComparisonRow.OBSERVED, ComparisonRow.ALL);
+    private static final ComparisonTable.Cell CELL = new ComparisonTable.Cell(ComparisonRow.DIVERSION, ComparisonRow.POOLED,
+            null, null, ComparisonRow.OBSERVED, ComparisonRow.ALL);
     private final ComparisonTable table = new ComparisonTable(ComparisonSettings.defaults());
 
     private static GroupOutcome rate(String name, long people, double reoffenders) {

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.settings.CohortSettings;
 
 class DiversionSampleTest {
+    private static ComparisonPeriods periods(String effectiveDate) {
+        return new ComparisonPeriods(CohortSettings.defaults(), LocalDate.parse(effectiveDate), 4);
+    }
+
     private static final StructType REFERRALS = new StructType().add("record_id", DataTypes.StringType)
             .add("offence_code", DataTypes.StringType).add("offence_date", DataTypes.DateType)
             .add("decision_date", DataTypes.DateType).add("eligible", DataTypes.StringType)
@@ -47,9 +51,15 @@ class DiversionSampleTest {
                 new Object[] {"C", "2025-01-15", "2025-09-01", 5.0});  // proven after the waiting period
 
         Map<String, Row> byPerson = new HashMap<>();
+        // A decided 2024-01-10 (+18 months 2025-07-10), C 2024-02-01 (+18 months 2025-08-01)
         new DiversionSample(CohortSettings.defaults(), ImpactFixtures.CIPHER)
-                .build(referrals, recordPerson, attributes, offences, proven).collectAsList()
+                .build(referrals, recordPerson, attributes, offences, proven, periods("2025-08-01")).collectAsList()
                 .forEach(r -> byPerson.put(r.getAs("person_id"), r));
+        assertThat(new DiversionSample(CohortSettings.defaults(), ImpactFixtures.CIPHER)
+                .build(referrals, recordPerson, attributes, offences, proven, periods("2025-07-31")).collectAsList())
+                .as("C's follow-up is one day short of complete").extracting(r -> r.<String>getAs("person_id")).containsExactly("A");
+        assertThat(new DiversionSample(CohortSettings.defaults(), ImpactFixtures.CIPHER)
+                .build(referrals, recordPerson, attributes, offences, proven, periods("2025-07-09")).collectAsList()).isEmpty();
 
         assertThat(byPerson).containsOnlyKeys("A", "C");
         Row a = byPerson.get("A");
@@ -63,6 +73,7 @@ class DiversionSampleTest {
         assertThat(a.<Long>getAs("reoffences")).isEqualTo(1L);
         assertThat(a.<Integer>getAs("reoffended")).isEqualTo(1);
         assertThat(a.<Integer>getAs("days_to_first_reoffence")).isEqualTo(51);
+        assertThat(a.<String>getAs("period")).isEqualTo("FY2023-24");
         Row c = byPerson.get("C");
         assertThat(c.<String>getAs("group_name")).isEqualTo("PROSECUTED");
         assertThat(c.<Double>getAs("age")).isNull();

@@ -23,6 +23,8 @@ class PropensityMatchTest {
             .add(MatchingColumns.PERSON_ID, DataTypes.StringType)
             .add(MatchingColumns.TREATED, DataTypes.BooleanType)
             .add(MatchingColumns.LOGIT, DataTypes.DoubleType);
+    private static final MatchingDesign DESIGN = new MatchingDesign(MatchingColumns.PERSON_ID,
+            MatchingColumns.NUMERIC_COVARIATES, MatchingColumns.OFFENCE_GROUP, null);
     private final SparkSession spark = SparkTestSession.get();
 
     private Dataset<Row> scored(List<Row> rows) {
@@ -30,7 +32,7 @@ class PropensityMatchTest {
     }
 
     private static ComparisonSettings caliper(double sd) {
-        return new ComparisonSettings(null, sd, null, null, null, null, null);
+        return new ComparisonSettings(null, sd, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -42,7 +44,7 @@ class PropensityMatchTest {
                 RowFactory.create("c1", false, -0.3), RowFactory.create("c2", false, 0.1),
                 RowFactory.create("c3", false, 0.95), RowFactory.create("c4", false, 3.0)));
         Map<String, String> pairs = new HashMap<>();
-        new PropensityMatch(caliper(0.5)).nearestWithinCaliper(in).collectAsList()
+        new PropensityMatch(caliper(0.5), DESIGN).nearestWithinCaliper(in).collectAsList()
                 .forEach(r -> pairs.put(r.getString(0), r.getString(1)));
         assertThat(pairs).containsExactlyInAnyOrderEntriesOf(Map.of("t1", "c2", "t2", "c2", "t3", "c3"));
     }
@@ -73,7 +75,7 @@ class PropensityMatchTest {
             }
         }
         Map<String, Double> actual = new HashMap<>();
-        new PropensityMatch(caliper(0.05)).nearestWithinCaliper(scored(rows)).collectAsList()
+        new PropensityMatch(caliper(0.05), DESIGN).nearestWithinCaliper(scored(rows)).collectAsList()
                 .forEach(r -> actual.put(r.getString(0), r.getDouble(2)));
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         expected.forEach((id, d) -> assertThat(actual.get(id)).as(id).isCloseTo(d, within(1e-12)));
@@ -96,8 +98,22 @@ class PropensityMatchTest {
         rows.add(RowFactory.create("c3", false, 40.0, 0.0, 1.0, 10.0, "THEFT"));
         rows.add(RowFactory.create("c4", false, 50.0, 0.0, 1.0, 10.0, "DRUGS"));
         Map<String, Long> weights = new HashMap<>();
-        new PropensityMatch(caliper(0.2)).match(spark.createDataFrame(rows, people)).matched().collectAsList()
+        new PropensityMatch(caliper(0.2), DESIGN).match(spark.createDataFrame(rows, people)).matched().collectAsList()
                 .forEach(r -> weights.put(r.getAs(MatchingColumns.PERSON_ID), r.getAs(MatchingColumns.WEIGHT)));
         assertThat(weights).containsExactlyInAnyOrderEntriesOf(Map.of("t1", 1L, "t2", 1L, "t3", 1L, "c1", 2L, "c2", 1L));
+    }
+
+    @Test
+    void aStratumIsMatchedOnlyInsideItself() {
+        StructType schema = SCORED.add("year", DataTypes.StringType);
+        Dataset<Row> in = spark.createDataFrame(List.of(
+                RowFactory.create("t1", true, 0.0, "A"), RowFactory.create("c1", false, 0.01, "B"),
+                RowFactory.create("c2", false, 0.3, "A"), RowFactory.create("t2", true, 2.0, "B"),
+                RowFactory.create("c3", false, 1.99, "A"), RowFactory.create("c4", false, 1.0, "C")), schema);
+        MatchingDesign byYear = new MatchingDesign(MatchingColumns.PERSON_ID, List.of(), null, "year");
+        Map<String, String> pairs = new HashMap<>();
+        new PropensityMatch(caliper(1.0), byYear).nearestWithinCaliper(in).collectAsList()
+                .forEach(r -> pairs.put(r.getString(0), r.getString(1)));
+        assertThat(pairs).containsExactlyInAnyOrderEntriesOf(Map.of("t1", "c2"));
     }
 }

@@ -125,14 +125,14 @@ class MeasuresEndToEndTest {
         assertCell("ALL/ETHNICITY/MIXED", 1, 1, 2);
         assertCell("ALL/ETHNICITY/ASIAN", 1, 0, 0);
         assertCell("ALL/ETHNICITY/UNKNOWN", 1, 0, 0);
-        assertThat(cells.keySet().stream().filter(k -> k.startsWith("ALL/"))).hasSize(28);
+        assertThat(cells.keySet().stream().filter(k -> k.startsWith("ALL/"))).hasSize(31);
     }
 
     @Test
     void juvenileCellsHoldOnlyTheJuvenile() {
         assertCell("JUVENILE/AGE_BAND/15-17", 1, 1, 2);
         assertCell("JUVENILE/INDEX_DISPOSAL/CAUTION", 1, 1, 2);
-        assertThat(cells.keySet().stream().filter(k -> k.startsWith("JUVENILE/"))).hasSize(8);
+        assertThat(cells.keySet().stream().filter(k -> k.startsWith("JUVENILE/"))).hasSize(9);
     }
 
     @Test
@@ -151,10 +151,25 @@ class MeasuresEndToEndTest {
     }
 
     @Test
-    void laterCohortsArePresentAndProvisionalWhereTheWaitIsNotOver() {
-        // P4's FINE convicted 2025-10-01 opens a Q4 2025 cohort: as of 2026-01-01 it is provisional
-        List<Row> q4 = tables.provenReoffending().filter("cohort_start = '2025-10-01' and dimension = 'ALL'").collectAsList();
-        assertThat(q4).extracting(r -> r.getAs("population") + " " + r.getAs("offenders") + " " + r.getAs("status"))
-                .containsExactlyInAnyOrder("ADULT 1 PROVISIONAL", "ALL 1 PROVISIONAL");
+    void aProvisionalCohortWithTooFewObservedMonthsIsNotPublished() {
+        // P4's FINE convicted 2025-10-01 opens a Q4 2025 cohort: as of 2026-01-01 it has 0 of the 3 months it needs
+        assertThat(tables.provenReoffending().filter("cohort_start = '2025-10-01'").count()).isZero();
+        assertThat(tables.timeToReoffence().filter("cohort_start = '2025-10-01'").count()).isZero();
+        assertThat(tables.indexEvents().filter("cohort_start = '2025-10-01'").collectAsList())
+                .extracting(r -> r.getAs("status") + " " + r.getAs("months_observed") + " " + r.getAs("in_published_cohort"))
+                .containsExactly("PROVISIONAL 0 false");
+    }
+
+    @Test
+    void harmOfTheReoffencesAndTheForceArea() {
+        // P1: V1 (100) + T1 (50); P2: T1 (50); P3: T1 twice (50 + 50); P4, P6: none
+        assertThat(cells.get("ALL/ALL/ALL").<Double>getAs("harm_days")).isEqualTo(300.0);
+        assertThat(cells.get("JUVENILE/ALL/ALL").<Double>getAs("harm_days")).isEqualTo(100.0);
+        assertThat(cells.get("ALL/FORCE_AREA/DURHAM").<Long>getAs("offenders")).isEqualTo(2L);
+        assertThat(cells.get("ALL/FORCE_AREA/DURHAM").<Double>getAs("harm_days")).isEqualTo(250.0);
+        assertThat(cells.get("ALL/FORCE_AREA/CLEVELAND").<Long>getAs("offenders")).isEqualTo(2L);
+        assertThat(cells.get("ALL/FORCE_AREA/OUT_OF_AREA").<Long>getAs("offenders")).isEqualTo(1L);
+        assertThat(cells.get("ALL/ALL/ALL").<Integer>getAs("months_observed")).isEqualTo(18);
+        assertThat((Object) cells.get("ALL/ALL/ALL").getAs("status_reason")).isNull();
     }
 }

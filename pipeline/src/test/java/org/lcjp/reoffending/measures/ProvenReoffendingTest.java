@@ -78,7 +78,7 @@ class ProvenReoffendingTest {
     @Test
     void everyCellOfTheGrainComesFromOneAggregation() {
         Dataset<Row> events = mixedCohort().run("2026-01-01").indexEvents().localCheckpoint();
-        Dataset<Row> t = new ProvenReoffending(CohortSettings.defaults()).cells(events, LocalDate.parse("2026-01-01"));
+        Dataset<Row> t = new ProvenReoffending().cells(events);
         String plan = t.queryExecution().optimizedPlan().toString();
         assertThat(plan.split("Aggregate \\[", -1).length - 1).as(plan).isEqualTo(1);
     }

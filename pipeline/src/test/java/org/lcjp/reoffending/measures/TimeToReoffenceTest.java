@@ -28,8 +28,10 @@ class TimeToReoffenceTest {
     }
 
     private static List<Row> curve(List<Row> events, String asOf, String population) {
-        Dataset<Row> e = MeasureFixtures.spark().createDataFrame(events, EVENTS);
-        return new TimeToReoffence(CohortSettings.defaults()).build(e, LocalDate.parse(asOf))
+        LocalDate date = LocalDate.parse(asOf);
+        Dataset<Row> e = CohortCalendar.of(CohortSettings.defaults(), MeasureFixtures.MEASURES, LocalDate.of(2024, 1, 1),
+                DataCoverage.complete(date, date)).classify(MeasureFixtures.spark().createDataFrame(events, EVENTS));
+        return new TimeToReoffence(CohortSettings.defaults()).build(e, date)
                 .filter("population = '" + population + "'").orderBy("day").collectAsList();
     }
 
@@ -66,7 +68,8 @@ class TimeToReoffenceTest {
         assertDay(all.get(20), 20, 2, 1, 0, 1.0 / 3);
         assertDay(all.get(60), 60, 1, 0, 1, 1.0 / 3);
         assertDay(all.get(61), 61, 0, 0, 0, 1.0 / 3);
-        assertThat(all).allMatch(r -> r.getAs("status").equals("PROVISIONAL"));
+        assertThat(all).allMatch(r -> r.getAs("status").equals("PROVISIONAL")
+                && r.getAs("status_reason").equals("FOLLOW_UP_NOT_ELAPSED"));
     }
 
     @Test

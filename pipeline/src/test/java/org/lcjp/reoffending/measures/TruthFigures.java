@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,47 @@ public final class TruthFigures {
             offenceRef.put(r.get("offence_code").trim().toUpperCase(), new String[] {r.get("offence_group"), r.get("is_breach"), r.get("harm_days")});
         }
         return ReoffendingOracle.cells(rows, personOf, offenceRef);
+    }
+
+    /**
+     * The effective date worked out from the delivery files alone: the earlier of the as-of date and the latest
+     * extract date, up to the as-of date, of each dataset that proves offences (null when one has none).
+     */
+    public static LocalDate effectiveDate(Path input, LocalDate asOf) throws IOException {
+        LocalDate effective = asOf;
+        for (String dataset : List.of("police/outcomes", "courts/convictions", "yos/outcomes")) {
+            LocalDate latest = null;
+            try (var files = Files.list(input.resolve(dataset))) {
+                for (Path f : files.toList()) {
+                    String name = f.getFileName().toString();
+                    LocalDate date = LocalDate.parse(name.substring(name.lastIndexOf('_') + 1, name.length() - 4),
+                            java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+                    if (!date.isAfter(asOf) && (latest == null || date.isAfter(latest))) {
+                        latest = date;
+                    }
+                }
+            }
+            if (latest == null) {
+                return null;
+            }
+            effective = latest.isBefore(effective) ? latest : effective;
+        }
+        return effective;
+    }
+
+    /**
+     * The oracle's cells of the cohorts a run publishes when every cohort is past the first: FINAL, or with at least
+     * the contract's three months observed by the effective date.
+     */
+    public static Map<String, long[]> published(Map<String, long[]> cells, LocalDate effectiveDate) {
+        Map<String, long[]> out = new java.util.TreeMap<>();
+        cells.forEach((key, figures) -> {
+            LocalDate start = LocalDate.parse(key.substring(0, key.indexOf('/')));
+            if (!start.plusMonths(3).minusDays(1).plusMonths(3).isAfter(effectiveDate)) {
+                out.put(key, figures);
+            }
+        });
+        return out;
     }
 
     private static List<CSVRecord> csv(Path file) throws IOException {

@@ -31,7 +31,9 @@ import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.measures.GeneratedExtracts;
 import org.lcjp.reoffending.measures.MeasureInputs;
 import org.lcjp.reoffending.measures.MeasurePipeline;
+import org.lcjp.reoffending.measures.DataCoverage;
 import org.lcjp.reoffending.measures.MeasureTables;
+import org.lcjp.reoffending.settings.MeasuresSettings;
 import org.lcjp.reoffending.settings.CohortSettings;
 import org.lcjp.reoffending.synthetic.GeneratorSettings;
 import org.lcjp.reoffending.synthetic.SyntheticExtracts;
@@ -76,13 +78,13 @@ final class TruthLinkedInput {
         recordPerson = spark.createDataFrame(links, RecordPersonColumns.SCHEMA);
         rows.forEach((id, list) -> staged.put(id, staged(spark, id, list)));
         areas = spark.read().option("header", true).csv(REFERENCE.resolve("areas.csv").toString());
-        MeasureTables computed = new MeasurePipeline(CohortSettings.defaults(), NeedsFixtures.CIPHER).run(new MeasureInputs(
+        MeasureTables computed = new MeasurePipeline(CohortSettings.defaults(), MeasuresSettings.defaults().withFirstCohort(LocalDate.of(from, 1, 1)), NeedsFixtures.CIPHER).run(new MeasureInputs(
                 staged.get(Datasets.COURTS_CONVICTIONS), staged.get(Datasets.POLICE_OUTCOMES), staged.get(Datasets.YOS_OUTCOMES),
                 staged.get(Datasets.PRISONS_RELEASES), new ArrayList<>(staged.values()), recordPerson,
-                spark.read().option("header", true).csv(REFERENCE.resolve("offences.csv").toString()), areas), asOf);
+                spark.read().option("header", true).csv(REFERENCE.resolve("offences.csv").toString()), areas),
+                DataCoverage.complete(asOf, asOf), (table, d) -> d.localCheckpoint());
         // Materialised once, as the measure stage writes them, so that each test reads them rather than recomputing.
-        measures = new MeasureTables(computed.provenOffences().localCheckpoint(), computed.personAttributes().localCheckpoint(),
-                computed.indexEvents().localCheckpoint(), null, null);
+        measures = computed;
     }
 
     String person(DatasetId id, Map<String, String> row) {

@@ -29,20 +29,29 @@ class ResearchReleaseTest {
 
     private Dataset<Row> release(String name) {
         Dataset<Row> proven = spark.createDataFrame(List.of(
-                        RowFactory.create("P1", "r-prev", "T1", d("2018-05-01"), d("2018-06-01"), "Theft", "FINE", "OTHER_COURT"),
-                        RowFactory.create("P1", "r-reoff", "V1", d("2019-02-01"), d("2019-03-01"), "Violence", "FINE", "OTHER_COURT")),
+                        RowFactory.create("P1", "r-prev", "T1", d("2018-05-01"), d("2018-06-01"), "Theft", "FINE", "OTHER_COURT", null),
+                        RowFactory.create("P1", "r-reoff", "V1", d("2019-02-01"), d("2019-03-01"), "Violence", "FINE", "OTHER_COURT", "DH1")),
                 new StructType().add("person_id", DataTypes.StringType).add("record_id", DataTypes.StringType)
                         .add("offence_code", DataTypes.StringType).add("offence_date", DataTypes.DateType)
                         .add("disposal_date", DataTypes.DateType).add("offence_group", DataTypes.StringType)
-                        .add("disposal", DataTypes.StringType).add("disposal_level", DataTypes.StringType));
+                        .add("disposal", DataTypes.StringType).add("disposal_level", DataTypes.StringType)
+                        .add("postcode_district", DataTypes.StringType));
+        // The index event was placed in Middlesbrough (its record's district); a later cohort is not published.
         Dataset<Row> index = spark.createDataFrame(List.<Row>of(RowFactory.create("P1", d("2019-01-01"), d("2019-03-31"),
-                        d("2019-01-10"), "CAUTION", "Theft", "ADULT_CAUTION", "ADULT", 28, 1L, 1L)),
+                        d("2019-01-10"), "CAUTION", "Theft", "ADULT_CAUTION", "ADULT", 28, 1L, 1L, "Middlesbrough", "CLEVELAND",
+                        12, "PROVISIONAL", "FOLLOW_UP_NOT_ELAPSED", true),
+                        RowFactory.create("P1", d("2019-07-01"), d("2019-09-30"), d("2019-07-10"), "CAUTION", "Theft",
+                        "ADULT_CAUTION", "ADULT", 29, 2L, 0L, "Middlesbrough", "CLEVELAND", 6, "PROVISIONAL",
+                        "FOLLOW_UP_NOT_ELAPSED", false)),
                 new StructType().add("person_id", DataTypes.StringType).add("cohort_start", DataTypes.DateType)
                         .add("cohort_end", DataTypes.DateType).add("index_date", DataTypes.DateType)
                         .add("index_disposal", DataTypes.StringType).add("offence_group", DataTypes.StringType)
                         .add("disposal", DataTypes.StringType).add("population", DataTypes.StringType)
                         .add("age", DataTypes.IntegerType).add("previous_offences", DataTypes.LongType)
-                        .add("reoffences", DataTypes.LongType));
+                        .add("reoffences", DataTypes.LongType).add("local_authority", DataTypes.StringType)
+                        .add("force_area", DataTypes.StringType).add("months_observed", DataTypes.IntegerType)
+                        .add("status", DataTypes.StringType).add("status_reason", DataTypes.StringType)
+                        .add("in_published_cohort", DataTypes.BooleanType));
         Dataset<Row> attributes = spark.createDataFrame(List.<Row>of(RowFactory.create("P1",
                         new DateOfBirthCipher(KEY).encrypt(LocalDate.of(1990, 6, 15)), "F", "WHITE", "DH1")),
                 new StructType().add("person_id", DataTypes.StringType).add("dob_cipher", DataTypes.BinaryType)
@@ -77,14 +86,22 @@ class ResearchReleaseTest {
     @Test
     void carriesYearOfBirthAreaAndTheCohortAndReoffenceFlags() {
         List<Row> rows = release("r").orderBy("event_date").collectAsList();
-        assertThat(rows).allSatisfy(x -> {
+        assertThat(rows).hasSize(3).allSatisfy(x -> {
             assertThat(x.<Integer>getAs("year_of_birth")).isEqualTo(1990);
-            assertThat(x.<String>getAs("local_authority")).isEqualTo("County Durham");
             assertThat(x.<String>getAs("sex")).isEqualTo("F");
         });
         Row previous = rows.get(0);
         Row index = rows.get(1);
         Row reoffence = rows.get(2);
+        // Each event is placed by its own record's district, else the person's latest (DH1)
+        assertThat(previous.<String>getAs("local_authority")).isEqualTo("County Durham");
+        assertThat(previous.<String>getAs("force_area")).isEqualTo("DURHAM");
+        assertThat(index.<String>getAs("local_authority")).isEqualTo("Middlesbrough");
+        assertThat(index.<String>getAs("force_area")).isEqualTo("CLEVELAND");
+        assertThat(index.<String>getAs("status")).isEqualTo("PROVISIONAL");
+        assertThat(index.<String>getAs("status_reason")).isEqualTo("FOLLOW_UP_NOT_ELAPSED");
+        assertThat(index.<Integer>getAs("months_observed")).isEqualTo(12);
+        assertThat(previous.<Object>getAs("status")).isNull();
         assertThat(previous.<String>getAs("event_type")).isEqualTo(ResearchRelease.PROVEN_OFFENCE);
         assertThat(previous.<Object>getAs("reoffence_for_cohorts")).isNull();
         assertThat(index.<String>getAs("event_type")).isEqualTo(ResearchRelease.INDEX_EVENT);

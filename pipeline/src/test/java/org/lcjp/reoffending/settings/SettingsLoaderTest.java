@@ -17,6 +17,7 @@ class SettingsLoaderTest {
     void projectConfLoadsAndEqualsTheDocumentedDefaults() {
         PipelineSettings s = SettingsLoader.load(Path.of("../conf/pipeline.yaml"));
         assertThat(s.cohort()).isEqualTo(CohortSettings.defaults());
+        assertThat(s.measures()).isEqualTo(MeasuresSettings.defaults());
         assertThat(s.disclosure().threshold()).isEqualTo(5);
         assertThat(s.ingest().dateFormat("courts/convictions")).isEqualTo("dd/MM/yyyy");
         assertThat(s.ingest().dateFormat("police/outcomes")).isEqualTo("yyyy-MM-dd");
@@ -44,6 +45,18 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> SettingsLoader.load(write("cohort:\n  period: MONTH\n")))
                 .isInstanceOf(SettingsException.class)
                 .hasMessageContaining("QUARTER or YEAR");
+    }
+
+    @Test
+    void measuresSettingsAreValidated() throws IOException {
+        PipelineSettings s = SettingsLoader.load(write("measures:\n  first_cohort: 2016-04-01\n  provisional_min_months: 0\n"));
+        assertThat(s.measures().firstCohort()).isEqualTo(java.time.LocalDate.of(2016, 4, 1));
+        assertThat(s.measures().provisionalMinMonths()).isZero();
+        assertThat(s.measures().historyYears()).isEqualTo(5);
+        assertThatThrownBy(() -> SettingsLoader.load(write("measures:\n  provisional_min_months: -1\n")))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("provisional_min_months");
+        assertThatThrownBy(() -> SettingsLoader.load(write("measures:\n  censor_at: TODAY\n")))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("censor_at");
     }
 
     @Test

@@ -94,9 +94,14 @@ public abstract class StorageContract {
         for (String d : new String[] {"2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23"}) {
             p.publish(p.prepare(d, "r"), d, "r", bytes("{}"));
         }
-        assertThat(p.applyRetention(2)).extracting(StoragePath::getFileName).containsExactlyInAnyOrder("2026-11-20", "2026-11-21");
+        assertThat(p.applyRetention(2, "2026-11-23")).extracting(StoragePath::getFileName)
+                .containsExactlyInAnyOrder("2026-11-20", "2026-11-21");
         assertThat(names(out.resolve("published"))).containsExactly("2026-11-22", "2026-11-23");
-        assertThat(p.applyRetention(0)).isEmpty();
+        assertThat(p.applyRetention(0, "2026-11-23")).isEmpty();
+        // A rerun as of 2026-11-20 is kept by its own run's retention, beside the newest two.
+        p.publish(p.prepare("2026-11-20", "r2"), "2026-11-20", "r2", bytes("{}"));
+        assertThat(p.applyRetention(2, "2026-11-20")).isEmpty();
+        assertThat(names(out.resolve("published"))).containsExactly("2026-11-20", "2026-11-22", "2026-11-23");
     }
 
     @Test
