@@ -1,8 +1,5 @@
 package org.lcjp.reoffending.jobs;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
-
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,7 +9,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.domain.DatasetId;
-import org.lcjp.reoffending.domain.StagedColumns;
+import org.lcjp.reoffending.io.IngestTables;
+import org.lcjp.reoffending.measures.DataCoverage;
 import org.lcjp.reoffending.needs.Coverage;
 
 /** What the needs, IOM reach and Checkpoint tables read: staged tables, linkage, measures, and data coverage. */
@@ -43,17 +41,14 @@ final class ServiceInputs {
         return ReferenceTables.read(spark, context, ReferenceTables.AREAS);
     }
 
-    /** Each dataset's coverage date: its latest extract date with rows in force (methodology.md section 4). */
+    /**
+     * Each dataset's coverage date as the measure stage dates it (methodology.md section 4, {@link DataCoverage}): the
+     * latest delivery read, not after the as-of date; so the service tables and the cohorts agree on what is FINAL.
+     */
     Coverage coverage(Collection<DatasetId> datasets) {
+        DataCoverage all = DataCoverage.fromFiles(context.asOf(), new IngestTables(context.warehouse()).fileCounts(spark));
         Map<DatasetId, Optional<LocalDate>> dates = new LinkedHashMap<>();
-        for (DatasetId id : datasets) {
-            dates.put(id, staged(id).map(t -> t.agg(max(col(StagedColumns.EXTRACT_DATE))).first().<Object>getAs(0))
-                    .map(ServiceInputs::local).filter(d -> !d.isAfter(context.asOf())));
-        }
+        datasets.forEach(id -> dates.put(id, Optional.ofNullable(all.coverageOf(id))));
         return new Coverage(context.asOf(), dates);
-    }
-
-    private static LocalDate local(Object value) {
-        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
     }
 }

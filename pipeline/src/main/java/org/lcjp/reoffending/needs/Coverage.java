@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.lcjp.reoffending.domain.DatasetId;
 
 /**
- * How far each dataset's deliveries reach (methodology.md section 4: a dataset's coverage date is its latest extract
- * date read, not after the as-of date), and so whether a figure that needs data up to some date is FINAL.
+ * How far each dataset's deliveries reach (methodology.md section 4; the dates are those of the measure stage's
+ * {@code DataCoverage}), and so whether a figure that needs data up to some date is FINAL.
  *
  * @param asOf  the run's as-of date
  * @param dates coverage date by dataset; empty when the dataset has never delivered
