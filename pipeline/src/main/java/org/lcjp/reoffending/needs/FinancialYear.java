@@ -34,8 +34,8 @@ public record FinancialYear(LocalDate start) {
         return new FinancialYear(start.plusYears(1));
     }
 
-    /** "2018-19". */
+    /** "FY2018-19", as the comparisons name a financial year (ComparisonPeriods). */
     public String label() {
-        return start.getYear() + "-" + String.format("%02d", (start.getYear() + 1) % 100);
+        return "FY" + start.getYear() + "-" + String.format("%02d", (start.getYear() + 1) % 100);
     }
 }

@@ -46,7 +46,7 @@ class CheckpointActivityTest {
                 frame(RecordPersonColumns.SCHEMA, links), coverage);
         assertThat(rows).hasSize(2);
         CheckpointActivityRow y = rows.get(0);
-        assertThat(y.period()).isEqualTo("2019-20");
+        assertThat(y.period()).isEqualTo("FY2019-20");
         assertThat(List.of(y.referrals(), y.peopleReferred(), y.eligible(), y.diverted(), y.prosecuted(), y.contractsEnded(),
                 y.completed(), y.contractsOpen())).containsExactly(6L, 2L, 5L, 4L, 2L, 2L, 1L, 2L);
         assertThat(y.completionRate()).isEqualTo(0.5);

@@ -119,21 +119,21 @@ class IomReachTest {
                 r -> r.period() + "/" + r.route() + "/" + r.localAuthority(),
                 r -> r.highestRiskAdults() + " " + r.onIom() + " " + r.status()));
         assertThat(got).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                Map.entry("2019-20/ANY/Hartlepool", "1 1 FINAL"),
-                Map.entry("2019-20/ANY/County Durham", "1 1 FINAL"),
-                Map.entry("2019-20/ANY/ALL", "2 2 FINAL"),
-                Map.entry("2019-20/ASSESSED_RISK/Hartlepool", "1 1 FINAL"),
-                Map.entry("2019-20/ASSESSED_RISK/ALL", "1 1 FINAL"),
-                Map.entry("2019-20/PROLIFIC/County Durham", "1 1 FINAL"),
-                Map.entry("2019-20/PROLIFIC/ALL", "1 1 FINAL"),
-                Map.entry("2020-21/ANY/UNKNOWN", "1 0 PROVISIONAL"),
-                Map.entry("2020-21/ANY/Hartlepool", "1 0 PROVISIONAL"),
-                Map.entry("2020-21/ANY/ALL", "2 0 PROVISIONAL"),
-                Map.entry("2020-21/PROLIFIC/Hartlepool", "1 0 PROVISIONAL"),
-                Map.entry("2020-21/PROLIFIC/ALL", "1 0 PROVISIONAL"),
-                Map.entry("2020-21/ROSH/UNKNOWN", "1 0 PROVISIONAL"),
-                Map.entry("2020-21/ROSH/ALL", "1 0 PROVISIONAL")));
-        IomReachRow all = rows.stream().filter(r -> r.period().equals("2019-20") && r.route().equals("ANY")
+                Map.entry("FY2019-20/ANY/Hartlepool", "1 1 FINAL"),
+                Map.entry("FY2019-20/ANY/County Durham", "1 1 FINAL"),
+                Map.entry("FY2019-20/ANY/ALL", "2 2 FINAL"),
+                Map.entry("FY2019-20/ASSESSED_RISK/Hartlepool", "1 1 FINAL"),
+                Map.entry("FY2019-20/ASSESSED_RISK/ALL", "1 1 FINAL"),
+                Map.entry("FY2019-20/PROLIFIC/County Durham", "1 1 FINAL"),
+                Map.entry("FY2019-20/PROLIFIC/ALL", "1 1 FINAL"),
+                Map.entry("FY2020-21/ANY/UNKNOWN", "1 0 PROVISIONAL"),
+                Map.entry("FY2020-21/ANY/Hartlepool", "1 0 PROVISIONAL"),
+                Map.entry("FY2020-21/ANY/ALL", "2 0 PROVISIONAL"),
+                Map.entry("FY2020-21/PROLIFIC/Hartlepool", "1 0 PROVISIONAL"),
+                Map.entry("FY2020-21/PROLIFIC/ALL", "1 0 PROVISIONAL"),
+                Map.entry("FY2020-21/ROSH/UNKNOWN", "1 0 PROVISIONAL"),
+                Map.entry("FY2020-21/ROSH/ALL", "1 0 PROVISIONAL")));
+        IomReachRow all = rows.stream().filter(r -> r.period().equals("FY2019-20") && r.route().equals("ANY")
                 && r.localAuthority().equals("ALL")).findFirst().orElseThrow();
         assertThat(all.shareOnIom()).isEqualTo(1.0);
         assertThat(all.ciLow()).isBetween(0.0, 0.5);

@@ -104,20 +104,20 @@ class ProvisionGapsTest {
         // 2020-21 is provisional.
         List<NeedsAndGapsRow> rows = GAPS.table(GAPS.people(events(), assessments(), spells()),
                 coverage(LocalDate.of(2020, 7, 1), true));
-        NeedsAndGapsRow all = row(rows, "2019-20", "ALL", "ALL", ProvisionGaps.DRUGS_OR_ALCOHOL);
+        NeedsAndGapsRow all = row(rows, "FY2019-20", "ALL", "ALL", ProvisionGaps.DRUGS_OR_ALCOHOL);
         assertThat(all.peopleAssessed()).isEqualTo(4);
         assertThat(all.peopleWithNeed()).isEqualTo(2);
         assertThat(all.peopleWithoutService()).isZero();
         assertThat(all.service()).isEqualTo("substance/treatment");
         assertThat(all.status()).isEqualTo(Coverage.FINAL);
-        NeedsAndGapsRow hartlepool = row(rows, "2019-20", "Hartlepool", "F", ProvisionGaps.ACCOMMODATION);
+        NeedsAndGapsRow hartlepool = row(rows, "FY2019-20", "Hartlepool", "F", ProvisionGaps.ACCOMMODATION);
         assertThat(hartlepool.peopleAssessed()).isEqualTo(2);
         assertThat(hartlepool.peopleWithNeed()).isEqualTo(1);
         assertThat(hartlepool.peopleWithoutService()).isEqualTo(1);
         assertThat(hartlepool.shareWithoutService()).isEqualTo(1.0);
         assertThat(hartlepool.withoutServiceCiHigh()).isEqualTo(1.0);
         assertThat(hartlepool.withoutServiceCiLow()).isBetween(0.0, 0.5);
-        NeedsAndGapsRow later = row(rows, "2020-21", "ALL", "ALL", ProvisionGaps.DRUGS_OR_ALCOHOL);
+        NeedsAndGapsRow later = row(rows, "FY2020-21", "ALL", "ALL", ProvisionGaps.DRUGS_OR_ALCOHOL);
         assertThat(later.status()).isEqualTo(Coverage.PROVISIONAL);
         assertThat(later.statusReason()).isEqualTo("DATA_INCOMPLETE:probation/assessments");
         assertThat(later.peopleWithoutService()).isEqualTo(1);
@@ -125,9 +125,9 @@ class ProvisionGapsTest {
         assertThat(pooled.peopleAssessed()).isEqualTo(4);
         assertThat(pooled.periodStart()).isEqualTo(LocalDate.of(2019, 4, 1));
         assertThat(pooled.periodEnd()).isEqualTo(LocalDate.of(2020, 3, 31));
-        assertThat(row(rows, "2019-20", "ALL", "ALL", "FINANCE").service()).isNull();
-        assertThat(row(rows, "2019-20", "ALL", "ALL", "FINANCE").peopleWithoutService()).isNull();
-        assertThat(row(rows, "2019-20", "ALL", "ALL", "FINANCE").peopleWithNeed()).isEqualTo(1);
+        assertThat(row(rows, "FY2019-20", "ALL", "ALL", "FINANCE").service()).isNull();
+        assertThat(row(rows, "FY2019-20", "ALL", "ALL", "FINANCE").peopleWithoutService()).isNull();
+        assertThat(row(rows, "FY2019-20", "ALL", "ALL", "FINANCE").peopleWithNeed()).isEqualTo(1);
         assertThat(rows).noneMatch(r -> r.localAuthority().equals("Darlington") && r.sex().equals("F"));
     }
 
@@ -137,7 +137,7 @@ class ProvisionGapsTest {
         substanceOnly.remove(ProvisionGaps.ACCOMMODATION);
         List<NeedsAndGapsRow> rows = GAPS.table(GAPS.people(events(), assessments(), substanceOnly),
                 coverage(LocalDate.of(2021, 7, 1), false));
-        NeedsAndGapsRow accommodation = row(rows, "2019-20", "ALL", "ALL", ProvisionGaps.ACCOMMODATION);
+        NeedsAndGapsRow accommodation = row(rows, "FY2019-20", "ALL", "ALL", ProvisionGaps.ACCOMMODATION);
         assertThat(accommodation.peopleWithNeed()).isEqualTo(1);
         assertThat(accommodation.peopleWithoutService()).isNull();
         assertThat(accommodation.shareWithoutService()).isNull();

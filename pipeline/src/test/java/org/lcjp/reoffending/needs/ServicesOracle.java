@@ -70,7 +70,7 @@ final class ServicesOracle {
     }
 
     /**
-     * "2019-20/area/sex/NEED" -> {people assessed, with the need, with it and no service (gap needs)}, finest cells;
+     * "FY2019-20/area/sex/NEED" -> {people assessed, with the need, with it and no service (gap needs)}, finest cells;
      * and "POOLED/area/sex/NEED" over the years up to the last final one, each person at their latest.
      */
     Map<String, long[]> gaps(List<Event> events, String lastFinalYear) {
@@ -169,7 +169,7 @@ final class ServicesOracle {
         return areaOf.getOrDefault(best[3], "OUT_OF_AREA");
     }
 
-    /** "2019-20/ROUTE/area" and "2019-20/ROUTE/ALL" -> {highest-risk adults, on IOM}. */
+    /** "FY2019-20/ROUTE/area" and "FY2019-20/ROUTE/ALL" -> {highest-risk adults, on IOM}. */
     Map<String, long[]> iomReach(double prolificShare) {
         // person -> records with a postcode: {event date, agency/dataset/record_id, record_id, district}
         Map<String, List<String[]>> records = new HashMap<>();

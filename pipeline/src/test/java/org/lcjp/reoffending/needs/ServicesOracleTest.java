@@ -47,7 +47,7 @@ class ServicesOracleTest {
 
         Map<String, long[]> expected = oracle.gaps(events.collectAsList().stream().map(r -> new ServicesOracle.Event(
                 r.getAs("person_id"), ((java.sql.Date) r.getAs("index_date")).toLocalDate(), r.getAs("local_authority"),
-                r.getAs("sex"))).toList(), "2018-19");
+                r.getAs("sex"))).toList(), "FY2018-19");
         Map<String, long[]> actual = new TreeMap<>();
         for (NeedsAndGapsRow r : rows) {
             if (!r.localAuthority().equals("ALL") && !r.sex().equals("ALL")) {

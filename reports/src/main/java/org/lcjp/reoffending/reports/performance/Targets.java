@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.lcjp.reoffending.reports.pack.Periods;
 
@@ -50,9 +51,24 @@ public final class Targets {
         TABLES.put("iom_pre_post", Set.of("group_name", "measure", "people", "before_total", "after_total",
                 "before_mean", "after_mean", "change_mean", "change_ci_low", "change_ci_high", "did", "did_ci_low",
                 "did_ci_high", "p_value", "status", "note", "category", "period"));
-        for (String t : List.of("rj_activity", "family_offending", "needs_and_gaps", "iom_reach", "checkpoint_activity")) {
+        // The service tables of methodology section 10 (README schemas; jobs' ServiceTablesAgreeWithTargetsTest).
+        TABLES.put("needs_and_gaps", Set.of("period", "period_start", "period_end", "local_authority", "sex", "need",
+                "service", "people_assessed", "people_with_need", "need_share", "need_ci_low", "need_ci_high",
+                "people_without_service", "share_without_service", "without_service_ci_low", "without_service_ci_high",
+                "status", "status_reason"));
+        TABLES.put("iom_reach", Set.of("period", "period_start", "period_end", "route", "local_authority",
+                "highest_risk_adults", "on_iom", "share_on_iom", "ci_low", "ci_high", "status", "status_reason"));
+        TABLES.put("checkpoint_activity", Set.of("period", "period_start", "period_end", "referrals", "people_referred",
+                "eligible", "diverted", "prosecuted", "contracts_ended", "completed", "contracts_open", "completion_rate",
+                "completion_ci_low", "completion_ci_high", "mean_contract_days", "status", "status_reason"));
+        for (String t : List.of("rj_activity", "family_offending")) {
             TABLES.put(t, null);
         }
+    }
+
+    /** The columns a published table is checked against; empty when its schema is not settled here. */
+    public static Optional<Set<String>> publishedColumns(String table) {
+        return Optional.ofNullable(TABLES.get(table));
     }
 
     private static final Set<String> MEASURE_KEYS = Set.of("id", "title", "figure", "direction", "target",
