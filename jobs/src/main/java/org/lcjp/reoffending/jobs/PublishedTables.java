@@ -18,6 +18,7 @@ import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.reports.pack.PackData.BalanceRow;
 import org.lcjp.reoffending.reports.pack.PackData.ComparisonRow;
 import org.lcjp.reoffending.reports.pack.PackData.DataQualityRow;
+import org.lcjp.reoffending.reports.pack.PackData;
 import org.lcjp.reoffending.reports.pack.PackData.IomRow;
 import org.lcjp.reoffending.reports.pack.PackData.LinkageQualityRow;
 import org.lcjp.reoffending.reports.pack.PackData.ReoffendingRow;
@@ -120,6 +121,26 @@ final class PublishedTables {
                 dbl(r, "before_total"), dbl(r, "after_total"), dbl(r, "before_mean"), dbl(r, "after_mean"),
                 dbl(r, "change_mean"), dbl(r, "change_ci_low"), dbl(r, "change_ci_high"), dbl(r, "did"),
                 dbl(r, "did_ci_low"), dbl(r, "did_ci_high"), dbl(r, "p_value"), r.getAs("status"), r.getAs("note")));
+    }
+
+    /** needs_and_gaps, iom_reach and checkpoint_activity (methodology section 10), each empty when not published. */
+    PackData.ServiceTables services() {
+        return new PackData.ServiceTables(
+                read(NeedsAndGapsTable.NAME, r -> new PackData.NeedsRow(r.getAs("period"), date(r, "period_start"),
+                        date(r, "period_end"), r.getAs("local_authority"), r.getAs("sex"), r.getAs("need"),
+                        str(r, "service"), count(r, "people_assessed"), count(r, "people_with_need"), dbl(r, "need_share"),
+                        lng(r, "people_without_service"), dbl(r, "share_without_service"),
+                        dbl(r, "without_service_ci_low"), dbl(r, "without_service_ci_high"), r.getAs("status"))),
+                read(IomReachTable.NAME, r -> new PackData.ReachRow(r.getAs("period"), date(r, "period_start"),
+                        date(r, "period_end"), r.getAs("route"), r.getAs("local_authority"),
+                        count(r, "highest_risk_adults"), count(r, "on_iom"), dbl(r, "share_on_iom"), dbl(r, "ci_low"),
+                        dbl(r, "ci_high"), r.getAs("status"))),
+                read(CheckpointActivityTable.NAME, r -> new PackData.CheckpointRow(r.getAs("period"),
+                        date(r, "period_start"), date(r, "period_end"), count(r, "referrals"), count(r, "people_referred"),
+                        count(r, "eligible"), count(r, "diverted"), count(r, "prosecuted"), count(r, "contracts_ended"),
+                        count(r, "completed"), count(r, "contracts_open"), dbl(r, "completion_rate"),
+                        dbl(r, "completion_ci_low"), dbl(r, "completion_ci_high"), dbl(r, "mean_contract_days"),
+                        r.getAs("status"))));
     }
 
     private <T> Optional<List<T>> read(String table, Function<Row, T> toRecord) {

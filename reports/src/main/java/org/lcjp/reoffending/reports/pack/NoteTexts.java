@@ -25,6 +25,9 @@ final class NoteTexts {
     static final String PERFORMANCE_CHANGE = "PERFORMANCE_CHANGE";
     static final String EXACT = "EXACT";
     static final String LINKAGE = "LINKAGE";
+    static final String NEEDS_GAPS = "NEEDS_GAPS";
+    static final String IOM_REACH = "IOM_REACH";
+    static final String CHECKPOINT_ACTIVITY = "CHECKPOINT_ACTIVITY";
 
     private NoteTexts() {
     }
@@ -82,6 +85,19 @@ final class NoteTexts {
                 + "environment; this pack applies disclosure control.");
         n.put(LINKAGE, "Records of one person are linked across agencies on pseudonymised identifiers; see the "
                 + "README for the method and its accuracy.");
+        n.put(NEEDS_GAPS, "Needs are those found by the person's latest probation assessment in the 12 months up to "
+                + "their first index event of the year. A need has no service contact when no substance-misuse "
+                + "treatment spell (for drugs or alcohol) or housing-support spell (for accommodation) was active from "
+                + "12 months before to three months after that date; a referral counts as contact. All years pooled "
+                + "counts each person once, in their latest final year.");
+        n.put(IOM_REACH, "The highest-risk adults of a year are those whose latest assessment rates their risk of "
+                + "reoffending high or very high, whose probation supervision rates their risk of serious harm high "
+                + "or very high, or who are among the most prolific by proven offences in the year before; a person "
+                + "can be found by more than one route, so the routes do not add up to any route. On IOM: on the "
+                + "caseload at some time in the year. The local authority is where they lived at the end of the year.");
+        n.put(CHECKPOINT_ACTIVITY, "Referrals are counted by the year of the decision. Completion is the share of "
+                + "ended contracts (completed or failed) that were completed; a year is provisional [p] until four "
+                + "months after its end are in the data, as contracts of the year may still end.");
         return n;
     }
 }

@@ -28,6 +28,7 @@ import org.lcjp.reoffending.reports.performance.PerformanceRow;
  * @param balance             comparison_balance rows
  * @param iomPrePost          iom_pre_post rows
  * @param performance         the performance table (methodology section 7)
+ * @param services            needs and gaps, IOM reach and Checkpoint activity (methodology section 10)
  */
 public record PackData(
         LocalDate asOf,
@@ -46,13 +47,75 @@ public record PackData(
         Optional<List<ComparisonRow>> comparisons,
         Optional<List<BalanceRow>> balance,
         Optional<List<IomRow>> iomPrePost,
-        Optional<List<PerformanceRow>> performance) {
+        Optional<List<PerformanceRow>> performance,
+        ServiceTables services) {
 
     public PackData {
         latestExtracts = Map.copyOf(latestExtracts);
         provenReoffending = List.copyOf(provenReoffending);
+        services = services == null ? ServiceTables.NONE : services;
         if (threshold < 1) {
             throw new IllegalArgumentException("Cannot build pack: disclosure threshold must be at least 1 (" + threshold + ")");
+        }
+    }
+
+    /** Without the service tables (each not produced). */
+    public PackData(LocalDate asOf, String runId, String title, String contact, int threshold, int lowReliabilityBelow,
+                    int finalAfterMonths, Labels labels, Map<String, LocalDate> latestExtracts,
+                    List<ReoffendingRow> provenReoffending, Optional<List<CrossTabRow>> crossTabs,
+                    Optional<List<DataQualityRow>> dataQuality, Optional<List<LinkageQualityRow>> linkageQuality,
+                    Optional<List<ComparisonRow>> comparisons, Optional<List<BalanceRow>> balance,
+                    Optional<List<IomRow>> iomPrePost, Optional<List<PerformanceRow>> performance) {
+        this(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels, latestExtracts,
+                provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance, iomPrePost, performance,
+                ServiceTables.NONE);
+    }
+
+    /** The same data with these service tables. */
+    public PackData withServices(ServiceTables tables) {
+        return new PackData(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels,
+                latestExtracts, provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance, iomPrePost,
+                performance, tables);
+    }
+
+    /**
+     * The service tables of methodology section 10, each empty when not produced this run.
+     *
+     * @param needsAndGaps       needs_and_gaps rows
+     * @param iomReach           iom_reach rows
+     * @param checkpointActivity checkpoint_activity rows
+     */
+    public record ServiceTables(Optional<List<NeedsRow>> needsAndGaps, Optional<List<ReachRow>> iomReach,
+                                Optional<List<CheckpointRow>> checkpointActivity) {
+        public static final ServiceTables NONE = new ServiceTables(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** One needs_and_gaps row; the without-service figures are null for needs no service is set against. */
+    public record NeedsRow(String period, LocalDate periodStart, LocalDate periodEnd, String localAuthority, String sex,
+                           String need, String service, long peopleAssessed, long peopleWithNeed, Double needShare,
+                           Long peopleWithoutService, Double shareWithoutService, Double ciLow, Double ciHigh,
+                           String status) {
+        public boolean isFinal() {
+            return "FINAL".equals(status);
+        }
+    }
+
+    /** One iom_reach row. */
+    public record ReachRow(String period, LocalDate periodStart, LocalDate periodEnd, String route, String localAuthority,
+                           long highestRiskAdults, long onIom, Double shareOnIom, Double ciLow, Double ciHigh,
+                           String status) {
+        public boolean isFinal() {
+            return "FINAL".equals(status);
+        }
+    }
+
+    /** One checkpoint_activity row. */
+    public record CheckpointRow(String period, LocalDate periodStart, LocalDate periodEnd, long referrals,
+                                long peopleReferred, long eligible, long diverted, long prosecuted, long contractsEnded,
+                                long completed, long contractsOpen, Double completionRate, Double ciLow, Double ciHigh,
+                                Double meanContractDays, String status) {
+        public boolean isFinal() {
+            return "FINAL".equals(status);
         }
     }
 
