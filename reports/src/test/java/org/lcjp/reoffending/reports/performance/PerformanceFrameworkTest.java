@@ -122,22 +122,24 @@ class PerformanceFrameworkTest {
     }
 
     @Test
-    void theLargestGapIsTheMaximumOverTheYearsRows() {
+    void theLargestGapIsTheLargerOfTheTwoGapsOverTheWholeArea() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] r : new Object[][]{{"Hartlepool", "ALL", 40L, 8L}, {"Darlington", "ALL", 50L, 30L},
-                {"Durham", "ALL", 10L, 9L}, {"Durham", "F", 5L, 5L}}) {
+        for (Object[] r : new Object[][]{{"ALL", "ALL", "DRUGS_OR_ALCOHOL", 50L, 30L}, {"ALL", "ALL", "ACCOMMODATION", 40L, 8L},
+                {"Durham", "ALL", "ACCOMMODATION", 10L, 9L}, {"ALL", "F", "DRUGS_OR_ALCOHOL", 5L, 5L}}) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("period", "FY2018-19");
             m.put("local_authority", r[0]);
             m.put("sex", r[1]);
-            m.put("people_with_need", r[2]);
-            m.put("people_without_service", r[3]);
-            m.put("share_without_service", ((Long) r[3]).doubleValue() / (Long) r[2]);
+            m.put("need", r[2]);
+            m.put("people_with_need", r[3]);
+            m.put("people_without_service", r[4]);
+            m.put("share_without_service", ((Long) r[4]).doubleValue() / (Long) r[3]);
             rows.add(m);
         }
         List<PerformanceRow> out = PerformanceFramework.compute(List.of(target("largest_gap_in_provision")),
                 Map.of("needs_and_gaps", new SourceTable("needs_and_gaps", List.copyOf(rows.get(0).keySet()), rows)));
-        assertThat(out.get(0).value()).as("women and men together: the women-only row is not a candidate").isEqualTo(0.9);
+        assertThat(out.get(0).value()).as("all areas, women and men: not one authority's or one sex's row").isEqualTo(0.6);
+        assertThat(out.get(0).numerator()).isEqualTo(30.0);
         assertThat(out.get(0).rag()).isEqualTo("RED");
     }
 
