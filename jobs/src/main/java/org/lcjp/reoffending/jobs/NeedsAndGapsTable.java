@@ -8,7 +8,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.domain.Datasets;
-import org.lcjp.reoffending.measures.MeasureTables;
 import org.lcjp.reoffending.needs.AssessedNeeds;
 import org.lcjp.reoffending.needs.NeedsAndGapsRow;
 import org.lcjp.reoffending.needs.ProvisionGaps;
@@ -35,8 +34,9 @@ final class NeedsAndGapsTable implements ServiceTable {
         ProvisionGaps.SERVICES.forEach((need, service) -> in.staged(service)
                 .ifPresent(t -> spells.put(need, ServiceSpells.of(t, service, recordPerson))));
         ProvisionGaps gaps = new ProvisionGaps(context.settings().needs(), context.settings().comparison().confidence());
-        // The index events of the published cohorts, as proven_reoffending counts them.
-        Dataset<Row> people = gaps.people(MeasureTables.published(in.measures(MeasuresJob.INDEX_EVENTS)),
+        // Every index event, as the comparisons take them: a gap needs no offending history, so the years before the
+        // first published cohort (held back for previous-offence counts) count too.
+        Dataset<Row> people = gaps.people(in.measures(MeasuresJob.INDEX_EVENTS),
                 AssessedNeeds.linked(staged.get(), recordPerson), spells);
         List<NeedsAndGapsRow> rows = gaps.table(people, in.coverage(ProvisionGaps.sources()));
         return Optional.of(spark.createDataFrame(rows.stream().map(NeedsAndGapsRow::toRow).toList(), NeedsAndGapsRow.SCHEMA));
