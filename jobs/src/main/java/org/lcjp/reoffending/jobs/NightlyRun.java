@@ -74,6 +74,10 @@ public final class NightlyRun {
             byte[] manifest;
             try {
                 SparkSession spark = session("reoffending " + String.join(",", stageNames), settings, warehouse);
+                long inputBytes = storage.listFiles(request.input()).stream().mapToLong(Storage.Entry::length).sum();
+                if (SparkSessions.chooseExecution(spark, settings.spark(), inputBytes)) {
+                    LOG.info("Input of {} MB: queries run interpreted (spark.interpreted_below_mb)", inputBytes >> 20);
+                }
                 for (String name : stageNames) {
                     StageResult r = ResourceUse.measure(spark, () -> Stages.create(name).run(spark, context));
                     results.add(r);
