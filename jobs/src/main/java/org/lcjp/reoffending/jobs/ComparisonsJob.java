@@ -27,6 +27,7 @@ import org.lcjp.reoffending.impact.NeedsProfile;
 import org.lcjp.reoffending.impact.TreatmentComparison;
 import org.lcjp.reoffending.measures.FollowUpWindow;
 import org.lcjp.reoffending.measures.MeasureColumns;
+import org.lcjp.reoffending.needs.AssessedNeeds;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.rj.RjSample;
 import org.lcjp.reoffending.settings.CohortSettings;
@@ -116,9 +117,12 @@ public final class ComparisonsJob implements Stage {
         if (!List.of(events.columns()).contains(MeasureColumns.REOFFENCES)) {
             events = new FollowUpWindow(cohort).withReoffences(events, proven);
         }
-        Dataset<Row> withNeeds = new NeedsProfile(settings.needsLookBackMonths()).build(CompareSexes.sample(events, periods),
+        Dataset<Row> serviceNeeds = new NeedsProfile(settings.needsLookBackMonths()).build(CompareSexes.sample(events, periods),
                 stagedOrEmpty(spark, context, Datasets.SUBSTANCE_TREATMENT), stagedOrEmpty(spark, context, Datasets.HOUSING_SUPPORT),
                 stagedOrEmpty(spark, context, Datasets.PROBATION_SUPERVISION), recordPerson);
+        Dataset<Row> assessments = staged(spark, context, Datasets.PROBATION_ASSESSMENTS);
+        Dataset<Row> withNeeds = assessments == null ? serviceNeeds : NeedsProfile.withAssessedNeeds(serviceNeeds,
+                AssessedNeeds.linked(assessments, recordPerson), context.settings().needs().assessmentLookBackMonths());
         rows.addAll(describe(spark, "women vs men", () -> new CompareSexes(settings).run(withNeeds)));
 
         List<IomPrePostRow> iom = new ArrayList<>();
@@ -151,7 +155,7 @@ public final class ComparisonsJob implements Stage {
     }
 
     /** The staged table, or null when the dataset was never delivered. */
-    private static Dataset<Row> staged(SparkSession spark, RunContext context, DatasetId id) {
+    static Dataset<Row> staged(SparkSession spark, RunContext context, DatasetId id) {
         StoragePath path = context.warehouse().staged(id);
         return context.storage().isDirectory(path) ? spark.read().parquet(path.toString()) : null;
     }

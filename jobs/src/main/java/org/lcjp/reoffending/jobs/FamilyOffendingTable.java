@@ -36,12 +36,12 @@ final class FamilyOffendingTable implements ServiceTable {
             return Optional.empty();
         }
         CohortSettings cohort = context.settings().cohort();
-        Dataset<Row> proven = in.measure(MeasuresJob.PROVEN_OFFENCES);
-        Dataset<Row> events = in.measure(MeasuresJob.INDEX_EVENTS);
+        Dataset<Row> proven = in.measures(MeasuresJob.PROVEN_OFFENCES);
+        Dataset<Row> events = in.measures(MeasuresJob.INDEX_EVENTS);
         LocalDate effective = in.effectiveDate().orElse(null);
         List<FamilyOffendingRow> rows = new ThinkFamily(context.settings().comparison(), cohort,
                 new DateOfBirthCipher(context.key())).build(new ThinkFamily.Inputs(links.get(), in.recordPerson(), proven,
-                in.measure(MeasuresJob.PERSON_ATTRIBUTES), events, in.historyStart(proven).orElse(null), effective,
+                in.measures(MeasuresJob.PERSON_ATTRIBUTES), events, in.historyStart(proven).orElse(null), effective,
                 finalCohorts(events, cohort, effective)));
         return Optional.of(spark.createDataFrame(rows.stream().map(FamilyOffendingRow::toRow).toList(),
                 FamilyOffendingRow.SCHEMA));

@@ -180,7 +180,7 @@ public final class LinkageEvaluation {
             new SecureRandom().nextBytes(secret);
             PipelineSettings base = PipelineSettings.defaults();
             PipelineSettings ps = new PipelineSettings(base.ingest(), encoding, settings, base.cohort(), base.measures(),
-                    base.comparison(), base.disclosure(), base.report(), base.spark(), base.run());
+                    base.comparison(), base.disclosure(), base.report(), base.spark(), base.run(), base.needs(), base.iom());
             Warehouse wh = new Warehouse(dir.resolve("out"));
             RunContext ctx = new RunContext(input, wh, Files.createDirectories(dir.resolve("publish")),
                     LocalDate.of(GENERATED_TO + 1, 1, 7), PseudonymisationKey.of(secret, "a throwaway evaluation key"), conf, ps);

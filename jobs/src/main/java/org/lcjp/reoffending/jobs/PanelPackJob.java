@@ -96,7 +96,7 @@ public final class PanelPackJob implements Stage {
                 latestExtracts(dataQuality.orElse(List.of())), reoffending, crossTabs(spark, context, reoffending),
                 dataQuality, tables.linkageQuality(), tables.comparisons(), tables.balance(), tables.iomPrePost(),
                 Optional.of(performance), tables.linkageSensitivity())
-                .withServices(tables.rjActivity(), tables.familyOffending());
+                .withServices(tables.rjActivity(), tables.familyOffending()).withServices(tables.services());
     }
 
     /**

@@ -19,6 +19,7 @@ import org.lcjp.reoffending.reports.pack.PackData;
 import org.lcjp.reoffending.reports.pack.PackData.BalanceRow;
 import org.lcjp.reoffending.reports.pack.PackData.ComparisonRow;
 import org.lcjp.reoffending.reports.pack.PackData.DataQualityRow;
+import org.lcjp.reoffending.reports.pack.PackData;
 import org.lcjp.reoffending.reports.pack.PackData.IomRow;
 import org.lcjp.reoffending.linkage.sensitivity.HeadlineSensitivity;
 import org.lcjp.reoffending.reports.pack.PackData.LinkageQualityRow;
@@ -148,6 +149,26 @@ final class PublishedTables {
                 str(r, "reference_group"), dbl(r, "difference"), dbl(r, "difference_ci_low"), dbl(r, "difference_ci_high"),
                 dbl(r, "p_value"), r.isNullAt(r.fieldIndex("significant")) ? null : r.<Boolean>getAs("significant"),
                 r.getAs("status")));
+    }
+
+    /** needs_and_gaps, iom_reach and checkpoint_activity (methodology section 10), each empty when not published. */
+    PackData.ServiceTables services() {
+        return new PackData.ServiceTables(
+                read(NeedsAndGapsTable.NAME, r -> new PackData.NeedsRow(r.getAs("period"), date(r, "period_start"),
+                        date(r, "period_end"), r.getAs("local_authority"), r.getAs("sex"), r.getAs("need"),
+                        str(r, "service"), count(r, "people_assessed"), count(r, "people_with_need"), dbl(r, "need_share"),
+                        lng(r, "people_without_service"), dbl(r, "share_without_service"),
+                        dbl(r, "without_service_ci_low"), dbl(r, "without_service_ci_high"), r.getAs("status"))),
+                read(IomReachTable.NAME, r -> new PackData.ReachRow(r.getAs("period"), date(r, "period_start"),
+                        date(r, "period_end"), r.getAs("route"), r.getAs("local_authority"),
+                        count(r, "highest_risk_adults"), count(r, "on_iom"), dbl(r, "share_on_iom"), dbl(r, "ci_low"),
+                        dbl(r, "ci_high"), r.getAs("status"))),
+                read(CheckpointActivityTable.NAME, r -> new PackData.CheckpointRow(r.getAs("period"),
+                        date(r, "period_start"), date(r, "period_end"), count(r, "referrals"), count(r, "people_referred"),
+                        count(r, "eligible"), count(r, "diverted"), count(r, "prosecuted"), count(r, "contracts_ended"),
+                        count(r, "completed"), count(r, "contracts_open"), dbl(r, "completion_rate"),
+                        dbl(r, "completion_ci_low"), dbl(r, "completion_ci_high"), dbl(r, "mean_contract_days"),
+                        r.getAs("status"))));
     }
 
     private <T> Optional<List<T>> read(String table, Function<Row, T> toRecord) {

@@ -60,6 +60,7 @@ class BrokenInputsTest {
                 Map.entry("rj/referrals/referrals_20240115.csv", "READ 5 2 3 2 0 0 1"),
                 Map.entry("rj/referrals/referrals_20240125.csv", "READ 2 2 0 0 1 0 0"),
                 Map.entry("family/links/links_20240115.csv", "READ 6 4 2 1 0 0 1"),
+                Map.entry("probation/assessments/assessments_20240115.csv", "READ 9 5 4 2 1 1 2"),
                 Map.entry("fire", "NOT_READ_UNKNOWN_FOLDER 0 0 0 0 0 0 0"),
                 Map.entry("police/arrests", "NOT_READ_UNKNOWN_FOLDER 0 0 0 0 0 0 0"),
                 Map.entry("README.md", "NOT_READ_UNKNOWN_FOLDER 0 0 0 0 0 0 0")));
@@ -123,7 +124,24 @@ class BrokenInputsTest {
                 .isEqualTo(1);
         assertThat(SparkTestSession.get().read().parquet(out.resolve("warehouse/staged/prisons_releases").toString()).count())
                 .isZero();
-        assertThat(result.rowsOut()).isEqualTo(5 + 3 + 1 + 1 + 1 + 1 + 3);
+        assertThat(result.rowsOut()).isEqualTo(5 + 3 + 1 + 1 + 1 + 1 + 3 + 2);
+    }
+
+    @Test
+    void assessmentsKeepTheirNeedsAndNullWhatIsInvalid() {
+        List<Row> q = SparkTestSession.get().read().parquet(out.resolve("warehouse/quarantine").toString())
+                .filter("source_file = 'probation/assessments/assessments_20240115.csv'").collectAsList();
+        assertThat(q.stream().collect(Collectors.toMap(r -> r.<Long>getAs("line"), r -> r.<String>getAs("rule"))))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(4L, "MISSING_REQUIRED_VALUE", 5L, "MISSING_REQUIRED_VALUE",
+                        6L, "DATE_OUT_OF_RANGE", 10L, "UNKNOWN_CODE"));
+        Map<String, Row> staged = SparkTestSession.get().read().parquet(out.resolve("warehouse/staged/probation_assessments").toString())
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.<String>getAs("record_id"), r -> r));
+        assertThat(staged).containsOnlyKeys("A1", "A2");
+        assertThat(staged.get("A1").<String>getAs("reoffending_risk")).isEqualTo("VERY_HIGH");
+        assertThat(staged.get("A1").<String>getAs("relationships")).isEqualTo("Y");
+        assertThat(staged.get("A1").<String>getAs("crn_token")).isNotNull();
+        assertThat(staged.get("A2").<String>getAs("drugs")).as("unknown code nulled").isNull();
+        assertThat(staged.get("A2").<String>getAs("alcohol")).isEqualTo("N");
     }
 
     @Test
@@ -143,6 +161,11 @@ class BrokenInputsTest {
                 "1988-04-12", "1993-11-23", "1976-09-03", "2007-02-14", "1969-12-01", "1995-08-30", "2013-06-17",
                 "2015-10-09", "1980-01-19", "DL3 6QQ", "DL36QQ", "DH6 6PP", "DH66PP", "TS7 7LL", "DH5 5NN",
                 "1988/0054321H", "88/54321H", "1995/0777777E",
+                "Eglantine", "Scrimshaw", "Barnabus", "Quenby", "Clemency", "Ravensworth", "Ptolemy", "Warbeck",
+                "Isadora", "Fennimore", "Lysander", "Oxenbury", "Hyacinth", "Dunsinane", "X123456", "X223344",
+                "1983-04-09", "1979-09-19", "1990-02-14", "1969-12-25", "1988-08-28", "1975-05-05", "1993-03-31",
+                "TS2 1PQ", "TS21PQ", "DL3 6GH", "DH2 2JJ", "TS6 7LL", "TS8 9MM", "DH9 9NN", "TS1 4RR",
+                "1998/0054321K", "0054321", "1979/0001234A",
                 "1980-03-14", "1975-06-21", "1999-11-30", "1970-02-02", "1960-07-07", "1984-02-30", "1991-05-05",
                 "1992-08-08", "1993-09-09", "1994-10-10", "1995-12-12", "1996-01-13", "2001-04-04", "02/03/1985",
                 "1985-03-02", "15/07/1979", "1979-07-15", "20/10/1982", "1982-10-20", "1990-01-01", "1966-06-06",

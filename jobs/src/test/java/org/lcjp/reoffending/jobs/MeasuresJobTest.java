@@ -65,7 +65,7 @@ class MeasuresJobTest {
         delivered(spark, warehouse, "2025-12-01", "police/outcomes", "courts/convictions", "yos/outcomes");
         // The data hold no five years of history: cohorts are published from 2024 by setting.
         PipelineSettings from2024 = new PipelineSettings(null, null, null, null,
-                MeasuresSettings.defaults().withFirstCohort(LocalDate.of(2024, 1, 1)), null, null, null, null, null);
+                MeasuresSettings.defaults().withFirstCohort(LocalDate.of(2024, 1, 1)), null, null, null, null, null, null, null);
         RunContext context = new RunContext(out.resolve("input"), warehouse, out.resolve("publishing"), LocalDate.of(2026, 1, 1),
                 KEY, Path.of("../conf"), from2024);
 

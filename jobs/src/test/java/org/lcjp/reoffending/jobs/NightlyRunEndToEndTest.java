@@ -92,7 +92,7 @@ class NightlyRunEndToEndTest {
     void publishesEveryTableThePackAndTheManifest() throws Exception {
         for (String table : List.of("proven_reoffending", "time_to_reoffence", "cohort_comparison", "comparison_balance",
                 "iom_pre_post", "data_quality", "linkage_quality", "linkage_sensitivity", "research/events", "rj_activity",
-                "family_offending")) {
+                "family_offending", "needs_and_gaps", "iom_reach", "checkpoint_activity")) {
             assertThat(published.resolve(table).resolve("_SUCCESS")).as(table).exists();
         }
         assertThat(published.resolve("research/README.md")).exists();

@@ -47,6 +47,12 @@ public final class Datasets {
     /** rj/referrals outcomes (extracts.md v2.0): a completed restorative process, or why there was none. */
     public static final List<String> RJ_OUTCOMES = List.of("CONFERENCE", "INDIRECT", "VICTIM_DECLINED",
             "OFFENDER_DECLINED", "NOT_SUITABLE", "WITHDRAWN");
+    public static final DatasetId PROBATION_ASSESSMENTS = new DatasetId("probation", "assessments");
+
+    /** The ten need sections of probation/assessments (OASys), in contract order: each Y, N or blank. */
+    public static final List<String> ASSESSED_NEEDS = List.of("accommodation", "education_employment", "finance",
+            "relationships", "lifestyle", "drugs", "alcohol", "emotional_wellbeing", "thinking_behaviour", "attitudes");
+    public static final List<String> RISK_LEVELS = List.of("LOW", "MEDIUM", "HIGH", "VERY_HIGH");
 
     public static final List<String> CUSTODIAL_DISPOSALS = List.of("IMMEDIATE_CUSTODY", "DETENTION_AND_TRAINING_ORDER");
 
@@ -164,7 +170,12 @@ public final class Datasets {
                     cols(requiredCode("role", "PARENT_OR_CARER", "CHILD"),
                             required("recorded_date", DATE),
                             optional("end_date", DATE)),
-                    List.of(new CrossFieldRule.NotBefore("end_date", "recorded_date"))));
+                    List.of(new CrossFieldRule.NotBefore("end_date", "recorded_date"))),
+            spec(PROBATION_ASSESSMENTS, "assessment_date",
+                    cols(required("crn", IDENTIFIER)),
+                    identity(true, false, true),
+                    assessment(),
+                    List.of()));
 
     private Datasets() {
     }
@@ -197,6 +208,15 @@ public final class Datasets {
         if (postcode) {
             c.add(optional(POSTCODE, IDENTIFIER));
         }
+        return c;
+    }
+
+    /** assessment_date, the ten needs (Y/N, blank: section not completed) and the predicted reoffending risk. */
+    private static List<ColumnSpec> assessment() {
+        List<ColumnSpec> c = new ArrayList<>();
+        c.add(required("assessment_date", DATE));
+        ASSESSED_NEEDS.forEach(n -> c.add(optionalCode(n, "Y", "N")));
+        c.add(new ColumnSpec("reoffending_risk", ColumnType.CODE, false, RISK_LEVELS));
         return c;
     }
 

@@ -24,7 +24,10 @@ import org.lcjp.reoffending.settings.ComparisonSettings;
 /**
  * Women against men per financial year and POOLED (methodology.md section 5): every reoffending measure (comparison
  * SEX), the share with each need (NEEDS, NEED_SHARE) and reoffending among those with each need (NEEDS, subgroup =
- * the need). People of unknown sex are in neither group. Collects only per-period, per-sex sums.
+ * the need). People of unknown sex are in neither group. The needs are the three services of section 5 and, when
+ * the people carry their flags ({@link NeedsProfile#withAssessedNeeds}), the ten assessed needs; a need's share is
+ * over the people whose flag is not null (for assessed needs, the people assessed). Collects only per-period, per-sex
+ * sums.
  */
 public final class CompareSexes {
     public static final String WOMEN = "F";
@@ -57,7 +60,9 @@ public final class CompareSexes {
                 .withColumn(OutcomeSummaries.GROUP_NAME, col(SEX))
                 .withColumn(MatchingColumns.WEIGHT, lit(1L))
                 .withColumn(MatchingColumns.REOFFENDED, when(col(MatchingColumns.REOFFENCES).gt(0), 1).otherwise(0));
-        Column[] needs = NeedsProfile.NEEDS.stream()
+        List<String> columns = List.of(people.columns());
+        Column[] needs = java.util.stream.Stream.concat(NeedsProfile.NEEDS.stream(), NeedsProfile.ASSESSED.stream())
+                .filter(n -> columns.contains(NeedsProfile.flag(n)))
                 .map(n -> struct(lit(n).as(SUBGROUP), col(NeedsProfile.flag(n)).as(HAS_NEED))).toArray(Column[]::new);
         Dataset<Row> byNeed = sexed.withColumn("_n", explode(array(needs)))
                 .withColumn(SUBGROUP, col("_n." + SUBGROUP)).withColumn(HAS_NEED, col("_n." + HAS_NEED)).drop("_n");
@@ -67,7 +72,7 @@ public final class CompareSexes {
         List<ComparisonRow> rows = new ArrayList<>();
         rows.addAll(rows(OutcomeSummaries.summarise(sexed, MatchingColumns.REOFFENDED, keys),
                 ComparisonRow.SEX, null, REOFFENDING, OutcomeSummaries::reoffending));
-        rows.addAll(rows(OutcomeSummaries.summarise(byNeed, HAS_NEED, needKeys),
+        rows.addAll(rows(OutcomeSummaries.summarise(byNeed.filter(col(HAS_NEED).isNotNull()), HAS_NEED, needKeys),
                 ComparisonRow.NEEDS, SUBGROUP, List.of(ComparisonRow.NEED_SHARE), OutcomeSummaries::share));
         rows.addAll(rows(OutcomeSummaries.summarise(byNeed.filter(col(HAS_NEED).equalTo(1)), MatchingColumns.REOFFENDED, needKeys),
                 ComparisonRow.NEEDS, SUBGROUP, REOFFENDING, OutcomeSummaries::reoffending));

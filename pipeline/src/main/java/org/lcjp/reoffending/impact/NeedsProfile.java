@@ -16,6 +16,7 @@ import org.lcjp.reoffending.domain.DatasetId;
 import org.apache.spark.sql.types.DataTypes;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.measures.StagedTables;
+import org.lcjp.reoffending.needs.AssessedNeeds;
 
 /**
  * Flags each index event with the needs seen in the months before it (methodology.md section 5, female offenders):
@@ -23,12 +24,18 @@ import org.lcjp.reoffending.measures.StagedTables;
  * [index - lookBackMonths, index). A spell runs from its start_date, or its referral_date where that is blank (a
  * referral counts from the day it was made), to its end_date, or the index date where that is blank; it is active
  * in the window when it began before the index date and had not ended before the window opened.
+ * <p>
+ * Beside these, the ten assessed needs of section 10 ({@link #withAssessedNeeds}): from the person's latest probation
+ * assessment dated in the months up to the index date; null (not 0) when there is none, so that a share of people
+ * with an assessed need is a share of the people assessed, not diluted by those never assessed.
  */
 public final class NeedsProfile {
     public static final String SUBSTANCE_MISUSE = "SUBSTANCE_MISUSE";
     public static final String HOUSING_SUPPORT = "HOUSING_SUPPORT";
     public static final String PROBATION_SUPERVISION = "PROBATION_SUPERVISION";
     public static final List<String> NEEDS = List.of(SUBSTANCE_MISUSE, HOUSING_SUPPORT, PROBATION_SUPERVISION);
+    /** The assessment's ten needs as published (ACCOMMODATION ... ATTITUDES). */
+    public static final List<String> ASSESSED = AssessedNeeds.NEEDS;
     public static final String START_DATE = "start_date";
     public static final String END_DATE = "end_date";
     public static final String REFERRAL_DATE = "referral_date";
@@ -64,6 +71,23 @@ public final class NeedsProfile {
             out = out.withColumn(flag(n), org.apache.spark.sql.functions.coalesce(col(flag(n)), lit(0)));
         }
         return out;
+    }
+
+    /**
+     * Adds one flag per assessed need ({@link #flag} of {@link #ASSESSED}): 1 when the event's assessment found it, 0
+     * when it did not (or left the section blank), null when no assessment is dated in the window; one row in, one out.
+     *
+     * @param assessments {@link AssessedNeeds#linked} assessments
+     */
+    public static Dataset<Row> withAssessedNeeds(Dataset<Row> events, Dataset<Row> assessments, int lookBackMonths) {
+        Dataset<Row> assessed = new AssessedNeeds(lookBackMonths).atIndex(events, assessments);
+        for (int i = 0; i < ASSESSED.size(); i++) {
+            String column = Datasets.ASSESSED_NEEDS.get(i);
+            assessed = assessed.withColumn(flag(ASSESSED.get(i)), when(col(AssessedNeeds.ASSESSMENT_DATE).isNull(), lit(null))
+                    .when(AssessedNeeds.has(column), 1).otherwise(0).cast(DataTypes.IntegerType));
+        }
+        return assessed.drop(Datasets.ASSESSED_NEEDS.toArray(String[]::new))
+                .drop(AssessedNeeds.ASSESSMENT_DATE, AssessedNeeds.ASSESSMENT_RECORD, AssessedNeeds.REOFFENDING_RISK);
     }
 
     private static Dataset<Row> spells(Dataset<Row> staged, DatasetId id, String need, Dataset<Row> recordPerson) {

@@ -22,7 +22,8 @@ import java.util.List;
  * @param tfWeight              weight of the term-frequency adjustment on exact name levels (default 1.0)
  * @param tfMinimum             floor of a name's frequency, so typos do not look astronomically rare (default 0.001)
  * @param personReferences      agency person references: records of one dataset sharing one are one person
- * @param sharedReferences      of those, references shared across datasets (custody_ref: police and Checkpoint)
+ * @param sharedReferences      of those, references shared across datasets (custody_ref: police and Checkpoint; crn:
+ *                              probation supervision and assessments)
  * @param checkpointInterval    connected-components iterations between lineage breaks (default 3)
  * @param extraDiceHigh         extra identifiers (addresses, emails...): Dice at or above this is a close spelling (0.8)
  * @param extraDiceLow          extra identifiers: Dice at or above this is a loose spelling (default 0.6)
@@ -75,7 +76,7 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
         tfMinimum = Defaults.or(tfMinimum, 0.001);
         personReferences = Defaults.list(personReferences,
                 List.of("custody_ref", "defendant_ref", "prison_number", "crn", "yos_ref", "iom_ref", "client_ref"));
-        sharedReferences = Defaults.list(sharedReferences, List.of("custody_ref"));
+        sharedReferences = Defaults.list(sharedReferences, List.of("custody_ref", "crn"));
         checkpointInterval = Defaults.or(checkpointInterval, 3);
         extraDiceHigh = Defaults.or(extraDiceHigh, 0.8);
         extraDiceLow = Defaults.or(extraDiceLow, 0.6);

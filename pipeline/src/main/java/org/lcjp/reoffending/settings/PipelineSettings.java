@@ -14,7 +14,9 @@ public record PipelineSettings(
         DisclosureSettings disclosure,
         ReportSettings report,
         SparkSettings spark,
-        RunSettings run) {
+        RunSettings run,
+        NeedsSettings needs,
+        IomSettings iom) {
 
     public PipelineSettings {
         ingest = Defaults.or(ingest, IngestSettings.defaults());
@@ -27,9 +29,11 @@ public record PipelineSettings(
         report = Defaults.or(report, ReportSettings.defaults());
         spark = Defaults.or(spark, SparkSettings.defaults());
         run = Defaults.or(run, RunSettings.defaults());
+        needs = Defaults.or(needs, NeedsSettings.defaults());
+        iom = Defaults.or(iom, IomSettings.defaults());
     }
 
     public static PipelineSettings defaults() {
-        return new PipelineSettings(null, null, null, null, null, null, null, null, null, null);
+        return new PipelineSettings(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

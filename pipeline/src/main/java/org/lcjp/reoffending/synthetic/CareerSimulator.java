@@ -34,6 +34,9 @@ final class CareerSimulator {
     private PersonHistory history;
     final List<int[]> custody = new ArrayList<>();
     final List<int[]> orders = new ArrayList<>();
+    /** {day assessed for, earliest day of the assessment}: probation assessments before court orders and licences. */
+    final List<int[]> assessments = new ArrayList<>();
+    private final NeedsSimulator needs;
     final List<Integer> provenDays = new ArrayList<>();
     private double effectFactor;
     private int effectUntil;
@@ -46,6 +49,7 @@ final class CareerSimulator {
         this.historyStart = (int) LocalDate.of(settings.fromYear() - settings.historyYears(), 1, 1).toEpochDay();
         this.periodEnd = (int) LocalDate.of(settings.toYear(), 12, 31).toEpochDay();
         this.sentencing = new Sentencing(this, out, periodEnd);
+        this.needs = new NeedsSimulator(NeedsModel.DEFAULT, reference, out, settings.seed());
     }
 
     static double ageFactor(int age) {
@@ -90,6 +94,7 @@ final class CareerSimulator {
         history = new PersonHistory(p);
         custody.clear();
         orders.clear();
+        assessments.clear();
         provenDays.clear();
         effectFactor = 1;
         effectUntil = -1;
@@ -120,7 +125,10 @@ final class CareerSimulator {
             }
         }
         if (p.pncYear >= 0 || !provenDays.isEmpty()) {
-            new Services(out, settings, historyStart, periodEnd).deliver(p, rng);
+            needs.start(p);
+            Services services = new Services(out, settings, historyStart, periodEnd, needs);
+            services.deliver(p, rng);
+            needs.deliver(assessments, orders, services, rng);
         }
         if (rj != null) {
             rj.finish();

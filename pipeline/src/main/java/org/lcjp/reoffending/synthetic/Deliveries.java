@@ -30,7 +30,8 @@ final class Deliveries {
             Datasets.CHECKPOINT_REFERRALS, new IdentityStyle(0.95, true, true, false, "CP"),
             Datasets.IOM_COHORT, new IdentityStyle(0.98, false, true, false, "IO"),
             Datasets.SUBSTANCE_TREATMENT, new IdentityStyle(0, false, true, false, "ST"),
-            Datasets.HOUSING_SUPPORT, new IdentityStyle(0, false, true, false, "HS"));
+            Datasets.HOUSING_SUPPORT, new IdentityStyle(0, false, true, false, "HS"),
+            Datasets.PROBATION_ASSESSMENTS, new IdentityStyle(0.85, false, true, false, "PA"));
     /** Think Family and the RJ Hub: children's services rarely hold a PNC ID, the RJ Hub usually has it from police. */
     private static final Map<DatasetId, IdentityStyle> STRATEGY_STYLES = Map.of(
             Datasets.RJ_REFERRALS, new IdentityStyle(0.80, false, true, false, "RJ"),

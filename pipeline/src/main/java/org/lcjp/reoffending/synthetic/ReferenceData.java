@@ -102,4 +102,18 @@ final class ReferenceData {
     District drawDistrict(SplittableRandom rng) {
         return districts.get(rng.nextInt(districts.size()));
     }
+
+    /** The local authorities of the area, in areas.csv order. */
+    List<String> localAuthorities() {
+        return districts.stream().map(District::localAuthority).distinct().toList();
+    }
+
+    /** The local authority of a clean postcode (its outward code), or OUT_OF_AREA. */
+    String localAuthorityOf(String postcode) {
+        String outward = postcode.substring(0, postcode.indexOf(' '));
+        return districts.stream().filter(d -> d.district().equals(outward)).map(District::localAuthority).findFirst()
+                .orElse(OUT_OF_AREA);
+    }
+
+    static final String OUT_OF_AREA = "OUT_OF_AREA";
 }

@@ -105,6 +105,7 @@ final class Sentencing {
             custody(sentenceDay, months, juvenile);
         } else if (level == Level.COURT_ORDER && !juvenile) {
             supervision(disposal, sentenceDay, 365 * (1 + rng.nextInt(2)), maxHarm);
+            career.assessments.add(new int[] {convictionDay, chargeDay});
         } else if (!custodial && (maxHarm >= 365 ? rng.nextDouble() < 0.3 : rng.nextDouble() < 0.02)) {
             prison(chargeDay, convictionDay, "REMAND", "");
             career.custody.add(new int[]{chargeDay, convictionDay});
@@ -148,6 +149,7 @@ final class Sentencing {
         if (juvenile) {
             return;
         }
+        career.assessments.add(new int[] {release, sentenceDay});
         int licenceEnd = sentenceDay + (int) Math.round(months * 30.44);
         supervisionRow("LICENCE", release, licenceEnd, 400);
         if (months < 24 && sentenceDay >= ORA_START && licenceEnd < release + 365) {

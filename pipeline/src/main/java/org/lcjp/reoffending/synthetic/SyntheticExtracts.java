@@ -25,7 +25,8 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code family_members.csv} (every family membership, children's exposure), {@code rj_referrals.csv} (every RJ
  * referral with its index date and reoffending with and without the process), {@code parameters.json} (the settings
  * and realised truths)
- * and {@code calibration.csv} (MoJ-style figures worked out from the truth).
+ * {@code calibration.csv} (MoJ-style figures worked out from the truth) and {@code gaps.csv} (per local authority, the
+ * true share of people with an assessed need whom substance treatment or housing support does not reach).
  */
 public final class SyntheticExtracts {
     private static final CSVFormat TRUTH = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
@@ -90,6 +91,7 @@ public final class SyntheticExtracts {
         }
         Files.writeString(truthRoot.resolve("parameters.json"), parameters(s, calibration, truths), StandardCharsets.UTF_8);
         Files.writeString(truthRoot.resolve("calibration.csv"), calibration.report(), StandardCharsets.UTF_8);
+        NeedsModel.DEFAULT.writeTruth(truthRoot.resolve("gaps.csv"), reference.localAuthorities());
         return new GenerationResult(s.people(), rows, perDataset);
     }
 

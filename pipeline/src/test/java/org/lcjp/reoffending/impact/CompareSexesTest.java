@@ -55,6 +55,55 @@ class CompareSexesTest {
         assertThat(withNeed.value()).isEqualTo(2.0);
     }
 
+    @Test
+    void assessedNeedsAreSharesOfThePeopleAssessedAtTheLatestAssessmentUpToTheIndexDate() {
+        Dataset<Row> events = frame(EVENTS,
+                row("F1", "2024-05-01", "F", 1L, 10, 0), row("F2", "2024-05-01", "F", 0L, null, 0),
+                row("M1", "2024-05-01", "M", 2L, 30, 0), row("M2", "2024-05-01", "M", 0L, null, 0),
+                row("M3", "2024-05-01", "M", 0L, null, 0));
+        StructType schema = new StructType().add("person_id", DataTypes.StringType)
+                .add("assessment_date", DataTypes.DateType).add("assessment_record_id", DataTypes.StringType);
+        StructType assessmentSchema = schema;
+        for (String n : org.lcjp.reoffending.domain.Datasets.ASSESSED_NEEDS) {
+            assessmentSchema = assessmentSchema.add(n, DataTypes.StringType);
+        }
+        assessmentSchema = assessmentSchema.add("reoffending_risk", DataTypes.StringType);
+        Dataset<Row> assessments = frame(assessmentSchema,
+                assessment("F1", "2024-01-10", "a1", "N", "Y"),
+                assessment("F2", "2023-04-30", "a2", "Y", "Y"),     // more than 12 months before: not assessed
+                assessment("M1", "2024-04-01", "a3", "Y", "N"),
+                assessment("M1", "2024-06-01", "a4", "Y", "Y"),     // after the index date: not seen
+                assessment("M2", "2024-05-01", "a5", "N", "Y"));    // on the index date: seen
+        ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2026, 9, 1), 4);
+        Dataset<Row> people = NeedsProfile.withAssessedNeeds(CompareSexes.sample(events, periods), assessments, 12);
+        assertThat(people.count()).isEqualTo(5);
+        List<ComparisonRow> rows = new CompareSexes(new ComparisonSettings(1, null, null, null, null, null, null, null, null))
+                .run(people).stream().filter(r -> r.period().equals("POOLED")).toList();
+
+        ComparisonRow womenDrugs = find(rows, "NEEDS", "DRUGS", "NEED_SHARE", "F");
+        assertThat(womenDrugs.people()).isEqualTo(1);
+        assertThat(womenDrugs.value()).isEqualTo(1.0);
+        ComparisonRow menDrugs = find(rows, "NEEDS", "DRUGS", "NEED_SHARE", "M");
+        assertThat(menDrugs.people()).isEqualTo(2);
+        assertThat(menDrugs.value()).isEqualTo(0.5);
+        assertThat(find(rows, "NEEDS", "ACCOMMODATION", "NEED_SHARE", "M").value()).isEqualTo(0.5);
+        assertThat(find(rows, "NEEDS", "ACCOMMODATION", "NEED_SHARE", "F").value()).isZero();
+        assertThat(find(rows, "NEEDS", "DRUGS", "REOFFENDING_RATE", "F").value()).isEqualTo(1.0);
+        assertThat(find(rows, "NEEDS", "DRUGS", "REOFFENDING_RATE", "M").value()).isZero();
+        assertThat(find(rows, "NEEDS", "SUBSTANCE_MISUSE", "NEED_SHARE", "M").people()).as("service needs: everyone").isEqualTo(3);
+        assertThat(rows).extracting(ComparisonRow::subgroup).contains("ATTITUDES", "PROBATION_SUPERVISION");
+    }
+
+    /** An assessment with accommodation and drugs as given, every other need N. */
+    private static Object[] assessment(String person, String date, String id, String accommodation, String drugs) {
+        List<Object> values = new java.util.ArrayList<>(List.of(person, d(date), id));
+        for (String n : org.lcjp.reoffending.domain.Datasets.ASSESSED_NEEDS) {
+            values.add(n.equals("accommodation") ? accommodation : n.equals("drugs") ? drugs : "N");
+        }
+        values.add("MEDIUM");
+        return values.toArray();
+    }
+
     private static Object[] row(String id, String date, String sex, long reoffences, Integer days, int substance) {
         return new Object[] {id, d(date), sex, reoffences, days, substance, 0, 0};
     }

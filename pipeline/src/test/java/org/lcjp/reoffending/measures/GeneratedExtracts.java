@@ -51,7 +51,7 @@ public final class GeneratedExtracts {
                 }
             }
             for (Path f : files) {
-                try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8);
+                try (Reader r = withoutBom(Files.newBufferedReader(f, StandardCharsets.UTF_8));
                      CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
                     List<String> header = p.getHeaderNames().stream()
                             .map(h -> h.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT)).toList();
@@ -74,6 +74,15 @@ public final class GeneratedExtracts {
         return all;
     }
 
+    /** Skips a leading byte order mark, so that a quoted first header name still parses as quoted. */
+    private static Reader withoutBom(java.io.BufferedReader r) throws IOException {
+        r.mark(1);
+        if (r.read() != '\uFEFF') {
+            r.reset();
+        }
+        return r;
+    }
+
     public static LocalDate date(String v) {
         if (v == null) {
             return null;
@@ -81,11 +90,11 @@ public final class GeneratedExtracts {
         return v.contains("/") ? LocalDate.parse(v, COURTS) : LocalDate.parse(v);
     }
 
-    static String code(String v) {
+    public static String code(String v) {
         return v == null ? null : v.toUpperCase(Locale.ROOT);
     }
 
-    static String sex(String v) {
+    public static String sex(String v) {
         String s = code(v);
         return s == null ? null : switch (s) {
             case "MALE" -> "M";
@@ -95,7 +104,7 @@ public final class GeneratedExtracts {
         };
     }
 
-    static String district(String postcode) {
+    public static String district(String postcode) {
         if (postcode == null) {
             return null;
         }

@@ -28,6 +28,9 @@ final class NoteTexts {
     static final String RJ_ACTIVITY = "RJ_ACTIVITY";
     static final String RJ_MATCHING = "RJ_MATCHING";
     static final String THINK_FAMILY = "THINK_FAMILY";
+    static final String NEEDS_GAPS = "NEEDS_GAPS";
+    static final String IOM_REACH = "IOM_REACH";
+    static final String CHECKPOINT_ACTIVITY = "CHECKPOINT_ACTIVITY";
 
     private NoteTexts() {
     }
@@ -103,6 +106,19 @@ final class NoteTexts {
                 + "all children of the area, so the difference says nothing of children outside these families. "
                 + "Pooled rows count a child once in each year they are 10 to 17 (or an offender once in each cohort), "
                 + "with intervals allowing for the same person counted more than once.");
+        n.put(NEEDS_GAPS, "Needs are those found by the person's latest probation assessment in the 12 months up to "
+                + "their first index event of the year. A need has no service contact when no substance-misuse "
+                + "treatment spell (for drugs or alcohol) or housing-support spell (for accommodation) was active from "
+                + "12 months before to three months after that date; a referral counts as contact. All years pooled "
+                + "counts each person once, in their latest final year.");
+        n.put(IOM_REACH, "The highest-risk adults of a year are those whose latest assessment rates their risk of "
+                + "reoffending high or very high, whose probation supervision rates their risk of serious harm high "
+                + "or very high, or who are among the most prolific by proven offences in the year before; a person "
+                + "can be found by more than one route, so the routes do not add up to any route. On IOM: on the "
+                + "caseload at some time in the year. The local authority is where they lived at the end of the year.");
+        n.put(CHECKPOINT_ACTIVITY, "Referrals are counted by the year of the decision. Completion is the share of "
+                + "ended contracts (completed or failed) that were completed; a year is provisional [p] until four "
+                + "months after its end are in the data, as contracts of the year may still end.");
         return n;
     }
 }

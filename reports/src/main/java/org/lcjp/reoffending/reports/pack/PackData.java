@@ -31,6 +31,7 @@ import org.lcjp.reoffending.reports.performance.PerformanceRow;
  * @param linkageSensitivity  linkage_sensitivity rows (persons and headline rates at each match threshold)
  * @param rjActivity          rj_activity rows (methodology section 8); empty when rj/referrals was not delivered
  * @param familyOffending     family_offending rows (methodology section 9); empty when family/links was not delivered
+ * @param services            needs and gaps, IOM reach and Checkpoint activity (methodology section 10)
  */
 public record PackData(
         LocalDate asOf,
@@ -52,7 +53,8 @@ public record PackData(
         Optional<List<PerformanceRow>> performance,
         Optional<List<LinkageSensitivityRow>> linkageSensitivity,
         Optional<List<RjActivityRow>> rjActivity,
-        Optional<List<FamilyRow>> familyOffending) {
+        Optional<List<FamilyRow>> familyOffending,
+        ServiceTables services) {
 
     /** Without linkage_sensitivity (a run without the sensitivity stage) and the strategy's service tables. */
     public PackData(LocalDate asOf, String runId, String title, String contact, int threshold, int lowReliabilityBelow,
@@ -63,7 +65,7 @@ public record PackData(
                     Optional<List<IomRow>> iomPrePost, Optional<List<PerformanceRow>> performance) {
         this(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels, latestExtracts,
                 provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance, iomPrePost, performance,
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), ServiceTables.NONE);
     }
 
     /** With linkage_sensitivity, without the RJ Hub's and Think Family's tables. */
@@ -76,21 +78,70 @@ public record PackData(
                     Optional<List<LinkageSensitivityRow>> linkageSensitivity) {
         this(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels, latestExtracts,
                 provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance, iomPrePost, performance,
-                linkageSensitivity, Optional.empty(), Optional.empty());
+                linkageSensitivity, Optional.empty(), Optional.empty(), ServiceTables.NONE);
     }
 
     /** The same data with the RJ Hub's and Think Family's tables. */
     public PackData withServices(Optional<List<RjActivityRow>> rj, Optional<List<FamilyRow>> family) {
         return new PackData(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels,
                 latestExtracts, provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance,
-                iomPrePost, performance, linkageSensitivity, rj, family);
+                iomPrePost, performance, linkageSensitivity, rj, family, services);
     }
 
     public PackData {
         latestExtracts = Map.copyOf(latestExtracts);
         provenReoffending = List.copyOf(provenReoffending);
+        services = services == null ? ServiceTables.NONE : services;
         if (threshold < 1) {
             throw new IllegalArgumentException("Cannot build pack: disclosure threshold must be at least 1 (" + threshold + ")");
+        }
+    }
+
+    /** The same data with these service tables. */
+    public PackData withServices(ServiceTables tables) {
+        return new PackData(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels,
+                latestExtracts, provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance, iomPrePost,
+                performance, linkageSensitivity, rjActivity, familyOffending, tables);
+    }
+
+    /**
+     * The service tables of methodology section 10, each empty when not produced this run.
+     *
+     * @param needsAndGaps       needs_and_gaps rows
+     * @param iomReach           iom_reach rows
+     * @param checkpointActivity checkpoint_activity rows
+     */
+    public record ServiceTables(Optional<List<NeedsRow>> needsAndGaps, Optional<List<ReachRow>> iomReach,
+                                Optional<List<CheckpointRow>> checkpointActivity) {
+        public static final ServiceTables NONE = new ServiceTables(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** One needs_and_gaps row; the without-service figures are null for needs no service is set against. */
+    public record NeedsRow(String period, LocalDate periodStart, LocalDate periodEnd, String localAuthority, String sex,
+                           String need, String service, long peopleAssessed, long peopleWithNeed, Double needShare,
+                           Long peopleWithoutService, Double shareWithoutService, Double ciLow, Double ciHigh,
+                           String status) {
+        public boolean isFinal() {
+            return "FINAL".equals(status);
+        }
+    }
+
+    /** One iom_reach row. */
+    public record ReachRow(String period, LocalDate periodStart, LocalDate periodEnd, String route, String localAuthority,
+                           long highestRiskAdults, long onIom, Double shareOnIom, Double ciLow, Double ciHigh,
+                           String status) {
+        public boolean isFinal() {
+            return "FINAL".equals(status);
+        }
+    }
+
+    /** One checkpoint_activity row. */
+    public record CheckpointRow(String period, LocalDate periodStart, LocalDate periodEnd, long referrals,
+                                long peopleReferred, long eligible, long diverted, long prosecuted, long contractsEnded,
+                                long completed, long contractsOpen, Double completionRate, Double ciLow, Double ciHigh,
+                                Double meanContractDays, String status) {
+        public boolean isFinal() {
+            return "FINAL".equals(status);
         }
     }
 

@@ -8,6 +8,7 @@ import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.ods.OdsWriter;
 import org.lcjp.reoffending.reports.pack.sheets.BalanceSheet;
 import org.lcjp.reoffending.reports.pack.sheets.BreakdownSheet;
+import org.lcjp.reoffending.reports.pack.sheets.CheckpointActivitySheet;
 import org.lcjp.reoffending.reports.pack.sheets.ComparisonSheet;
 import org.lcjp.reoffending.reports.pack.sheets.ContentsSheet;
 import org.lcjp.reoffending.reports.pack.sheets.CoverSheet;
@@ -17,6 +18,8 @@ import org.lcjp.reoffending.reports.pack.sheets.FamilyOffendingSheet;
 import org.lcjp.reoffending.reports.pack.sheets.IomSheet;
 import org.lcjp.reoffending.reports.pack.sheets.LinkageQualitySheet;
 import org.lcjp.reoffending.reports.pack.sheets.LinkageSensitivitySheet;
+import org.lcjp.reoffending.reports.pack.sheets.IomReachSheet;
+import org.lcjp.reoffending.reports.pack.sheets.NeedsGapsSheet;
 import org.lcjp.reoffending.reports.pack.sheets.NotesSheet;
 import org.lcjp.reoffending.reports.pack.sheets.PerformanceSheet;
 import org.lcjp.reoffending.reports.pack.sheets.RjActivitySheet;
@@ -37,8 +40,9 @@ public final class PanelPack {
         BreakdownSheet.DIMENSIONS.forEach(d -> s.add(new BreakdownSheet(d)));
         s.add(new CrossTabSheet("SEX"));
         s.add(new CrossTabSheet("AGE_BAND"));
-        s.addAll(List.of(ComparisonSheet.checkpoint(), new BalanceSheet(), ComparisonSheet.women(),
-                ComparisonSheet.needs(), new IomSheet()));
+        s.addAll(List.of(ComparisonSheet.checkpoint(), new BalanceSheet(), new CheckpointActivitySheet(),
+                ComparisonSheet.women(), ComparisonSheet.needs(), new NeedsGapsSheet(), new IomSheet(),
+                new IomReachSheet()));
         s.addAll(List.of(new RjActivitySheet(), ComparisonSheet.rj(), BalanceSheet.rj(), new FamilyOffendingSheet()));
         s.addAll(List.of(new SourcesSheet(), DataQualitySheet.files(), DataQualitySheet.rules(), new LinkageQualitySheet(),
                 new LinkageSensitivitySheet()));

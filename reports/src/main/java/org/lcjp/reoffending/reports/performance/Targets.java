@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.lcjp.reoffending.reports.pack.Periods;
 
@@ -61,9 +62,21 @@ public final class Targets {
                 "measure", "unit", "denominator", "numerator", "value", "ci_low", "ci_high", "reference_group",
                 "difference", "difference_ci_low", "difference_ci_high", "p_value", "significant", "sample_size_needed",
                 "status", "note"));
-        for (String t : List.of("needs_and_gaps", "iom_reach", "checkpoint_activity")) {
-            TABLES.put(t, null);
-        }
+        // The service tables of methodology section 10 (README schemas; jobs' ServiceTablesAgreeWithTargetsTest).
+        TABLES.put("needs_and_gaps", Set.of("period", "period_start", "period_end", "local_authority", "sex", "need",
+                "service", "people_assessed", "people_with_need", "need_share", "need_ci_low", "need_ci_high",
+                "people_without_service", "share_without_service", "without_service_ci_low", "without_service_ci_high",
+                "status", "status_reason"));
+        TABLES.put("iom_reach", Set.of("period", "period_start", "period_end", "route", "local_authority",
+                "highest_risk_adults", "on_iom", "share_on_iom", "ci_low", "ci_high", "status", "status_reason"));
+        TABLES.put("checkpoint_activity", Set.of("period", "period_start", "period_end", "referrals", "people_referred",
+                "eligible", "diverted", "prosecuted", "contracts_ended", "completed", "contracts_open", "completion_rate",
+                "completion_ci_low", "completion_ci_high", "mean_contract_days", "status", "status_reason"));
+    }
+
+    /** The columns a published table is checked against; empty when its schema is not settled here. */
+    public static Optional<Set<String>> publishedColumns(String table) {
+        return Optional.ofNullable(TABLES.get(table));
     }
 
     private static final Set<String> MEASURE_KEYS = Set.of("id", "title", "figure", "direction", "target",

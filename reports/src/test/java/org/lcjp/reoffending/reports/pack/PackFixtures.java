@@ -106,7 +106,74 @@ public final class PackFixtures {
                         new PackData.LinkageSensitivityRow(0.95, true, 1000, 0, "ADULT", LocalDate.of(2018, 1, 1),
                                 LocalDate.of(2018, 3, 31), 400L, 112L, 0.28, 0.0, false))))
                 .withServices(Optional.of(ServiceFixtures.rjActivity(rnd)), Optional.of(ServiceFixtures.familyOffending(rnd)));
-        return withPerformance(base);
+        return withPerformance(base).withServices(services(new Random(rnd.nextLong()), minPeople, maxPeople));
+    }
+
+    /**
+     * Needs and gaps, IOM reach and Checkpoint activity for three final years and one provisional, each local
+     * authority and sex a fine cell (small ones included), the ALL rows their sums as the services stage writes them.
+     */
+    static PackData.ServiceTables services(Random rnd, int minPeople, int maxPeople) {
+        List<PackData.NeedsRow> needs = new ArrayList<>();
+        List<PackData.ReachRow> reach = new ArrayList<>();
+        List<PackData.CheckpointRow> checkpoint = new ArrayList<>();
+        int span = Math.max(1, (maxPeople - minPeople) / 4);
+        for (int y = 2016; y <= 2019; y++) {
+            String period = "FY" + y + "-" + String.format("%02d", (y + 1) % 100);
+            LocalDate start = LocalDate.of(y, 4, 1);
+            LocalDate end = start.plusYears(1).minusDays(1);
+            String status = y < 2019 ? "FINAL" : "PROVISIONAL";
+            for (String need : List.of("DRUGS_OR_ALCOHOL", "ACCOMMODATION")) {
+                String service = need.equals("ACCOMMODATION") ? "housing/support" : "substance/treatment";
+                Map<List<String>, long[]> cells = new LinkedHashMap<>();
+                for (String[] area : AREAS) {
+                    for (String sex : List.of("F", "M", "U")) {
+                        long assessed = rnd.nextInt(span + 1) + (sex.equals("U") ? 0 : minPeople / 4);
+                        long with = assessed == 0 ? 0 : rnd.nextInt((int) assessed + 1);
+                        long without = with == 0 ? 0 : rnd.nextInt((int) with + 1);
+                        for (String a : List.of(area[0], "ALL")) {
+                            for (String x : List.of(sex, "ALL")) {
+                                long[] c = cells.computeIfAbsent(List.of(a, x), k -> new long[3]);
+                                c[0] += assessed;
+                                c[1] += with;
+                                c[2] += without;
+                            }
+                        }
+                    }
+                }
+                cells.forEach((k, c) -> {
+                    if (c[0] > 0) {
+                        needs.add(new PackData.NeedsRow(period, start, end, k.get(0), k.get(1), need, service, c[0], c[1],
+                                (double) c[1] / c[0], c[2], c[1] == 0 ? null : (double) c[2] / c[1],
+                                c[1] == 0 ? null : 0.0, c[1] == 0 ? null : 1.0, status));
+                    }
+                });
+            }
+            for (String route : List.of("ANY", "ASSESSED_RISK", "ROSH", "PROLIFIC")) {
+                long allAdults = 0;
+                long allOn = 0;
+                for (String[] area : AREAS) {
+                    long adults = rnd.nextInt(span + 1);
+                    long on = adults == 0 ? 0 : rnd.nextInt((int) adults + 1);
+                    allAdults += adults;
+                    allOn += on;
+                    if (adults > 0) {
+                        reach.add(new PackData.ReachRow(period, start, end, route, area[0], adults, on,
+                                (double) on / adults, 0.0, 1.0, status));
+                    }
+                }
+                reach.add(new PackData.ReachRow(period, start, end, route, "ALL", allAdults, allOn,
+                        allAdults == 0 ? null : (double) allOn / allAdults, 0.0, 1.0, status));
+            }
+            long diverted = rnd.nextInt(span + 1) + minPeople / 2;
+            long prosecuted = rnd.nextInt(span + 1);
+            long ended = diverted == 0 ? 0 : rnd.nextInt((int) diverted + 1);
+            long completed = ended == 0 ? 0 : rnd.nextInt((int) ended + 1);
+            checkpoint.add(new PackData.CheckpointRow(period, start, end, diverted + prosecuted, diverted + prosecuted,
+                    Math.max(0, diverted + prosecuted - rnd.nextInt(2)), diverted, prosecuted, ended, completed, diverted - ended,
+                    ended == 0 ? null : (double) completed / ended, 0.0, 1.0, 90.0, status));
+        }
+        return new PackData.ServiceTables(Optional.of(needs), Optional.of(reach), Optional.of(checkpoint));
     }
 
     /** The pack data with the performance table computed from its own tables against conf/targets.yaml. */
@@ -119,7 +186,7 @@ public final class PackFixtures {
         return new PackData(d.asOf(), d.runId(), d.title(), d.contact(), d.threshold(), d.lowReliabilityBelow(),
                 d.finalAfterMonths(), d.labels(), d.latestExtracts(), d.provenReoffending(), d.crossTabs(),
                 d.dataQuality(), d.linkageQuality(), d.comparisons(), d.balance(), d.iomPrePost(), Optional.of(perf),
-                d.linkageSensitivity(), d.rjActivity(), d.familyOffending());
+                d.linkageSensitivity(), d.rjActivity(), d.familyOffending(), d.services());
     }
 
     static SourceTable provenReoffendingTable(List<ReoffendingRow> rows) {

@@ -30,8 +30,15 @@ import org.lcjp.reoffending.reports.pack.model.Sheet;
  */
 public final class PackScan {
     /** Column headings whose numbers are counts of people. */
-    static final Set<String> PEOPLE_COLUMNS = Set.of("Offenders", "Reoffenders", "Reoffences", "People", "Referrals",
-            "Out of", "Counted", "With the outcome");
+    static final Set<String> PEOPLE_COLUMNS = java.util.stream.Stream.of(
+            Set.of("Offenders", "Reoffenders", "Reoffences", "People"),
+            // The RJ Hub and Think Family sheets.
+            Set.of("Out of", "Counted", "With the outcome"),
+            // The service sheets (needs and gaps, IOM reach, Checkpoint activity).
+            Set.of("People assessed", "People with the need", "People with the need and no service contact",
+                    "Highest-risk adults", "On IOM", "Referrals", "People referred", "Eligible", "Diverted", "Prosecuted",
+                    "Contracts ended", "Contracts completed", "Contracts open"))
+            .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Pattern NOTE = Pattern.compile("\\[note \\d+\\]");
     /** Dates are not counts: "1 April 2025", "2025-03-31", run ids such as 20250331T020000Z. */
     private static final Pattern DATE = Pattern.compile("\\b\\d{1,2} (January|February|March|April|May|June|July|"

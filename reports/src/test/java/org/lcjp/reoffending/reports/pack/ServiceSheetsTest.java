@@ -2,115 +2,105 @@ package org.lcjp.reoffending.reports.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.lcjp.reoffending.reports.pack.PackData.FamilyRow;
-import org.lcjp.reoffending.reports.pack.PackData.RjActivityRow;
+import org.lcjp.reoffending.reports.pack.model.Formatted;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
-import org.lcjp.reoffending.reports.performance.PerformanceRow;
 
-/** The RJ Hub and Think Family sheets: present with the tables, their counts of people protected across ties. */
+/**
+ * The sheets of the service tables: present with their tables and chart, and no small count recoverable from the
+ * ties they declare (local authorities and sexes add up to All; a row's parts to its whole).
+ */
 class ServiceSheetsTest {
-    static final LocalDate START = LocalDate.of(2018, 4, 1);
-    static final LocalDate END = LocalDate.of(2019, 3, 31);
+    @Test
+    void needsGapsIomReachAndCheckpointActivityAreInThePackBesideTheirComparisons() {
+        List<Sheet> sheets = PanelPack.build(PackFixtures.full());
+        List<String> names = sheets.stream().map(Sheet::name).toList();
+        assertThat(names).containsSubsequence("Checkpoint", "Checkpoint_activity", "Women_needs", "Needs_and_gaps",
+                "IOM", "IOM_reach");
+        Sheet gaps = sheet(sheets, "Needs_and_gaps");
+        assertThat(gaps.table().rows()).isNotEmpty();
+        assertThat(gaps.charts()).singleElement().satisfies(c -> {
+            assertThat(c.title()).contains("April 2018 to March 2019");
+            assertThat(c.categories()).contains("Hartlepool").doesNotContain("All");
+        });
+        assertThat(gaps.table().rows()).extracting(r -> r.get(0)).contains("April 2016 to March 2017", "April 2019 to March 2020");
+        assertThat(sheet(sheets, "IOM_reach").table().rows()).extracting(r -> r.get(1))
+                .contains("Any route", "High risk of serious harm");
+        assertThat(sheet(sheets, "Checkpoint_activity").table().rows()).hasSize(4);
+        assertThat(cells(gaps, 5)).as("the fixture has small counts to protect").contains(Figure.CONFIDENTIAL);
+    }
 
     @Test
-    void theFullPackHasTheRjAndThinkFamilySheetsWithTheirTables() {
-        PackData data = PackFixtures.full();
-        List<Sheet> sheets = PanelPack.build(data);
-        for (String name : List.of("RJ_activity", "RJ_reoffending", "RJ_balance", "Think_Family")) {
-            assertThat(sheet(sheets, name).description()).as(name).startsWith("This worksheet contains one table");
+    void noSuppressedCountIsTheOnlyUnknownOfASumOrADifference() {
+        for (long seed = 1; seed <= 30; seed++) {
+            Random rnd = new Random(seed);
+            int threshold = 2 + rnd.nextInt(4);
+            PackData data = PackFixtures.generated(rnd, rnd.nextInt(5), 5 + rnd.nextInt(40), threshold);
+            List<Sheet> sheets = PanelPack.build(data);
+            PackScan.scanModel(sheets, threshold);
+            String where = "seed " + seed + ", threshold " + threshold;
+            Sheet gaps = sheet(sheets, "Needs_and_gaps");
+            for (int count : new int[] {5, 6, 8}) {
+                sums(gaps, count, new int[] {0, 3, 2}, 1, where);    // local authorities add up to All
+                sums(gaps, count, new int[] {0, 3, 1}, 2, where);    // and sexes
+            }
+            differences(gaps, 5, 6, threshold, where);
+            differences(gaps, 6, 8, threshold, where);
+            Sheet reach = sheet(sheets, "IOM_reach");
+            for (int count : new int[] {3, 4}) {
+                sums(reach, count, new int[] {0, 1}, 2, where);
+            }
+            differences(reach, 3, 4, threshold, where);
+            Sheet checkpoint = sheet(sheets, "Checkpoint_activity");
+            differences(checkpoint, 1, 3, threshold, where);
+            differences(checkpoint, 6, 7, threshold, where);
         }
-        assertThat(sheet(sheets, "RJ_activity").table().rows()).hasSize(data.rjActivity().orElseThrow().size());
-        assertThat(sheet(sheets, "Think_Family").table().rows()).hasSize(data.familyOffending().orElseThrow().size());
-        assertThat(data.performance().orElseThrow()).filteredOn(r -> r.measureId().equals("rj_victim_satisfaction"))
-                .anyMatch(PerformanceRow::available);
-        assertThat(data.performance().orElseThrow()).filteredOn(r -> r.measureId().equals("intergenerational_offending_rate"))
-                .anyMatch(PerformanceRow::available);
     }
 
-    @Test
-    void withoutTheTablesTheSheetsSayTheyAreNotAvailable() {
-        PackData f = PackFixtures.full().withServices(Optional.empty(), Optional.empty());
-        List<Sheet> sheets = PanelPack.build(f);
-        assertThat(sheet(sheets, "RJ_activity").table()).isNull();
-        assertThat(sheet(sheets, "Think_Family").description()).contains("not available [x]");
+    /** Within each set of rows alike but in the column {@code varying}, with an All row: never one withheld count. */
+    private static void sums(Sheet s, int count, int[] alike, int varying, String where) {
+        Map<List<Object>, List<Object>> sets = new LinkedHashMap<>();
+        for (List<Object> row : s.table().rows()) {
+            List<Object> k = new ArrayList<>();
+            for (int a : alike) {
+                k.add(row.get(a));
+            }
+            sets.computeIfAbsent(k, x -> new ArrayList<>()).add(row);
+        }
+        sets.forEach((k, rows) -> {
+            boolean hasAll = rows.stream().anyMatch(r -> "All".equals(((List<?>) r).get(varying)));
+            long withheld = rows.stream().filter(r -> Figure.CONFIDENTIAL.equals(value(((List<?>) r).get(count)))).count();
+            if (hasAll && rows.size() > 1) {
+                assertThat(withheld).as("%s: %s %s column %d", where, s.name(), k, count).isNotEqualTo(1);
+            }
+        });
     }
 
-    @Test
-    void aSmallOutcomeCountIsWithheldWithComplementsInBothItsTotalsAndThePerformanceMeasure() {
-        List<RjActivityRow> rows = new ArrayList<>(List.of(rj("REFERRALS", "ALL", 40), rj("OUTCOMES", "CONFERENCE", 2),
-                rj("OUTCOMES", "INDIRECT", 10), rj("OUTCOMES", "VICTIM_DECLINED", 20), rj("OUTCOMES", "OPEN", 8),
-                rj("COMPLETED_PROCESSES", "ALL", 12), rj("REFERRALS_BY_SOURCE", "POLICE", 40)));
-        var shown = org.lcjp.reoffending.reports.pack.sheets.RjActivitySheet.disclose(rows, 5);
-        assertThat(shown.get(rows.get(1)).count()).isEqualTo(Figure.CONFIDENTIAL);
-        assertThat(List.of(rows.get(2), rows.get(5)).stream().filter(r -> shown.get(r).count() == Figure.CONFIDENTIAL))
-                .as("conferences plus indirect make the completed processes").isNotEmpty();
-        assertThat(List.of(rows.get(2), rows.get(3), rows.get(4)).stream().filter(r -> shown.get(r).count() == Figure.CONFIDENTIAL))
-                .as("the outcomes add up to the referrals").isNotEmpty();
-        assertThat(shown.get(rows.get(0)).count().number()).as("the year's referrals survive").isEqualTo(40.0);
-
-        PackData data = PackFixtures.full().withServices(Optional.of(rows), Optional.empty());
-        PerformanceRow conferences = new PerformanceRow("rj_conferences", "t", "rj_activity",
-                "measure=OUTCOMES; category=CONFERENCE", "April 2018 to March 2019", START, END, "FINAL", 2.0, null, null,
-                50, "HIGHER_IS_BETTER", 10, "RED", null, null, null, null, null, null, null, null, null, null, "COUNT",
-                "COUNT", "AVAILABLE", null);
-        PerformanceRow indirect = new PerformanceRow("x", "t", "rj_activity", "measure=OUTCOMES; category=VICTIM_DECLINED",
-                "April 2018 to March 2019", START, END, "FINAL", 20.0, null, null, 50, "HIGHER_IS_BETTER", 10, "RED",
-                null, null, null, null, null, null, null, null, null, null, "COUNT", "COUNT", "AVAILABLE", null);
-        PackContext ctx = new PackContext(data);
-        assertThat(org.lcjp.reoffending.reports.pack.sheets.PerformanceSheet.value(ctx, conferences))
-                .isEqualTo(Figure.CONFIDENTIAL);
-        assertThat(org.lcjp.reoffending.reports.pack.sheets.RjActivitySheet.withholds(ctx, indirect))
-                .isEqualTo(shown.get(rows.get(3)).count() == Figure.CONFIDENTIAL);
+    /** Where a row shows both a whole and a part, what they leave is not a small count. */
+    private static void differences(Sheet s, int whole, int part, int threshold, String where) {
+        for (List<Object> row : s.table().rows()) {
+            if (value(row.get(whole)) instanceof Figure w && w.isNumber() && value(row.get(part)) instanceof Figure p
+                    && p.isNumber()) {
+                double rest = w.number() - p.number();
+                assertThat(rest).as("%s: %s %s", where, s.name(), row).matches(v -> v == 0 || v >= threshold);
+            }
+        }
     }
 
-    @Test
-    void aShareIsWithheldWhenTheRestOfItsDenominatorIsSmall() {
-        List<RjActivityRow> rows = List.of(rj("REFERRALS", "ALL", 40), share("VICTIM_ASKED_SHARE", 38, 40));
-        var shown = org.lcjp.reoffending.reports.pack.sheets.RjActivitySheet.disclose(rows, 5);
-        // 40 - 38 = 2 victims not asked: the share, and one of the two counts that give it, are withheld.
-        assertThat(shown.get(rows.get(1)).value()).isEqualTo(Figure.CONFIDENTIAL);
-        assertThat(shown.get(rows.get(1)).count() == Figure.CONFIDENTIAL
-                || shown.get(rows.get(0)).count() == Figure.CONFIDENTIAL).isTrue();
+    private static Object value(Object cell) {
+        return cell instanceof Formatted f ? f.value() : cell;
     }
 
-    @Test
-    void familiesAndParentsAreProtectedAcrossTheirTies() {
-        List<FamilyRow> rows = List.of(
-                family("TWO_GENERATIONS", "ALL", "ALL", "TWO_GENERATION_SHARE", 150, 2L, null),
-                family("OFFENDER_PARENTS", "2018Q1", "ALL", "PARENT_SHARE", 200, 3L, null),
-                family("OFFENDER_PARENTS", "2018Q1", "PARENT", "REOFFENDING_RATE", 3, null, "NOT_PARENT"),
-                family("OFFENDER_PARENTS", "2018Q1", "NOT_PARENT", "REOFFENDING_RATE", 197, null, "NOT_PARENT"));
-        var shown = org.lcjp.reoffending.reports.pack.sheets.FamilyOffendingSheet.disclose(rows, 5);
-        assertThat(shown.get(rows.get(0)).with()).isEqualTo(Figure.CONFIDENTIAL);
-        assertThat(shown.get(rows.get(0)).value()).isEqualTo(Figure.CONFIDENTIAL);
-        assertThat(shown.get(rows.get(0)).units().number()).isEqualTo(150.0);
-        assertThat(shown.get(rows.get(2)).units()).isEqualTo(Figure.CONFIDENTIAL);
-        assertThat(shown.get(rows.get(1)).with()).as("parents among offenders are the parents' group").isEqualTo(Figure.CONFIDENTIAL);
-        // Offenders minus parents would give the parents away: one of the two is withheld too.
-        assertThat(shown.get(rows.get(1)).units() == Figure.CONFIDENTIAL || shown.get(rows.get(3)).units() == Figure.CONFIDENTIAL)
-                .isTrue();
+    private static List<Object> cells(Sheet s, int column) {
+        return s.table().rows().stream().map(r -> value(r.get(column))).toList();
     }
 
-    static Sheet sheet(List<Sheet> sheets, String name) {
+    private static Sheet sheet(List<Sheet> sheets, String name) {
         return sheets.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    static RjActivityRow rj(String measure, String category, long n) {
-        return new RjActivityRow("FY2018-19", START, END, measure, category, n, null, null, null, null, "FINAL");
-    }
-
-    static RjActivityRow share(String measure, long with, long of) {
-        return new RjActivityRow("FY2018-19", START, END, measure, "ALL", with, of, (double) with / of, 0.8, 0.99, "FINAL");
-    }
-
-    static FamilyRow family(String set, String period, String group, String measure, long n, Long with, String reference) {
-        return new FamilyRow(set, period, null, null, group, measure, "FAMILIES", n, with,
-                with == null ? null : (double) with / n, null, null, reference, null, null, null, null, null,
-                with == null ? "TOO_SMALL" : "OK");
     }
 }

@@ -127,20 +127,24 @@ class PerformanceFrameworkTest {
     }
 
     @Test
-    void theLargestGapIsTheMaximumOverTheYearsRows() {
+    void theLargestGapIsTheLargerOfTheTwoGapsOverTheWholeArea() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] r : new Object[][]{{"Hartlepool", 40L, 8L}, {"Darlington", 50L, 30L}, {"Durham", 10L, 9L}}) {
+        for (Object[] r : new Object[][]{{"ALL", "ALL", "DRUGS_OR_ALCOHOL", 50L, 30L}, {"ALL", "ALL", "ACCOMMODATION", 40L, 8L},
+                {"Durham", "ALL", "ACCOMMODATION", 10L, 9L}, {"ALL", "F", "DRUGS_OR_ALCOHOL", 5L, 5L}}) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("financial_year", "2018-19");
+            m.put("period", "FY2018-19");
             m.put("local_authority", r[0]);
-            m.put("people_with_need", r[1]);
-            m.put("people_without_service", r[2]);
-            m.put("share_without_service", ((Long) r[2]).doubleValue() / (Long) r[1]);
+            m.put("sex", r[1]);
+            m.put("need", r[2]);
+            m.put("people_with_need", r[3]);
+            m.put("people_without_service", r[4]);
+            m.put("share_without_service", ((Long) r[4]).doubleValue() / (Long) r[3]);
             rows.add(m);
         }
         List<PerformanceRow> out = PerformanceFramework.compute(List.of(target("largest_gap_in_provision")),
                 Map.of("needs_and_gaps", new SourceTable("needs_and_gaps", List.copyOf(rows.get(0).keySet()), rows)));
-        assertThat(out.get(0).value()).isEqualTo(0.9);
+        assertThat(out.get(0).value()).as("all areas, women and men: not one authority's or one sex's row").isEqualTo(0.6);
+        assertThat(out.get(0).numerator()).isEqualTo(30.0);
         assertThat(out.get(0).rag()).isEqualTo("RED");
     }
 
