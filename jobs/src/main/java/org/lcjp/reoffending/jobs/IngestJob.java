@@ -67,7 +67,7 @@ public final class IngestJob implements Stage {
         long start = System.nanoTime();
         IngestTables tables = new IngestTables(ctx.warehouse());
         // The fingerprint is itself a token, so it also changes when the token format does (stored tokens stale).
-        String fingerprint = new KeyedHasher(ctx.key()).token("key-fingerprint", "ingest-manifest");
+        String fingerprint = fingerprint(ctx.key());
         IngestManifest manifest = IngestManifest.read(ctx.storage(), ctx.warehouse().ingestManifest());
         if (manifest.keyFingerprint() != null && !manifest.keyFingerprint().equals(fingerprint)) {
             LOG.warn("The pseudonymisation key (or the token format) differs from the one the warehouse was built with: "
@@ -75,7 +75,15 @@ public final class IngestJob implements Stage {
             tables.clear();
             manifest = IngestManifest.empty(fingerprint);
         }
-        manifest = new IngestManifest(fingerprint, manifest.files());
+        Map<String, FileReport> reports = new LinkedHashMap<>();
+        tables.fileCounts(spark).forEach(r -> reports.put(r.sourceFile(), r));
+        // Half-written state is redone, never trusted: a listed delivery whose counts or rows are missing is read again.
+        List<IngestManifest.Entry> inPlace = manifest.files().stream().filter(e -> tables.inPlace(e, reports.get(e.sourceFile()))).toList();
+        if (inPlace.size() < manifest.files().size()) {
+            LOG.warn("{} delivered file(s) listed as ingested lack their counts or rows (a crash or outside damage): reading them again",
+                    manifest.files().size() - inPlace.size());
+        }
+        manifest = new IngestManifest(fingerprint, inPlace);
 
         List<ExtractFile> found = ExtractDiscovery.discover(ctx.storage(), ctx.input(), ctx.asOf());
         List<ExtractFile> readable = found.stream().filter(f -> f.status().equals(DataQualityColumns.STATUS_READ)).toList();
@@ -91,8 +99,6 @@ public final class IngestJob implements Stage {
         PseudonymiseIdentifiers pseudonymise = new PseudonymiseIdentifiers(ctx.settings().pseudonymise(), ctx.key());
         Dataset<Row> offences = ReferenceTables.read(spark, ctx, ReferenceTables.OFFENCES);
 
-        Map<String, FileReport> reports = new LinkedHashMap<>();
-        tables.fileCounts(spark).forEach(r -> reports.put(r.sourceFile(), r));
         int threads = ctx.settings().ingest().parallelDatasets();
         // Every dataset with new deliveries at once: each is a short chain of small jobs (parse and count, two
         // writes), which one after another left both cores idle between jobs.
@@ -130,6 +136,11 @@ public final class IngestJob implements Stage {
         Map<String, Object> details = new LinkedHashMap<>(r.details());
         details.put("tables_restaged", restaged.get());
         return new StageResult(r.stage(), r.rowsIn(), r.rowsOut(), r.seconds(), details);
+    }
+
+    /** The key's fingerprint as the ingest manifest records it: a keyed hash of a constant, never the key. */
+    public static String fingerprint(org.lcjp.reoffending.pseudonymise.PseudonymisationKey key) {
+        return new KeyedHasher(key).token("key-fingerprint", "ingest-manifest");
     }
 
     /** One dataset's new deliveries, read and counted: their data_quality rows and ingest manifest entries. */
@@ -300,7 +311,8 @@ public final class IngestJob implements Stage {
         details.put("quarantined", quality.stream().mapToLong(FileReport::rowsQuarantined).sum());
         details.put("warnings", quality.stream().mapToLong(FileReport::warnings).sum());
         for (String status : List.of(DataQualityColumns.STATUS_REJECTED_FILE, DataQualityColumns.STATUS_NOT_READ_BAD_NAME,
-                DataQualityColumns.STATUS_NOT_READ_AFTER_AS_OF, DataQualityColumns.STATUS_NOT_READ_UNKNOWN_FOLDER)) {
+                DataQualityColumns.STATUS_NOT_READ_AFTER_AS_OF, DataQualityColumns.STATUS_NOT_READ_UNKNOWN_FOLDER,
+                DataQualityColumns.STATUS_NOT_READ_LINK)) {
             List<String> files = quality.stream().filter(q -> q.status().equals(status)).map(FileReport::sourceFile).toList();
             if (!files.isEmpty()) {
                 details.put(status.toLowerCase(java.util.Locale.ROOT), files);
