@@ -28,6 +28,8 @@ public final class SparkTestSession {
                         .config("spark.default.parallelism", "2")
                         .config("spark.sql.adaptive.enabled", "false")
                         .config("spark.sql.session.timeZone", "UTC")
+                        // The local file system of every run (SparkSessions): permissions through java.nio, honouring the umask.
+                        .config("spark.hadoop.fs.file.impl", org.lcjp.reoffending.spark.NioLocalFileSystem.class.getName())
                         .config("spark.local.dir", dir.resolve("local").toString())
                         .config("spark.sql.warehouse.dir", dir.resolve("warehouse").toString())
                         .getOrCreate();
