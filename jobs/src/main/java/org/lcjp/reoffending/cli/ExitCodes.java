@@ -21,7 +21,7 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, CommandLi
             "3:Input rejected: nothing published."};
 
     /** The stack trace of a failure goes to the log file only (conf/log4j2.properties); the console gets two lines. */
-    private static final Logger FAILURE = LogManager.getLogger("org.lcjp.reoffending.failure");
+    private static final Logger FAILURE_LOG = LogManager.getLogger("org.lcjp.reoffending.failure");
 
     @Override
     public int getExitCode(Throwable t) {
@@ -38,7 +38,7 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, CommandLi
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         Throwable e = unwrap(ex);
-        FAILURE.error("Run failed: " + e.getMessage(), e);
+        FAILURE_LOG.error("Run failed: " + e.getMessage(), e);
         PrintWriter err = cmd.getErr();
         err.println("Error: " + e.getMessage());
         err.println("What to do: " + advice(e));
