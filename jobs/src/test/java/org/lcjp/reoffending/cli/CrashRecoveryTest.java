@@ -32,8 +32,10 @@ import org.lcjp.reoffending.testing.SparkTestSession;
  * clean second night publishes (every table, research included), leaving nothing behind. The crash is simulated in
  * this JVM ({@code reoffending.crash_action=throw}: an Error at the point, so no failure cleanup runs), which keeps
  * the test to seconds per point; a halting JVM differs only in leaving the run lock to the stale-lock rule.
- * Points in ingest and publishing run the ingest stage alone (published data_quality); points after later stages
- * run the whole night.
+ * Points in ingest and publishing run the ingest stage alone (published data_quality, and the staged tables are
+ * compared too); two points run the whole night: a measures table's switch (after linkage switched record_person)
+ * and after the last stage (everything written, nothing published). They cost a night and a half each, so the
+ * switch of record_person, the same code as the measures tables', is left to StorageContract.
  */
 class CrashRecoveryTest {
     private static final LocalDate NIGHT_1 = LocalDate.of(2019, 10, 7);
@@ -66,7 +68,6 @@ class CrashRecoveryTest {
                 new Point(CrashPoints.PUBLISH_BEFORE_RENAME, false),
                 new Point(CrashPoints.PUBLISH_BETWEEN_RENAMES, false),
                 new Point(CrashPoints.PUBLISH_AFTER_RENAME, false),
-                new Point(CrashPoints.TABLE_BETWEEN_SWITCH + ":record_person", true),
                 new Point(CrashPoints.TABLE_BETWEEN_SWITCH + ":index_events", true),
                 new Point(CrashPoints.STAGE_WRITTEN + ":report", true));
     }
