@@ -169,6 +169,11 @@ public final class Storage implements Serializable {
      * root's entries are listed through links, so discovery asks this of each to read nothing that resolves elsewhere.
      */
     public boolean isLink(StoragePath p) {
+        if (p.isLocal()) {
+            // Hadoop's local file system reports links only with its native library (or a readlink process per
+            // file); java.nio asks the kernel directly.
+            return java.nio.file.Files.isSymbolicLink(p.toLocalPath());
+        }
         FileSystem fs = fileSystem(p);
         if (!fs.supportsSymlinks()) {
             return false;
