@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
                 "0:Success.", "1:Any other failure (see the log).", "2:Bad arguments or configuration.",
                 "3:Input rejected: nothing published."},
-        subcommands = {RunCommand.class, GenerateCommand.class, PublishCommand.class, LinkageEvalCommand.class, DiffPublishedCommand.class,
+        subcommands = {RunCommand.class, GenerateCommand.class, PublishCommand.class, TrainLinkageCommand.class, LinkageEvalCommand.class,
+                DiffPublishedCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class ReoffendingCommand implements Runnable {
     @CommandLine.Spec

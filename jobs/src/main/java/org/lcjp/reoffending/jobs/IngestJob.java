@@ -39,7 +39,6 @@ import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.io.WarehouseTables;
 import org.lcjp.reoffending.publish.CodeVersion;
 import org.lcjp.reoffending.publish.CrashPoints;
-import org.lcjp.reoffending.pseudonymise.KeyedHasher;
 import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
 import org.lcjp.reoffending.spark.Concurrently;
 import org.lcjp.reoffending.spark.JobDescriptions;
@@ -66,12 +65,13 @@ public final class IngestJob implements Stage {
     public StageResult run(SparkSession spark, RunContext ctx) {
         long start = System.nanoTime();
         IngestTables tables = new IngestTables(ctx.warehouse());
-        // The fingerprint is itself a token, so it also changes when the token format does (stored tokens stale).
-        String fingerprint = fingerprint(ctx.key());
+        // The fingerprint is a token of the encoding (token format, Bloom-filter scheme and sizes) under the key: a new
+        // key or a re-encoding both leave the stored tokens stale.
+        String fingerprint = PseudonymiseIdentifiers.fingerprint(ctx.key(), ctx.settings().pseudonymise());
         IngestManifest manifest = IngestManifest.read(ctx.storage(), ctx.warehouse().ingestManifest());
         if (manifest.keyFingerprint() != null && !manifest.keyFingerprint().equals(fingerprint)) {
-            LOG.warn("The pseudonymisation key (or the token format) differs from the one the warehouse was built with: "
-                    + "re-ingesting every file");
+            LOG.warn("The pseudonymisation key or the encoding (" + ctx.settings().pseudonymise().encoding()
+                    + ") differs from the one the warehouse was built with: re-ingesting every file");
             tables.clear();
             manifest = IngestManifest.empty(fingerprint);
         }
@@ -136,11 +136,6 @@ public final class IngestJob implements Stage {
         Map<String, Object> details = new LinkedHashMap<>(r.details());
         details.put("tables_restaged", restaged.get());
         return new StageResult(r.stage(), r.rowsIn(), r.rowsOut(), r.seconds(), details);
-    }
-
-    /** The key's fingerprint as the ingest manifest records it: a keyed hash of a constant, never the key. */
-    public static String fingerprint(org.lcjp.reoffending.pseudonymise.PseudonymisationKey key) {
-        return new KeyedHasher(key).token("key-fingerprint", "ingest-manifest");
     }
 
     /** One dataset's new deliveries, read and counted: their data_quality rows and ingest manifest entries. */

@@ -50,14 +50,28 @@ import org.lcjp.reoffending.settings.PseudonymiseSettings;
 public final class LinkageEvaluation {
     static final String TRUTH = "truth";
 
-    /** Figures for one benchmark. */
+    /** Figures for one benchmark; unhardened: the same linkage with the Bloom filters encoded unhardened (or null). */
     public record Result(String benchmark, long records, long pairsScored, double precision, double recall, double f1,
-                         double seconds, Map<String, Double> stepSeconds) {
+                         double seconds, Map<String, Double> stepSeconds, Result unhardened) {
         public String line() {
             StringBuilder steps = new StringBuilder();
             stepSeconds.forEach((k, v) -> steps.append(String.format(" %s %.1f", k, v)));
             return String.format("%-15s records %,7d  pairs %,9d  precision %.4f  recall %.4f  F1 %.4f  %.1f s  (%s)",
                     benchmark, records, pairsScored, precision, recall, f1, seconds, steps.toString().strip());
+        }
+
+        /** What hardening the encodings costs on this benchmark: before, after and the change. */
+        public String costLine() {
+            if (unhardened == null) {
+                return "";
+            }
+            return String.format("%-15s cost of hardening: precision %.4f -> %.4f (%+.4f)  recall %.4f -> %.4f (%+.4f)  F1 %.4f -> %.4f (%+.4f)",
+                    benchmark, unhardened.precision, precision, precision - unhardened.precision, unhardened.recall, recall,
+                    recall - unhardened.recall, unhardened.f1, f1, f1 - unhardened.f1);
+        }
+
+        Result withUnhardened(Result before) {
+            return new Result(benchmark, records, pairsScored, precision, recall, f1, seconds, stepSeconds, before);
         }
     }
 
@@ -77,6 +91,15 @@ public final class LinkageEvaluation {
     /** only: names of the benchmarks to run (febrl4, febrl3, fake_1000, historical_50k, generated); empty = all. */
     public static List<Result> run(SparkSession spark, Path benchmarksDir, PrintStream out, LinkageSettings settings,
                                    java.util.Set<String> only, double... sweep) {
+        return run(spark, benchmarksDir, out, settings, PseudonymiseSettings.defaults(), true, only, sweep);
+    }
+
+    /**
+     * encoding: how identifiers are encoded (the hardened defaults); withUnhardened: each benchmark also linked with
+     * the Bloom filters unhardened ({@link PseudonymiseSettings#unhardened}), first, and the cost of hardening printed.
+     */
+    public static List<Result> run(SparkSession spark, Path benchmarksDir, PrintStream out, LinkageSettings settings,
+                                   PseudonymiseSettings encoding, boolean withUnhardened, java.util.Set<String> only, double... sweep) {
         if (!Files.isDirectory(benchmarksDir)) {
             throw new IllegalArgumentException("Cannot evaluate linkage: benchmarks folder not found (" + benchmarksDir + ")");
         }
@@ -103,13 +126,29 @@ public final class LinkageEvaluation {
             if (!only.isEmpty() && !only.contains(b.getKey())) {
                 continue;
             }
-            Result r = evaluate(b.getKey(), b.getValue(), settings, sweep);
+            Result before = null;
+            if (withUnhardened) {
+                before = evaluate(b.getKey(), b.getValue(), settings, encoding.unhardened());
+                out.println(before.line() + "  [unhardened]");
+            }
+            Result r = evaluate(b.getKey(), b.getValue(), settings, encoding, sweep).withUnhardened(before);
             out.println(r.line());
+            if (before != null) {
+                out.println(r.costLine());
+            }
             results.add(r);
         }
         if (only.isEmpty() || only.contains("generated")) {
-            Result g = generated(spark, settings, GENERATED_PEOPLE);
+            Result before = null;
+            if (withUnhardened) {
+                before = generated(spark, settings, encoding.unhardened(), GENERATED_PEOPLE);
+                out.println(before.line() + "  [unhardened]");
+            }
+            Result g = generated(spark, settings, encoding, GENERATED_PEOPLE).withUnhardened(before);
             out.println(g.line());
+            if (before != null) {
+                out.println(g.costLine());
+            }
             results.add(g);
         }
         return results;
@@ -125,7 +164,7 @@ public final class LinkageEvaluation {
      * extracts and their truth into a temporary folder, IngestJob and LinkageJob run on them, and record_person is
      * compared with the truth's record_person.csv.
      */
-    static Result generated(SparkSession spark, LinkageSettings settings, int people) {
+    static Result generated(SparkSession spark, LinkageSettings settings, PseudonymiseSettings encoding, int people) {
         long start = System.nanoTime();
         try {
             Path conf = Files.isDirectory(Path.of("conf", "reference")) ? Path.of("conf") : Path.of("..", "conf");
@@ -140,7 +179,7 @@ public final class LinkageEvaluation {
             byte[] secret = new byte[48];
             new SecureRandom().nextBytes(secret);
             PipelineSettings base = PipelineSettings.defaults();
-            PipelineSettings ps = new PipelineSettings(base.ingest(), base.pseudonymise(), settings, base.cohort(), base.measures(),
+            PipelineSettings ps = new PipelineSettings(base.ingest(), encoding, settings, base.cohort(), base.measures(),
                     base.comparison(), base.disclosure(), base.report(), base.spark(), base.run());
             Warehouse wh = new Warehouse(dir.resolve("out"));
             RunContext ctx = new RunContext(input, wh, Files.createDirectories(dir.resolve("publish")),
@@ -151,7 +190,7 @@ public final class LinkageEvaluation {
                     spark.read().option("header", true).csv(truth.resolve(LinkageJob.TRUTH_FILE).toString()));
             Object pairs = linked.details().getOrDefault("pairs", 0L);
             return new Result("generated_" + people, linked.rowsIn(), ((Number) pairs).longValue(), f.precision(), f.recall(),
-                    f.f1(), (System.nanoTime() - start) / 1e9, Map.of());
+                    f.f1(), (System.nanoTime() - start) / 1e9, Map.of(), null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot evaluate linkage on generated data: " + e.getMessage(), e);
         }
@@ -165,13 +204,12 @@ public final class LinkageEvaluation {
     /** The social security number is an identity number but not a PNC: an exact extra field, weighed by EM. */
     static final List<String> FEBRL_EXACT = List.of("soc_sec_id");
 
-    static Result evaluate(String name, Benchmark bench, LinkageSettings settings, double... sweep) {
+    static Result evaluate(String name, Benchmark bench, LinkageSettings settings, PseudonymiseSettings encoding, double... sweep) {
         Map<String, Dataset<Row>> clear = bench.clear();
         long start = System.nanoTime();
         byte[] secret = new byte[48];
         new SecureRandom().nextBytes(secret);
-        PseudonymiseIdentifiers pseudonymise = new PseudonymiseIdentifiers(PseudonymiseSettings.defaults(),
-                PseudonymisationKey.of(secret, "a throwaway evaluation key"));
+        PseudonymiseIdentifiers pseudonymise = new PseudonymiseIdentifiers(encoding, PseudonymisationKey.of(secret, "a throwaway evaluation key"));
         Map<DatasetId, Dataset<Row>> staged = new LinkedHashMap<>();
         Dataset<Row> truth = null;
         for (var e : clear.entrySet()) {
@@ -181,7 +219,8 @@ public final class LinkageEvaluation {
             Dataset<Row> t = d.select(col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID), col(TRUTH));
             truth = truth == null ? t : truth.union(t);
         }
-        LinkPeople.Outcome outcome = new LinkPeople(settings, PseudonymiseSettings.defaults().bloomBits()).run(staged, null);
+        // No persons at other thresholds: the benchmarks are scored pairwise at the main one (and any sweep below).
+        LinkPeople.Outcome outcome = new LinkPeople(settings.withSensitivityThresholds(List.of()), encoding).run(staged, null, null);
         Dataset<Row> labelled = outcome.recordPerson().join(truth,
                 scala.jdk.javaapi.CollectionConverters.asScala(List.of(StagedColumns.DATASET, StagedColumns.RECORD_ID)).toSeq());
         PairwiseAccuracy.Figures f = PairwiseAccuracy.measure(labelled, "person_id", TRUTH);
@@ -196,8 +235,8 @@ public final class LinkageEvaluation {
             System.out.printf("%-15s   at threshold %.2f: precision %.4f  recall %.4f  F1 %.4f%n", name, t, g.precision(), g.recall(), g.f1());
         }
         Result r = new Result(name, outcome.records(), outcome.pairsScored(), f.precision(), f.recall(), f.f1(),
-                (System.nanoTime() - start) / 1e9, outcome.stepSeconds());
-        System.err.println(outcome.trained().model().describe());
+                (System.nanoTime() - start) / 1e9, outcome.stepSeconds(), null);
+        System.err.println(outcome.model().fs().describe());
         outcome.release();
         return r;
     }

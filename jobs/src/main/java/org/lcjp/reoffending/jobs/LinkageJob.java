@@ -15,19 +15,26 @@ import org.lcjp.reoffending.io.Warehouse;
 import org.lcjp.reoffending.io.WarehouseTables;
 import org.lcjp.reoffending.linkage.LinkPeople;
 import org.lcjp.reoffending.linkage.quality.PairwiseAccuracy;
+import org.lcjp.reoffending.linkage.quality.RecordGroups;
+import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.linkage.quality.TruthAccuracy;
 import org.lcjp.reoffending.spark.JobDescriptions;
 
 /**
- * Links every staged record to a person: reads the staged tables present and last night's record_person, runs
- * {@link LinkPeople}, writes warehouse/linkage/record_person (via a sibling folder swapped in, because the old
- * table is read while the new one is computed) and publishes linkage_quality, with PRECISION / RECALL / F1 rows
- * when a truth folder lies beside the input (&lt;input&gt;-truth/record_person.csv, as the generator writes).
+ * Links every staged record to a person: reads the staged tables present, last night's record_person and the
+ * linkage model ({@link LinkageModels}: the configured file, else OUTPUT's model store; with none it trains one,
+ * says so, and keeps it), runs {@link LinkPeople}, writes warehouse/linkage/record_person (via a sibling folder
+ * swapped in, because the old table is read while the new one is computed) and warehouse/linkage/sensitivity (the
+ * persons at the other thresholds), and publishes linkage_quality, with PRECISION / RECALL / F1 rows when a truth
+ * folder lies beside the input (&lt;input&gt;-truth/record_person.csv, as the generator writes). The stage's details,
+ * and so the run manifest, name the model's hash.
  */
 public final class LinkageJob implements Stage {
     public static final String NAME = "link";
     public static final String QUALITY_TABLE = "linkage_quality";
     public static final String TRUTH_FILE = "record_person.csv";
+    static final String SENSITIVITY_TABLE = "sensitivity";
+    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(LinkageJob.class);
 
     @Override
     public String name() {
@@ -38,13 +45,7 @@ public final class LinkageJob implements Stage {
     public StageResult run(SparkSession spark, RunContext context) {
         long start = System.nanoTime();
         Warehouse wh = context.warehouse();
-        Map<DatasetId, Dataset<Row>> staged = new LinkedHashMap<>();
-        for (DatasetSpec spec : Datasets.all()) {
-            StoragePath p = wh.staged(spec.id());
-            if (wh.storage().isDirectory(p)) {
-                staged.put(spec.id(), spark.read().parquet(p.toString()));
-            }
-        }
+        Map<DatasetId, Dataset<Row>> staged = staged(spark, wh);
         if (staged.isEmpty()) {
             return new StageResult(NAME, 0, 0, seconds(start), Map.of("datasets", 0));
         }
@@ -52,16 +53,35 @@ public final class LinkageJob implements Stage {
         StoragePath current = wh.recordPerson();
         WarehouseTables.recover(wh.storage(), current);
         Dataset<Row> previous = wh.storage().isDirectory(current) ? spark.read().parquet(current.toString()) : null;
+        LinkageModels.Given given = LinkageModels.given(context);
+        LinkPeople linker = linker(context);
         LinkPeople.Outcome out = JobDescriptions.describe(spark, NAME, "link records to persons",
-                () -> new LinkPeople(context.settings().linkage(), context.settings().pseudonymise().bloomBits()).run(staged, previous));
+                () -> linker.run(staged, previous, given == null ? null : given.model()));
+        String modelHash;
+        String modelSource;
+        if (given == null) {
+            byte[] json = out.model().toJson();
+            StoragePath kept = LinkageModels.current(context);
+            modelHash = LinkageModels.write(context, json, kept);
+            modelSource = "trained tonight, kept at " + kept;
+            LOG.warn("No linkage model was given (linkage.model.file unset and none in {}): trained one on tonight's {} records and "
+                    + "kept it; later nights predict with it. Retrain explicitly with `reoffending train-linkage`", kept.getParent(), out.records());
+        } else {
+            modelHash = given.hash();
+            modelSource = given.source();
+            LinkageModels.archive(context, given.bytes(), modelHash);
+        }
         StoragePath next = WarehouseTables.next(current);
         StoragePath truth = truthFile(wh.storage(), context.input());
+        Dataset<Row> truthTable = truth == null ? null : spark.read().option("header", true).csv(truth.toString());
         PairwiseAccuracy.Figures accuracy = truth == null ? null : JobDescriptions.describe(spark, NAME, "measure against truth",
-                () -> TruthAccuracy.measure(out.recordPerson(), spark.read().option("header", true).csv(truth.toString())));
-        Dataset<Row> quality = accuracy == null ? out.quality() : out.quality().unionByName(TruthAccuracy.rows(spark, accuracy));
+                () -> TruthAccuracy.measure(out.recordPerson(), truthTable));
+        Dataset<Row> quality = accuracy == null ? out.quality()
+                : out.quality().unionByName(TruthAccuracy.rows(spark, accuracy)).unionByName(TruthAccuracy.byGroup(out.recordGroups(), truthTable));
         JobDescriptions.describe(spark, NAME, "write record_person", () -> {
             out.recordPerson().write().mode(SaveMode.Overwrite).parquet(next.toString());
             quality.coalesce(1).write().mode(SaveMode.Overwrite).parquet(context.published(QUALITY_TABLE).toString());
+            out.sensitivity().coalesce(1).write().mode(SaveMode.Overwrite).parquet(sensitivity(context).toString());
             return null;
         });
         long persons = out.persons();
@@ -75,6 +95,18 @@ public final class LinkageJob implements Stage {
         details.put("record_pairs", out.recordPairs());
         details.put("chained_split", out.chainedSplit());
         details.put("component_rounds", out.componentRounds());
+        details.put("model_hash", modelHash);
+        details.put("model_source", modelSource);
+        details.put("model_trained_at", out.model().trainedAt());
+        details.put("weight_drift_psi", Math.round(out.drift() * 1e4) / 1e4);
+        if (out.drift() > context.settings().linkage().model().driftWarnPsi()) {
+            LOG.warn("Tonight's match weights differ from the linkage model's training ones: PSI {} above linkage.model.drift_warn_psi {}. "
+                    + "Consider retraining with `reoffending train-linkage`", Math.round(out.drift() * 1e4) / 1e4,
+                    context.settings().linkage().model().driftWarnPsi());
+            details.put("drift_warning", "match weights differ from the model's training ones beyond linkage.model.drift_warn_psi "
+                    + context.settings().linkage().model().driftWarnPsi() + ": consider `reoffending train-linkage`");
+        }
+        details.put("sensitivity_profiles_reclustered", out.sensitivityNodes());
         StringBuilder steps = new StringBuilder();
         out.stepSeconds().forEach((step, sec) -> steps.append(steps.isEmpty() ? "" : ", ").append(step).append(String.format(" %.1f", sec)));
         details.put("steps", "[" + steps + "]");
@@ -84,6 +116,29 @@ public final class LinkageJob implements Stage {
             details.put("truth_f1", accuracy.f1());
         }
         return new StageResult(NAME, out.records(), out.records(), seconds(start), details);
+    }
+
+    /** Every staged table present in the warehouse, by dataset. */
+    static Map<DatasetId, Dataset<Row>> staged(SparkSession spark, Warehouse wh) {
+        Map<DatasetId, Dataset<Row>> staged = new LinkedHashMap<>();
+        for (DatasetSpec spec : Datasets.all()) {
+            StoragePath p = wh.staged(spec.id());
+            if (wh.storage().isDirectory(p)) {
+                staged.put(spec.id(), spark.read().parquet(p.toString()));
+            }
+        }
+        return staged;
+    }
+
+    /** The linkage as the settings configure it, with the records' quality groups (ages from the encrypted dates of birth). */
+    static LinkPeople linker(RunContext context) {
+        return new LinkPeople(context.settings().linkage(), context.settings().pseudonymise(),
+                new RecordGroups(new DateOfBirthCipher(context.key()), context.settings().cohort().ageBandStarts()));
+    }
+
+    /** warehouse/linkage/sensitivity: the records re-clustered at the other thresholds and their persons there. */
+    static StoragePath sensitivity(RunContext context) {
+        return context.warehouse().linkage().resolve(SENSITIVITY_TABLE);
     }
 
     /** &lt;input&gt;-truth/record_person.csv beside the input (where the generator writes it), or null. */

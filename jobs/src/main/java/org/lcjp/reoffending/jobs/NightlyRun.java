@@ -66,6 +66,12 @@ public final class NightlyRun {
     }
 
     public Outcome run(List<String> stageNames, boolean publish) throws IOException {
+        return runStages(stageNames.stream().map(Stages::create).toList(), publish);
+    }
+
+    /** The given stages in turn (a stage outside the nightly list, such as train-linkage, runs here too). */
+    public Outcome runStages(List<Stage> stageList, boolean publish) throws IOException {
+        List<String> stageNames = stageList.stream().map(Stage::name).toList();
         PipelineSettings settings = settings();
         if (stageNames.contains(PanelPackJob.NAME)) {
             TargetsCheck.checkAtStart(request.confDir());
@@ -94,16 +100,20 @@ public final class NightlyRun {
                 OutputAccess.apply(settings.run(), spark, storage, request.output());
                 // After the session: its own scratch and checkpoint folders are then known, and kept.
                 leftovers = Leftovers.remove(storage, warehouse);
-                for (String name : stageNames) {
-                    StageResult r = ResourceUse.measure(spark, () -> Stages.create(name).run(spark, context));
-                    if (rekeyedFrom != null && name.equals(IngestJob.NAME)) {
+                long inputBytes = storage.listFiles(request.input()).stream().mapToLong(Storage.Entry::length).sum();
+                if (SparkSessions.chooseExecution(spark, settings.spark(), inputBytes)) {
+                    LOG.info("Input of {} MB: queries run interpreted (spark.interpreted_below_mb)", inputBytes >> 20);
+                }
+                for (Stage stage : stageList) {
+                    StageResult r = ResourceUse.measure(spark, () -> stage.run(spark, context));
+                    if (rekeyedFrom != null && stage.name().equals(IngestJob.NAME)) {
                         Map<String, Object> details = new LinkedHashMap<>(r.details());
                         details.put("rekeyed_from_key_fingerprint", rekeyedFrom);
                         r = new StageResult(r.stage(), r.rowsIn(), r.rowsOut(), r.seconds(), details);
                     }
                     results.add(r);
                     onStage.accept(r);
-                    CrashPoints.reach(CrashPoints.STAGE_WRITTEN, name);
+                    CrashPoints.reach(CrashPoints.STAGE_WRITTEN, stage.name());
                 }
                 if (!publish) {
                     Leftovers.removeCheckpoints(storage);
@@ -195,7 +205,7 @@ public final class NightlyRun {
      */
     private String checkKey(Storage storage, Warehouse warehouse, PseudonymisationKey key) {
         String built = IngestManifest.read(storage, warehouse.ingestManifest()).keyFingerprint();
-        String now = IngestJob.fingerprint(key);
+        String now = org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers.fingerprint(key, settings().pseudonymise());
         if (built == null || built.equals(now)) {
             if (rekey) {
                 LOG.info("--rekey: the warehouse is already built with this key; nothing to re-pseudonymise");
@@ -205,7 +215,7 @@ public final class NightlyRun {
         if (!rekey) {
             throw SettingsException.withAdvice("Cannot run: the key file is not the key the warehouse under "
                     + request.output() + " was built with (key fingerprint " + built + ", this key " + now
-                    + "; or the token format changed with a new version of the pipeline). Nothing was changed",
+                    + "; or the encoding, pseudonymise.encoding, or the token format changed). Nothing was changed",
                     "if the key file is wrong, rerun with the right --key-file (KEY_FILE=); if the key was changed on purpose "
                             + "(rotation, compromise), rerun once with --rekey: every delivery is re-read and re-pseudonymised, every "
                             + "research id changes, and the manifest records the rekey.");

@@ -95,7 +95,7 @@ public final class PanelPackJob implements Stage {
                 Labels.load(context.confDir().resolve("labels.yaml")),
                 latestExtracts(dataQuality.orElse(List.of())), reoffending, crossTabs(spark, context, reoffending),
                 dataQuality, tables.linkageQuality(), tables.comparisons(), tables.balance(), tables.iomPrePost(),
-                Optional.of(performance));
+                Optional.of(performance), tables.linkageSensitivity());
     }
 
     /**

@@ -19,7 +19,9 @@ import org.lcjp.reoffending.reports.pack.PackData.BalanceRow;
 import org.lcjp.reoffending.reports.pack.PackData.ComparisonRow;
 import org.lcjp.reoffending.reports.pack.PackData.DataQualityRow;
 import org.lcjp.reoffending.reports.pack.PackData.IomRow;
+import org.lcjp.reoffending.linkage.sensitivity.HeadlineSensitivity;
 import org.lcjp.reoffending.reports.pack.PackData.LinkageQualityRow;
+import org.lcjp.reoffending.reports.pack.PackData.LinkageSensitivityRow;
 import org.lcjp.reoffending.reports.pack.PackData.ReoffendingRow;
 import org.lcjp.reoffending.reports.performance.SourceTable;
 import org.lcjp.reoffending.spark.JobDescriptions;
@@ -94,7 +96,15 @@ final class PublishedTables {
     }
 
     Optional<List<LinkageQualityRow>> linkageQuality() {
-        return read(LINKAGE_QUALITY, r -> new LinkageQualityRow(r.getAs("metric"), r.getAs("category"), dbl(r, "value")));
+        return read(LINKAGE_QUALITY, r -> new LinkageQualityRow(r.getAs("metric"), r.getAs("category"), dbl(r, "value"),
+                has(r, "dimension") ? r.getAs("dimension") : null, has(r, "group_name") ? r.getAs("group_name") : null));
+    }
+
+    Optional<List<LinkageSensitivityRow>> linkageSensitivity() {
+        return read(HeadlineSensitivity.TABLE, r -> new LinkageSensitivityRow(r.<Double>getAs("match_threshold"),
+                r.<Boolean>getAs("main"), r.<Long>getAs("persons"), r.<Long>getAs("records_reclustered"), r.getAs("population"),
+                date(r, "cohort_start"), date(r, "cohort_end"), lng(r, "offenders"), lng(r, "reoffenders"),
+                dbl(r, "reoffending_rate"), dbl(r, "rate_change"), r.<Boolean>getAs("exceeds_tolerance")));
     }
 
     Optional<List<ComparisonRow>> comparisons() {

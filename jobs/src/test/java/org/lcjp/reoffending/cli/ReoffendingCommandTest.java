@@ -30,13 +30,13 @@ class ReoffendingCommandTest {
     void helpListsEveryStageAndTheExitStatuses() {
         assertThat(execute("--help")).isZero();
         assertThat(out.toString()).contains("run", "ingest", "link", "measure", "compare", "report", "generate",
-                "publish", "linkage-eval", "bench", "Exit status", "3   Input rejected");
+                "publish", "linkage-eval", "bench", "sensitivity", "train-linkage", "Exit status", "3   Input rejected");
     }
 
     @Test
     void everySubcommandHasHelp() {
         for (String sub : new String[] {"run", "ingest", "link", "measure", "compare", "research", "report", "publish",
-                "generate", "linkage-eval", "bench", "diff-published"}) {
+                "generate", "linkage-eval", "bench", "diff-published", "sensitivity", "train-linkage"}) {
             assertThat(execute(sub, "--help")).as(sub).isZero();
         }
         assertThat(out.toString()).contains("--key-file", "--as-of");

@@ -41,7 +41,7 @@ class LinkageDiagnosticsTest {
             Dataset<Row> t = d.select(concat_ws("/", lit("bench"), lit(f), col("record_id")).as("k"), col("truth"));
             truth = truth == null ? t : truth.union(t);
         }
-        LinkPeople.Outcome o = new LinkPeople(LinkageSettings.defaults(), 512).run(staged, null);
+        LinkPeople.Outcome o = new LinkPeople(LinkageSettings.defaults(), PseudonymiseSettings.defaults()).run(staged, null, null);
         Dataset<Row> ta = truth.where(col("k").startsWith("bench/dataset4a")).select(col("k").as("record_key_l"), col("truth"));
         Dataset<Row> tb = truth.where(col("k").startsWith("bench/dataset4b")).select(col("k").as("record_key_r"), col("truth"));
         Dataset<Row> pairs = ta.join(tb, "truth").join(o.scoredPairs(), new String[] {"record_key_l", "record_key_r"}, "left");

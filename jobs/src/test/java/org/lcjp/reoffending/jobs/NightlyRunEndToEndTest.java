@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.lcjp.reoffending.cli.ReoffendingCommand;
+import org.lcjp.reoffending.linkage.model.LinkageModel;
 import org.lcjp.reoffending.io.Storage;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.measures.TruthFigures;
@@ -91,7 +92,7 @@ class NightlyRunEndToEndTest {
     @Order(1)
     void publishesEveryTableThePackAndTheManifest() throws Exception {
         for (String table : List.of("proven_reoffending", "time_to_reoffence", "cohort_comparison", "comparison_balance",
-                "iom_pre_post", "data_quality", "linkage_quality", "research/events")) {
+                "iom_pre_post", "data_quality", "linkage_quality", "linkage_sensitivity", "research/events")) {
             assertThat(published.resolve(table).resolve("_SUCCESS")).as(table).exists();
         }
         assertThat(published.resolve("research/README.md")).exists();
@@ -105,7 +106,13 @@ class NightlyRunEndToEndTest {
         assertThat(manifest.asOf()).isEqualTo(AS_OF.toString());
         assertThat(manifest.inputFiles()).isEqualTo(InputFiles.list(input));
         assertThat(manifest.stages()).extracting(s -> s.get("stage"))
-                .containsExactly("ingest", "link", "measure", "compare", "services", "research", "report");
+                .containsExactly("ingest", "link", "measure", "sensitivity", "compare", "services", "research", "report");
+        // No model was given: the link stage trained one, said so, kept it, and the manifest names the kept file's hash.
+        Map<String, Object> link = manifest.stages().get(1);
+        byte[] kept = Files.readAllBytes(modelStore(dir.resolve("out")));
+        assertThat(link.get("model_hash")).isEqualTo(LinkageModel.hash(kept));
+        assertThat((String) link.get("model_source")).startsWith("trained tonight, kept at");
+        assertThat(modelStore(dir.resolve("out")).resolveSibling("archive").resolve(LinkageModel.hash(kept) + ".json")).exists();
         assertThat(manifest.publishedRows()).containsKey("proven_reoffending");
         assertThat(manifest.configHash()).hasSize(64);
         assertThat(manifest.configFiles()).containsOnlyKeys("reference/areas.csv", "reference/offences.csv");
@@ -181,12 +188,46 @@ class NightlyRunEndToEndTest {
     void rerunForTheSameDateGivesTheSameFigures() throws Exception {
         Path before = Files.createDirectories(dir.resolve("first"));
         copy(published, before);
-        assertThat(run(dir.resolve("out"), AS_OF)).isZero();
+        Path out = dir.resolve("out");
+        List<String> recordPerson = recordPerson(out);
+        assertThat(run(out, AS_OF)).isZero();
         assertThat(cli("diff-published", before.toString(), published.toString())).isZero();
+        // The second night predicts with the kept model: the same model, the same persons.
+        assertThat(recordPerson(out)).isEqualTo(recordPerson);
+        Map<String, Object> link = RunManifest.read(published.resolve("manifest.json")).stages().get(1);
+        assertThat(link.get("model_hash")).isEqualTo(RunManifest.read(before.resolve("manifest.json")).stages().get(1).get("model_hash"));
+        assertThat((String) link.get("model_source")).endsWith("linkage-model.json").doesNotContain("trained tonight");
     }
 
     @Test
     @Order(5)
+    void retrainingIsAnExplicitCommandAndAChangedModelHasAnotherHash() throws Exception {
+        Path target = dir.resolve("retrained/linkage-model.json");
+        assertThat(cli("train-linkage", "--input", input.toString(), "--output", dir.resolve("out").toString(), "--as-of",
+                AS_OF.toString(), "--key-file", key.toString(), "--conf", CONF.toString(), "--model", target.toString())).isZero();
+        LinkageModel retrained = LinkageModel.fromJson(Files.readAllBytes(target), "retrained");
+        assertThat(retrained.training().records()).isEqualTo(recordPerson(dir.resolve("out")).size());
+        // The hash the link stage names (and so the manifest) is the file's: any edit to the file shows in it.
+        String json = Files.readString(target);
+        String changed = json.replaceFirst("\"probability_two_random_records_match\" : [0-9.E-]+",
+                "\"probability_two_random_records_match\" : 0.001");
+        assertThat(changed).isNotEqualTo(json);
+        Files.writeString(target, changed);
+        assertThat(LinkageModels.read(org.lcjp.reoffending.io.Storage.defaults(), org.lcjp.reoffending.io.StoragePath.local(target)).hash())
+                .isEqualTo(LinkageModel.hash(changed.getBytes(StandardCharsets.UTF_8))).isNotEqualTo(LinkageModel.hash(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Path modelStore(Path output) {
+        return output.resolve("warehouse/linkage/models/linkage-model.json");
+    }
+
+    private static List<String> recordPerson(Path output) {
+        return SparkTestSession.get().read().parquet(output.resolve("warehouse/linkage/record_person").toString())
+                .orderBy("agency", "dataset", "record_id").collectAsList().stream().map(Row::toString).toList();
+    }
+
+    @Test
+    @Order(6)
     void deliveriesReplayedNightByNightGiveWhatOneRunGives() throws Exception {
         Path nightly = dir.resolve("nightly");
         for (LocalDate night : List.of(LocalDate.of(2019, 7, 7), LocalDate.of(2019, 10, 7), AS_OF)) {
@@ -197,7 +238,7 @@ class NightlyRunEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theSameRunWithInputAndOutputOnHdfsGivesTheSameFigures() throws Exception {
         Storage storage = Storage.defaults();
         StoragePath hdfs = MiniHdfs.root().resolve("nightly-e2e");

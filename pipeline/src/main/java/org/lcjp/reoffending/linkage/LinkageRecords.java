@@ -47,11 +47,18 @@ public final class LinkageRecords {
 
     private final LinkageSettings settings;
     private final int bloomWords;
+    private final org.lcjp.reoffending.linkage.quality.RecordGroups groups;
 
-    /** @param bloomWords 64-bit words per name Bloom filter (PseudonymiseSettings.bloomBits / 64) */
+    /** @param bloomWords 64-bit words per stored Bloom filter (PseudonymiseSettings.storedBloomBits / 64) */
     public LinkageRecords(LinkageSettings settings, int bloomWords) {
+        this(settings, bloomWords, org.lcjp.reoffending.linkage.quality.RecordGroups.none());
+    }
+
+    /** @param groups the record's groups for the quality breakdowns (sex, ethnicity, age band), carried, never compared */
+    public LinkageRecords(LinkageSettings settings, int bloomWords, org.lcjp.reoffending.linkage.quality.RecordGroups groups) {
         this.settings = settings;
         this.bloomWords = bloomWords;
+        this.groups = groups;
     }
 
     /** Staged tables by dataset (absent datasets left out) to linkage records, tf columns included. Runs one Spark job. */
@@ -75,8 +82,9 @@ public final class LinkageRecords {
 
     /** The columns two records must share to be one identity profile (everything compared, nothing about the row). */
     public static List<String> comparedColumns(Dataset<Row> records) {
-        List<String> rowColumns = List.of(LinkageColumns.RID, LinkageColumns.RECORD_KEY, StagedColumns.AGENCY,
-                StagedColumns.DATASET, StagedColumns.RECORD_ID, LinkageColumns.PERSON_REFS);
+        List<String> rowColumns = new ArrayList<>(List.of(LinkageColumns.RID, LinkageColumns.RECORD_KEY, StagedColumns.AGENCY,
+                StagedColumns.DATASET, StagedColumns.RECORD_ID, LinkageColumns.PERSON_REFS));
+        rowColumns.addAll(org.lcjp.reoffending.linkage.quality.RecordGroups.DIMENSIONS.values());
         return Arrays.stream(records.columns()).filter(c -> !rowColumns.contains(c)).toList();
     }
 
@@ -93,6 +101,7 @@ public final class LinkageRecords {
         out.add(lit(id.agency()).as(StagedColumns.AGENCY));
         out.add(lit(id.dataset()).as(StagedColumns.DATASET));
         out.add(col(StagedColumns.RECORD_ID));
+        out.addAll(groups.columns(present));
         for (String c : STRING_TOKENS) {
             Column v = present.contains(c) ? col(c).cast(DataTypes.StringType) : lit(null).cast(DataTypes.StringType);
             if (c.equals(StagedColumns.SEX)) {

@@ -27,7 +27,7 @@ import org.lcjp.reoffending.spark.Checkpoints;
  * others stay nodes of their own. The nodes carry the name term frequencies, counted over their records.
  */
 public final class Profiles {
-    /** records: rid, record_key, agency, dataset, record_id, person_refs, pnc_token, node; nodes: node, records, compared columns, name tfs. */
+    /** records: rid, record_key, agency, dataset, record_id, person_refs, pnc_token, node (and the group columns); nodes: node, records, compared columns, name tfs. */
     public record Collapsed(Dataset<Row> records, Dataset<Row> nodes) {
     }
 
@@ -67,9 +67,16 @@ public final class Profiles {
         Dataset<Row> profiles = hashed.groupBy(H1, H2)
                 .agg(min(col(LinkageColumns.RID)).as(LinkageColumns.NODE), count(lit(1)).as(LinkageColumns.RECORDS)).localCheckpoint();
         Dataset<Row> keyed = hashed.join(broadcast(profiles), new String[] {H1, H2});
-        Dataset<Row> records = keyed.select(col(LinkageColumns.RID), col(LinkageColumns.RECORD_KEY), col(StagedColumns.AGENCY),
-                col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID), col(LinkageColumns.PERSON_REFS),
-                col(StagedColumns.PNC_TOKEN), col(LinkageColumns.NODE)).localCheckpoint();
+        List<Column> recordColumns = new ArrayList<>(List.of(col(LinkageColumns.RID), col(LinkageColumns.RECORD_KEY),
+                col(StagedColumns.AGENCY), col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID), col(LinkageColumns.PERSON_REFS),
+                col(StagedColumns.PNC_TOKEN), col(LinkageColumns.NODE)));
+        // The record's groups for the quality breakdowns ride along when the records carry them.
+        for (String g : org.lcjp.reoffending.linkage.quality.RecordGroups.DIMENSIONS.values()) {
+            if (java.util.Arrays.asList(keyed.columns()).contains(g)) {
+                recordColumns.add(col(g));
+            }
+        }
+        Dataset<Row> records = keyed.select(recordColumns.toArray(Column[]::new)).localCheckpoint();
         List<Column> nodeColumns = new ArrayList<>(List.of(col(LinkageColumns.NODE), col(LinkageColumns.RECORDS)));
         compared.forEach(c -> nodeColumns.add(col(c)));
         Dataset<Row> nodes = keyed.where(col(LinkageColumns.RID).equalTo(col(LinkageColumns.NODE))).select(nodeColumns.toArray(Column[]::new))

@@ -8,8 +8,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 under the pseudonymisation key. Every token is {@code hmac(domain + ":" + value)}; the domain
- * keeps a surname from colliding with an identical agency reference. One Mac per thread, as Mac is not thread safe.
+ * HMAC-SHA256 under one key (a per-identifier key derived from the run key, {@link FieldTokens}). One Mac per thread,
+ * as Mac is not thread safe.
  */
 public final class KeyedHasher implements Serializable {
     private static final String ALGORITHM = "HmacSHA256";
@@ -25,6 +25,14 @@ public final class KeyedHasher implements Serializable {
      * negligible, and half the hex of the full 256 halves what every warehouse table and linkage shuffle carries.
      */
     static final int TOKEN_BYTES = 16;
+
+    /** Hex token of a value under this hasher's own (per-identifier) key, or null for a null value. */
+    public String token(String value) {
+        if (value == null) {
+            return null;
+        }
+        return HexFormat.of().formatHex(hmac(value), 0, TOKEN_BYTES);
+    }
 
     /** Hex token of a value in a domain, or null for a null value. */
     public String token(String domain, String value) {

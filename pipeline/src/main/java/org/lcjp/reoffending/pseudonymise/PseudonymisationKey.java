@@ -48,9 +48,16 @@ public final class PseudonymisationKey implements Serializable {
         return secret.clone();
     }
 
-    /** A key for one purpose derived from this one, so no two uses share a key. */
+    /** HKDF salt: fixed and public (RFC 5869 allows it); it separates this project's keys from any other use of the secret. */
+    private static final byte[] KDF_SALT = "lcjp-reoffending/pseudonymisation/v2".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * A key for one identifier and purpose (e.g. "token:name", "bloom:surname", "date-of-birth-cipher"), derived from
+     * this one with HKDF-SHA256, so no two uses share a key and one derived key reveals nothing of another or of the
+     * run key.
+     */
     public PseudonymisationKey derive(String purpose) {
-        return new PseudonymisationKey(new KeyedHasher(this).hmac("key-derivation:" + purpose));
+        return new PseudonymisationKey(Hkdf.derive(KDF_SALT, secret, purpose, Hkdf.HASH_BYTES));
     }
 
     @Override

@@ -30,7 +30,8 @@ import org.lcjp.reoffending.settings.PseudonymiseSettings;
 
 /**
  * Replaces a validated dataset's clear identifiers by keyed tokens (StagedColumns) and drops the clear columns in
- * the same stage. Input: the dataset's columns typed (date_of_birth a DATE, codes normalised). The hashing needs
+ * the same stage. Every identifier has its own key, derived from the run key with HKDF ({@link FieldTokens}); the
+ * Bloom filters are hardened as the settings say ({@link BloomEncoder}). Input: the dataset's columns typed (date_of_birth a DATE, codes normalised). The hashing needs
  * Java (HMAC, Double Metaphone, Bloom filters), so it runs in UDFs on the executors; the key travels inside the
  * serialised functions and is never part of a plan string.
  */
@@ -47,32 +48,52 @@ public final class PseudonymiseIdentifiers {
     static final String DOB_MONTH_DAY_DOMAIN = "dob-md";
     static final String EXTRA_DOMAIN = "extra:";
 
+    static final String FORENAME_BLOOM_FIELD = "forename";
+    static final String SURNAME_BLOOM_FIELD = "surname";
+
+    private final PseudonymiseSettings settings;
+    private final PseudonymisationKey key;
     private final UserDefinedFunction token;
     private final UserDefinedFunction normaliseName;
     private final UserDefinedFunction doubleMetaphone;
     private final UserDefinedFunction pncNormalForm;
     private final UserDefinedFunction normalisePostcode;
     private final UserDefinedFunction postcodeDistrict;
-    private final UserDefinedFunction bloom;
+    private final UserDefinedFunction forenameBloom;
+    private final UserDefinedFunction surnameBloom;
     private final UserDefinedFunction encryptDob;
-    private final UserDefinedFunction extraBloom;
 
     public PseudonymiseIdentifiers(PseudonymiseSettings settings, PseudonymisationKey key) {
-        KeyedHasher hasher = new KeyedHasher(key);
-        BloomEncoder encoder = new BloomEncoder(new KeyedHasher(key.derive("bloom")), settings.bloomBits(), settings.bloomHashes());
+        this.settings = settings;
+        this.key = key;
+        FieldTokens tokens = new FieldTokens(key);
         DateOfBirthCipher cipher = new DateOfBirthCipher(key);
-        this.token = udf((UDF2<String, String, String>) hasher::token, DataTypes.StringType);
+        this.token = udf((UDF2<String, String, String>) tokens::token, DataTypes.StringType);
         this.normaliseName = udf((UDF1<String, String>) Normalise::name, DataTypes.StringType);
         this.doubleMetaphone = udf((UDF1<String, String>) PseudonymiseIdentifiers::metaphone, DataTypes.StringType);
         this.pncNormalForm = udf((UDF1<String, String>) raw -> PncId.parse(raw).normalForm(), DataTypes.StringType);
         this.normalisePostcode = udf((UDF1<String, String>) Normalise::postcode, DataTypes.StringType);
         this.postcodeDistrict = udf((UDF1<String, String>) Normalise::postcodeDistrict, DataTypes.StringType);
-        this.bloom = udf((UDF1<String, long[]>) encoder::encode, DataTypes.createArrayType(DataTypes.LongType));
-        BloomEncoder extraEncoder = new BloomEncoder(new KeyedHasher(key.derive("bloom-extra")), settings.bloomBits(),
-                settings.bloomHashes());
-        this.extraBloom = udf((UDF1<String, long[]>) extraEncoder::encode, DataTypes.createArrayType(DataTypes.LongType));
+        this.forenameBloom = bloom(FORENAME_BLOOM_FIELD);
+        this.surnameBloom = bloom(SURNAME_BLOOM_FIELD);
         this.encryptDob = udf((UDF1<java.sql.Date, byte[]>) d -> d == null ? null : cipher.encrypt(d.toLocalDate()),
                 DataTypes.BinaryType);
+    }
+
+    /** A field's Bloom-filter function (value, salt): its own key, so no two fields' filters can be aligned. */
+    private UserDefinedFunction bloom(String field) {
+        BloomEncoder encoder = BloomEncoder.of(key.derive("bloom:" + field), settings);
+        return udf((UDF2<String, String, long[]>) encoder::encode, DataTypes.createArrayType(DataTypes.LongType));
+    }
+
+    /** The salt of a record's filters: its year of birth (or the year's token), null when unsalted or unknown. */
+    private Column salt(Column yearOfBirth) {
+        return settings.bloomSalt() == PseudonymiseSettings.BloomSalt.YEAR_OF_BIRTH ? yearOfBirth : lit(null).cast(DataTypes.StringType);
+    }
+
+    /** The run key's fingerprint under these settings' encoding (the ingest manifest keeps it). */
+    public static String fingerprint(PseudonymisationKey key, PseudonymiseSettings settings) {
+        return FieldTokens.fingerprint(key, settings.encoding());
     }
 
     public Dataset<Row> apply(Dataset<Row> validated, DatasetSpec spec) {
@@ -95,14 +116,15 @@ public final class PseudonymiseIdentifiers {
         out.add(token.apply(lit(NAME_DM_DOMAIN), doubleMetaphone.apply(forename)).as(StagedColumns.FORENAME_DM_TOKEN));
         out.add(token.apply(lit(NAME_DM_DOMAIN), doubleMetaphone.apply(surname)).as(StagedColumns.SURNAME_DM_TOKEN));
         out.add(token.apply(lit(INITIAL_DOMAIN), forename.substr(1, 1)).as(StagedColumns.FORENAME_INITIAL_TOKEN));
-        out.add(bloom.apply(forename).as(StagedColumns.FORENAME_BLOOM));
-        out.add(bloom.apply(surname).as(StagedColumns.SURNAME_BLOOM));
-
         Column dob = col(Datasets.DATE_OF_BIRTH);
-        Column swapped = when(dayofmonth(dob).leq(12).and(dayofmonth(dob).notEqual(month(dob))),
-                make_date(year(dob), dayofmonth(dob), month(dob)));
         // Parts cut from the ISO text (yyyy-MM-dd) rather than date_format, which goes through a time zone per row.
         Column iso = dob.cast(DataTypes.StringType);
+        Column yearSalt = salt(substring(iso, 1, 4));
+        out.add(forenameBloom.apply(forename, yearSalt).as(StagedColumns.FORENAME_BLOOM));
+        out.add(surnameBloom.apply(surname, yearSalt).as(StagedColumns.SURNAME_BLOOM));
+
+        Column swapped = when(dayofmonth(dob).leq(12).and(dayofmonth(dob).notEqual(month(dob))),
+                make_date(year(dob), dayofmonth(dob), month(dob)));
         out.add(token.apply(lit(DOB_DOMAIN), iso).as(StagedColumns.DOB_TOKEN));
         out.add(token.apply(lit(DOB_DOMAIN), swapped.cast(DataTypes.StringType)).as(StagedColumns.DOB_SWAPPED_TOKEN));
         out.add(token.apply(lit(DOB_YEAR_MONTH_DOMAIN), substring(iso, 1, 7)).as(StagedColumns.DOB_YEAR_MONTH_TOKEN));
@@ -143,10 +165,13 @@ public final class PseudonymiseIdentifiers {
      */
     public Dataset<Row> withExtras(Dataset<Row> d, List<String> fuzzy, List<String> exactIds) {
         Dataset<Row> out = d;
+        // The staged table holds no clear date of birth any more: the year's token is the (equally stable) salt.
+        Column yearSalt = salt(java.util.Arrays.asList(d.columns()).contains(StagedColumns.DOB_YEAR_TOKEN)
+                ? col(StagedColumns.DOB_YEAR_TOKEN) : lit(null).cast(DataTypes.StringType));
         for (String c : fuzzy) {
             Column v = normaliseExtra(col(c));
             out = out.withColumn(StagedColumns.extraToken(c), token.apply(lit(EXTRA_DOMAIN + c), v))
-                    .withColumn(StagedColumns.extraBloom(c), extraBloom.apply(v));
+                    .withColumn(StagedColumns.extraBloom(c), bloom(EXTRA_DOMAIN + c).apply(v, yearSalt));
         }
         for (String c : exactIds) {
             out = out.withColumn(StagedColumns.extraToken(c), token.apply(lit(EXTRA_DOMAIN + c), normaliseExtra(col(c))));

@@ -31,6 +31,8 @@ import java.util.List;
  * @param broadcastMaxProfiles  identity profiles up to which comparing broadcasts the profile table to the pairs
  *                              (default 3,000,000: at 2.97 million the link stage, broadcasting, peaked at 7.98 GiB
  *                              of an 8 GiB heap); above it the pairs are shuffled to the profiles instead
+ * @param model                 which trained model the nightly run predicts with, and its drift check
+ * @param sensitivity           the further thresholds persons are clustered at (linkage_sensitivity)
  */
 public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
                               Double nameDiceHigh, Double nameDiceLow,
@@ -40,7 +42,8 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
                               Double tfWeight, Double tfMinimum,
                               List<String> personReferences, List<String> sharedReferences,
                               Integer checkpointInterval, Double extraDiceHigh, Double extraDiceLow,
-                              Double emPriorShare, Long broadcastMaxProfiles) {
+                              Double emPriorShare, Long broadcastMaxProfiles, LinkageModelSettings model,
+                              LinkageSensitivitySettings sensitivity) {
     public static final List<String> DEFAULT_BLOCKING_RULES = List.of(
             "pnc_token",
             "surname_dm_token,dob_year_token",
@@ -78,6 +81,8 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
         extraDiceLow = Defaults.or(extraDiceLow, 0.6);
         emPriorShare = Defaults.or(emPriorShare, 0.0);
         broadcastMaxProfiles = Defaults.or(broadcastMaxProfiles, 3_000_000L);
+        model = Defaults.or(model, LinkageModelSettings.defaults());
+        sensitivity = Defaults.or(sensitivity, LinkageSensitivitySettings.defaults());
         if (!(extraDiceLow <= extraDiceHigh)) {
             throw new IllegalArgumentException("Cannot use extra_dice_low: must not exceed extra_dice_high (" + extraDiceLow + ")");
         }
@@ -88,7 +93,7 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
 
     public static LinkageSettings defaults() {
         return new LinkageSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     /** The same settings with another share of the EM prior. */
@@ -96,7 +101,7 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
         return new LinkageSettings(matchThreshold, maxClusterSize, nameDiceHigh, nameDiceLow, blockingRules, maxBlockSize,
                 uSampleRecords, emMaxIterations, emTolerance, deterministicRules, deterministicRecall, tfWeight,
                 tfMinimum, personReferences, sharedReferences, checkpointInterval, extraDiceHigh, extraDiceLow, share,
-                broadcastMaxProfiles);
+                broadcastMaxProfiles, model, sensitivity);
     }
 
     /** The same settings with another match threshold. */
@@ -104,6 +109,22 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
         return new LinkageSettings(threshold, maxClusterSize, nameDiceHigh, nameDiceLow, blockingRules, maxBlockSize,
                 uSampleRecords, emMaxIterations, emTolerance, deterministicRules, deterministicRecall, tfWeight,
                 tfMinimum, personReferences, sharedReferences, checkpointInterval, extraDiceHigh, extraDiceLow,
-                emPriorShare, broadcastMaxProfiles);
+                emPriorShare, broadcastMaxProfiles, model, sensitivity);
+    }
+
+    /** The same settings with a trained model's level and term-frequency settings (a model scores with its own). */
+    public LinkageSettings withScoring(double nameHigh, double nameLow, double extraHigh, double extraLow, double tfW, double tfMin) {
+        return new LinkageSettings(matchThreshold, maxClusterSize, nameHigh, nameLow, blockingRules, maxBlockSize,
+                uSampleRecords, emMaxIterations, emTolerance, deterministicRules, deterministicRecall, tfW,
+                tfMin, personReferences, sharedReferences, checkpointInterval, extraHigh, extraLow,
+                emPriorShare, broadcastMaxProfiles, model, sensitivity);
+    }
+
+    /** The same settings clustering at these further thresholds only (none: no sensitivity figures). */
+    public LinkageSettings withSensitivityThresholds(List<Double> thresholds) {
+        return new LinkageSettings(matchThreshold, maxClusterSize, nameDiceHigh, nameDiceLow, blockingRules, maxBlockSize,
+                uSampleRecords, emMaxIterations, emTolerance, deterministicRules, deterministicRecall, tfWeight,
+                tfMinimum, personReferences, sharedReferences, checkpointInterval, extraDiceHigh, extraDiceLow,
+                emPriorShare, broadcastMaxProfiles, model, new LinkageSensitivitySettings(thresholds, sensitivity.rateTolerance()));
     }
 }

@@ -53,4 +53,24 @@ public final class SparkSessions {
         b.config("spark.sql.session.timeZone", conf.get("spark.sql.session.timeZone", "UTC"));
         return b.getOrCreate();
     }
+
+    /**
+     * Generated code, or not, for the queries of a run over {@code inputBytes} of input (see
+     * {@link SparkSettings#interpretedBelowMb()}). Both are runtime settings, so one session can serve runs of any size.
+     *
+     * @return whether the queries will be interpreted
+     */
+    public static boolean chooseExecution(SparkSession spark, SparkSettings settings, long inputBytes) {
+        if (new SparkConf(true).contains(WHOLE_STAGE)) {
+            return !new SparkConf(true).getBoolean(WHOLE_STAGE, true);
+        }
+        boolean interpreted = settings.interpreted(inputBytes);
+        spark.conf().set(WHOLE_STAGE, !interpreted);
+        spark.conf().set(FACTORY_MODE, interpreted ? "NO_CODEGEN" : "FALLBACK");
+        return interpreted;
+    }
+
+    private static final String WHOLE_STAGE = "spark.sql.codegen.wholeStage";
+    /** Spark's internal switch between generated and interpreted expressions (SQLConf.CODEGEN_FACTORY_MODE). */
+    private static final String FACTORY_MODE = "spark.sql.codegen.factoryMode";
 }

@@ -27,6 +27,6 @@ class LinkageSettingsTest {
     @Test
     void looseDiceAboveCloseDiceIsRejected() {
         assertThatThrownBy(() -> new LinkageSettings(null, null, 0.5, 0.7, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null)).hasMessageContaining("Cannot use name_dice_low");
+                null, null, null, null, null, null, null, null, null, null)).hasMessageContaining("Cannot use name_dice_low");
     }
 }

@@ -35,7 +35,7 @@ class PseudonymiseIdentifiersTest {
 
     @Test
     void dateOfBirthPartsAreTokensOfTheirIsoText() {
-        KeyedHasher h = new KeyedHasher(KEY);
+        FieldTokens h = new FieldTokens(KEY);
         Row r = pseudonymised("1987-03-09");
         assertThat((String) r.getAs(StagedColumns.DOB_TOKEN)).isEqualTo(h.token("dob", "1987-03-09")).hasSize(32);
         assertThat((String) r.getAs(StagedColumns.DOB_SWAPPED_TOKEN)).isEqualTo(h.token("dob", "1987-09-03"));
@@ -60,7 +60,7 @@ class PseudonymiseIdentifiersTest {
     void clearColumnsAreGoneAndNamesNormalisedBeforeHashing() {
         Row r = pseudonymised("1987-03-09");
         assertThat(r.schema().fieldNames()).doesNotContain("forename", "surname", "date_of_birth", "pnc_id", "postcode", "custody_ref");
-        KeyedHasher h = new KeyedHasher(KEY);
+        FieldTokens h = new FieldTokens(KEY);
         assertThat((String) r.getAs(StagedColumns.FORENAME_TOKEN)).isEqualTo(h.token("name", "jose"));
         assertThat((String) r.getAs(StagedColumns.SURNAME_TOKEN)).isEqualTo(h.token("name", "oneil"));
         assertThat((String) r.getAs(StagedColumns.POSTCODE_TOKEN)).isEqualTo(h.token("postcode", "LS14AB"));
@@ -69,15 +69,39 @@ class PseudonymiseIdentifiersTest {
 
     @Test
     void cachedEncodingsEqualFreshOnes() {
-        BloomEncoder encoder = new BloomEncoder(new KeyedHasher(KEY.derive("bloom")), 512, 15);
-        long[] first = encoder.encode("annabel");
-        encoder.encode("hannah");
-        assertThat(encoder.encode("annabel")).isEqualTo(first)
-                .isEqualTo(new BloomEncoder(new KeyedHasher(KEY.derive("bloom")), 512, 15).encode("annabel"));
+        BloomEncoder encoder = BloomEncoder.of(KEY.derive("bloom:forename"), PseudonymiseSettings.defaults());
+        long[] first = encoder.encode("annabel", "1987");
+        encoder.encode("hannah", "1987");
+        assertThat(encoder.encode("annabel", "1987")).isEqualTo(first)
+                .isEqualTo(BloomEncoder.of(KEY.derive("bloom:forename"), PseudonymiseSettings.defaults()).encode("annabel", "1987"));
         DateOfBirthCipher cipher = new DateOfBirthCipher(KEY);
         byte[] sealed = cipher.encrypt(LocalDate.of(2000, 2, 29));
         sealed[0] ^= 1;
         assertThat(cipher.encrypt(LocalDate.of(2000, 2, 29))).as("the cache hands out copies")
                 .isEqualTo(new DateOfBirthCipher(KEY).encrypt(LocalDate.of(2000, 2, 29)));
+    }
+
+    @Test
+    void nameFiltersHaveTheirOwnKeysAndAreSaltedWithTheYearOfBirth() {
+        Row r = pseudonymised("1987-03-09");
+        BloomEncoder forenames = BloomEncoder.of(KEY.derive("bloom:forename"), PseudonymiseSettings.defaults());
+        assertThat(r.<Long>getList(r.fieldIndex(StagedColumns.FORENAME_BLOOM)))
+                .containsExactlyElementsOf(java.util.Arrays.stream(forenames.encode("jose", "1987")).boxed().toList())
+                .isNotEqualTo(java.util.Arrays.stream(forenames.encode("jose", "1988")).boxed().toList());
+        BloomEncoder surnames = BloomEncoder.of(KEY.derive("bloom:surname"), PseudonymiseSettings.defaults());
+        assertThat(r.<Long>getList(r.fieldIndex(StagedColumns.SURNAME_BLOOM)))
+                .containsExactlyElementsOf(java.util.Arrays.stream(surnames.encode("oneil", "1987")).boxed().toList());
+        assertThat(forenames.encode("oneil", "1987")).as("one key per field").isNotEqualTo(surnames.encode("oneil", "1987"));
+    }
+
+    @Test
+    void fingerprintChangesWithTheKeyAndWithTheEncoding() {
+        PseudonymiseSettings d = PseudonymiseSettings.defaults();
+        String f = PseudonymiseIdentifiers.fingerprint(KEY, d);
+        assertThat(PseudonymiseIdentifiers.fingerprint(KEY, d)).isEqualTo(f);
+        assertThat(PseudonymiseIdentifiers.fingerprint(KEY, d.unhardened())).isNotEqualTo(f);
+        assertThat(PseudonymiseIdentifiers.fingerprint(KEY, new PseudonymiseSettings(1024, null, null, null, null, null))).isNotEqualTo(f);
+        assertThat(PseudonymiseIdentifiers.fingerprint(PseudonymisationKey.of("another test key, also long enough to be used".getBytes(), "t"), d))
+                .isNotEqualTo(f);
     }
 }

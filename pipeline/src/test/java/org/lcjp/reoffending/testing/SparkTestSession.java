@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one SparkSession of a test JVM: local[2], UI off, loopback, 2 shuffle partitions and AQE off so that
+ * The one SparkSession of a test JVM: local[2], UI off, loopback, 2 shuffle partitions, AQE and generated code off so that
  * tiny tests stay fast and deterministic. Every Spark test calls {@link #get()}; nobody stops it.
  */
 public final class SparkTestSession {
@@ -27,6 +27,9 @@ public final class SparkTestSession {
                         .config("spark.sql.shuffle.partitions", "2")
                         .config("spark.default.parallelism", "2")
                         .config("spark.sql.adaptive.enabled", "false")
+                        // Test inputs are tiny: compiling generated code cost a third of the suite's CPU (spark.interpreted_below_mb).
+                        .config("spark.sql.codegen.wholeStage", "false")
+                        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
                         .config("spark.sql.session.timeZone", "UTC")
                         // The local file system of every run (SparkSessions): permissions through java.nio, honouring the umask.
                         .config("spark.hadoop.fs.file.impl", org.lcjp.reoffending.spark.NioLocalFileSystem.class.getName())

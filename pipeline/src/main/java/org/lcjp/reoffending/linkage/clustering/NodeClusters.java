@@ -32,6 +32,8 @@ public final class NodeClusters {
     public static final String PNC_EDGE = "pnc_edge";
     /** The best probability of its probabilistic edges to nodes of its own person (null when none). */
     public static final String EDGE_PROBABILITY = "edge_probability";
+    /** The node's connected component before chained clusters were split (null when it has no edge). */
+    public static final String COMPONENT = "component";
     private static final String REF_SHARED = "ref_shared";
     private static final String A = "a";
     private static final String B = "b";
@@ -39,7 +41,7 @@ public final class NodeClusters {
     /**
      * @param records records with their cluster (rid, record_key, agency, dataset, record_id, node, person_refs, pnc_token, cluster)
      * @param nodes   node, cluster, records, pnc_token, self_probability (when it links the node's records), expanded,
-     *                pnc_edge, edge_probability (materialised)
+     *                pnc_edge, edge_probability, component (materialised)
      * @param chained how many clusters were split
      */
     public record Result(Dataset<Row> records, Dataset<Row> nodes, long chained, int componentRounds) {
@@ -101,7 +103,8 @@ public final class NodeClusters {
                                 .as(LinkageColumns.CLUSTER),
                         col(LinkageColumns.RECORDS), col(StagedColumns.PNC_TOKEN), col(SELF_PROBABILITY), alone.as(EXPANDED),
                         when(isMoved, coalesce(mended.col(PNC_EDGE), lit(false))).otherwise(coalesce(facts.col(PNC_EDGE), lit(false))).as(PNC_EDGE),
-                        when(isMoved, mended.col(EDGE_PROBABILITY)).otherwise(facts.col(EDGE_PROBABILITY)).as(EDGE_PROBABILITY))
+                        when(isMoved, mended.col(EDGE_PROBABILITY)).otherwise(facts.col(EDGE_PROBABILITY)).as(EDGE_PROBABILITY),
+                        facts.col(LinkageColumns.CLUSTER).as(COMPONENT))
                 .localCheckpoint();
         long chained = split.chained().count();
         Checkpoints.release(facts);

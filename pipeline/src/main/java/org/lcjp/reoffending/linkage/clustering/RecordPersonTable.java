@@ -48,7 +48,7 @@ public final class RecordPersonTable {
     }
 
     /**
-     * The record_person columns, then the cluster (the person as a long, for grouping). records: rid, agency,
+     * The record_person columns, then the cluster (the person as a long, for grouping) and the records' group columns. records: rid, agency,
      * dataset, record_id, node, person_refs, cluster; nodes: node, records, pnc_token, self_probability (null unless the
      * node's records are linked by it), expanded (its records are people of their own), pnc_edge, edge_probability
      * ({@link NodeClusters}); personIds: cluster, person_id; shared: the references held by more than one record of a
@@ -80,16 +80,23 @@ public final class RecordPersonTable {
                 .groupBy(REF_RID).agg(max(REF_SHARED).as(REF_SHARED));
         Dataset<Row> flagged = one.unionByName(multiple.join(multipleShared, col(LinkageColumns.RID).equalTo(col(REF_RID)), "left").drop(REF_RID));
         Column r = col(RANK);
+        java.util.List<Column> out = new java.util.ArrayList<>(java.util.List.of(col(RecordPersonColumns.AGENCY),
+                col(RecordPersonColumns.DATASET), col(RecordPersonColumns.RECORD_ID), col(RecordPersonColumns.PERSON_ID),
+                when(r.equalTo(PNC), lit(LinkageColumns.METHOD_PNC)).when(r.equalTo(REF), lit(LinkageColumns.METHOD_REF))
+                        .when(r.equalTo(PROBABILISTIC), lit(LinkageColumns.METHOD_PROBABILISTIC))
+                        .otherwise(lit(LinkageColumns.METHOD_SINGLETON)).as(RecordPersonColumns.MATCH_METHOD),
+                when(r.geq(REF), lit(1.0)).when(r.equalTo(PROBABILISTIC), col(P)).otherwise(lit(null).cast(DataTypes.DoubleType))
+                        .as(RecordPersonColumns.MATCH_PROBABILITY),
+                col(LinkageColumns.CLUSTER)));
+        // The record's quality groups ride along when the records carry them (RecordGroups).
+        for (String g : org.lcjp.reoffending.linkage.quality.RecordGroups.DIMENSIONS.values()) {
+            if (java.util.Arrays.asList(records.columns()).contains(g)) {
+                out.add(col(g));
+            }
+        }
         return flagged
                 .withColumn(RANK, when(col(REF_SHARED).isNotNull().and(r.lt(REF)), lit(REF)).otherwise(r))
-                .select(col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET), col(RecordPersonColumns.RECORD_ID),
-                        col(RecordPersonColumns.PERSON_ID),
-                        when(r.equalTo(PNC), lit(LinkageColumns.METHOD_PNC)).when(r.equalTo(REF), lit(LinkageColumns.METHOD_REF))
-                                .when(r.equalTo(PROBABILISTIC), lit(LinkageColumns.METHOD_PROBABILISTIC))
-                                .otherwise(lit(LinkageColumns.METHOD_SINGLETON)).as(RecordPersonColumns.MATCH_METHOD),
-                        when(r.geq(REF), lit(1.0)).when(r.equalTo(PROBABILISTIC), col(P)).otherwise(lit(null).cast(DataTypes.DoubleType))
-                                .as(RecordPersonColumns.MATCH_PROBABILITY),
-                        col(LinkageColumns.CLUSTER));
+                .select(out.toArray(Column[]::new));
     }
 
     private Dataset<Row> nodeSized(Dataset<Row> perNode) {

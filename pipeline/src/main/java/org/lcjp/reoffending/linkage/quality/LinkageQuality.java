@@ -1,6 +1,9 @@
 package org.lcjp.reoffending.linkage.quality;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.floor;
@@ -17,18 +20,26 @@ import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.linkage.LinkageColumns;
 
 /**
- * The published linkage_quality table (metric, category, value): match-weight histogram of scored pairs,
- * person-size distribution, records by match method, share of each dataset's records whose person also has a
- * police or court record, chained clusters split and pairs scored.
+ * The published linkage_quality table (metric, category, value, dimension, group_name): over all records the
+ * match-weight histogram of scored pairs, person-size distribution, records by match method, chained clusters split
+ * and pairs scored; and per group of records (dimension DATASET, SEX, ETHNICITY, AGE_BAND, {@link RecordGroups}) how
+ * many records, the share whose person also has a police or court record and the sizes of the persons they are in,
+ * so the panel can see whether linkage works equally for everyone.
  */
 public final class LinkageQuality {
     public static final String METRIC = "metric";
     public static final String CATEGORY = "category";
     public static final String VALUE = "value";
+    /** Whose records a row describes: ALL, or DATASET, SEX, ETHNICITY, AGE_BAND with the group in group_name. */
+    public static final String DIMENSION = "dimension";
+    public static final String GROUP_NAME = "group_name";
+    public static final String ALL = "ALL";
     public static final StructType SCHEMA = new StructType()
             .add(METRIC, DataTypes.StringType, false)
             .add(CATEGORY, DataTypes.StringType, false)
-            .add(VALUE, DataTypes.DoubleType, true);
+            .add(VALUE, DataTypes.DoubleType, true)
+            .add(DIMENSION, DataTypes.StringType, false)
+            .add(GROUP_NAME, DataTypes.StringType, false);
     /** Persons larger than this share one size bucket. */
     static final int LARGEST_SIZE_SHOWN = 20;
 
@@ -53,8 +64,9 @@ public final class LinkageQuality {
     }
 
     /**
-     * recordPerson: agency, dataset, match_method and the person key; persons: {@link #perPerson} of it; scoredPairs:
-     * match_weight and optionally pairs; pairsScored: the record pairs they stand for.
+     * recordPerson: agency, dataset, match_method, the person key and the group columns when known; persons:
+     * {@link #perPerson} of it; scoredPairs: match_weight and optionally pairs; pairsScored: the record pairs they
+     * stand for.
      */
     public Dataset<Row> apply(Dataset<Row> recordPerson, String personKey, Dataset<Row> persons, Dataset<Row> scoredPairs,
                               long chainedSplit, long pairsScored) {
@@ -64,25 +76,23 @@ public final class LinkageQuality {
                 .agg(sum(pairs).as("n"))
                 .select(lit("MATCH_WEIGHT_HISTOGRAM").as(METRIC), col("bin").cast(DataTypes.StringType).as(CATEGORY),
                         col("n").cast(DataTypes.DoubleType).as(VALUE));
-        Column size = col(SIZE);
         Dataset<Row> sizes = persons
-                .groupBy(when(size.gt(LARGEST_SIZE_SHOWN), lit(">" + LARGEST_SIZE_SHOWN)).otherwise(size.cast(DataTypes.StringType)).as(CATEGORY))
+                .groupBy(sizeBucket(col(SIZE)).as(CATEGORY))
                 .agg(count(lit(1)).as("n"))
                 .select(lit("CLUSTER_SIZE").as(METRIC), col(CATEGORY), col("n").cast(DataTypes.DoubleType).as(VALUE));
         Dataset<Row> methods = recordPerson.groupBy(RecordPersonColumns.MATCH_METHOD).agg(count(lit(1)).as("n"))
                 .select(lit("LINKS_BY_METHOD").as(METRIC), col(RecordPersonColumns.MATCH_METHOD).as(CATEGORY),
                         col("n").cast(DataTypes.DoubleType).as(VALUE));
-        Dataset<Row> scalars = recordPerson.sparkSession().createDataFrame(java.util.List.of(
-                org.apache.spark.sql.RowFactory.create("CHAINED_CLUSTERS_SPLIT", "ALL", (double) chainedSplit),
-                org.apache.spark.sql.RowFactory.create("PAIRS_SCORED", "ALL", (double) pairsScored)), SCHEMA);
-        return weights.unionByName(sizes).unionByName(methods).unionByName(shareLinkedToPoliceOrCourt(recordPerson, personKey, persons))
-                .unionByName(scalars);
+        return weights.unionByName(sizes).unionByName(methods).withColumn(DIMENSION, lit(ALL)).withColumn(GROUP_NAME, lit(ALL))
+                .unionByName(scalars(recordPerson.sparkSession(), java.util.Map.of("CHAINED_CLUSTERS_SPLIT", (double) chainedSplit,
+                        "PAIRS_SCORED", (double) pairsScored)))
+                .unionByName(byGroup(recordPerson, personKey, persons));
     }
 
-    /** As {@link #apply(Dataset, String, Dataset, Dataset, long, long)}, persons keyed by person_id. */
-    public Dataset<Row> apply(Dataset<Row> recordPerson, Dataset<Row> scoredPairs, long chainedSplit, long pairsScored) {
-        return apply(recordPerson, RecordPersonColumns.PERSON_ID, perPerson(recordPerson, RecordPersonColumns.PERSON_ID),
-                scoredPairs, chainedSplit, pairsScored);
+    /** Overall figures (dimension and group ALL, category ALL), sorted by metric. */
+    public static Dataset<Row> scalars(org.apache.spark.sql.SparkSession spark, java.util.Map<String, Double> figures) {
+        return spark.createDataFrame(new java.util.TreeMap<>(figures).entrySet().stream()
+                .map(e -> org.apache.spark.sql.RowFactory.create(e.getKey(), ALL, e.getValue(), ALL, ALL)).toList(), SCHEMA);
     }
 
     /** The histogram bin of a match weight: bins two weight units wide (binning a bin again leaves it). */
@@ -90,13 +100,40 @@ public final class LinkageQuality {
         return floor(matchWeight.divide(2)).multiply(2).cast(DataTypes.IntegerType);
     }
 
-    /** A record counts when another record of its person comes from police/outcomes or courts/convictions. */
-    static Dataset<Row> shareLinkedToPoliceOrCourt(Dataset<Row> recordPerson, String personKey, Dataset<Row> persons) {
+    private static Column sizeBucket(Column size) {
+        return when(size.gt(LARGEST_SIZE_SHOWN), lit(">" + LARGEST_SIZE_SHOWN)).otherwise(size.cast(DataTypes.StringType));
+    }
+
+    /**
+     * Per group of records: RECORDS (category: the group), SHARE_LINKED_TO_POLICE_OR_COURT (a record counts when
+     * another record of its person comes from police/outcomes or courts/convictions; category: the group) and
+     * RECORDS_BY_CLUSTER_SIZE (the share of the group's records in persons of each size; category: the size). One
+     * join of the records with their person's figures and one aggregation over (dimension, group, size).
+     */
+    static Dataset<Row> byGroup(Dataset<Row> recordPerson, String personKey, Dataset<Row> persons) {
+        java.util.List<String> present = java.util.Arrays.asList(recordPerson.columns());
+        java.util.List<Column> groups = new java.util.ArrayList<>(java.util.List.of(struct(lit(RecordGroups.DATASET_DIMENSION).as("d"),
+                concat_ws("/", col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET)).as("g"))));
+        RecordGroups.DIMENSIONS.forEach((dimension, column) -> {
+            if (present.contains(column)) {
+                groups.add(struct(lit(dimension).as("d"), col(column).as("g")));
+            }
+        });
         Column linked = col(JUSTICE_RECORDS).minus(when(isJustice(), 1).otherwise(0)).gt(0);
-        return recordPerson.join(persons.select(col(personKey), col(JUSTICE_RECORDS)), personKey)
-                .groupBy(concat_ws("/", col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET)).as(CATEGORY))
-                .agg(sum(when(linked, 1.0).otherwise(0.0)).divide(count(lit(1))).as(VALUE))
-                .select(lit("SHARE_LINKED_TO_POLICE_OR_COURT").as(METRIC), col(CATEGORY), col(VALUE));
+        Dataset<Row> cells = recordPerson.join(persons.select(col(personKey), col(SIZE), col(JUSTICE_RECORDS)), personKey)
+                .select(explode(array(groups.toArray(Column[]::new))).as("x"), sizeBucket(col(SIZE)).as("size"),
+                        when(linked, 1L).otherwise(0L).as("linked"))
+                .groupBy(col("x.d").as(DIMENSION), col("x.g").as(GROUP_NAME), col("size"))
+                .agg(count(lit(1)).as("n"), sum(col("linked")).as("linked"));
+        Dataset<Row> totals = cells.groupBy(DIMENSION, GROUP_NAME).agg(sum(col("n")).as("total"), sum(col("linked")).as("linked"));
+        Dataset<Row> records = totals.select(lit("RECORDS").as(METRIC), col(GROUP_NAME).as(CATEGORY),
+                col("total").cast(DataTypes.DoubleType).as(VALUE), col(DIMENSION), col(GROUP_NAME));
+        Dataset<Row> share = totals.select(lit("SHARE_LINKED_TO_POLICE_OR_COURT").as(METRIC), col(GROUP_NAME).as(CATEGORY),
+                col("linked").divide(col("total")).as(VALUE), col(DIMENSION), col(GROUP_NAME));
+        Dataset<Row> bySize = cells.join(totals.select(DIMENSION, GROUP_NAME, "total"), new String[] {DIMENSION, GROUP_NAME})
+                .select(lit("RECORDS_BY_CLUSTER_SIZE").as(METRIC), col("size").as(CATEGORY), col("n").divide(col("total")).as(VALUE),
+                        col(DIMENSION), col(GROUP_NAME));
+        return records.unionByName(share).unionByName(bySize);
     }
 
     private static Column isJustice() {

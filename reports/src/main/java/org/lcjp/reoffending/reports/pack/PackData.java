@@ -28,6 +28,7 @@ import org.lcjp.reoffending.reports.performance.PerformanceRow;
  * @param balance             comparison_balance rows
  * @param iomPrePost          iom_pre_post rows
  * @param performance         the performance table (methodology section 7)
+ * @param linkageSensitivity  linkage_sensitivity rows (persons and headline rates at each match threshold)
  */
 public record PackData(
         LocalDate asOf,
@@ -46,7 +47,20 @@ public record PackData(
         Optional<List<ComparisonRow>> comparisons,
         Optional<List<BalanceRow>> balance,
         Optional<List<IomRow>> iomPrePost,
-        Optional<List<PerformanceRow>> performance) {
+        Optional<List<PerformanceRow>> performance,
+        Optional<List<LinkageSensitivityRow>> linkageSensitivity) {
+
+    /** Without linkage_sensitivity (a run without the sensitivity stage). */
+    public PackData(LocalDate asOf, String runId, String title, String contact, int threshold, int lowReliabilityBelow,
+                    int finalAfterMonths, Labels labels, Map<String, LocalDate> latestExtracts,
+                    List<ReoffendingRow> provenReoffending, Optional<List<CrossTabRow>> crossTabs,
+                    Optional<List<DataQualityRow>> dataQuality, Optional<List<LinkageQualityRow>> linkageQuality,
+                    Optional<List<ComparisonRow>> comparisons, Optional<List<BalanceRow>> balance,
+                    Optional<List<IomRow>> iomPrePost, Optional<List<PerformanceRow>> performance) {
+        this(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels, latestExtracts,
+                provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance, iomPrePost, performance,
+                Optional.empty());
+    }
 
     public PackData {
         latestExtracts = Map.copyOf(latestExtracts);
@@ -92,8 +106,28 @@ public record PackData(
         }
     }
 
-    /** One linkage_quality row, e.g. SHARE_LINKED_TO_POLICE_OR_COURT for "substance/treatment". */
-    public record LinkageQualityRow(String metric, String category, Double value) {
+    /**
+     * One linkage_quality row, e.g. SHARE_LINKED_TO_POLICE_OR_COURT of dimension DATASET, group "substance/treatment";
+     * dimension and group are {@code ALL} for figures over all records (and in a table written before they existed).
+     */
+    public record LinkageQualityRow(String metric, String category, Double value, String dimension, String groupName) {
+        public LinkageQualityRow {
+            dimension = dimension == null ? "ALL" : dimension;
+            groupName = groupName == null ? "ALL" : groupName;
+        }
+
+        public LinkageQualityRow(String metric, String category, Double value) {
+            this(metric, category, value, null, null);
+        }
+    }
+
+    /**
+     * One linkage_sensitivity row: persons and a population's headline FINAL cohort at one match threshold. Boxed
+     * fields are null where the table holds null (no FINAL cohort).
+     */
+    public record LinkageSensitivityRow(double matchThreshold, boolean main, long persons, long recordsReclustered,
+                                        String population, LocalDate cohortStart, LocalDate cohortEnd, Long offenders,
+                                        Long reoffenders, Double reoffendingRate, Double rateChange, boolean exceedsTolerance) {
     }
 
     /**

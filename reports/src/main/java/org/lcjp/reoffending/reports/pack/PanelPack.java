@@ -15,6 +15,7 @@ import org.lcjp.reoffending.reports.pack.sheets.CrossTabSheet;
 import org.lcjp.reoffending.reports.pack.sheets.DataQualitySheet;
 import org.lcjp.reoffending.reports.pack.sheets.IomSheet;
 import org.lcjp.reoffending.reports.pack.sheets.LinkageQualitySheet;
+import org.lcjp.reoffending.reports.pack.sheets.LinkageSensitivitySheet;
 import org.lcjp.reoffending.reports.pack.sheets.NotesSheet;
 import org.lcjp.reoffending.reports.pack.sheets.PerformanceSheet;
 import org.lcjp.reoffending.reports.pack.sheets.SourcesSheet;
@@ -36,7 +37,7 @@ public final class PanelPack {
         s.add(new CrossTabSheet("AGE_BAND"));
         s.addAll(List.of(ComparisonSheet.checkpoint(), new BalanceSheet(), ComparisonSheet.women(),
                 ComparisonSheet.needs(), new IomSheet(), new SourcesSheet(), DataQualitySheet.files(),
-                DataQualitySheet.rules(), new LinkageQualitySheet()));
+                DataQualitySheet.rules(), new LinkageQualitySheet(), new LinkageSensitivitySheet()));
         return s;
     }
 

@@ -46,7 +46,7 @@ class LayoutTest {
             wb.forEach(s -> names.add(s.getSheetName()));
             assertThat(names.subList(0, 3)).containsExactly("Cover_sheet", "Table_of_contents", "Notes");
             assertThat(names).contains("Summary", "Performance", "Reoffending_by_year", "By_force_area", "LA_by_sex",
-                    "LA_by_age_band", "Checkpoint", "IOM", "Data_quality");
+                    "LA_by_age_band", "Checkpoint", "IOM", "Data_quality", "Linkage_sensitivity");
             Set<Integer> referenced = new HashSet<>();
             Set<String> tableNames = new HashSet<>();
             for (org.apache.poi.ss.usermodel.Sheet s : wb) {

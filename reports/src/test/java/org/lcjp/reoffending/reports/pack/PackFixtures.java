@@ -99,7 +99,11 @@ public final class PackFixtures {
                         new LinkageQualityRow("PAIRS_SCORED", "ALL", 3.0))),
                 Optional.of(comparisons),
                 Optional.of(List.of(new BalanceRow("DIVERSION", "age", 24.0, 29.0, 24.5, -0.45, -0.04, false))),
-                Optional.of(iom), Optional.empty());
+                Optional.of(iom), Optional.empty(), Optional.of(List.of(
+                        new PackData.LinkageSensitivityRow(0.80, false, 990, 40, "ADULT", LocalDate.of(2018, 1, 1),
+                                LocalDate.of(2018, 3, 31), 400L, 120L, 0.30, 0.02, true),
+                        new PackData.LinkageSensitivityRow(0.95, true, 1000, 0, "ADULT", LocalDate.of(2018, 1, 1),
+                                LocalDate.of(2018, 3, 31), 400L, 112L, 0.28, 0.0, false))));
         return withPerformance(base);
     }
 
@@ -110,7 +114,8 @@ public final class PackFixtures {
         List<PerformanceRow> perf = PerformanceFramework.compute(TARGETS_LOADED, sources);
         return new PackData(d.asOf(), d.runId(), d.title(), d.contact(), d.threshold(), d.lowReliabilityBelow(),
                 d.finalAfterMonths(), d.labels(), d.latestExtracts(), d.provenReoffending(), d.crossTabs(),
-                d.dataQuality(), d.linkageQuality(), d.comparisons(), d.balance(), d.iomPrePost(), Optional.of(perf));
+                d.dataQuality(), d.linkageQuality(), d.comparisons(), d.balance(), d.iomPrePost(), Optional.of(perf),
+                d.linkageSensitivity());
     }
 
     static SourceTable provenReoffendingTable(List<ReoffendingRow> rows) {

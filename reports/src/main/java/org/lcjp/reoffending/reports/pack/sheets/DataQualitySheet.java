@@ -31,6 +31,17 @@ public final class DataQualitySheet implements PackSheet {
         return new DataQualitySheet(true);
     }
 
+    /** The notes and source, after the linkage sensitivity warning (on the files sheet) when a headline rate moves. */
+    private List<String> lines(PackContext ctx) {
+        List<String> lines = new ArrayList<>();
+        if (!byRule) {
+            LinkageSensitivitySheet.warning(ctx).ifPresent(lines::add);
+        }
+        lines.add(ctx.notes().line("NOT_PEOPLE"));
+        lines.add(ctx.source("data_quality"));
+        return lines;
+    }
+
     @Override
     public Sheet build(PackContext ctx) {
         String name = byRule ? "Quarantine_rules" : "Data_quality";
@@ -73,7 +84,7 @@ public final class DataQualitySheet implements PackSheet {
                         + "validation rule (see warehouse/quarantine for the rows)."
                         : "This worksheet contains one table: for each source file delivered, the rows read and what "
                         + "became of them; rows read always equal rows accepted plus rows quarantined.",
-                List.of(ctx.notes().line("NOT_PEOPLE"), ctx.source("data_quality")),
+                lines(ctx),
                 new Table(byRule ? "Quarantine_by_rule" : "Data_quality_by_file", columns, rows), List.of());
     }
 }

@@ -1,0 +1,40 @@
+package org.lcjp.reoffending.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.settings.SparkSettings;
+import org.lcjp.reoffending.testing.SparkTestSession;
+
+/** Generated code only where the input is big enough to repay compiling it. */
+class SparkSessionsTest {
+    private static final long MB = 1024L * 1024L;
+    private final SparkSession spark = SparkTestSession.get();
+
+    @AfterEach
+    void interpretedAgain() {
+        SparkSessions.chooseExecution(spark, SparkSettings.defaults(), 0);
+    }
+
+    @Test
+    void smallInputIsInterpretedAndLargeInputGeneratesCode() {
+        SparkSettings settings = new SparkSettings(null, 64);
+        assertThat(SparkSessions.chooseExecution(spark, settings, 64 * MB - 1)).isTrue();
+        assertThat(spark.conf().get("spark.sql.codegen.wholeStage")).isEqualTo("false");
+        assertThat(spark.conf().get("spark.sql.codegen.factoryMode")).isEqualTo("NO_CODEGEN");
+        assertThat(SparkSessions.chooseExecution(spark, settings, 64 * MB)).isFalse();
+        assertThat(spark.conf().get("spark.sql.codegen.wholeStage")).isEqualTo("true");
+        assertThat(spark.conf().get("spark.sql.codegen.factoryMode")).isEqualTo("FALLBACK");
+        assertThat(spark.range(5).selectExpr("sum(id * 2)").first().getLong(0)).isEqualTo(20L);
+        assertThat(SparkSessions.chooseExecution(spark, new SparkSettings(null, 0), 0)).as("0 always generates").isFalse();
+    }
+
+    @Test
+    void settingsOutOfRangeAreRefused() {
+        assertThatThrownBy(() -> new SparkSettings(null, -1)).hasMessageContaining("interpreted_below_mb");
+        assertThatThrownBy(() -> new SparkSettings(0, null)).hasMessageContaining("shuffle_partitions");
+    }
+}
