@@ -28,9 +28,9 @@ SPARK_JVM_ARGS = $(shell sed -n 's:.*<spark.jvm.args>\(.*\)</spark.jvm.args>.*:\
 CLASSPATH_FILE := jobs/target/classpath.txt
 SOURCES := $(shell find pom.xml */pom.xml pipeline/src/main jobs/src/main reports/src/main -type f 2>/dev/null)
 KEY_ARG  = $(if $(KEY_FILE),--key-file $(abspath $(KEY_FILE)))
-RUN_JAVA = mkdir -p $(OUTPUT)/tmp && SPARK_LOCAL_IP=127.0.0.1 java $(JAVA_OPTS) $(SPARK_JVM_ARGS) \
-	-Djava.io.tmpdir=$(abspath $(OUTPUT))/tmp -Dlog4j2.configurationFile=$(abspath $(CONF))/log4j2.properties \
-	-cp "jobs/target/classes:pipeline/target/classes:reports/target/classes:$$(cat $(CLASSPATH_FILE))" org.lcjp.reoffending.cli.ReoffendingCommand
+# The launcher (bin/reoffending) runs every command; it returns the CLI's exit status unchanged, but make reports any
+# failure as 2: the schedule (conf/schedule/) calls the launcher itself so that systemd and cron see 3 for rejected input.
+RUN_JAVA = JAVA_OPTS="$(JAVA_OPTS)" REOFFENDING_SCRATCH="$(OUTPUT)" bin/reoffending
 
 .PHONY: run test bench sample clean build dist linkage-eval pack-pdf cluster-test help deps
 

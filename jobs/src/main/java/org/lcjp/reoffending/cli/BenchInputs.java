@@ -48,6 +48,8 @@ final class BenchInputs {
             new SecureRandom().nextBytes(b);
             Files.writeString(key, Base64.getEncoder().encodeToString(b), StandardCharsets.UTF_8);
         }
+        // Owner-only, as the run requires of any key (a bench.key made before this rule is tightened too).
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         return key.toAbsolutePath();
     }
 

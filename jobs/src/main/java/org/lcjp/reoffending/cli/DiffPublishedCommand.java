@@ -16,21 +16,22 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Are two published folders the same figures? Every Parquet table present in either is compared as a multiset
- * of rows (order-free); the research release is skipped unless asked, since its ids are keyed per release. The
- * folders may be on any file system (a local run against an HDFS one).
+ * of rows (order-free), those one folder down too (research/events): the research release's ids are keyed per
+ * as-of date, so two runs for one date must agree on it as on every other table. The folders may be on any file
+ * system (a local run against an HDFS one).
  */
 @Command(name = "diff-published", mixinStandardHelpOptions = true,
         description = "Compare the Parquet tables of two published folders (local or Hadoop URIs); exit 1 when any table differs.")
-final class DiffPublishedCommand implements Callable<Integer> {
+public final class DiffPublishedCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A", description = "A published/<as_of> folder.")
     String a;
 
     @Parameters(index = "1", paramLabel = "B", description = "Another published/<as_of> folder.")
     String b;
 
-    @CommandLine.Option(names = "--skip", split = ",", defaultValue = "research",
-            description = "Tables not compared (default: ${DEFAULT-VALUE}).")
-    java.util.List<String> skip;
+    @CommandLine.Option(names = "--skip", split = ",",
+            description = "Tables not compared, e.g. research/events when comparing releases of different as-of dates (default: none).")
+    java.util.List<String> skip = new java.util.ArrayList<>();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,7 +49,7 @@ final class DiffPublishedCommand implements Callable<Integer> {
     }
 
     /** Tables that differ (or are in one folder only), each reported on a line. */
-    static int compare(SparkSession spark, Storage storage, StoragePath a, StoragePath b, java.util.List<String> skip, PrintWriter out) {
+    public static int compare(SparkSession spark, Storage storage, StoragePath a, StoragePath b, java.util.List<String> skip, PrintWriter out) {
         TreeSet<String> tables = new TreeSet<>();
         tables.addAll(tables(storage, a));
         tables.addAll(tables(storage, b));
@@ -86,11 +87,23 @@ final class DiffPublishedCommand implements Callable<Integer> {
         return t.select(cols);
     }
 
+    /** The tables of a published folder: its Parquet folders and those of its sub-folders (research/events). */
     private static java.util.List<String> tables(Storage storage, StoragePath folder) {
         if (!storage.isDirectory(folder)) {
             throw new IllegalArgumentException("Cannot compare: not a folder (" + folder + ")");
         }
-        return storage.list(folder).stream().filter(e -> e.directory() && storage.exists(e.path().resolve("_SUCCESS")))
-                .map(Storage.Entry::name).toList();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Storage.Entry e : storage.list(folder)) {
+            if (!e.directory()) {
+                continue;
+            }
+            if (storage.exists(e.path().resolve("_SUCCESS"))) {
+                out.add(e.name());
+            } else {
+                storage.list(e.path()).stream().filter(x -> x.directory() && storage.exists(x.path().resolve("_SUCCESS")))
+                        .forEach(x -> out.add(e.name() + "/" + x.name()));
+            }
+        }
+        return out;
     }
 }

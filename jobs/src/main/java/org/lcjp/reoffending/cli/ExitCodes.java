@@ -20,7 +20,8 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, CommandLi
             "2:Bad arguments or configuration.",
             "3:Input rejected: nothing published."};
 
-    private static final Logger LOG = LogManager.getLogger(ExitCodes.class);
+    /** The stack trace of a failure goes to the log file only (conf/log4j2.properties); the console gets two lines. */
+    private static final Logger FAILURE_LOG = LogManager.getLogger("org.lcjp.reoffending.failure");
 
     @Override
     public int getExitCode(Throwable t) {
@@ -37,7 +38,7 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, CommandLi
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         Throwable e = unwrap(ex);
-        LOG.error("Run failed", e);
+        FAILURE_LOG.error("Run failed: " + e.getMessage(), e);
         PrintWriter err = cmd.getErr();
         err.println("Error: " + e.getMessage());
         err.println("What to do: " + advice(e));
@@ -46,6 +47,9 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, CommandLi
     }
 
     private static String advice(Throwable e) {
+        if (e instanceof SettingsException s && s.advice() != null) {
+            return s.advice();
+        }
         if (e instanceof SettingsException) {
             return "correct the option or conf/pipeline.yaml as the message says, then run again.";
         }
@@ -55,7 +59,21 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, CommandLi
         if (e instanceof InputRejectedException) {
             return "see warehouse/quarantine and the message above; nothing was published. Fix or withdraw the file and rerun.";
         }
-        return "read the log for the cause (stack trace there); rerun once it is fixed - a rerun replaces nothing until it succeeds.";
+        if (String.valueOf(e.getMessage()).startsWith("Cannot start run: another run holds the lock")) {
+            return "wait for that run to finish (a lock whose run is gone is taken over by itself: run.lock_stale_minutes), then run "
+                    + "again; never delete the lock while its run is alive.";
+        }
+        if (String.valueOf(e.getMessage()).startsWith("Cannot start run: could not take the lock")) {
+            return "run again in a minute: another run was starting on the same OUTPUT at the same moment.";
+        }
+        return "look up the cause in the log file " + logFile() + " (stack trace there); once it is fixed, run again - a failed run "
+                + "published nothing and a rerun repairs what it left.";
+    }
+
+    /** The log file the launcher named, or where log4j2.properties puts it by default. */
+    static String logFile() {
+        String named = System.getProperty("reoffending.log_file");
+        return named != null ? named : System.getProperty("java.io.tmpdir") + "/reoffending.log";
     }
 
     private static Throwable unwrap(Throwable t) {

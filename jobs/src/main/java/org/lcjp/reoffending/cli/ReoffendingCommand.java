@@ -1,6 +1,7 @@
 package org.lcjp.reoffending.cli;
 
 import org.lcjp.reoffending.jobs.Stages;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +35,15 @@ public final class ReoffendingCommand implements Runnable {
         ExitCodes codes = new ExitCodes();
         cl.setExitCodeExceptionMapper(codes);
         cl.setExecutionExceptionHandler(codes);
+        // A malformed option (--as-of 2020-13-01, an unknown option) ends like every other failure: one line saying what to do.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("Error: " + ex.getMessage());
+            err.println("What to do: correct the command line (see `reoffending " + ex.getCommandLine().getCommandName()
+                    + " --help`), then run again.");
+            err.flush();
+            return ExitCodes.BAD_CONFIGURATION;
+        });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

@@ -27,7 +27,11 @@ final class RunCommand implements Callable<Integer> {
         NightlyRun.Outcome o = new NightlyRun(options.request(), r -> {
             out.println(r.summaryLine());
             out.flush();
-        }).run(Stages.names(), true);
+        }).rekey(options.rekey).run(Stages.names(), true);
+        if (o.leftoversRemoved() > 0) {
+            out.printf("Removed %d leftover(s) of crashed runs (unpublished folders, scratch, checkpoints; see the log)%n",
+                    o.leftoversRemoved());
+        }
         out.printf("Published %s in %.1f s (run %s)%n", o.publishedTo(), o.seconds(), o.runId());
         o.stages().stream().filter(r -> r.stage().equals(MeasuresJob.NAME)).findFirst().ifPresent(m -> out.printf(
                 "Figures as complete as the data up to %s (limited by %s); cohorts from %s: %s FINAL, %s PROVISIONAL%n",

@@ -26,11 +26,24 @@ public final class RunOptions {
             description = "Pseudonymisation key file (at least 32 bytes). Required unless the input is sample-inputs/.")
     Path keyFile;
 
+    @Option(names = "--rekey",
+            description = "Re-pseudonymise the warehouse with this key although it was built with another (key rotation): every "
+                    + "delivery is read again, every research id changes, and the manifest records it. Without it a different key is exit 2.")
+    boolean rekey;
+
+    @Option(names = "--allow-future-as-of",
+            description = "Accept an as-of date after today (without it such a date is exit 2: usually a typing slip).")
+    boolean allowFutureAsOf;
+
     @Option(names = "--conf", defaultValue = "conf", paramLabel = "DIR",
             description = "Settings folder with pipeline.yaml and reference/ (default: ${DEFAULT-VALUE}).")
     Path conf;
 
     RunRequest request() {
+        if (asOf != null && asOf.isAfter(LocalDate.now()) && !allowFutureAsOf) {
+            throw SettingsException.withAdvice("Cannot run as of " + asOf + ": the date is after today (" + LocalDate.now() + ")",
+                    "give today's date or an earlier one (--as-of yyyy-MM-dd, AS_OF=), or add --allow-future-as-of if a future date is meant.");
+        }
         return new RunRequest(location("--input", input), location("--output", output),
                 asOf == null ? LocalDate.now() : asOf, keyFile, conf.toAbsolutePath().normalize());
     }

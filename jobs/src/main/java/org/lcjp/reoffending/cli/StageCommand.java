@@ -27,7 +27,7 @@ final class StageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        new NightlyRun(options.request(), r -> out.println(r.summaryLine())).run(List.of(stage), false);
+        new NightlyRun(options.request(), r -> out.println(r.summaryLine())).rekey(options.rekey).run(List.of(stage), false);
         out.flush();
         return ExitCodes.OK;
     }

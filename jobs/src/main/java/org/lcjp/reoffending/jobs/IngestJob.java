@@ -75,7 +75,15 @@ public final class IngestJob implements Stage {
             tables.clear();
             manifest = IngestManifest.empty(fingerprint);
         }
-        manifest = new IngestManifest(fingerprint, manifest.files());
+        Map<String, FileReport> reports = new LinkedHashMap<>();
+        tables.fileCounts(spark).forEach(r -> reports.put(r.sourceFile(), r));
+        // Half-written state is redone, never trusted: a listed delivery whose counts or rows are missing is read again.
+        List<IngestManifest.Entry> inPlace = manifest.files().stream().filter(e -> tables.inPlace(e, reports.get(e.sourceFile()))).toList();
+        if (inPlace.size() < manifest.files().size()) {
+            LOG.warn("{} delivered file(s) listed as ingested lack their counts or rows (a crash or outside damage): reading them again",
+                    manifest.files().size() - inPlace.size());
+        }
+        manifest = new IngestManifest(fingerprint, inPlace);
 
         List<ExtractFile> found = ExtractDiscovery.discover(ctx.storage(), ctx.input(), ctx.asOf());
         List<ExtractFile> readable = found.stream().filter(f -> f.status().equals(DataQualityColumns.STATUS_READ)).toList();
@@ -91,8 +99,6 @@ public final class IngestJob implements Stage {
         PseudonymiseIdentifiers pseudonymise = new PseudonymiseIdentifiers(ctx.settings().pseudonymise(), ctx.key());
         Dataset<Row> offences = ReferenceTables.read(spark, ctx, ReferenceTables.OFFENCES);
 
-        Map<String, FileReport> reports = new LinkedHashMap<>();
-        tables.fileCounts(spark).forEach(r -> reports.put(r.sourceFile(), r));
         int threads = ctx.settings().ingest().parallelDatasets();
         // Every dataset with new deliveries at once: each is a short chain of small jobs (parse and count, two
         // writes), which one after another left both cores idle between jobs.
@@ -300,7 +306,8 @@ public final class IngestJob implements Stage {
         details.put("quarantined", quality.stream().mapToLong(FileReport::rowsQuarantined).sum());
         details.put("warnings", quality.stream().mapToLong(FileReport::warnings).sum());
         for (String status : List.of(DataQualityColumns.STATUS_REJECTED_FILE, DataQualityColumns.STATUS_NOT_READ_BAD_NAME,
-                DataQualityColumns.STATUS_NOT_READ_AFTER_AS_OF, DataQualityColumns.STATUS_NOT_READ_UNKNOWN_FOLDER)) {
+                DataQualityColumns.STATUS_NOT_READ_AFTER_AS_OF, DataQualityColumns.STATUS_NOT_READ_UNKNOWN_FOLDER,
+                DataQualityColumns.STATUS_NOT_READ_LINK)) {
             List<String> files = quality.stream().filter(q -> q.status().equals(status)).map(FileReport::sourceFile).toList();
             if (!files.isEmpty()) {
                 details.put(status.toLowerCase(java.util.Locale.ROOT), files);

@@ -19,6 +19,7 @@ import org.lcjp.reoffending.measures.MeasureInputs;
 import org.lcjp.reoffending.measures.MeasurePipeline;
 import org.lcjp.reoffending.measures.MeasureTables;
 import org.lcjp.reoffending.io.StoragePath;
+import org.lcjp.reoffending.io.WarehouseTables;
 import org.lcjp.reoffending.measures.StagedTables;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.spark.JobDescriptions;
@@ -62,7 +63,7 @@ public final class MeasuresJob implements Stage {
         StoragePath measures = context.warehouse().measures();
         MeasureTables tables = new MeasurePipeline(context.settings().cohort(), context.settings().measures(),
                 new DateOfBirthCipher(context.key()))
-                .run(inputs, coverage, (table, rows) -> materialise(spark, measures.resolve(table), table, rows));
+                .run(inputs, coverage, (table, rows) -> materialiseVersion(spark, context, measures.resolve(table), table, rows));
 
         Dataset<Row> published = materialise(spark, context.published(PROVEN_REOFFENDING), PROVEN_REOFFENDING,
                 tables.provenReoffending());
@@ -112,6 +113,22 @@ public final class MeasuresJob implements Stage {
         StoragePath path = context.warehouse().staged(id);
         return context.storage().isDirectory(path) ? spark.read().parquet(path.toString())
                 : spark.createDataFrame(List.of(), StagedTables.emptySchema(id));
+    }
+
+    /**
+     * A warehouse table: the new version is written beside the current one and switched to ({@link WarehouseTables}),
+     * so a crash leaves the old version or the new, never none or half; then read back like {@link #materialise}.
+     */
+    private static Dataset<Row> materialiseVersion(SparkSession spark, RunContext context, StoragePath table, String what,
+                                                   Dataset<Row> rows) {
+        WarehouseTables.recover(context.storage(), table);
+        StoragePath next = WarehouseTables.next(table);
+        JobDescriptions.describe(spark, NAME, "writing " + what, () -> {
+            rows.write().mode(SaveMode.Overwrite).parquet(next.toString());
+            return null;
+        });
+        WarehouseTables.switchTo(context.storage(), next, table);
+        return spark.read().parquet(table.toString());
     }
 
     /** Writes the table and reads it back, so later stages start from the file rather than recomputing it. */

@@ -28,6 +28,7 @@ import org.lcjp.reoffending.publish.RunLock;
 import org.lcjp.reoffending.publish.RunManifest;
 import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
 import org.lcjp.reoffending.settings.PipelineSettings;
+import org.lcjp.reoffending.settings.SettingsException;
 import org.lcjp.reoffending.settings.SettingsLoader;
 import org.lcjp.reoffending.spark.SparkSessions;
 
@@ -40,15 +41,28 @@ public final class NightlyRun {
     private static final Logger LOG = LogManager.getLogger(NightlyRun.class);
 
     /** What a run did; {@code publishedTo} is null when nothing was published. */
-    public record Outcome(String runId, StoragePath publishedTo, List<StageResult> stages, double seconds) {
+    public record Outcome(String runId, StoragePath publishedTo, List<StageResult> stages, double seconds, int leftoversRemoved) {
+        public Outcome(String runId, StoragePath publishedTo, List<StageResult> stages, double seconds) {
+            this(runId, publishedTo, stages, seconds, 0);
+        }
     }
 
     private final RunRequest request;
     private final Consumer<StageResult> onStage;
+    private boolean rekey;
 
     public NightlyRun(RunRequest request, Consumer<StageResult> onStage) {
         this.request = request;
         this.onStage = onStage;
+    }
+
+    /**
+     * This run re-pseudonymises the warehouse with a key other than the one it was built with (--rekey): without it,
+     * such a key is refused (exit 2), since every stored token and research id would silently change.
+     */
+    public NightlyRun rekey(boolean rekey) {
+        this.rekey = rekey;
+        return this;
     }
 
     public Outcome run(List<String> stageNames, boolean publish) throws IOException {
@@ -62,13 +76,15 @@ public final class NightlyRun {
         if (stageNames.contains(PanelPackJob.NAME)) {
             TargetsCheck.checkAtStart(request.confDir());
         }
-        PseudonymisationKey key = KeyResolver.resolve(request);
-        Storage storage = Storage.fromEnvironment();
+        PseudonymisationKey key = KeyResolver.resolve(request, settings.run().allowReadableKey());
+        Storage storage = OutputAccess.storage(settings.run());
+        requireLocations(storage);
         Warehouse warehouse = new Warehouse(request.output(), storage);
         String runId = newRunId();
         String asOf = request.asOf().toString();
         Instant started = Instant.now();
         try (RunLock ignored = lock(storage, runId, settings)) {
+            String rekeyedFrom = checkKey(storage, warehouse, key);
             if (stageNames.contains(IngestJob.NAME)) {
                 requireDeliveries(storage);
             }
@@ -77,41 +93,53 @@ public final class NightlyRun {
             RunContext context = new RunContext(request.input(), warehouse, building, request.asOf(), key,
                     request.confDir(), settings);
             List<StageResult> results = new ArrayList<>();
+            int leftovers = 0;
             byte[] manifest;
             try {
                 SparkSession spark = session("reoffending " + String.join(",", stageNames), settings, warehouse);
+                OutputAccess.apply(settings.run(), spark, storage, request.output());
+                // After the session: its own scratch and checkpoint folders are then known, and kept.
+                leftovers = Leftovers.remove(storage, warehouse);
                 long inputBytes = storage.listFiles(request.input()).stream().mapToLong(Storage.Entry::length).sum();
                 if (SparkSessions.chooseExecution(spark, settings.spark(), inputBytes)) {
                     LOG.info("Input of {} MB: queries run interpreted (spark.interpreted_below_mb)", inputBytes >> 20);
                 }
                 for (Stage stage : stageList) {
                     StageResult r = ResourceUse.measure(spark, () -> stage.run(spark, context));
+                    if (rekeyedFrom != null && stage.name().equals(IngestJob.NAME)) {
+                        Map<String, Object> details = new LinkedHashMap<>(r.details());
+                        details.put("rekeyed_from_key_fingerprint", rekeyedFrom);
+                        r = new StageResult(r.stage(), r.rowsIn(), r.rowsOut(), r.seconds(), details);
+                    }
                     results.add(r);
                     onStage.accept(r);
                     CrashPoints.reach(CrashPoints.STAGE_WRITTEN, stage.name());
                 }
                 if (!publish) {
-                    return new Outcome(runId, null, results, seconds(started));
+                    Leftovers.removeCheckpoints(storage);
+                    return new Outcome(runId, null, results, seconds(started), leftovers);
                 }
                 manifest = manifest(runId, settings, started, results, building, spark, context).toBytes();
             } catch (RuntimeException e) {
                 if (publish) {
                     publisher.discard(building);
                 }
+                Leftovers.removeCheckpoints(storage);
                 throw e;
             }
+            Leftovers.removeCheckpoints(storage);
             StoragePath target = publisher.publish(building, asOf, runId, manifest);
             for (StoragePath old : publisher.applyRetention(settings.run().retainPublished(), asOf)) {
                 LOG.info("Retention: removed {}", old);
             }
-            return new Outcome(runId, target, results, seconds(started));
+            return new Outcome(runId, target, results, seconds(started), leftovers);
         }
     }
 
     /** Moves OUTPUT/staging/&lt;as_of&gt;/ (built stage by stage) into published/ with its manifest. */
     public Outcome publishStaging() throws IOException {
         PipelineSettings settings = settings();
-        Storage storage = Storage.fromEnvironment();
+        Storage storage = OutputAccess.storage(settings.run());
         Warehouse warehouse = new Warehouse(request.output(), storage);
         String runId = newRunId();
         String asOf = request.asOf().toString();
@@ -124,6 +152,7 @@ public final class NightlyRun {
         try (RunLock ignored = lock(storage, runId, settings)) {
             AtomicPublisher publisher = new AtomicPublisher(storage, warehouse.published());
             SparkSession spark = session("reoffending publish", settings, warehouse);
+            OutputAccess.apply(settings.run(), spark, storage, request.output());
             RunContext context = new RunContext(request.input(), warehouse, staging, request.asOf(), null, request.confDir(), settings);
             byte[] manifest = manifest(runId, settings, started, List.of(), staging, spark, context).toBytes();
             StoragePath target = publisher.publish(staging, asOf, runId, manifest);
@@ -166,6 +195,55 @@ public final class NightlyRun {
                 filesInForce(context), stages, PublishedRowCounts.of(spark, context.storage(), building), configFiles,
                 keyFingerprint, coverage.effectiveDate(), coverage.limitingDataset(), coverage.firstCohort(),
                 coverage.dataCoverage());
+    }
+
+    /**
+     * The key against the one the warehouse was built with (the ingest manifest's fingerprint). A different key is
+     * refused with the recipe, unless this is a rekey: then every ingested row is forgotten (the rerun re-reads and
+     * re-pseudonymises every delivery) and the old fingerprint is returned for the manifest. The ingest manifest is
+     * deleted last, so a crash during the clearing still finds the old fingerprint and asks for --rekey again.
+     */
+    private String checkKey(Storage storage, Warehouse warehouse, PseudonymisationKey key) {
+        String built = IngestManifest.read(storage, warehouse.ingestManifest()).keyFingerprint();
+        String now = org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers.fingerprint(key, settings().pseudonymise());
+        if (built == null || built.equals(now)) {
+            if (rekey) {
+                LOG.info("--rekey: the warehouse is already built with this key; nothing to re-pseudonymise");
+            }
+            return null;
+        }
+        if (!rekey) {
+            throw SettingsException.withAdvice("Cannot run: the key file is not the key the warehouse under "
+                    + request.output() + " was built with (key fingerprint " + built + ", this key " + now
+                    + "; or the encoding, pseudonymise.encoding, or the token format changed). Nothing was changed",
+                    "if the key file is wrong, rerun with the right --key-file (KEY_FILE=); if the key was changed on purpose "
+                            + "(rotation, compromise), rerun once with --rekey: every delivery is re-read and re-pseudonymised, every "
+                            + "research id changes, and the manifest records the rekey.");
+        }
+        LOG.warn("--rekey: re-pseudonymising the warehouse under {} with a new key (fingerprint {} replaces {}); every "
+                + "delivery is read again and every research id changes", request.output(), now, built);
+        new org.lcjp.reoffending.io.IngestTables(warehouse).clear();
+        return built;
+    }
+
+    /** A missing input root or an OUTPUT that cannot be made is a configuration error (exit 2), found before Spark starts. */
+    private void requireLocations(Storage storage) {
+        boolean input;
+        try {
+            input = storage.isDirectory(request.input());
+        } catch (java.io.UncheckedIOException e) {
+            input = false;
+        }
+        if (!input) {
+            throw SettingsException.withAdvice("Cannot run: the input root " + request.input() + " is not a folder (missing, or not reachable)",
+                    "check INPUT / --input names the extracts root (<agency>/<dataset>/<dataset>_<yyyyMMdd>.csv) and that it is mounted, then run again.");
+        }
+        try {
+            storage.mkdirs(request.output());
+        } catch (java.io.UncheckedIOException e) {
+            throw SettingsException.withAdvice("Cannot use OUTPUT " + request.output() + ": " + e.getMessage(),
+                    "give an OUTPUT folder this user can create and write (--output, OUTPUT=), then run again.");
+        }
     }
 
     /** An input root with no delivery to read up to the as-of date has nothing to publish: exit 3, not success. */

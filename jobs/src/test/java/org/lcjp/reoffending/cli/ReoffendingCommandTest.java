@@ -72,10 +72,23 @@ class ReoffendingCommandTest {
     @Test
     void shortKeyIsExitTwo() throws IOException {
         Path key = Files.writeString(dir.resolve("short.key"), "too-short");
+        java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         int code = execute("run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", "../conf",
                 "--key-file", key.toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("at least 32 are needed").doesNotContain("too-short");
+    }
+
+    /** Whoever reads the key can reverse every token: a key others can read is refused before anything runs. */
+    @Test
+    void aKeyOthersCanReadIsExitTwo() throws IOException {
+        Path key = Files.writeString(dir.resolve("open.key"), "a-test-key-of-more-than-thirty-two-bytes");
+        java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        int code = execute("run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", "../conf",
+                "--key-file", key.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("can be read by every user", "chmod 600", "allow_readable_key", "What to do:");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test
@@ -92,6 +105,7 @@ class ReoffendingCommandTest {
         Path input = Files.createDirectories(dir.resolve("extracts/police/outcomes"));
         Files.writeString(input.resolve("outcomes_20991231.csv"), "record_id\n");   // after the as-of date: not read
         Path key = Files.writeString(dir.resolve("test.key"), "a-test-key-of-more-than-thirty-two-bytes");
+        java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         int code = execute("run", "--input", dir.resolve("extracts").toString(), "--output", dir.resolve("out").toString(),
                 "--conf", "../conf", "--key-file", key.toString(), "--as-of", "2020-01-07");
         assertThat(code).isEqualTo(3);

@@ -68,6 +68,7 @@ class NightlyRunEndToEndTest {
                 0.08, 0.06, 0.6);
         SyntheticExtracts.generate(g, input, truth);
         key = Files.writeString(dir.resolve("test.key"), "an-end-to-end-test-key-of-more-than-32-bytes");
+        java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertThat(run(dir.resolve("out"), AS_OF)).isZero();
         published = dir.resolve("out/published").resolve(AS_OF.toString());
     }

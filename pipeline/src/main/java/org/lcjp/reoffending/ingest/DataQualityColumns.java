@@ -30,6 +30,8 @@ public final class DataQualityColumns {
     public static final String STATUS_NOT_READ_AFTER_AS_OF = "NOT_READ_AFTER_AS_OF";
     /** Not read: a folder (or a stray file) outside the {@code <agency>/<dataset>/} layout of the contract. */
     public static final String STATUS_NOT_READ_UNKNOWN_FOLDER = "NOT_READ_UNKNOWN_FOLDER";
+    /** Not read: a symbolic link (to a file or folder), which could lead anywhere outside the input root. */
+    public static final String STATUS_NOT_READ_LINK = "NOT_READ_LINK";
 
     public static final StructType SCHEMA = new StructType()
             .add(SOURCE_FILE, DataTypes.StringType, false)

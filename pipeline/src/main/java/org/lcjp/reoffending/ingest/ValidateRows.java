@@ -115,8 +115,9 @@ public final class ValidateRows {
                 Column later = value.get(nb.later());
                 Column earlier = value.get(nb.earlier());
                 Column violated = coalesce(later.lt(earlier), lit(false));
-                Column p = problem(nb.later(), QuarantineRule.NOT_BEFORE, concat(lit("Cannot accept " + nb.later()
-                        + ": before " + nb.earlier() + " ("), later.cast("string"), lit(" < "), earlier.cast("string"), lit(")")));
+                // No dates in the message: either may be a date of birth.
+                Column p = problem(nb.later(), QuarantineRule.NOT_BEFORE, lit("Cannot accept " + nb.later()
+                        + ": before " + nb.earlier()));
                 // Required for the row (always, or by a RequiredWhen such as rj outcome_date when an outcome is
                 // given): the row is invalid; otherwise the value is nulled with a warning.
                 Column requiredForRow = spec.column(nb.later()).orElseThrow().required() ? lit(true)

@@ -3,7 +3,6 @@ package org.lcjp.reoffending.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.try_to_date;
@@ -19,7 +18,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.lcjp.reoffending.domain.ColumnSpec;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.StagedColumns;
-import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
 import org.lcjp.reoffending.settings.IngestSettings;
 
 /** The single-value checks of one dataset: each column's typed value and, when invalid, the rule and message. */
@@ -35,7 +33,6 @@ final class ValueChecks {
     private final String dateShape;
     private final Date earliest;
     private final Map<String, Map<String, String>> codeMappings;
-    private final List<String> identityColumns;
 
     ValueChecks(IngestSettings settings, DatasetSpec spec) {
         this.spec = spec;
@@ -43,7 +40,6 @@ final class ValueChecks {
         this.dateShape = shapeRegex(dateFormat);
         this.earliest = Date.valueOf(settings.earliestDate());
         this.codeMappings = settings.codeMappings(spec.id().path());
-        this.identityColumns = spec.columns().stream().filter(PseudonymiseIdentifiers::isIdentity).map(ColumnSpec::name).toList();
     }
 
     Check check(ColumnSpec c, Column offenceKnown) {
@@ -113,25 +109,19 @@ final class ValueChecks {
     }
 
     /**
-     * A value as a message may show it: identity columns and dates (which may be a date of birth in the wrong
-     * column) only by shape; other values in clear unless they equal one of the row's own identity values.
+     * A value as a message may show it: by its shape only, whatever the column. A bad value is by definition not one
+     * of the contract's codes, and a name, date of birth, postcode or PNC ID typed into the wrong column (a code, a
+     * force, an offence code) is as identifying there as in its own.
      */
     Column shown(ColumnSpec c, Column v) {
-        Column shape = shape(v);
-        if (identityColumns.contains(c.name()) || c.type() == org.lcjp.reoffending.domain.ColumnType.DATE) {
-            return shape;
-        }
-        Column isIdentity = lit(false);
-        for (String id : identityColumns) {
-            isIdentity = isIdentity.or(when(lower(col(id)).equalTo(lower(v)), lit(true)).otherwise(lit(false)));
-        }
-        return when(isIdentity, shape).otherwise(substring(v, 1, SHOWN_CHARACTERS));
+        return shape(v);
     }
 
     /** Letters become A or a and digits 9, so a data owner sees the form of a bad value but not the value. */
     static Column shape(Column v) {
-        Column s = regexp_replace(v, "\\p{Lu}", "A");
-        s = regexp_replace(s, "\\p{L}", "a");
+        // Lower case first: replacing capitals first made every A an a again.
+        Column s = regexp_replace(v, "[\\p{L}&&[^\\p{Lu}]]", "a");
+        s = regexp_replace(s, "\\p{Lu}", "A");
         s = regexp_replace(s, "\\p{N}", "9");
         return concat(lit("shape "), substring(s, 1, SHOWN_CHARACTERS));
     }

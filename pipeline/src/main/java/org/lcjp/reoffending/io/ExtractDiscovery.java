@@ -35,6 +35,10 @@ public final class ExtractDiscovery {
         List<ExtractFile> found = new ArrayList<>();
         for (Storage.Entry agencyDir : storage.list(inputRoot)) {
             String agency = agencyDir.name();
+            if (storage.isLink(agencyDir.path())) {
+                found.add(link(inputRoot, agencyDir, null, null));
+                continue;
+            }
             if (!agencyDir.directory() || !agencies.contains(agency)) {
                 found.add(unknown(inputRoot, agencyDir, null, null, agencyDir.directory()
                         ? "Cannot read folder: no such agency in the contract (" + agency + ")"
@@ -43,6 +47,10 @@ public final class ExtractDiscovery {
             }
             for (Storage.Entry datasetDir : storage.list(agencyDir.path())) {
                 String dataset = datasetDir.name();
+                if (storage.isLink(datasetDir.path())) {
+                    found.add(link(inputRoot, datasetDir, agency, null));
+                    continue;
+                }
                 if (!datasetDir.directory() || Datasets.find(new DatasetId(agency, dataset)).isEmpty()) {
                     found.add(unknown(inputRoot, datasetDir, agency, null, datasetDir.directory()
                             ? "Cannot read folder: no such dataset for " + agency + " in the contract (" + dataset + ")"
@@ -51,7 +59,7 @@ public final class ExtractDiscovery {
                 }
                 DatasetSpec spec = Datasets.spec(new DatasetId(agency, dataset));
                 for (Storage.Entry file : storage.list(datasetDir.path())) {
-                    found.add(classify(inputRoot, file, spec, asOf));
+                    found.add(storage.isLink(file.path()) ? link(inputRoot, file, agency, dataset) : classify(inputRoot, file, spec, asOf));
                 }
             }
         }
@@ -85,6 +93,13 @@ public final class ExtractDiscovery {
                     "Cannot read file yet: extract date " + date + " is after the as-of date (" + asOf + ")");
         }
         return entry(root, file, agency, dataset, date, DataQualityColumns.STATUS_READ, null);
+    }
+
+    /** A link is never followed: it could lead to any file of the machine (a key, /etc/passwd, another partner's data). */
+    private static ExtractFile link(StoragePath root, Storage.Entry p, String agency, String dataset) {
+        return new ExtractFile(p.path(), p.path().relativeTo(root), agency, dataset, null, DataQualityColumns.STATUS_NOT_READ_LINK,
+                "Cannot read " + (p.directory() ? "folder" : "file") + ": a symbolic link, not followed (" + p.name()
+                        + "); deliver the file itself under the input root", 0, 0);
     }
 
     private static ExtractFile unknown(StoragePath root, Storage.Entry p, String agency, String dataset, String message) {

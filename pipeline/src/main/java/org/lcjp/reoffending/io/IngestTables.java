@@ -20,6 +20,7 @@ import org.lcjp.reoffending.domain.StagedColumns;
 import org.lcjp.reoffending.ingest.DataQualityColumns;
 import org.lcjp.reoffending.ingest.FileReport;
 import org.lcjp.reoffending.ingest.QuarantineColumns;
+import org.lcjp.reoffending.publish.CrashPoints;
 
 /**
  * The ingest layers of the warehouse. accepted/&lt;table&gt; is partitioned by extract_date and quarantine by
@@ -41,6 +42,7 @@ public record IngestTables(Warehouse warehouse) {
     public void replaceAccepted(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
         StoragePath table = warehouse.accepted(id);
         extractDates.forEach(d -> warehouse.storage().delete(table.resolve(StagedColumns.EXTRACT_DATE + "=" + d)));
+        CrashPoints.reach(CrashPoints.INGEST_BETWEEN_DELETE_AND_WRITE, table.getFileName());
         // Written as they come: each task's rows are from one delivery file (ExtractReader), so each task writes one
         // file into one date's folder, with neither a shuffle nor a sort of the wide rows.
         rows.write().mode(SaveMode.Append).option(DICTIONARY, false).partitionBy(StagedColumns.EXTRACT_DATE)
@@ -56,6 +58,7 @@ public record IngestTables(Warehouse warehouse) {
         StoragePath dataset = warehouse.quarantine().resolve(QuarantineColumns.AGENCY + "=" + id.agency())
                 .resolve(QuarantineColumns.DATASET + "=" + id.dataset());
         extractDates.forEach(d -> warehouse.storage().delete(dataset.resolve(QuarantineColumns.EXTRACT_DATE + "=" + d)));
+        CrashPoints.reach(CrashPoints.INGEST_BETWEEN_DELETE_AND_WRITE, "quarantine");
         if (rows == null) {
             return;
         }
@@ -63,6 +66,26 @@ public record IngestTables(Warehouse warehouse) {
         rows.drop(QuarantineColumns.AGENCY, QuarantineColumns.DATASET).write().mode(SaveMode.Append)
                 .partitionBy(QuarantineColumns.EXTRACT_DATE)
                 .parquet(dataset.toString());
+    }
+
+    /**
+     * Is everything the ingest manifest promises for this delivery in place: its counts, and its accepted and
+     * quarantine partitions when the counts say it had such rows? The manifest is written last, so only a crash in
+     * something that deletes (a key change) or damage from outside leaves a listed delivery without them; such a
+     * delivery is ingested again rather than trusted.
+     */
+    public boolean inPlace(IngestManifest.Entry entry, FileReport counts) {
+        if (counts == null || counts.extractDate() == null || !counts.extractDate().toString().equals(entry.extractDate())) {
+            return false;
+        }
+        DatasetId id = new DatasetId(entry.agency(), entry.dataset());
+        Storage storage = warehouse.storage();
+        if (counts.rowsAccepted() > 0
+                && !storage.exists(warehouse.accepted(id).resolve(StagedColumns.EXTRACT_DATE + "=" + entry.extractDate()))) {
+            return false;
+        }
+        return counts.rowsQuarantined() == 0 || storage.exists(warehouse.quarantine().resolve(QuarantineColumns.AGENCY + "=" + id.agency())
+                .resolve(QuarantineColumns.DATASET + "=" + id.dataset()).resolve(QuarantineColumns.EXTRACT_DATE + "=" + entry.extractDate()));
     }
 
     /** Accepted rows of every delivery so far, or null before the first. */

@@ -107,6 +107,9 @@ public final class Storage implements Serializable {
         if (configuration == null) {
             configuration = CONFIGURATIONS.computeIfAbsent(hadoopSettings, settings -> {
                 Configuration c = new Configuration();
+                // As Spark's local runs have it (SparkSessions): whichever of the two reaches the local file system
+                // first makes the instance both share (Hadoop caches one per scheme).
+                c.set("fs.file.impl", org.lcjp.reoffending.spark.NioLocalFileSystem.class.getName());
                 settings.forEach(c::set);
                 return c;
             });
@@ -158,6 +161,29 @@ public final class Storage implements Serializable {
             return null;
         } catch (IOException e) {
             throw failure("look at", p, e);
+        }
+    }
+
+    /**
+     * Is {@code p} a symbolic link (on a file system that has them: local disks; HDFS only when enabled)? The input
+     * root's entries are listed through links, so discovery asks this of each to read nothing that resolves elsewhere.
+     */
+    public boolean isLink(StoragePath p) {
+        if (p.isLocal()) {
+            // Hadoop's local file system reports links only with its native library (or a readlink process per
+            // file); java.nio asks the kernel directly.
+            return java.nio.file.Files.isSymbolicLink(p.toLocalPath());
+        }
+        FileSystem fs = fileSystem(p);
+        if (!fs.supportsSymlinks()) {
+            return false;
+        }
+        try {
+            return fs.getFileLinkStatus(p.hadoop()).isSymlink();
+        } catch (FileNotFoundException e) {
+            return false;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 

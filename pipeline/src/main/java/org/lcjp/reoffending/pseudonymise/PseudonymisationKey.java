@@ -14,7 +14,7 @@ import org.lcjp.reoffending.settings.SettingsException;
 public final class PseudonymisationKey implements Serializable {
     public static final int MINIMUM_BYTES = 32;
     public static final String HOW_TO_MAKE =
-            "Make one with: head -c 48 /dev/urandom | base64 > my.key (keep it outside the repository) and pass KEY_FILE=my.key";
+            "Make one with: (umask 077; head -c 48 /dev/urandom | base64 > my.key) (readable by you alone, outside the repository) and pass KEY_FILE=my.key";
 
     private final byte[] secret;
 

@@ -7,11 +7,23 @@ package org.lcjp.reoffending.settings;
  *                          run (default 60: about two months of nightly runs). 0 keeps everything.
  * @param lockStaleMinutes  a run lock whose heartbeat (every 30 s) is older than this is stale and taken over
  *                          (default 10); a lock of a dead process on this host is stale at once
+ * @param outputAccess      who may read what the run writes under OUTPUT: {@code owner} (default: files 0600, folders
+ *                          0700, whatever the umask) or {@code group} (0640 and 0750, for an analysts' group)
+ * @param allowReadableKey  run with a key file other users can read (default false: refused, exit 2); true runs with
+ *                          a warning
  */
-public record RunSettings(Integer retainPublished, Integer lockStaleMinutes) {
+public record RunSettings(Integer retainPublished, Integer lockStaleMinutes, String outputAccess, Boolean allowReadableKey) {
+    public static final String OWNER = "owner";
+    public static final String GROUP = "group";
+
     public RunSettings {
         retainPublished = Defaults.or(retainPublished, 60);
         lockStaleMinutes = Defaults.or(lockStaleMinutes, 10);
+        outputAccess = Defaults.or(outputAccess, OWNER);
+        allowReadableKey = Defaults.or(allowReadableKey, false);
+        if (!outputAccess.equals(OWNER) && !outputAccess.equals(GROUP)) {
+            throw new IllegalArgumentException("Cannot use output_access: must be owner or group (" + outputAccess + ")");
+        }
         if (retainPublished < 0) {
             throw new IllegalArgumentException("Cannot use retain_published: must be 0 or more (" + retainPublished + ")");
         }
@@ -21,6 +33,21 @@ public record RunSettings(Integer retainPublished, Integer lockStaleMinutes) {
     }
 
     public static RunSettings defaults() {
-        return new RunSettings(null, null);
+        return new RunSettings(null, null, null, null);
+    }
+
+    /** Mode of the files the run creates (octal 0600 or 0640). */
+    public short fileMode() {
+        return (short) (outputAccess.equals(GROUP) ? 0640 : 0600);
+    }
+
+    /** Mode of the folders the run creates (octal 0700 or 0750). */
+    public short folderMode() {
+        return (short) (outputAccess.equals(GROUP) ? 0750 : 0700);
+    }
+
+    /** The Hadoop umask giving those modes to what Spark writes ({@code fs.permissions.umask-mode}). */
+    public String umask() {
+        return outputAccess.equals(GROUP) ? "027" : "077";
     }
 }

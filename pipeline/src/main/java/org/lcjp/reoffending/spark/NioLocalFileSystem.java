@@ -22,9 +22,21 @@ public final class NioLocalFileSystem extends LocalFileSystem {
     }
 
     static final class NioRaw extends RawLocalFileSystem {
+        /**
+         * The mode less the configured umask ({@code fs.permissions.umask-mode}): Hadoop's local file system gives a
+         * folder made by {@code mkdirs(path, mode)} the mode as asked (0777 from Spark's committer), so only here does
+         * every file and folder honour the run's umask (owner-only by default), whatever the process umask.
+         */
         @Override
         public void setPermission(Path p, FsPermission permission) throws IOException {
-            Files.setPosixFilePermissions(pathToFile(p).toPath(), posix(permission.toShort()));
+            FsPermission masked = getConf() == null ? permission : permission.applyUMask(FsPermission.getUMask(getConf()));
+            Files.setPosixFilePermissions(pathToFile(p).toPath(), posix(masked.toShort()));
+        }
+
+        /** A folder made without a mode gets the default one less the umask too (not the process umask alone). */
+        @Override
+        public boolean mkdirs(Path f) throws IOException {
+            return mkdirs(f, FsPermission.getDirDefault());
         }
     }
 

@@ -213,7 +213,59 @@ class ValidateRowsTest {
         assertThat(problem.<String>getAs("message"))
                 .isEqualTo("Cannot read date_of_birth: not a date in the form yyyy-MM-dd (shape 9999-99-99)");
         Row code = row(cases().filter(c -> c.description().equals("unknown code in a required column")).findFirst().orElseThrow());
-        assertThat(code.<Row>getList(code.fieldIndex(ValidatedRows.ERRORS)).get(0).<String>getAs("message")).endsWith("(CHARGD)");
+        assertThat(code.<Row>getList(code.fieldIndex(ValidatedRows.ERRORS)).get(0).<String>getAs("message")).endsWith("(shape AAAAAA)");
+    }
+
+    /** Identifiers of someone (not the row's own person) typed into the wrong column, as an agency's export might. */
+    private static final List<String> PLANTED = List.of("Margaret Johnson 1987-10-16", "Johnson", "1987-10-16", "16/10/1987",
+            "TS7 9QR", "TS79QR", "1999/0054321K");
+    private static final List<String> PLANTED_PARTS = List.of("Margaret", "Johnson", "1987-10-16", "16/10/1987", "1987",
+            "TS7 9QR", "TS79QR", "9QR", "0054321");
+
+    /**
+     * Every planted identifier in every column of two datasets, each row also broken elsewhere so that it is
+     * quarantined: no quarantine column (record_id included) holds any part of them.
+     */
+    @Test
+    void quarantineNeverShowsAnIdentifierWhateverTheColumn(@org.junit.jupiter.api.io.TempDir Path root) {
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> offences = spark.read().option("header", "true").csv(Path.of("../conf/reference/offences.csv").toString());
+        long quarantinedRows = 0;
+        for (String dataset : List.of("police", "courts")) {
+            boolean police = dataset.equals("police");
+            org.lcjp.reoffending.domain.DatasetId id = police ? Datasets.POLICE_OUTCOMES : Datasets.COURTS_CONVICTIONS;
+            int columns = (police ? POLICE_HEADER : Extracts.COURTS_HEADER).split(",").length;
+            // outcome_type / disposal: broken in every row, so each row is quarantined whatever the planted column.
+            int broken = police ? 12 : 13;
+            List<String> lines = new ArrayList<>(List.of(police ? POLICE_HEADER : Extracts.COURTS_HEADER));
+            for (int column = 0; column < columns; column++) {
+                for (String planted : PLANTED) {
+                    String line = police ? police(broken, "NOT_A_CODE") : courts(broken, "NOT_A_CODE");
+                    String[] f = line.split(",", -1);
+                    f[column] = planted;
+                    lines.add(String.join(",", f));
+                }
+            }
+            String name = (police ? "outcomes" : "convictions") + "_20240201.csv";
+            Path file = Extracts.write(root, id.agency(), id.dataset(), name, lines.toArray(String[]::new));
+            ExtractFile f = new ExtractFile(file, id.path() + "/" + name, id.agency(), id.dataset(), LocalDate.of(2024, 2, 1), "READ", null);
+            Dataset<Row> raw = new ExtractReader(50, 1L << 25).read(spark, Datasets.spec(id), List.of(f));
+            ValidatedRows validated = new ValidateRows(IngestSettings.defaults()).apply(raw, Datasets.spec(id), offences);
+            List<Row> quarantine = validated.quarantined().collectAsList();
+            quarantinedRows += quarantine.stream().map(r -> r.getAs(QuarantineColumns.LINE)).distinct().count();
+            for (Row r : quarantine) {
+                for (int i = 0; i < r.size(); i++) {
+                    String cell = String.valueOf(r.get(i));
+                    for (String part : PLANTED_PARTS) {
+                        assertThat(cell).as(r.schema().fieldNames()[i] + " of " + r).doesNotContain(part);
+                    }
+                }
+            }
+            assertThat(quarantine).anyMatch(r -> "shape 9999/9999999A".equals(r.getAs(QuarantineColumns.RECORD_ID)));
+        }
+        // One quarantined line per planted value and column (the ones planted into the broken column too).
+        assertThat(quarantinedRows).isEqualTo((long) PLANTED.size() * (POLICE_HEADER.split(",").length
+                + Extracts.COURTS_HEADER.split(",").length));
     }
 
     @Test

@@ -45,6 +45,32 @@ class ExtractDiscoveryTest {
                 Map.entry("readme.txt", "NOT_READ_UNKNOWN_FOLDER")));
     }
 
+    /** Links lead outside the input root (a key, /etc/passwd, another partner's folder): reported, never read. */
+    @Test
+    void neverFollowsASymbolicLink(@TempDir Path elsewhere) throws Exception {
+        Extracts.write(root, "police", "outcomes", "outcomes_20240105.csv", "x");
+        Path secret = Files.writeString(elsewhere.resolve("secret.csv"), "x");
+        Files.createSymbolicLink(root.resolve("police/outcomes/outcomes_20240106.csv"), secret);
+        Files.createSymbolicLink(root.resolve("police/outcomes/outcomes_20240107.csv"), Path.of("/etc/passwd"));
+        Path otherFolder = Files.createDirectories(elsewhere.resolve("convictions"));
+        Files.writeString(otherFolder.resolve("convictions_20240105.csv"), "x");
+        Files.createDirectories(root.resolve("courts"));
+        Files.createSymbolicLink(root.resolve("courts/convictions"), otherFolder);
+        Files.createSymbolicLink(root.resolve("probation"), elsewhere);
+
+        List<ExtractFile> found = ExtractDiscovery.discover(root, LocalDate.of(2024, 2, 1));
+
+        assertThat(found.stream().collect(Collectors.toMap(ExtractFile::sourceFile, ExtractFile::status)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "police/outcomes/outcomes_20240105.csv", "READ",
+                        "police/outcomes/outcomes_20240106.csv", "NOT_READ_LINK",
+                        "police/outcomes/outcomes_20240107.csv", "NOT_READ_LINK",
+                        "courts/convictions", "NOT_READ_LINK",
+                        "probation", "NOT_READ_LINK"));
+        assertThat(found).filteredOn(f -> f.status().equals("NOT_READ_LINK"))
+                .allSatisfy(f -> assertThat(f.message()).contains("symbolic link, not followed"));
+    }
+
     @Test
     void explainsABadDate() {
         Extracts.write(root, "police", "outcomes", "outcomes_20240230.csv", "x");

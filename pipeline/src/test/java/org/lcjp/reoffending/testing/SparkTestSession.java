@@ -31,6 +31,8 @@ public final class SparkTestSession {
                         .config("spark.sql.codegen.wholeStage", "false")
                         .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
                         .config("spark.sql.session.timeZone", "UTC")
+                        // The local file system of every run (SparkSessions): permissions through java.nio, honouring the umask.
+                        .config("spark.hadoop.fs.file.impl", org.lcjp.reoffending.spark.NioLocalFileSystem.class.getName())
                         .config("spark.local.dir", dir.resolve("local").toString())
                         .config("spark.sql.warehouse.dir", dir.resolve("warehouse").toString())
                         .getOrCreate();
