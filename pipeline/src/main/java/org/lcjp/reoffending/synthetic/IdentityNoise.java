@@ -44,7 +44,7 @@ final class IdentityNoise {
         }
         row.put("forename", forename);
         row.put("surname", surname);
-        row.put("date_of_birth", formatDate(dateOfBirth(p.dateOfBirth, rng), courts));
+        row.put("date_of_birth", formatDate(dateOfBirth(p.dateOfBirth, rng, day), courts));
         String sex = chance(rng, 0.005) ? "U" : p.female ? "F" : "M";
         row.put("sex", courts ? switch (sex) { case "M" -> "Male"; case "F" -> "Female"; default -> "Unknown"; } : sex);
         if (ethnicity) {
@@ -112,7 +112,13 @@ final class IdentityNoise {
         };
     }
 
-    private LocalDate dateOfBirth(LocalDate dob, SplittableRandom rng) {
+    /** A clerk's slip in a date of birth, never one after the day the record was made (a young child's +10 years). */
+    private LocalDate dateOfBirth(LocalDate dob, SplittableRandom rng, int recordDay) {
+        LocalDate typed = typedDateOfBirth(dob, rng);
+        return typed.toEpochDay() > recordDay ? dob : typed;
+    }
+
+    private LocalDate typedDateOfBirth(LocalDate dob, SplittableRandom rng) {
         if (chance(rng, 0.012) && dob.getDayOfMonth() <= 12 && dob.getDayOfMonth() != dob.getMonthValue()) {
             return LocalDate.of(dob.getYear(), dob.getDayOfMonth(), dob.getMonthValue());
         }
