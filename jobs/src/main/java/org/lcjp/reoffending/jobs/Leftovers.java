@@ -24,11 +24,17 @@ final class Leftovers {
     private Leftovers() {
     }
 
-    /** Removes the leftovers; returns how many folders and files went. */
-    static int remove(Storage storage, Warehouse warehouse) {
+    /**
+     * Removes the leftovers; returns how many folders and files went.
+     *
+     * @param building this run's own folder under published/ (already prepared), kept; null when the run only stages
+     */
+    static int remove(Storage storage, Warehouse warehouse, StoragePath building) {
         List<StoragePath> gone = new ArrayList<>();
+        String own = building == null ? null : building.getFileName();
         if (storage.isDirectory(warehouse.published())) {
-            storage.list(warehouse.published()).stream().filter(e -> e.directory() && e.name().startsWith(BUILDING))
+            storage.list(warehouse.published()).stream()
+                    .filter(e -> e.directory() && e.name().startsWith(BUILDING) && !e.name().equals(own))
                     .forEach(e -> gone.add(e.path()));
         }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -99,7 +99,7 @@ public final class NightlyRun {
                 SparkSession spark = session("reoffending " + String.join(",", stageNames), settings, warehouse);
                 OutputAccess.apply(settings.run(), spark, storage, request.output());
                 // After the session: its own scratch and checkpoint folders are then known, and kept.
-                leftovers = Leftovers.remove(storage, warehouse);
+                leftovers = Leftovers.remove(storage, warehouse, publish ? building : null);
                 long inputBytes = storage.listFiles(request.input()).stream().mapToLong(Storage.Entry::length).sum();
                 if (SparkSessions.chooseExecution(spark, settings.spark(), inputBytes)) {
                     LOG.info("Input of {} MB: queries run interpreted (spark.interpreted_below_mb)", inputBytes >> 20);

@@ -41,7 +41,9 @@ public record Target(String id, String title, Figure figure, Direction direction
                          String numerator, String denominator, String ciLow, String ciHigh, Aggregate aggregate,
                          String periodColumn) {
         public Figure {
-            filters = filters == null ? Map.of() : Map.copyOf(filters);
+            // In the targets file's order: the published filters text must not change from one JVM to the next
+            // (Map.copyOf iterates in a per-JVM random order).
+            filters = filters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(filters));
         }
     }
 }
