@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lcjp.reoffending.io.Storage;
@@ -37,7 +38,10 @@ import org.lcjp.reoffending.testing.SparkTestSession;
  * One point runs the whole night, after the last stage (everything written, nothing published), so that every
  * published table, research included, is compared: a whole night costs far more than an ingest. Night 1 is an
  * ingest alone.
+ *
+ * <p>Tagged slow: some twenty nightly runs. `make fault-test` runs it; `make test` (and so CI) leaves it out.
  */
+@Tag("slow")
 class CrashRecoveryTest {
     private static final LocalDate NIGHT_1 = LocalDate.of(2019, 10, 7);
     private static final LocalDate NIGHT_2 = LocalDate.of(2020, 1, 7);
