@@ -27,7 +27,6 @@ import org.lcjp.reoffending.ingest.FileReport;
 import org.lcjp.reoffending.ingest.StagedRecords;
 import org.lcjp.reoffending.ingest.ValidateRows;
 import org.lcjp.reoffending.ingest.ValidatedRows;
-import org.lcjp.reoffending.io.ExtractDiscovery;
 import org.lcjp.reoffending.io.ExtractFile;
 import org.lcjp.reoffending.io.ExtractReader;
 import org.lcjp.reoffending.io.FileFacts;
@@ -85,7 +84,7 @@ public final class IngestJob implements Stage {
         }
         manifest = new IngestManifest(fingerprint, inPlace);
 
-        List<ExtractFile> found = ExtractDiscovery.discover(ctx.storage(), ctx.input(), ctx.asOf());
+        List<ExtractFile> found = ctx.deliveries();
         List<ExtractFile> readable = found.stream().filter(f -> f.status().equals(DataQualityColumns.STATUS_READ)).toList();
         // A delivery listed with the length and modification time it was ingested with is not opened again; any
         // other is parsed, and hashed in the same pass (FileFacts).
