@@ -69,10 +69,11 @@ public final class IngestJob implements Stage {
         String fingerprint = PseudonymiseIdentifiers.fingerprint(ctx.key(), ctx.settings().pseudonymise());
         IngestManifest manifest = IngestManifest.read(ctx.storage(), ctx.warehouse().ingestManifest());
         if (manifest.keyFingerprint() != null && !manifest.keyFingerprint().equals(fingerprint)) {
-            LOG.warn("The pseudonymisation key or the encoding (" + ctx.settings().pseudonymise().encoding()
-                    + ") differs from the one the warehouse was built with: re-ingesting every file");
-            tables.clear();
-            manifest = IngestManifest.empty(fingerprint);
+            // The run's key check (NightlyRun) refuses another key, or clears the warehouse for --rekey, before any
+            // stage: a stage never re-pseudonymises the warehouse on its own.
+            throw new IllegalStateException("Cannot ingest: the warehouse was built with another key or encoding (key fingerprint "
+                    + manifest.keyFingerprint() + ", this key " + fingerprint + "); run it through `reoffending run`, with --rekey "
+                    + "if the key changed on purpose");
         }
         Map<String, FileReport> reports = new LinkedHashMap<>();
         tables.fileCounts(spark).forEach(r -> reports.put(r.sourceFile(), r));
