@@ -27,7 +27,6 @@ import org.lcjp.reoffending.ingest.FileReport;
 import org.lcjp.reoffending.ingest.StagedRecords;
 import org.lcjp.reoffending.ingest.ValidateRows;
 import org.lcjp.reoffending.ingest.ValidatedRows;
-import org.lcjp.reoffending.io.ExtractDiscovery;
 import org.lcjp.reoffending.io.ExtractFile;
 import org.lcjp.reoffending.io.ExtractReader;
 import org.lcjp.reoffending.io.FileFacts;
@@ -70,10 +69,11 @@ public final class IngestJob implements Stage {
         String fingerprint = PseudonymiseIdentifiers.fingerprint(ctx.key(), ctx.settings().pseudonymise());
         IngestManifest manifest = IngestManifest.read(ctx.storage(), ctx.warehouse().ingestManifest());
         if (manifest.keyFingerprint() != null && !manifest.keyFingerprint().equals(fingerprint)) {
-            LOG.warn("The pseudonymisation key or the encoding (" + ctx.settings().pseudonymise().encoding()
-                    + ") differs from the one the warehouse was built with: re-ingesting every file");
-            tables.clear();
-            manifest = IngestManifest.empty(fingerprint);
+            // The run's key check (NightlyRun) refuses another key, or clears the warehouse for --rekey, before any
+            // stage: a stage never re-pseudonymises the warehouse on its own.
+            throw new IllegalStateException("Cannot ingest: the warehouse was built with another key or encoding (key fingerprint "
+                    + manifest.keyFingerprint() + ", this key " + fingerprint + "); run it through `reoffending run`, with --rekey "
+                    + "if the key changed on purpose");
         }
         Map<String, FileReport> reports = new LinkedHashMap<>();
         tables.fileCounts(spark).forEach(r -> reports.put(r.sourceFile(), r));
@@ -85,7 +85,7 @@ public final class IngestJob implements Stage {
         }
         manifest = new IngestManifest(fingerprint, inPlace);
 
-        List<ExtractFile> found = ExtractDiscovery.discover(ctx.storage(), ctx.input(), ctx.asOf());
+        List<ExtractFile> found = ctx.deliveries();
         List<ExtractFile> readable = found.stream().filter(f -> f.status().equals(DataQualityColumns.STATUS_READ)).toList();
         // A delivery listed with the length and modification time it was ingested with is not opened again; any
         // other is parsed, and hashed in the same pass (FileFacts).

@@ -85,13 +85,15 @@ public final class NightlyRun {
         Instant started = Instant.now();
         try (RunLock ignored = lock(storage, runId, settings)) {
             String rekeyedFrom = checkKey(storage, warehouse, key);
+            // The input root is listed once: the checks, ingest and the manifest's input files all use this listing.
+            List<ExtractFile> deliveries = ExtractDiscovery.discover(storage, request.input(), request.asOf());
             if (stageNames.contains(IngestJob.NAME)) {
-                requireDeliveries(storage);
+                requireDeliveries(deliveries);
             }
             AtomicPublisher publisher = new AtomicPublisher(storage, warehouse.published());
             StoragePath building = publish ? publisher.prepare(asOf, runId) : storage.mkdirs(warehouse.staging(asOf));
             RunContext context = new RunContext(request.input(), warehouse, building, request.asOf(), key,
-                    request.confDir(), settings);
+                    request.confDir(), settings, deliveries);
             List<StageResult> results = new ArrayList<>();
             int leftovers = 0;
             byte[] manifest;
@@ -100,7 +102,8 @@ public final class NightlyRun {
                 OutputAccess.apply(settings.run(), spark, storage, request.output());
                 // After the session: its own scratch and checkpoint folders are then known, and kept.
                 leftovers = Leftovers.remove(storage, warehouse, publish ? building : null);
-                long inputBytes = storage.listFiles(request.input()).stream().mapToLong(Storage.Entry::length).sum();
+                long inputBytes = deliveries.stream().filter(f -> f.status().equals(DataQualityColumns.STATUS_READ))
+                        .mapToLong(ExtractFile::bytes).sum();
                 if (SparkSessions.chooseExecution(spark, settings.spark(), inputBytes)) {
                     LOG.info("Input of {} MB: queries run interpreted (spark.interpreted_below_mb)", inputBytes >> 20);
                 }
@@ -247,9 +250,8 @@ public final class NightlyRun {
     }
 
     /** An input root with no delivery to read up to the as-of date has nothing to publish: exit 3, not success. */
-    private void requireDeliveries(Storage storage) {
-        boolean any = ExtractDiscovery.discover(storage, request.input(), request.asOf()).stream()
-                .anyMatch(f -> f.status().equals(DataQualityColumns.STATUS_READ));
+    private void requireDeliveries(List<ExtractFile> deliveries) {
+        boolean any = deliveries.stream().anyMatch(f -> f.status().equals(DataQualityColumns.STATUS_READ));
         if (!any) {
             throw new InputRejectedException("Cannot publish: no readable delivery under " + request.input()
                     + " dated on or before " + request.asOf() + ". Nothing was published",
@@ -276,7 +278,7 @@ public final class NightlyRun {
         Storage storage = context.storage();
         Map<String, IngestManifest.Entry> ingested = IngestManifest.read(storage, context.warehouse().ingestManifest()).bySourceFile();
         List<InputFiles.InputFile> out = new ArrayList<>();
-        for (ExtractFile f : ExtractDiscovery.discover(storage, request.input(), request.asOf())) {
+        for (ExtractFile f : context.deliveries()) {
             if (f.status().equals(DataQualityColumns.STATUS_READ)) {
                 IngestManifest.Entry e = ingested.get(f.sourceFile());
                 String sha = e != null && e.unchanged(f) ? e.sha256() : InputFiles.sha256(storage, f.path());

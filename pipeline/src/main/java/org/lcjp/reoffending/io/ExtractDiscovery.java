@@ -35,7 +35,7 @@ public final class ExtractDiscovery {
         List<ExtractFile> found = new ArrayList<>();
         for (Storage.Entry agencyDir : storage.list(inputRoot)) {
             String agency = agencyDir.name();
-            if (storage.isLink(agencyDir.path())) {
+            if (agencyDir.link()) {
                 found.add(link(inputRoot, agencyDir, null, null));
                 continue;
             }
@@ -47,7 +47,7 @@ public final class ExtractDiscovery {
             }
             for (Storage.Entry datasetDir : storage.list(agencyDir.path())) {
                 String dataset = datasetDir.name();
-                if (storage.isLink(datasetDir.path())) {
+                if (datasetDir.link()) {
                     found.add(link(inputRoot, datasetDir, agency, null));
                     continue;
                 }
@@ -59,7 +59,7 @@ public final class ExtractDiscovery {
                 }
                 DatasetSpec spec = Datasets.spec(new DatasetId(agency, dataset));
                 for (Storage.Entry file : storage.list(datasetDir.path())) {
-                    found.add(storage.isLink(file.path()) ? link(inputRoot, file, agency, dataset) : classify(inputRoot, file, spec, asOf));
+                    found.add(file.link() ? link(inputRoot, file, agency, dataset) : classify(inputRoot, file, spec, asOf));
                 }
             }
         }

@@ -165,26 +165,17 @@ public final class Storage implements Serializable {
     }
 
     /**
-     * Is {@code p} a symbolic link (on a file system that has them: local disks; HDFS only when enabled)? The input
-     * root's entries are listed through links, so discovery asks this of each to read nothing that resolves elsewhere.
+     * Is the listed {@code s} at {@code p} a symbolic link (on a file system that has them: local disks; HDFS only when
+     * enabled)? The input root's entries are listed through links, so discovery asks this of each to read nothing
+     * that resolves elsewhere. Other file systems say so in the listing itself, without a call per entry.
      */
-    public boolean isLink(StoragePath p) {
+    private static boolean isLink(StoragePath p, FileStatus s) {
         if (p.isLocal()) {
             // Hadoop's local file system reports links only with its native library (or a readlink process per
             // file); java.nio asks the kernel directly.
             return java.nio.file.Files.isSymbolicLink(p.toLocalPath());
         }
-        FileSystem fs = fileSystem(p);
-        if (!fs.supportsSymlinks()) {
-            return false;
-        }
-        try {
-            return fs.getFileLinkStatus(p.hadoop()).isSymlink();
-        } catch (FileNotFoundException e) {
-            return false;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
+        return s.isSymlink();
     }
 
     /**
@@ -208,8 +199,12 @@ public final class Storage implements Serializable {
         }
     }
 
-    /** One entry of a listing. */
-    public record Entry(StoragePath path, boolean directory, long length, long modificationTime) {
+    /**
+     * One entry of a listing.
+     *
+     * @param link whether it is a symbolic link (only {@link #list} tells; recursive listings follow none)
+     */
+    public record Entry(StoragePath path, boolean directory, long length, long modificationTime, boolean link) {
         public String name() {
             return path.getFileName();
         }
@@ -239,7 +234,7 @@ public final class Storage implements Serializable {
             RemoteIterator<LocatedFileStatus> it = fileSystem(folder).listFiles(folder.hadoop(), true);
             while (it.hasNext()) {
                 LocatedFileStatus s = it.next();
-                out.add(new Entry(child(folder, s.getPath()), false, s.getLen(), s.getModificationTime()));
+                out.add(new Entry(child(folder, s.getPath()), false, s.getLen(), s.getModificationTime(), false));
             }
         } catch (FileNotFoundException e) {
             return List.of();
@@ -251,7 +246,8 @@ public final class Storage implements Serializable {
     }
 
     private static Entry entry(StoragePath folder, FileStatus s) {
-        return new Entry(folder.resolve(s.getPath().getName()), s.isDirectory(), s.getLen(), s.getModificationTime());
+        StoragePath p = folder.resolve(s.getPath().getName());
+        return new Entry(p, s.isDirectory(), s.getLen(), s.getModificationTime(), isLink(p, s));
     }
 
     /** {@code found} re-expressed under {@code folder} (file systems may qualify it differently, e.g. file:/// vs file:/). */

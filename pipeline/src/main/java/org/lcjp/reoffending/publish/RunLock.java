@@ -94,10 +94,11 @@ public final class RunLock implements AutoCloseable {
                 return new RunLock(storage, file, me, staleAfter);
             } catch (FileAlreadyExistsException held) {
                 FileStatus status = storage.status(file);
-                if (status == null) {
+                byte[] seen = bytes(storage, file);
+                if (status == null || seen == null) {
                     continue;
                 }
-                Owner other = read(storage, file);
+                Owner other = owner(seen);
                 long age = System.currentTimeMillis() - status.getModificationTime();
                 boolean stale = other == null ? age > staleAfter.toMillis()
                         : other.deadOnThisHost() || age > staleAfter.toMillis();
@@ -109,24 +110,57 @@ public final class RunLock implements AutoCloseable {
                 LOG.warn("Taking over a stale run lock ({}; heartbeat {} s ago, stale after {} min): {}",
                         other == null ? "unreadable" : "run " + other.runId() + " on " + other.host() + " pid " + other.pid(),
                         age / 1000, staleAfter.toMinutes(), file);
-                StoragePath aside = outputRoot.resolve(FILE + ".stale-" + runId + "-" + me.pid());
-                try {
-                    storage.rename(file, aside);
-                    storage.delete(aside);
-                } catch (UncheckedIOException lostRace) {
-                    // Another run took it over first; the next attempt sees its fresh lock.
-                }
+                takeOver(storage, file, outputRoot.resolve(FILE + ".stale-" + runId + "-" + me.pid()), seen);
             }
         }
         throw new IllegalStateException("Cannot start run: could not take the lock on " + outputRoot + " (" + file
                 + "); another run is starting. Try again.");
     }
 
+    /**
+     * Moves the stale lock {@code seen} aside and deletes it. Judging it stale and moving it are two steps: a
+     * contender may have taken it over in between, and the name then holds that contender's fresh lock. What was moved
+     * is compared with what was judged, and a lock that is not the stale one is put back, so two runs never both hold
+     * OUTPUT. The next attempt then sees the fresh lock.
+     *
+     * @return whether the stale lock is gone
+     */
+    static boolean takeOver(Storage storage, StoragePath file, StoragePath aside, byte[] seen) {
+        try {
+            storage.rename(file, aside);
+        } catch (UncheckedIOException lostRace) {
+            return false;
+        }
+        if (!java.util.Arrays.equals(bytes(storage, aside), seen)) {
+            try {
+                storage.rename(aside, file);
+            } catch (UncheckedIOException e) {
+                LOG.warn("Cannot put back the run lock moved aside ({}): {}", aside, e.getMessage());
+            }
+            return false;
+        }
+        storage.delete(aside);
+        return true;
+    }
+
     /** The owner recorded in a lock file, or null when it cannot be read. */
     public static Owner read(Storage storage, StoragePath file) {
+        byte[] content = bytes(storage, file);
+        return content == null ? null : owner(content);
+    }
+
+    private static byte[] bytes(Storage storage, StoragePath file) {
         try {
-            return JSON.readValue(storage.readBytes(file), Owner.class);
-        } catch (IOException | UncheckedIOException e) {
+            return storage.readBytes(file);
+        } catch (UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    private static Owner owner(byte[] content) {
+        try {
+            return JSON.readValue(content, Owner.class);
+        } catch (IOException e) {
             return null;
         }
     }
