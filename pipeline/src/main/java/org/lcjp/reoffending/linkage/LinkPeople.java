@@ -180,8 +180,7 @@ public final class LinkPeople {
                     java.util.Arrays.copyOfRange(RecordPersonColumns.SCHEMA.names(), 1, RecordPersonColumns.SCHEMA.names().length));
             List<Column> groupColumns = new ArrayList<>(List.of(col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET),
                     col(RecordPersonColumns.RECORD_ID), col(RecordPersonColumns.PERSON_ID)));
-            RecordGroups.DIMENSIONS.values().stream().filter(g -> java.util.Arrays.asList(withCluster.columns()).contains(g))
-                    .forEach(g -> groupColumns.add(col(g)));
+            RecordGroups.present(withCluster.columns()).forEach(g -> groupColumns.add(col(g)));
             Dataset<Row> recordGroups = withCluster.select(groupColumns.toArray(Column[]::new));
 
             steps.next("sensitivity");
