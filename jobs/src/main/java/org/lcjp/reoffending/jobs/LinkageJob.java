@@ -100,9 +100,9 @@ public final class LinkageJob implements Stage {
         details.put("model_trained_at", out.model().trainedAt());
         details.put("weight_drift_psi", Math.round(out.drift() * 1e4) / 1e4);
         if (out.drift() > context.settings().linkage().model().driftWarnPsi()) {
-            LOG.warn("Tonight's match weights differ from the linkage model's training ones: PSI {} above linkage.model.drift_warn_psi {}. "
-                    + "Consider retraining with `reoffending train-linkage`", Math.round(out.drift() * 1e4) / 1e4,
-                    context.settings().linkage().model().driftWarnPsi());
+            LOG.warn("Tonight's match weights differ from the linkage model's training ones: PSI {} above linkage.model.drift_warn_psi {} "
+                    + "(model trained {}). The figures are still made with this model; consider retraining with `reoffending train-linkage`",
+                    Math.round(out.drift() * 1e4) / 1e4, context.settings().linkage().model().driftWarnPsi(), out.model().trainedAt());
             details.put("drift_warning", "match weights differ from the model's training ones beyond linkage.model.drift_warn_psi "
                     + context.settings().linkage().model().driftWarnPsi() + ": consider `reoffending train-linkage`");
         }

@@ -90,11 +90,12 @@ public final class LinkageSensitivityJob implements Stage {
                                 made.add(m);
                                 return m;
                             }).indexEvents());
+            Map<String, Long> variantPersons = HeadlineSensitivity.persons(variants);
             for (double t : present) {
                 Column mainSide = col(RecordPersonColumns.PERSON_ID).startsWith(HeadlineSensitivity.prefix(t, true));
                 Column otherSide = col(RecordPersonColumns.PERSON_ID).startsWith(HeadlineSensitivity.prefix(t, false));
-                long mainOnes = variants.where(mainSide).select(RecordPersonColumns.PERSON_ID).distinct().count();
-                long otherOnes = variants.where(otherSide).select(RecordPersonColumns.PERSON_ID).distinct().count();
+                long mainOnes = variantPersons.getOrDefault(HeadlineSensitivity.prefix(t, true), 0L);
+                long otherOnes = variantPersons.getOrDefault(HeadlineSensitivity.prefix(t, false), 0L);
                 ProvenReoffending measure = new ProvenReoffending();
                 // Only the whole-population cells are needed: the other dimensions' aggregates are pruned.
                 Column whole = col(ProvenReoffendingColumns.DIMENSION).equalTo(ProvenReoffending.ALL);

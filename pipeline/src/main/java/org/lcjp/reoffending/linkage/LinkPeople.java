@@ -145,12 +145,8 @@ public final class LinkPeople {
             if (given == null) {
                 model = withDistribution(model, s.distribution());
             }
+            // The caller warns past linkage.model.drift_warn_psi (LinkageJob: log and run manifest).
             double drift = given == null ? 0.0 : WeightDrift.psi(given.weightDistribution(), s.distribution());
-            if (drift > settings.model().driftWarnPsi()) {
-                LOG.warn("Linkage drift: tonight's match weights differ from the model's training ones (population stability index "
-                        + String.format("%.3f", drift) + " > " + settings.model().driftWarnPsi() + ", model trained " + model.trainedAt()
-                        + "). The figures are still made with this model; consider retraining it (`reoffending train-linkage`)");
-            }
             Dataset<Row> references = ReferenceGroups.of(c.records()).localCheckpoint();
             double main = settings.matchThreshold();
             List<Double> thresholds = settings.sensitivity().withMain(main);
@@ -184,8 +180,7 @@ public final class LinkPeople {
                     java.util.Arrays.copyOfRange(RecordPersonColumns.SCHEMA.names(), 1, RecordPersonColumns.SCHEMA.names().length));
             List<Column> groupColumns = new ArrayList<>(List.of(col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET),
                     col(RecordPersonColumns.RECORD_ID), col(RecordPersonColumns.PERSON_ID)));
-            RecordGroups.DIMENSIONS.values().stream().filter(g -> java.util.Arrays.asList(withCluster.columns()).contains(g))
-                    .forEach(g -> groupColumns.add(col(g)));
+            RecordGroups.present(withCluster.columns()).forEach(g -> groupColumns.add(col(g)));
             Dataset<Row> recordGroups = withCluster.select(groupColumns.toArray(Column[]::new));
 
             steps.next("sensitivity");

@@ -1,33 +1,24 @@
 package org.lcjp.reoffending.linkage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lcjp.reoffending.linkage.NodeClusterFixtures.EDGES;
+import static org.lcjp.reoffending.linkage.NodeClusterFixtures.NODES;
+import static org.lcjp.reoffending.linkage.NodeClusterFixtures.RECORDS;
+import static org.lcjp.reoffending.linkage.NodeClusterFixtures.SELF;
+import static org.lcjp.reoffending.linkage.NodeClusterFixtures.rows;
 
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.linkage.clustering.NodeClusters;
 import org.lcjp.reoffending.linkage.clustering.ReferenceGroups;
 import org.lcjp.reoffending.settings.LinkageSettings;
-import org.lcjp.reoffending.testing.SparkTestSession;
 
 /** Persons of identity profiles, and each profile's links inside its person, across a chain that must be split. */
 class NodeClustersTest {
-    private static final StructType RECORDS = new StructType().add("rid", DataTypes.LongType).add("record_key", DataTypes.StringType)
-            .add("agency", DataTypes.StringType).add("dataset", DataTypes.StringType).add("record_id", DataTypes.StringType)
-            .add("person_refs", DataTypes.createArrayType(DataTypes.LongType)).add("pnc_token", DataTypes.LongType)
-            .add("node", DataTypes.LongType);
-    private static final StructType NODES = new StructType().add("node", DataTypes.LongType).add("records", DataTypes.LongType)
-            .add("pnc_token", DataTypes.LongType);
-    private static final StructType EDGES = new StructType().add("src", DataTypes.LongType).add("dst", DataTypes.LongType)
-            .add("weight", DataTypes.DoubleType).add("match_probability", DataTypes.DoubleType).add("match_method", DataTypes.StringType);
-    private static final StructType SELF = new StructType().add("node", DataTypes.LongType).add("match_probability", DataTypes.DoubleType);
-
     @Test
     void linksAcrossASplitDoNotCountInsideEitherPart() {
         // 1 (PNC X) - 2 - 3 (PNC Y): two PNCs in one component, cut at the weaker edge 2-3; 7 and 8 share PNC Z.
@@ -47,10 +38,6 @@ class NodeClustersTest {
     }
 
     private static Row record(long id, Long pnc) {
-        return RowFactory.create(id, "police/outcomes/r" + id, "police", "outcomes", "r" + id, null, pnc, id);
-    }
-
-    private static Dataset<Row> rows(StructType schema, Row... rows) {
-        return SparkTestSession.get().createDataFrame(List.of(rows), schema);
+        return NodeClusterFixtures.record(id, id, pnc);
     }
 }

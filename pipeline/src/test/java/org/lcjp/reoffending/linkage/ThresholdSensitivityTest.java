@@ -1,6 +1,12 @@
 package org.lcjp.reoffending.linkage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lcjp.reoffending.linkage.NodeClusterFixtures.EDGES;
+import static org.lcjp.reoffending.linkage.NodeClusterFixtures.NODES;
+import static org.lcjp.reoffending.linkage.NodeClusterFixtures.RECORDS;
+import static org.lcjp.reoffending.linkage.NodeClusterFixtures.SELF;
+import static org.lcjp.reoffending.linkage.NodeClusterFixtures.rows;
+import static org.lcjp.reoffending.linkage.NodeClusterFixtures.record;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,8 +18,6 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.linkage.clustering.NodeClusters;
 import org.lcjp.reoffending.linkage.clustering.ReferenceGroups;
@@ -23,16 +27,6 @@ import org.lcjp.reoffending.testing.SparkTestSession;
 
 /** Re-clustering only the affected components at other thresholds gives the persons a full clustering there gives. */
 class ThresholdSensitivityTest {
-    private static final StructType RECORDS = new StructType().add("rid", DataTypes.LongType).add("record_key", DataTypes.StringType)
-            .add("agency", DataTypes.StringType).add("dataset", DataTypes.StringType).add("record_id", DataTypes.StringType)
-            .add("person_refs", DataTypes.createArrayType(DataTypes.LongType)).add("pnc_token", DataTypes.LongType)
-            .add("node", DataTypes.LongType);
-    private static final StructType NODES = new StructType().add("node", DataTypes.LongType).add("records", DataTypes.LongType)
-            .add("pnc_token", DataTypes.LongType);
-    private static final StructType EDGES = new StructType().add("src", DataTypes.LongType).add("dst", DataTypes.LongType)
-            .add("weight", DataTypes.DoubleType).add("match_probability", DataTypes.DoubleType).add("match_method", DataTypes.StringType);
-    private static final StructType SELF = new StructType().add("node", DataTypes.LongType).add("match_probability", DataTypes.DoubleType);
-
     @Test
     void affectedComponentsReclusteredEqualAFullClusteringAtEachThreshold() {
         // 1-2 (0.99) stays; 2-3 (0.96) goes at 0.99; 4-5 (0.85) joins at 0.80; 5-6 (0.97) goes at 0.99; 7-8 share a PNC;
@@ -95,15 +89,7 @@ class ThresholdSensitivityTest {
         };
     }
 
-    private static Row record(long rid, long node, Long pnc) {
-        return RowFactory.create(rid, "police/outcomes/r" + rid, "police", "outcomes", "r" + rid, null, pnc, node);
-    }
-
     private static Row edge(long a, long b, double p) {
         return RowFactory.create(a, b, Math.log(p / (1 - p)) / Math.log(2), p, "PROBABILISTIC");
-    }
-
-    private static Dataset<Row> rows(StructType schema, Row... rows) {
-        return SparkTestSession.get().createDataFrame(List.of(rows), schema);
     }
 }

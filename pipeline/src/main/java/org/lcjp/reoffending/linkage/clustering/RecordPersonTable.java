@@ -89,11 +89,7 @@ public final class RecordPersonTable {
                         .as(RecordPersonColumns.MATCH_PROBABILITY),
                 col(LinkageColumns.CLUSTER)));
         // The record's quality groups ride along when the records carry them (RecordGroups).
-        for (String g : org.lcjp.reoffending.linkage.quality.RecordGroups.DIMENSIONS.values()) {
-            if (java.util.Arrays.asList(records.columns()).contains(g)) {
-                out.add(col(g));
-            }
-        }
+        org.lcjp.reoffending.linkage.quality.RecordGroups.present(records.columns()).forEach(g -> out.add(col(g)));
         return flagged
                 .withColumn(RANK, when(col(REF_SHARED).isNotNull().and(r.lt(REF)), lit(REF)).otherwise(r))
                 .select(out.toArray(Column[]::new));

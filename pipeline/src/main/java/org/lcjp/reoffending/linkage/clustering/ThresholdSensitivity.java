@@ -1,9 +1,11 @@
 package org.lcjp.reoffending.linkage.clustering;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
@@ -11,7 +13,9 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.linkage.LinkageColumns;
 import org.lcjp.reoffending.settings.LinkageSettings;
@@ -33,6 +37,8 @@ public final class ThresholdSensitivity {
     /** Person ids here are "T" + the cluster: never equal to a main person id ("P..."). */
     static final String PREFIX = "T";
     private static final String COPY = "sensitivity_copy";
+    private static final String FROM = "sensitivity_from";
+    private static final String BELOW = "sensitivity_below";
 
     private final LinkageSettings settings;
     private final int maxRounds;
@@ -68,15 +74,17 @@ public final class ThresholdSensitivity {
         double main = settings.matchThreshold();
         int copies = others.size();
         Column p = col(LinkageColumns.MATCH_PROBABILITY);
-        Dataset<Row> touched = null;
+        // The nodes each edge or self pair touches, read once; each copy takes those between its threshold and the main one.
+        Dataset<Row> touching = edges.select(explode(array(col(PersonEdges.SRC), col(PersonEdges.DST))).as(LinkageColumns.NODE), p)
+                .union(scoredSelf.select(col(LinkageColumns.NODE), p));
+        List<Row> ranges = new ArrayList<>();
         for (int v = 0; v < copies; v++) {
-            Column between = p.geq(Math.min(others.get(v), main)).and(p.lt(Math.max(others.get(v), main)));
-            Dataset<Row> one = edges.where(between).select(col(PersonEdges.SRC).as(LinkageColumns.NODE))
-                    .union(edges.where(between).select(col(PersonEdges.DST).as(LinkageColumns.NODE)))
-                    .union(scoredSelf.where(between).select(col(LinkageColumns.NODE)))
-                    .withColumn(COPY, lit(v));
-            touched = touched == null ? one : touched.union(one);
+            ranges.add(RowFactory.create(v, Math.min(others.get(v), main), Math.max(others.get(v), main)));
         }
+        Dataset<Row> between = records.sparkSession().createDataFrame(ranges, new StructType().add(COPY, DataTypes.IntegerType)
+                .add(FROM, DataTypes.DoubleType).add(BELOW, DataTypes.DoubleType));
+        Dataset<Row> touched = touching.join(broadcast(between), p.geq(col(FROM)).and(p.lt(col(BELOW))))
+                .select(col(LinkageColumns.NODE), col(COPY));
         Column component = coalesce(col(NodeClusters.COMPONENT), col(LinkageColumns.NODE));
         Dataset<Row> components = nodeInfo.join(touched.distinct(), LinkageColumns.NODE).select(component.as("c"), col(COPY)).distinct();
         // Each copy's affected nodes: their whole components at the main threshold (closed under either threshold's edges).

@@ -1,9 +1,7 @@
 package org.lcjp.reoffending.linkage.quality;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.floor;
@@ -111,17 +109,9 @@ public final class LinkageQuality {
      * join of the records with their person's figures and one aggregation over (dimension, group, size).
      */
     static Dataset<Row> byGroup(Dataset<Row> recordPerson, String personKey, Dataset<Row> persons) {
-        java.util.List<String> present = java.util.Arrays.asList(recordPerson.columns());
-        java.util.List<Column> groups = new java.util.ArrayList<>(java.util.List.of(struct(lit(RecordGroups.DATASET_DIMENSION).as("d"),
-                concat_ws("/", col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET)).as("g"))));
-        RecordGroups.DIMENSIONS.forEach((dimension, column) -> {
-            if (present.contains(column)) {
-                groups.add(struct(lit(dimension).as("d"), col(column).as("g")));
-            }
-        });
         Column linked = col(JUSTICE_RECORDS).minus(when(isJustice(), 1).otherwise(0)).gt(0);
         Dataset<Row> cells = recordPerson.join(persons.select(col(personKey), col(SIZE), col(JUSTICE_RECORDS)), personKey)
-                .select(explode(array(groups.toArray(Column[]::new))).as("x"), sizeBucket(col(SIZE)).as("size"),
+                .select(explode(RecordGroups.groupsOf(recordPerson.columns())).as("x"), sizeBucket(col(SIZE)).as("size"),
                         when(linked, 1L).otherwise(0L).as("linked"))
                 .groupBy(col("x.d").as(DIMENSION), col("x.g").as(GROUP_NAME), col("size"))
                 .agg(count(lit(1)).as("n"), sum(col("linked")).as("linked"));

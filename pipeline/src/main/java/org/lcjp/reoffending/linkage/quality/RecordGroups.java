@@ -1,15 +1,21 @@
 package org.lcjp.reoffending.linkage.quality;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
+import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.domain.StagedColumns;
 import org.lcjp.reoffending.measures.AgeAtDate;
 import org.lcjp.reoffending.measures.Bands;
@@ -44,6 +50,28 @@ public record RecordGroups(DateOfBirthCipher cipher, List<Integer> ageBandStarts
         m.put("ETHNICITY", ETHNICITY);
         m.put("AGE_BAND", AGE_BAND);
         return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The group columns (of {@link #DIMENSIONS}) among a table's columns, in the dimensions' order. */
+    public static List<String> present(String[] columns) {
+        List<String> have = Arrays.asList(columns);
+        return DIMENSIONS.values().stream().filter(have::contains).toList();
+    }
+
+    /**
+     * A record's groups, to explode into one row per group: structs of d (the dimension) and g (the group), DATASET
+     * (agency/dataset) first, then each dimension whose column the table has.
+     */
+    public static Column groupsOf(String[] columns) {
+        List<String> have = present(columns);
+        List<Column> groups = new ArrayList<>(List.of(struct(lit(DATASET_DIMENSION).as("d"),
+                concat_ws("/", col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET)).as("g"))));
+        DIMENSIONS.forEach((dimension, column) -> {
+            if (have.contains(column)) {
+                groups.add(struct(lit(dimension).as("d"), col(column).as("g")));
+            }
+        });
+        return array(groups.toArray(Column[]::new));
     }
 
     /** The three group columns of a staged table with these columns. */

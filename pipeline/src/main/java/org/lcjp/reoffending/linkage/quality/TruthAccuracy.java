@@ -58,24 +58,15 @@ public final class TruthAccuracy {
      * half in each. recordGroups: record_person's key and person_id with the group columns. Runs one Spark job.
      */
     public static Dataset<Row> byGroup(Dataset<Row> recordGroups, Dataset<Row> truth) {
-        List<String> present = java.util.Arrays.asList(recordGroups.columns());
-        List<String> groupColumns = RecordGroups.DIMENSIONS.values().stream().filter(present::contains).toList();
         List<String> carried = new java.util.ArrayList<>(List.of(RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET));
-        carried.addAll(groupColumns);
+        carried.addAll(RecordGroups.present(recordGroups.columns()));
         Dataset<Row> l = labelled(recordGroups, truth, carried);
         String p = RecordPersonColumns.PERSON_ID;
         Dataset<Row> cells = l.groupBy(p, TRUE_PERSON).agg(count(lit(1)).as("n_pt"));
         Dataset<Row> predicted = l.groupBy(p).agg(count(lit(1)).as("n_p"));
         Dataset<Row> actual = l.groupBy(TRUE_PERSON).agg(count(lit(1)).as("n_t"));
-        List<Column> groups = new java.util.ArrayList<>(List.of(org.apache.spark.sql.functions.struct(lit(RecordGroups.DATASET_DIMENSION).as("d"),
-                org.apache.spark.sql.functions.concat_ws("/", col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET)).as("g"))));
-        RecordGroups.DIMENSIONS.forEach((dimension, column) -> {
-            if (groupColumns.contains(column)) {
-                groups.add(org.apache.spark.sql.functions.struct(lit(dimension).as("d"), col(column).as("g")));
-            }
-        });
         Dataset<Row> sums = l.join(cells, new String[] {p, TRUE_PERSON}).join(predicted, p).join(actual, TRUE_PERSON)
-                .select(org.apache.spark.sql.functions.explode(org.apache.spark.sql.functions.array(groups.toArray(Column[]::new))).as("x"),
+                .select(org.apache.spark.sql.functions.explode(RecordGroups.groupsOf(l.columns())).as("x"),
                         col("n_pt").minus(1).as("tp"), col("n_p").minus(1).as("pp"), col("n_t").minus(1).as("tt"))
                 .groupBy(col("x.d").as(LinkageQuality.DIMENSION), col("x.g").as(LinkageQuality.GROUP_NAME))
                 .agg(sum(col("tp")).as("tp"), sum(col("pp")).as("pp"), sum(col("tt")).as("tt"));

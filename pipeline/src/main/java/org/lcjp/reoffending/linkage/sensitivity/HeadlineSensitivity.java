@@ -2,7 +2,9 @@ package org.lcjp.reoffending.linkage.sensitivity;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.substring_index;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,6 +48,7 @@ public final class HeadlineSensitivity {
     static final List<String> POPULATIONS = List.of(ProvenReoffendingColumns.POPULATION_ADULT, ProvenReoffendingColumns.POPULATION_JUVENILE);
     private static final String MAIN_PREFIX = "M";
     private static final String OTHER_PREFIX = "A";
+    private static final String PREFIX_END = "|";
     static final String SOURCE_RECORD_ID = "source_record_id";
 
     private HeadlineSensitivity() {
@@ -104,7 +107,7 @@ public final class HeadlineSensitivity {
 
     /** The person-id prefix of a threshold's main (side "M") or re-clustered (side "A") variant. */
     public static String prefix(double threshold, boolean main) {
-        return (main ? MAIN_PREFIX : OTHER_PREFIX) + threshold + "|";
+        return (main ? MAIN_PREFIX : OTHER_PREFIX) + threshold + PREFIX_END;
     }
 
     /**
@@ -129,6 +132,19 @@ public final class HeadlineSensitivity {
                         col(key[2]).as(SOURCE_RECORD_ID));
                 out = out == null ? v : out.unionByName(v);
             }
+        }
+        return out;
+    }
+
+    /**
+     * Distinct persons of each variant, by its {@link #prefix}, in one aggregation: a variant's person ids start with
+     * its prefix, which ends at their first "|". A variant without records is absent.
+     */
+    public static Map<String, Long> persons(Dataset<Row> variants) {
+        Map<String, Long> out = new TreeMap<>();
+        for (Row r : variants.groupBy(substring_index(col(RecordPersonColumns.PERSON_ID), PREFIX_END, 1))
+                .agg(countDistinct(col(RecordPersonColumns.PERSON_ID))).collectAsList()) {
+            out.put(r.getString(0) + PREFIX_END, r.getLong(1));
         }
         return out;
     }

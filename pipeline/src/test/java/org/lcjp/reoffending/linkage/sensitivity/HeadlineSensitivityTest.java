@@ -36,6 +36,25 @@ class HeadlineSensitivityTest {
     }
 
     @Test
+    void personsAreCountedPerVariant() {
+        StructType recordPerson = new StructType().add("agency", DataTypes.StringType).add("dataset", DataTypes.StringType)
+                .add("record_id", DataTypes.StringType).add("person_id", DataTypes.StringType);
+        StructType reclustered = new StructType().add("match_threshold", DataTypes.DoubleType).add("agency", DataTypes.StringType)
+                .add("dataset", DataTypes.StringType).add("record_id", DataTypes.StringType).add("person_id", DataTypes.StringType);
+        // r1, r2 are two persons at the main threshold and one at 0.80; r3 is re-clustered at 0.99 only; r4 is untouched.
+        var main = SparkTestSession.get().createDataFrame(List.of(RowFactory.create("police", "outcomes", "r1", "P1"),
+                RowFactory.create("police", "outcomes", "r2", "P2"), RowFactory.create("police", "outcomes", "r3", "P3"),
+                RowFactory.create("police", "outcomes", "r4", "P4")), recordPerson);
+        var there = SparkTestSession.get().createDataFrame(List.of(RowFactory.create(0.80, "police", "outcomes", "r1", "T1"),
+                RowFactory.create(0.80, "police", "outcomes", "r2", "T1"), RowFactory.create(0.99, "police", "outcomes", "r3", "T3")),
+                reclustered);
+        Map<String, Long> persons = HeadlineSensitivity.persons(HeadlineSensitivity.variants(main, there, List.of(0.80, 0.99)));
+        assertThat(persons).containsExactlyInAnyOrderEntriesOf(Map.of(HeadlineSensitivity.prefix(0.80, true), 2L,
+                HeadlineSensitivity.prefix(0.80, false), 1L, HeadlineSensitivity.prefix(0.99, true), 1L,
+                HeadlineSensitivity.prefix(0.99, false), 1L));
+    }
+
+    @Test
     void otherThresholdsAreTheMainFigureMinusTheirRecordsMainCountPlusTheirCountThere() {
         LocalDate s = LocalDate.of(2018, 4, 1);
         LocalDate e = LocalDate.of(2018, 6, 30);
