@@ -27,6 +27,7 @@ import org.lcjp.reoffending.impact.NeedsProfile;
 import org.lcjp.reoffending.impact.TreatmentComparison;
 import org.lcjp.reoffending.measures.FollowUpWindow;
 import org.lcjp.reoffending.measures.MeasureColumns;
+import org.lcjp.reoffending.measures.MeasurePipeline;
 import org.lcjp.reoffending.needs.AssessedNeeds;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.rj.RjSample;
@@ -38,7 +39,8 @@ import org.lcjp.reoffending.spark.JobDescriptions;
  * The "compare" stage (methodology.md section 5): diverted against prosecuted (observed and matched), women against
  * men with their needs, IOM pre/post against a matched comparison group, and reoffending after a completed restorative
  * process (methodology.md section 8, by the Checkpoint machinery), each per financial year and POOLED,
- * counting only people whose follow-up is complete by the effective date. Reads the measure tables under
+ * counting only people indexed in a published cohort (from the first cohort, as proven_reoffending) whose follow-up
+ * is complete by the effective date. Reads the measure tables under
  * warehouse/measures/ (written by {@link MeasuresJob}) and the staged tables; writes cohort_comparison,
  * comparison_balance and iom_pre_post to the publish folder. A dataset never delivered gives no rows, not a failure.
  */
@@ -75,12 +77,14 @@ public final class ComparisonsJob implements Stage {
         Dataset<Row> offences = ReferenceTables.read(spark, context, ReferenceTables.OFFENCES);
 
         ComparisonPeriods periods = new ComparisonPeriods(cohort,
-                MeasuresJob.coverage(spark, context).effectiveDate().orElse(null), settings.financialYearStartMonth());
+                MeasuresJob.coverage(spark, context).effectiveDate().orElse(null), settings.financialYearStartMonth(),
+                MeasurePipeline.firstCohort(cohort, context.settings().measures(), proven));
         DateOfBirthCipher cipher = new DateOfBirthCipher(context.key());
 
         List<ComparisonRow> rows = new ArrayList<>();
         List<Row> balance = new ArrayList<>();
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("first_cohort", String.valueOf(periods.firstCohort()));
         details.put("complete_follow_up_to", String.valueOf(periods.effectiveDate()));
 
         Dataset<Row> referrals = staged(spark, context, Datasets.CHECKPOINT_REFERRALS);

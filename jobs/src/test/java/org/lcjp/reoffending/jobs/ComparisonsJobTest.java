@@ -51,7 +51,9 @@ class ComparisonsJobTest {
                         .add("offence_date", DataTypes.DateType).add("disposal_date", DataTypes.DateType)
                         .add("harm_days", DataTypes.DoubleType),
                 warehouse.measures().resolve("proven_offences"),
-                row("A", "courts/convictions", "c1", "105/01", Date.valueOf("2024-02-01"), Date.valueOf("2024-03-01"), 30.0));
+                row("A", "courts/convictions", "c1", "105/01", Date.valueOf("2024-02-01"), Date.valueOf("2024-03-01"), 30.0),
+                // Where the history starts: the first cohort is five years on (Apr to Jun 2023), before the index dates.
+                row("Z", "courts/convictions", "c0", "105/01", Date.valueOf("2018-02-01"), Date.valueOf("2018-03-01"), 30.0));
         write(new StructType().add("person_id", DataTypes.StringType).add("dob_cipher", DataTypes.BinaryType)
                         .add("sex", DataTypes.StringType),
                 warehouse.measures().resolve("person_attributes"),
@@ -90,7 +92,8 @@ class ComparisonsJobTest {
                 .isEqualTo(IomPrePostRow.SCHEMA.asNullable());
         // (FY2023-24, POOLED) x (ALL, UNKNOWN: no category delivered) x 2 measures x 2 groups
         assertThat(spark.read().parquet(context.published("iom_pre_post").toString()).count()).isEqualTo(16);
-        assertThat(result.details()).containsEntry("complete_follow_up_to", "2025-10-01").containsEntry("iom_matched", "0 of 1 (0.0%)");
+        assertThat(result.details()).containsEntry("first_cohort", "2023-04-01")
+                .containsEntry("complete_follow_up_to", "2025-10-01").containsEntry("iom_matched", "0 of 1 (0.0%)");
     }
 
     private static Row row(Object... values) {

@@ -56,10 +56,20 @@ public final class CompareSexes {
 
     /** @param people {@link #sample} with reoffences, days_to_first_reoffence, sex and the NeedsProfile flags */
     public List<ComparisonRow> run(Dataset<Row> people) {
+        // Three collects below read the people (index events, service spells and assessments joined): build them once.
         Dataset<Row> sexed = ComparisonPeriods.withPooled(people.filter(col(SEX).isin(WOMEN, MEN)))
                 .withColumn(OutcomeSummaries.GROUP_NAME, col(SEX))
                 .withColumn(MatchingColumns.WEIGHT, lit(1L))
-                .withColumn(MatchingColumns.REOFFENDED, when(col(MatchingColumns.REOFFENCES).gt(0), 1).otherwise(0));
+                .withColumn(MatchingColumns.REOFFENDED, when(col(MatchingColumns.REOFFENCES).gt(0), 1).otherwise(0))
+                .persist();
+        try {
+            return compare(people, sexed);
+        } finally {
+            sexed.unpersist();
+        }
+    }
+
+    private List<ComparisonRow> compare(Dataset<Row> people, Dataset<Row> sexed) {
         List<String> columns = List.of(people.columns());
         Column[] needs = java.util.stream.Stream.concat(NeedsProfile.NEEDS.stream(), NeedsProfile.ASSESSED.stream())
                 .filter(n -> columns.contains(NeedsProfile.flag(n)))

@@ -31,8 +31,9 @@ import org.lcjp.reoffending.settings.CohortSettings;
 /**
  * The periods of a comparison (methodology.md section 5): a person counts only when their follow-up and waiting
  * periods are in the data (index date + follow-up + waiting months on or before the effective date, as for a
- * FINAL cohort), and is reported in the financial year of the index date (April to March by default) and in
- * POOLED, every financial year together.
+ * FINAL cohort) and their index date lies in a published cohort (on or after the first cohort, section 2: before
+ * it previous offences are understated, and they are a matching covariate), and is reported in the financial year
+ * of the index date (April to March by default) and in POOLED, every financial year together.
  */
 public final class ComparisonPeriods {
     public static final String PERIOD = "period";
@@ -43,15 +44,23 @@ public final class ComparisonPeriods {
     private final int completeAfterMonths;
     private final LocalDate effectiveDate;
     private final int yearStartMonth;
+    private final LocalDate firstCohort;
+
+    /** Every index date with complete follow-up, whatever the first cohort (tests of samples built on few dates). */
+    public ComparisonPeriods(CohortSettings cohort, LocalDate effectiveDate, int yearStartMonth) {
+        this(cohort, effectiveDate, yearStartMonth, null);
+    }
 
     /**
      * @param effectiveDate  the effective date (methodology.md section 4); null when there is none: nobody counts
      * @param yearStartMonth first month of the financial year (comparison.financial_year_start_month, default 4)
+     * @param firstCohort    the first day of the first published cohort (CohortCalendar.firstCohort); null: no bound
      */
-    public ComparisonPeriods(CohortSettings cohort, LocalDate effectiveDate, int yearStartMonth) {
+    public ComparisonPeriods(CohortSettings cohort, LocalDate effectiveDate, int yearStartMonth, LocalDate firstCohort) {
         this.completeAfterMonths = cohort.finalAfterMonths();
         this.effectiveDate = effectiveDate;
         this.yearStartMonth = yearStartMonth;
+        this.firstCohort = firstCohort;
     }
 
     public LocalDate effectiveDate() {
@@ -64,7 +73,19 @@ public final class ComparisonPeriods {
                 : add_months(indexDate, completeAfterMonths).leq(lit(java.sql.Date.valueOf(effectiveDate)));
     }
 
-    /** Rows whose date has complete follow-up, with period, period_start and period_end (its financial year). */
+    public LocalDate firstCohort() {
+        return firstCohort;
+    }
+
+    /** The date lies in a published cohort: on or after the first cohort. */
+    public Column published(Column indexDate) {
+        return firstCohort == null ? lit(true) : indexDate.geq(lit(java.sql.Date.valueOf(firstCohort)));
+    }
+
+    /**
+     * Rows whose date lies in a published cohort and has complete follow-up, with period, period_start and period_end
+     * (its financial year; the first and last years hold only the dates that count).
+     */
     public Dataset<Row> select(Dataset<Row> people, String dateColumn) {
         Column date = col(dateColumn);
         Column startYear = year(date).minus(when(month(date).lt(yearStartMonth), 1).otherwise(0));
@@ -72,7 +93,7 @@ public final class ComparisonPeriods {
         Column label = yearStartMonth == 1 ? concat(lit("FY"), startYear.cast("string"))
                 : concat(lit("FY"), startYear.cast("string"), lit("-"),
                         lpad(pmod(startYear.plus(1), lit(100)).cast("string"), 2, "0"));
-        return people.filter(complete(date))
+        return people.filter(published(date).and(complete(date)))
                 .withColumn(PERIOD, label)
                 .withColumn(PERIOD_START, start)
                 .withColumn(PERIOD_END, date_sub(add_months(start, 12), 1));

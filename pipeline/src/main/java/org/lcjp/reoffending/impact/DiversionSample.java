@@ -7,17 +7,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
-import static org.apache.spark.sql.functions.when;
-import static org.lcjp.reoffending.impact.MatchingColumns.AGE;
-import static org.lcjp.reoffending.impact.MatchingColumns.DAYS_TO_FIRST_REOFFENCE;
-import static org.lcjp.reoffending.impact.MatchingColumns.FEMALE;
 import static org.lcjp.reoffending.impact.MatchingColumns.HARM_DAYS;
 import static org.lcjp.reoffending.impact.MatchingColumns.INDEX_DATE;
 import static org.lcjp.reoffending.impact.MatchingColumns.OFFENCE_GROUP;
 import static org.lcjp.reoffending.impact.MatchingColumns.PERSON_ID;
-import static org.lcjp.reoffending.impact.MatchingColumns.PREVIOUS_OFFENCES;
-import static org.lcjp.reoffending.impact.MatchingColumns.REOFFENCES;
-import static org.lcjp.reoffending.impact.MatchingColumns.REOFFENDED;
 import static org.lcjp.reoffending.impact.MatchingColumns.TREATED;
 
 import org.apache.spark.sql.Dataset;
@@ -25,9 +18,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.StagedColumns;
-import org.lcjp.reoffending.measures.AgeAtDate;
-import org.lcjp.reoffending.measures.FollowUpWindow;
-import org.lcjp.reoffending.measures.IndexEvents;
 import org.lcjp.reoffending.measures.MeasureColumns;
 import org.lcjp.reoffending.measures.OffenceReference;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
@@ -49,8 +39,7 @@ public final class DiversionSample {
     public static final TreatmentComparison.Arms ARMS =
             new TreatmentComparison.Arms(ComparisonRow.DIVERSION, DIVERTED, PROSECUTED);
     /** Matched on age, sex, previous offences, harm of the referral offence and its offence group, in the same year. */
-    public static final MatchingDesign DESIGN =
-            new MatchingDesign(PERSON_ID, MatchingColumns.NUMERIC_COVARIATES, OFFENCE_GROUP, ComparisonPeriods.PERIOD);
+    public static final MatchingDesign DESIGN = ComparisonSample.DESIGN;
 
     private final CohortSettings cohort;
     private final DateOfBirthCipher cipher;
@@ -83,17 +72,7 @@ public final class DiversionSample {
                         new String[] {"_ref_code"}, "left")
                 .withColumn(OFFENCE_GROUP, coalesce(col("_offence_group"), lit(UNKNOWN_GROUP)))
                 .withColumn(HARM_DAYS, coalesce(col("_harm_days"), lit(0.0)))
-                .join(attributes.select(PERSON_ID, MeasureColumns.DOB_CIPHER, MeasureColumns.SEX), new String[] {PERSON_ID}, "left")
-                .withColumn(AGE, AgeAtDate.age(cipher, col(MeasureColumns.DOB_CIPHER), col(INDEX_DATE)).cast("double"))
-                .withColumn(FEMALE, when(col(MeasureColumns.SEX).equalTo("F"), 1.0).otherwise(0.0))
-                .drop("_ref_code", "_offence_group", "_is_breach", "_harm_days", MeasureColumns.DOB_CIPHER, MeasureColumns.SEX);
-        Dataset<Row> withPrevious = IndexEvents.withPreviousOffences(described, proven, cohort.previousOffenceBandStarts())
-                .withColumn(PREVIOUS_OFFENCES, col(PREVIOUS_OFFENCES).cast("double"))
-                .drop(MeasureColumns.PREVIOUS_OFFENCES_BAND);
-        return new FollowUpWindow(cohort).withReoffences(withPrevious, proven)
-                .withColumn(REOFFENDED, when(col(REOFFENCES).gt(0), 1).otherwise(0))
-                .select(PERSON_ID, OutcomeSummaries.GROUP_NAME, TREATED, INDEX_DATE, ComparisonPeriods.PERIOD,
-                        ComparisonPeriods.PERIOD_START, ComparisonPeriods.PERIOD_END, AGE, FEMALE, PREVIOUS_OFFENCES,
-                        HARM_DAYS, OFFENCE_GROUP, REOFFENCES, REOFFENDED, DAYS_TO_FIRST_REOFFENCE);
+                .drop("_ref_code", "_offence_group", "_is_breach", "_harm_days");
+        return ComparisonSample.describe(described, attributes, proven, cohort, cipher);
     }
 }

@@ -39,8 +39,7 @@ public final class MeasurePipeline {
                 new PersonAttributes().build(in.allStaged(), in.recordPerson()));
         Dataset<Row> index = new IndexEvents(cohort, cipher).build(proven, in.prisons(), in.recordPerson(), attributes, in.areas());
         Dataset<Row> followed = new FollowUpWindow(cohort).withReoffences(index, proven);
-        LocalDate first = CohortCalendar.firstCohort(cohort, measures,
-                measures.firstCohort() != null ? null : earliestDisposal(proven));
+        LocalDate first = firstCohort(cohort, measures, proven);
         CohortCalendar calendar = CohortCalendar.of(cohort, measures, first, coverage);
         Dataset<Row> events = materialise.apply(MeasureTables.INDEX_EVENTS, calendar.classify(followed));
         Dataset<Row> published = MeasureTables.published(events);
@@ -48,6 +47,14 @@ public final class MeasurePipeline {
                 : coverage.effectiveDate().orElse(coverage.asOf());
         return new MeasureTables(proven, attributes, events, calendar, new ProvenReoffending().build(published),
                 new TimeToReoffence(cohort).build(published, censoring));
+    }
+
+    /**
+     * The first cohort published ({@link CohortCalendar#firstCohort}), for every stage that needs it: proven offences
+     * are read (one Spark job) only when measures.first_cohort is blank.
+     */
+    public static LocalDate firstCohort(CohortSettings cohort, MeasuresSettings measures, Dataset<Row> proven) {
+        return CohortCalendar.firstCohort(cohort, measures, measures.firstCohort() != null ? null : earliestDisposal(proven));
     }
 
     /** The earliest disposal date of any proven offence; null when there is none. */

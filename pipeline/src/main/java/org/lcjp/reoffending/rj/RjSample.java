@@ -8,17 +8,10 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
-import static org.lcjp.reoffending.impact.MatchingColumns.AGE;
-import static org.lcjp.reoffending.impact.MatchingColumns.DAYS_TO_FIRST_REOFFENCE;
-import static org.lcjp.reoffending.impact.MatchingColumns.FEMALE;
 import static org.lcjp.reoffending.impact.MatchingColumns.HARM_DAYS;
 import static org.lcjp.reoffending.impact.MatchingColumns.INDEX_DATE;
 import static org.lcjp.reoffending.impact.MatchingColumns.OFFENCE_GROUP;
 import static org.lcjp.reoffending.impact.MatchingColumns.PERSON_ID;
-import static org.lcjp.reoffending.impact.MatchingColumns.PREVIOUS_OFFENCES;
-import static org.lcjp.reoffending.impact.MatchingColumns.REOFFENCES;
-import static org.lcjp.reoffending.impact.MatchingColumns.REOFFENDED;
 import static org.lcjp.reoffending.impact.MatchingColumns.TREATED;
 
 import java.util.List;
@@ -30,14 +23,11 @@ import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.StagedColumns;
 import org.lcjp.reoffending.impact.ComparisonPeriods;
 import org.lcjp.reoffending.impact.ComparisonRow;
+import org.lcjp.reoffending.impact.ComparisonSample;
 import org.lcjp.reoffending.impact.LinkedRecords;
-import org.lcjp.reoffending.impact.MatchingColumns;
 import org.lcjp.reoffending.impact.MatchingDesign;
 import org.lcjp.reoffending.impact.OutcomeSummaries;
 import org.lcjp.reoffending.impact.TreatmentComparison;
-import org.lcjp.reoffending.measures.AgeAtDate;
-import org.lcjp.reoffending.measures.FollowUpWindow;
-import org.lcjp.reoffending.measures.IndexEvents;
 import org.lcjp.reoffending.measures.MeasureColumns;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.settings.CohortSettings;
@@ -53,7 +43,7 @@ import org.lcjp.reoffending.settings.CohortSettings;
  * complete count, each in the financial year of its index date (as every comparison: {@link ComparisonPeriods}).
  * Covariates at the index date for everyone, the index offence being the most harmful disposed of that day. One row
  * per unit in the columns of
- * {@link org.lcjp.reoffending.impact.MatchingColumns} (as the Checkpoint sample), person_id being
+ * {@link ComparisonSample} (as the Checkpoint sample), person_id being
  * {@code <person>@<index date>} since a person may be a control in several quarters.
  */
 public final class RjSample {
@@ -67,8 +57,7 @@ public final class RjSample {
             new TreatmentComparison.Arms(ComparisonRow.RJ, COMPLETED, ENDED_OTHERWISE);
     public static final String REFERRED = "REFERRED";
     /** Matched as Checkpoint: age, sex, previous offences, harm and group of the index offence, in the same year. */
-    public static final MatchingDesign DESIGN = new MatchingDesign(PERSON_ID, MatchingColumns.NUMERIC_COVARIATES,
-            OFFENCE_GROUP, ComparisonPeriods.PERIOD);
+    public static final MatchingDesign DESIGN = ComparisonSample.DESIGN;
     public static final List<String> COMPLETED_OUTCOMES = RjActivity.COMPLETED;
     public static final List<String> OTHER_OUTCOMES = List.of("VICTIM_DECLINED", "OFFENDER_DECLINED", "NOT_SUITABLE",
             "WITHDRAWN");
@@ -176,20 +165,11 @@ public final class RjSample {
                 .withColumn(OFFENCE_GROUP, org.apache.spark.sql.functions.coalesce(col("_o.g"), lit(MeasureColumns.UNKNOWN)))
                 .withColumn(HARM_DAYS, org.apache.spark.sql.functions.coalesce(col("_o.h"), lit(0.0)))
                 .drop("_op", "_od", "_o", "_rank")
-                .join(attributes.select(PERSON_ID, MeasureColumns.DOB_CIPHER, MeasureColumns.SEX), new String[] {PERSON_ID}, "left")
-                .withColumn(AGE, AgeAtDate.age(cipher, col(MeasureColumns.DOB_CIPHER), col(INDEX_DATE)).cast("double"))
-                .withColumn(FEMALE, when(col(MeasureColumns.SEX).equalTo("F"), 1.0).otherwise(0.0))
-                .withColumn(TREATED, col(OutcomeSummaries.GROUP_NAME).equalTo(COMPLETED))
-                .drop(MeasureColumns.DOB_CIPHER, MeasureColumns.SEX);
-        Dataset<Row> withPrevious = IndexEvents.withPreviousOffences(described, proven, cohort.previousOffenceBandStarts())
-                .withColumn(PREVIOUS_OFFENCES, col(PREVIOUS_OFFENCES).cast("double"))
-                .drop(MeasureColumns.PREVIOUS_OFFENCES_BAND);
-        return new FollowUpWindow(cohort).withReoffences(withPrevious, proven)
-                .withColumn(REOFFENDED, when(col(REOFFENCES).gt(0), 1).otherwise(0))
+                .withColumn(TREATED, col(OutcomeSummaries.GROUP_NAME).equalTo(COMPLETED));
+        // The unit id replaces the person id only once the person's records have been joined.
+        return ComparisonSample.describe(described, attributes, proven, cohort, cipher)
                 .withColumn(PERSON, col(PERSON_ID))
                 .withColumn(PERSON_ID, concat_ws("@", col(PERSON), col(INDEX_DATE).cast("string")))
-                .select(PERSON_ID, OutcomeSummaries.GROUP_NAME, TREATED, INDEX_DATE, ComparisonPeriods.PERIOD,
-                        ComparisonPeriods.PERIOD_START, ComparisonPeriods.PERIOD_END, AGE, FEMALE, PREVIOUS_OFFENCES,
-                        HARM_DAYS, OFFENCE_GROUP, REOFFENCES, REOFFENDED, DAYS_TO_FIRST_REOFFENCE);
+                .select(ComparisonSample.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
     }
 }

@@ -34,4 +34,15 @@ class ComparisonPeriodsTest {
                 .select(frame(DATES, new Object[] {"A", d("2010-01-01")}), "index_date").count())
                 .as("no effective date: nobody").isZero();
     }
+
+    @Test
+    void onlyIndexDatesOfPublishedCohortsCount() {
+        // First cohort Jan to Mar 2016: 2015-12-31 is in an unpublished cohort (its previous offences are understated).
+        ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2020, 9, 30), 4,
+                LocalDate.of(2016, 1, 1));
+        assertThat(periods.select(frame(DATES, new Object[] {"A", d("2015-12-31")}, new Object[] {"B", d("2016-01-01")},
+                new Object[] {"C", d("2016-04-01")}), "index_date").orderBy("person_id").collectAsList())
+                .extracting(r -> r.getAs("person_id") + " " + r.getAs("period"))
+                .containsExactly("B FY2015-16", "C FY2016-17");
+    }
 }
