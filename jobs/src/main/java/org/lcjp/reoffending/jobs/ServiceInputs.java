@@ -29,9 +29,12 @@ final class ServiceInputs {
         this.context = context;
     }
 
-    /** The staged table, empty when the dataset was never delivered. */
+    /**
+     * The staged table, empty when the dataset has no delivery read up to the as-of date. Ingest stages every contract
+     * dataset, one never delivered as an empty table, so the table's presence alone does not say it was delivered.
+     */
     Optional<Dataset<Row>> staged(DatasetId id) {
-        return Optional.ofNullable(ComparisonsJob.staged(spark, context, id));
+        return coverage(id).flatMap(c -> Optional.ofNullable(ComparisonsJob.staged(spark, context, id)));
     }
 
     Dataset<Row> recordPerson() {
