@@ -42,7 +42,7 @@ final class FamilyOffendingTable implements ServiceTable {
         List<FamilyOffendingRow> rows = new ThinkFamily(context.settings().comparison(), cohort,
                 new DateOfBirthCipher(context.key())).build(new ThinkFamily.Inputs(links.get(), in.recordPerson(), proven,
                 in.measures(MeasuresJob.PERSON_ATTRIBUTES), events, in.historyStart(proven).orElse(null), effective,
-                finalCohorts(events, cohort, effective)));
+                finalCohorts(events)));
         return Optional.of(spark.createDataFrame(rows.stream().map(FamilyOffendingRow::toRow).toList(),
                 FamilyOffendingRow.SCHEMA));
     }
@@ -51,19 +51,9 @@ final class FamilyOffendingTable implements ServiceTable {
      * The FINAL cohorts proven_reoffending publishes (methodology.md section 4): the index events' own status, as the
      * measure stage classified them (first cohort and data coverage included).
      */
-    static List<LocalDate> finalCohorts(Dataset<Row> events, CohortSettings cohort, LocalDate effective) {
-        if (effective == null) {
-            return List.of();
-        }
-        if (List.of(events.columns()).contains(CohortCalendar.STATUS)) {
-            return MeasureTables.published(events).filter(col(CohortCalendar.STATUS).equalTo(ProvenReoffendingColumns.STATUS_FINAL))
-                    .select(MeasureColumns.COHORT_START).distinct().collectAsList().stream()
-                    .map(r -> r.<Date>getAs(MeasureColumns.COHORT_START).toLocalDate()).sorted().toList();
-        }
-        // Index events written before the measure stage classified cohorts: FINAL by the follow-up rule alone.
-        return events.select(MeasureColumns.COHORT_START, MeasureColumns.COHORT_END).distinct().collectAsList().stream()
-                .filter(r -> !r.<Date>getAs(MeasureColumns.COHORT_END).toLocalDate()
-                        .plusMonths(cohort.finalAfterMonths()).isAfter(effective))
+    static List<LocalDate> finalCohorts(Dataset<Row> events) {
+        return MeasureTables.published(events).filter(col(CohortCalendar.STATUS).equalTo(ProvenReoffendingColumns.STATUS_FINAL))
+                .select(MeasureColumns.COHORT_START).distinct().collectAsList().stream()
                 .map(r -> r.<Date>getAs(MeasureColumns.COHORT_START).toLocalDate()).sorted().toList();
     }
 }
