@@ -5,10 +5,9 @@ import static org.apache.spark.sql.functions.col;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.family.FamilyOffendingRow;
 import org.lcjp.reoffending.family.ThinkFamily;
@@ -29,22 +28,22 @@ final class FamilyOffendingTable implements ServiceTable {
     }
 
     @Override
-    public Optional<Dataset<Row>> build(SparkSession spark, RunContext context) {
-        ServiceInputs in = new ServiceInputs(spark, context);
-        Optional<Dataset<Row>> links = in.staged(Datasets.FAMILY_LINKS);
-        if (links.isEmpty()) {
-            return Optional.empty();
-        }
+    public DatasetId source() {
+        return Datasets.FAMILY_LINKS;
+    }
+
+    @Override
+    public Dataset<Row> build(ServiceInputs in, Dataset<Row> links) {
+        RunContext context = in.context();
         CohortSettings cohort = context.settings().cohort();
         Dataset<Row> proven = in.measures(MeasuresJob.PROVEN_OFFENCES);
         Dataset<Row> events = in.measures(MeasuresJob.INDEX_EVENTS);
         LocalDate effective = in.effectiveDate().orElse(null);
         List<FamilyOffendingRow> rows = new ThinkFamily(context.settings().comparison(), cohort,
-                new DateOfBirthCipher(context.key())).build(new ThinkFamily.Inputs(links.get(), in.recordPerson(), proven,
+                new DateOfBirthCipher(context.key())).build(new ThinkFamily.Inputs(links, in.recordPerson(), proven,
                 in.measures(MeasuresJob.PERSON_ATTRIBUTES), events, in.historyStart(proven).orElse(null), effective,
                 finalCohorts(events)));
-        return Optional.of(spark.createDataFrame(rows.stream().map(FamilyOffendingRow::toRow).toList(),
-                FamilyOffendingRow.SCHEMA));
+        return in.frame(rows, FamilyOffendingRow::toRow, FamilyOffendingRow.SCHEMA);
     }
 
     /**

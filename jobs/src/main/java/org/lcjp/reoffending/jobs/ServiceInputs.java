@@ -7,11 +7,14 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.io.IngestTables;
 import org.lcjp.reoffending.measures.DataCoverage;
@@ -27,6 +30,19 @@ final class ServiceInputs {
     ServiceInputs(SparkSession spark, RunContext context) {
         this.spark = spark;
         this.context = context;
+    }
+
+    SparkSession spark() {
+        return spark;
+    }
+
+    RunContext context() {
+        return context;
+    }
+
+    /** A service table's collected rows as a DataFrame of its published schema. */
+    <T> Dataset<Row> frame(List<T> rows, Function<T, Row> toRow, StructType schema) {
+        return spark.createDataFrame(rows.stream().map(toRow).toList(), schema);
     }
 
     /**
