@@ -1,10 +1,9 @@
 package org.lcjp.reoffending.jobs;
 
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.needs.CheckpointActivity;
 import org.lcjp.reoffending.needs.CheckpointActivityRow;
@@ -19,12 +18,14 @@ final class CheckpointActivityTable implements ServiceTable {
     }
 
     @Override
-    public Optional<Dataset<Row>> build(SparkSession spark, RunContext context) {
-        ServiceInputs in = new ServiceInputs(spark, context);
-        return in.staged(Datasets.CHECKPOINT_REFERRALS).map(referrals -> {
-            List<CheckpointActivityRow> rows = new CheckpointActivity(context.settings().comparison().confidence())
-                    .build(referrals, in.recordPerson(), in.coverage(List.of(Datasets.CHECKPOINT_REFERRALS)));
-            return spark.createDataFrame(rows.stream().map(CheckpointActivityRow::toRow).toList(), CheckpointActivityRow.SCHEMA);
-        });
+    public DatasetId source() {
+        return Datasets.CHECKPOINT_REFERRALS;
+    }
+
+    @Override
+    public Dataset<Row> build(ServiceInputs in, Dataset<Row> referrals) {
+        List<CheckpointActivityRow> rows = new CheckpointActivity(in.context().settings().comparison().confidence())
+                .build(referrals, in.recordPerson(), in.coverage(List.of(Datasets.CHECKPOINT_REFERRALS)));
+        return in.frame(rows, CheckpointActivityRow::toRow, CheckpointActivityRow.SCHEMA);
     }
 }

@@ -5,10 +5,9 @@ import static org.apache.spark.sql.functions.col;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.family.FamilyOffendingRow;
 import org.lcjp.reoffending.family.ThinkFamily;
@@ -29,41 +28,31 @@ final class FamilyOffendingTable implements ServiceTable {
     }
 
     @Override
-    public Optional<Dataset<Row>> build(SparkSession spark, RunContext context) {
-        ServiceInputs in = new ServiceInputs(spark, context);
-        Optional<Dataset<Row>> links = in.staged(Datasets.FAMILY_LINKS);
-        if (links.isEmpty()) {
-            return Optional.empty();
-        }
+    public DatasetId source() {
+        return Datasets.FAMILY_LINKS;
+    }
+
+    @Override
+    public Dataset<Row> build(ServiceInputs in, Dataset<Row> links) {
+        RunContext context = in.context();
         CohortSettings cohort = context.settings().cohort();
         Dataset<Row> proven = in.measures(MeasuresJob.PROVEN_OFFENCES);
         Dataset<Row> events = in.measures(MeasuresJob.INDEX_EVENTS);
         LocalDate effective = in.effectiveDate().orElse(null);
         List<FamilyOffendingRow> rows = new ThinkFamily(context.settings().comparison(), cohort,
-                new DateOfBirthCipher(context.key())).build(new ThinkFamily.Inputs(links.get(), in.recordPerson(), proven,
+                new DateOfBirthCipher(context.key())).build(new ThinkFamily.Inputs(links, in.recordPerson(), proven,
                 in.measures(MeasuresJob.PERSON_ATTRIBUTES), events, in.historyStart(proven).orElse(null), effective,
-                finalCohorts(events, cohort, effective)));
-        return Optional.of(spark.createDataFrame(rows.stream().map(FamilyOffendingRow::toRow).toList(),
-                FamilyOffendingRow.SCHEMA));
+                finalCohorts(events)));
+        return in.frame(rows, FamilyOffendingRow::toRow, FamilyOffendingRow.SCHEMA);
     }
 
     /**
      * The FINAL cohorts proven_reoffending publishes (methodology.md section 4): the index events' own status, as the
      * measure stage classified them (first cohort and data coverage included).
      */
-    static List<LocalDate> finalCohorts(Dataset<Row> events, CohortSettings cohort, LocalDate effective) {
-        if (effective == null) {
-            return List.of();
-        }
-        if (List.of(events.columns()).contains(CohortCalendar.STATUS)) {
-            return MeasureTables.published(events).filter(col(CohortCalendar.STATUS).equalTo(ProvenReoffendingColumns.STATUS_FINAL))
-                    .select(MeasureColumns.COHORT_START).distinct().collectAsList().stream()
-                    .map(r -> r.<Date>getAs(MeasureColumns.COHORT_START).toLocalDate()).sorted().toList();
-        }
-        // Index events written before the measure stage classified cohorts: FINAL by the follow-up rule alone.
-        return events.select(MeasureColumns.COHORT_START, MeasureColumns.COHORT_END).distinct().collectAsList().stream()
-                .filter(r -> !r.<Date>getAs(MeasureColumns.COHORT_END).toLocalDate()
-                        .plusMonths(cohort.finalAfterMonths()).isAfter(effective))
+    static List<LocalDate> finalCohorts(Dataset<Row> events) {
+        return MeasureTables.published(events).filter(col(CohortCalendar.STATUS).equalTo(ProvenReoffendingColumns.STATUS_FINAL))
+                .select(MeasureColumns.COHORT_START).distinct().collectAsList().stream()
                 .map(r -> r.<Date>getAs(MeasureColumns.COHORT_START).toLocalDate()).sorted().toList();
     }
 }

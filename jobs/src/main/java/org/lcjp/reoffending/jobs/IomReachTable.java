@@ -6,15 +6,15 @@ import static org.apache.spark.sql.functions.min;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.measures.FinancialYear;
 import org.lcjp.reoffending.needs.AssessedNeeds;
-import org.lcjp.reoffending.needs.FinancialYear;
 import org.lcjp.reoffending.needs.IomReach;
 import org.lcjp.reoffending.needs.IomReachRow;
 import org.lcjp.reoffending.needs.PersonDistricts;
@@ -35,13 +35,15 @@ final class IomReachTable implements ServiceTable {
     }
 
     @Override
-    public Optional<Dataset<Row>> build(SparkSession spark, RunContext context) {
-        ServiceInputs in = new ServiceInputs(spark, context);
-        Optional<Dataset<Row>> iom = in.staged(Datasets.IOM_COHORT);
-        if (iom.isEmpty()) {
-            return Optional.empty();
-        }
-        Object first = iom.get().agg(min(col("adopted_date"))).first().get(0);
+    public DatasetId source() {
+        return Datasets.IOM_COHORT;
+    }
+
+    @Override
+    public Dataset<Row> build(ServiceInputs in, Dataset<Row> iom) {
+        SparkSession spark = in.spark();
+        RunContext context = in.context();
+        Object first = iom.agg(min(col("adopted_date"))).first().get(0);
         List<FinancialYear> years = new ArrayList<>();
         if (first != null) {
             LocalDate from = first instanceof LocalDate d ? d : ((java.sql.Date) first).toLocalDate();
@@ -59,7 +61,7 @@ final class IomReachTable implements ServiceTable {
                         .orElseGet(() -> empty(spark, IomReach.ASSESSMENT_COLUMNS)),
                 in.staged(Datasets.PROBATION_SUPERVISION).map(t -> IomReach.supervision(t, recordPerson))
                         .orElseGet(() -> empty(spark, IomReach.SUPERVISION_COLUMNS)),
-                in.measures(MeasuresJob.PROVEN_OFFENCES), attributes, IomReach.caseload(iom.get(), recordPerson));
+                in.measures(MeasuresJob.PROVEN_OFFENCES), attributes, IomReach.caseload(iom, recordPerson));
         List<Dataset<Row>> staged = new ArrayList<>();
         for (DatasetSpec spec : Datasets.all()) {
             in.staged(spec.id()).ifPresent(staged::add);
@@ -67,7 +69,7 @@ final class IomReachTable implements ServiceTable {
         Dataset<Row> located = PersonDistricts.withLocalAuthority(people, IomReach.PERIOD_END,
                 PersonDistricts.records(staged, recordPerson), attributes, in.areas());
         List<IomReachRow> rows = reach.rows(reach.cells(located), in.coverage(IomReach.SOURCES));
-        return Optional.of(spark.createDataFrame(rows.stream().map(IomReachRow::toRow).toList(), IomReachRow.SCHEMA));
+        return in.frame(rows, IomReachRow::toRow, IomReachRow.SCHEMA);
     }
 
     private static Dataset<Row> empty(SparkSession spark, StructType schema) {

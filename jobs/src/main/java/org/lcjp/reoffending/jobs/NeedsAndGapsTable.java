@@ -3,10 +3,9 @@ package org.lcjp.reoffending.jobs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.needs.AssessedNeeds;
 import org.lcjp.reoffending.needs.NeedsAndGapsRow;
@@ -23,12 +22,13 @@ final class NeedsAndGapsTable implements ServiceTable {
     }
 
     @Override
-    public Optional<Dataset<Row>> build(SparkSession spark, RunContext context) {
-        ServiceInputs in = new ServiceInputs(spark, context);
-        Optional<Dataset<Row>> staged = in.staged(Datasets.PROBATION_ASSESSMENTS);
-        if (staged.isEmpty()) {
-            return Optional.empty();
-        }
+    public DatasetId source() {
+        return Datasets.PROBATION_ASSESSMENTS;
+    }
+
+    @Override
+    public Dataset<Row> build(ServiceInputs in, Dataset<Row> assessments) {
+        RunContext context = in.context();
         Dataset<Row> recordPerson = in.recordPerson();
         Map<String, Dataset<Row>> spells = new LinkedHashMap<>();
         ProvisionGaps.SERVICES.forEach((need, service) -> in.staged(service)
@@ -37,8 +37,8 @@ final class NeedsAndGapsTable implements ServiceTable {
         // Every index event, as the comparisons take them: a gap needs no offending history, so the years before the
         // first published cohort (held back for previous-offence counts) count too.
         Dataset<Row> people = gaps.people(in.measures(MeasuresJob.INDEX_EVENTS),
-                AssessedNeeds.linked(staged.get(), recordPerson), spells);
+                AssessedNeeds.linked(assessments, recordPerson), spells);
         List<NeedsAndGapsRow> rows = gaps.table(people, in.coverage(ProvisionGaps.sources()));
-        return Optional.of(spark.createDataFrame(rows.stream().map(NeedsAndGapsRow::toRow).toList(), NeedsAndGapsRow.SCHEMA));
+        return in.frame(rows, NeedsAndGapsRow::toRow, NeedsAndGapsRow.SCHEMA);
     }
 }

@@ -2,10 +2,9 @@ package org.lcjp.reoffending.jobs;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.impact.ComparisonStatistics;
 import org.lcjp.reoffending.rj.RjActivity;
@@ -22,16 +21,16 @@ final class RjActivityTable implements ServiceTable {
     }
 
     @Override
-    public Optional<Dataset<Row>> build(SparkSession spark, RunContext context) {
-        ServiceInputs in = new ServiceInputs(spark, context);
-        Optional<Dataset<Row>> referrals = in.staged(Datasets.RJ_REFERRALS);
-        if (referrals.isEmpty()) {
-            return Optional.empty();
-        }
+    public DatasetId source() {
+        return Datasets.RJ_REFERRALS;
+    }
+
+    @Override
+    public Dataset<Row> build(ServiceInputs in, Dataset<Row> referrals) {
         LocalDate coveredTo = in.coverage(Datasets.RJ_REFERRALS).orElseThrow();
-        ComparisonSettings c = context.settings().comparison();
+        ComparisonSettings c = in.context().settings().comparison();
         List<RjActivityRow> rows = new RjActivity(new ComparisonStatistics(c.confidence(), c.power()))
-                .build(referrals.get(), coveredTo);
-        return Optional.of(spark.createDataFrame(rows.stream().map(RjActivityRow::toRow).toList(), RjActivityRow.SCHEMA));
+                .build(referrals, coveredTo);
+        return in.frame(rows, RjActivityRow::toRow, RjActivityRow.SCHEMA);
     }
 }

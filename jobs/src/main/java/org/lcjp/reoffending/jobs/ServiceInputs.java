@@ -7,11 +7,14 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.io.IngestTables;
 import org.lcjp.reoffending.measures.DataCoverage;
@@ -29,9 +32,25 @@ final class ServiceInputs {
         this.context = context;
     }
 
-    /** The staged table, empty when the dataset was never delivered. */
+    SparkSession spark() {
+        return spark;
+    }
+
+    RunContext context() {
+        return context;
+    }
+
+    /** A service table's collected rows as a DataFrame of its published schema. */
+    <T> Dataset<Row> frame(List<T> rows, Function<T, Row> toRow, StructType schema) {
+        return spark.createDataFrame(rows.stream().map(toRow).toList(), schema);
+    }
+
+    /**
+     * The staged table, empty when the dataset has no delivery read up to the as-of date. Ingest stages every contract
+     * dataset, one never delivered as an empty table, so the table's presence alone does not say it was delivered.
+     */
     Optional<Dataset<Row>> staged(DatasetId id) {
-        return Optional.ofNullable(ComparisonsJob.staged(spark, context, id));
+        return coverage(id).flatMap(c -> Optional.ofNullable(ComparisonsJob.staged(spark, context, id)));
     }
 
     Dataset<Row> recordPerson() {

@@ -13,7 +13,7 @@ import org.lcjp.reoffending.spark.JobDescriptions;
 /**
  * The "services" stage: what the partnership's services do and whom they reach (methodology.md sections 8-10).
  * Runs after {@code compare} (it reads the measure tables) and writes one published table per
- * {@link ServiceTable}; a table whose source datasets were never delivered is left out and named in the summary.
+ * {@link ServiceTable}; a table whose source dataset was never delivered is left out and named in the summary.
  */
 public final class ServicesJob implements Stage {
     public static final String NAME = "services";
@@ -34,15 +34,17 @@ public final class ServicesJob implements Stage {
         long started = System.nanoTime();
         Map<String, Object> details = new LinkedHashMap<>();
         long rows = 0;
+        ServiceInputs in = new ServiceInputs(spark, context);
         for (ServiceTable table : tables()) {
-            Optional<Dataset<Row>> built = table.build(spark, context);
-            if (built.isEmpty()) {
+            Optional<Dataset<Row>> source = in.staged(table.source());
+            if (source.isEmpty()) {
                 details.put(table.name(), "not delivered");
                 continue;
             }
+            Dataset<Row> built = table.build(in, source.get());
             String path = context.published(table.name()).toString();
             long written = JobDescriptions.describe(spark, NAME, "writing " + table.name(), () -> {
-                built.get().coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
+                built.coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
                 return spark.read().parquet(path).count();
             });
             details.put(table.name(), written);

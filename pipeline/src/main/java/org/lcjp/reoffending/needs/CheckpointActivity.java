@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.impact.ComparisonStatistics;
+import org.lcjp.reoffending.measures.FinancialYear;
 
 /**
  * Checkpoint activity per financial year of the decision (methodology.md section 10): referrals (rows of
@@ -52,7 +53,7 @@ public final class CheckpointActivity {
         Column ended = diverted.and(finished);
         Dataset<Row> years = referrals.drop(PERSON_ID)
                 .join(people, col(Datasets.RECORD_ID).equalTo(col("_rid")), "left")
-                .withColumn(ProvisionGaps.PERIOD_START, FinancialYear.startOf(col(DECISION_DATE)))
+                .withColumn(ProvisionGaps.PERIOD_START, FinancialYear.start(col(DECISION_DATE)))
                 .groupBy(ProvisionGaps.PERIOD_START)
                 .agg(count(lit(1)).as("referrals"), countDistinct(col(PERSON_ID)).as("people"),
                         flagged(col("eligible").equalTo("Y")).as("eligible"), flagged(diverted).as("diverted"),
@@ -62,7 +63,7 @@ public final class CheckpointActivity {
                         avg(when(ended, datediff(col("contract_end"), col("contract_start")))).as("days"));
         List<CheckpointActivityRow> out = new ArrayList<>();
         for (Row r : years.collectAsList()) {
-            FinancialYear fy = new FinancialYear(Dates.local(r.getAs(ProvisionGaps.PERIOD_START)));
+            FinancialYear fy = FinancialYear.of(Dates.local(r.getAs(ProvisionGaps.PERIOD_START)));
             Coverage.Status status = coverage.status(fy.end().plusMonths(CONTRACT_MONTHS), List.of(Datasets.CHECKPOINT_REFERRALS));
             long endedCount = r.getAs("ended");
             long completed = r.getAs("completed");

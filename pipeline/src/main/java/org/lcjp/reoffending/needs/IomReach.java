@@ -36,6 +36,7 @@ import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.impact.ComparisonStatistics;
 import org.lcjp.reoffending.impact.LinkedRecords;
 import org.lcjp.reoffending.measures.AgeAtDate;
+import org.lcjp.reoffending.measures.FinancialYear;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.settings.IomSettings;
 
@@ -179,7 +180,7 @@ public final class IomReach {
         cells.forEach(c -> byYear.computeIfAbsent(c.periodStart(), k -> new ArrayList<>()).add(c));
         List<IomReachRow> out = new ArrayList<>();
         byYear.forEach((yearStart, inYear) -> {
-            FinancialYear fy = new FinancialYear(yearStart);
+            FinancialYear fy = FinancialYear.of(yearStart);
             Coverage.Status status = coverage.status(fy.end(), SOURCES);
             for (String route : ROUTES) {
                 List<Cell> ofRoute = inYear.stream().filter(c -> c.route().equals(route)).toList();

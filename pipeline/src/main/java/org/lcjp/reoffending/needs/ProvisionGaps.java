@@ -29,6 +29,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.impact.ComparisonStatistics;
+import org.lcjp.reoffending.measures.FinancialYear;
 import org.lcjp.reoffending.settings.NeedsSettings;
 
 /**
@@ -98,7 +99,7 @@ public final class ProvisionGaps {
         Dataset<Row> assessed = new AssessedNeeds(settings.assessmentLookBackMonths())
                 .atIndex(events.select(PERSON_ID, INDEX_DATE, LOCAL_AUTHORITY, SEX), assessments)
                 .filter(col(AssessedNeeds.ASSESSMENT_DATE).isNotNull())
-                .withColumn(PERIOD_START, FinancialYear.startOf(col(INDEX_DATE)));
+                .withColumn(PERIOD_START, FinancialYear.start(col(INDEX_DATE)));
         List<Column> columns = new ArrayList<>(List.of(col(PERIOD_START), col(PERSON_ID), col(INDEX_DATE),
                 col(LOCAL_AUTHORITY), col(SEX)));
         NEEDS.forEach(n -> columns.add(when(has(n), 1).otherwise(0).as(needColumn(n))));
@@ -138,7 +139,7 @@ public final class ProvisionGaps {
         Map<List<LocalDate>, List<String>> needsByFinalYears = new LinkedHashMap<>();
         for (String need : NEEDS) {
             List<LocalDate> finalYears = byYear.keySet().stream()
-                    .filter(y -> status(new FinancialYear(y), need, coverage).isFinal()).toList();
+                    .filter(y -> status(FinancialYear.of(y), need, coverage).isFinal()).toList();
             needsByFinalYears.computeIfAbsent(finalYears, k -> new ArrayList<>()).add(need);
         }
         Map<String, List<Cell>> pooled = new LinkedHashMap<>();
@@ -151,13 +152,13 @@ public final class ProvisionGaps {
         List<NeedsAndGapsRow> out = new ArrayList<>();
         for (String need : NEEDS) {
             for (Map.Entry<LocalDate, List<Cell>> year : byYear.entrySet()) {
-                FinancialYear fy = new FinancialYear(year.getKey());
+                FinancialYear fy = FinancialYear.of(year.getKey());
                 out.addAll(rows(fy.label(), fy.start(), fy.end(), need, year.getValue(), status(fy, need, coverage), coverage));
             }
             if (pooled.containsKey(need)) {
                 List<LocalDate> years = needsByFinalYears.entrySet().stream().filter(e -> e.getValue().contains(need))
                         .findFirst().orElseThrow().getKey();
-                out.addAll(rows(POOLED, years.get(0), new FinancialYear(years.get(years.size() - 1)).end(), need,
+                out.addAll(rows(POOLED, years.get(0), FinancialYear.of(years.get(years.size() - 1)).end(), need,
                         pooled.get(need), new Coverage.Status(Coverage.FINAL, null), coverage));
             }
         }

@@ -21,11 +21,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.domain.DatasetId;
+import org.lcjp.reoffending.measures.FinancialYear;
 import org.lcjp.reoffending.settings.IomSettings;
 import org.lcjp.reoffending.testing.SparkTestSession;
 
 class IomReachTest {
-    private static final FinancialYear Y2019 = new FinancialYear(LocalDate.of(2019, 4, 1));
+    private static final FinancialYear Y2019 = FinancialYear.of(LocalDate.of(2019, 4, 1));
     private static final FinancialYear Y2020 = Y2019.next();
     private static final StructType PROVEN = new StructType().add("person_id", DataTypes.StringType)
             .add("disposal_date", DataTypes.DateType);

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.measures.FinancialYear;
 import org.lcjp.reoffending.measures.GeneratedExtracts;
 
 /**
