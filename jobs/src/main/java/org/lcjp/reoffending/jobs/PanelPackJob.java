@@ -65,8 +65,10 @@ public final class PanelPackJob implements Stage {
         PackData data = packData(spark, tables, context, performance);
         StoragePath xlsx = context.publishDir().resolve(data.baseName() + ".xlsx");
         StoragePath ods = context.publishDir().resolve(data.baseName() + ".ods");
-        context.storage().write(xlsx, PanelPack.xlsxBytes(data));
-        context.storage().write(ods, PanelPack.odsBytes(data));
+        // Disclosure is solved once, in the build, for both formats.
+        List<org.lcjp.reoffending.reports.pack.model.Sheet> sheets = PanelPack.build(data);
+        context.storage().write(xlsx, PanelPack.xlsxBytes(sheets, data));
+        context.storage().write(ods, PanelPack.odsBytes(sheets, data));
         List<StoragePath> files = List.of(xlsx, ods);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("pack", xlsx.getFileName());

@@ -78,23 +78,34 @@ public final class PanelPack {
     }
 
     public static byte[] xlsxBytes(PackData data) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try {
-            writeXlsx(data, out);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return xlsxBytes(build(data), data);
     }
 
     public static byte[] odsBytes(PackData data) {
+        return odsBytes(build(data), data);
+    }
+
+    /** The workbook of sheets already {@link #build built} from {@code data}: one build serves both formats. */
+    public static byte[] xlsxBytes(List<Sheet> sheets, PackData data) {
+        return bytes(out -> XlsxWriter.write(sheets, data, out));
+    }
+
+    /** The spreadsheet of sheets already {@link #build built} from {@code data}. */
+    public static byte[] odsBytes(List<Sheet> sheets, PackData data) {
+        return bytes(out -> OdsWriter.write(sheets, data, out));
+    }
+
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static byte[] bytes(Writer writer) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
-            writeOds(data, out);
+            writer.write(out);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return out.toByteArray();
     }
-
 }
