@@ -97,8 +97,8 @@ public final class PanelPackJob implements Stage {
                 Labels.load(context.confDir().resolve("labels.yaml")),
                 latestExtracts(dataQuality.orElse(List.of())), reoffending, crossTabs(spark, context, reoffending),
                 dataQuality, tables.linkageQuality(), tables.comparisons(), tables.balance(), tables.iomPrePost(),
-                Optional.of(performance), tables.linkageSensitivity())
-                .withServices(tables.rjActivity(), tables.familyOffending()).withServices(tables.services());
+                Optional.of(performance), tables.linkageSensitivity(), tables.rjActivity(), tables.familyOffending(),
+                tables.services());
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.lcjp.reoffending.reports.pack;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 
 /** What every sheet builder needs: the data, the words for codes, the notes and the disclosed figures. */
@@ -10,6 +13,7 @@ public final class PackContext {
     private final DisclosedYears disclosedYears;
     private final DisclosedComparisons comparisons;
     private final Notes notes;
+    private final Map<Class<?>, Object> disclosedBySheet = new HashMap<>();
 
     PackContext(PackData data) {
         this.data = data;
@@ -33,6 +37,20 @@ public final class PackContext {
 
     public DisclosedComparisons comparisons() {
         return comparisons;
+    }
+
+    /**
+     * A sheet's disclosure control, solved once per pack: the sheet shows it and the Performance sheet reads it again
+     * for each measure and period, and both must see the same choice of secondary suppressions.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T disclosed(Class<? extends PackSheet> sheet, Supplier<T> solve) {
+        Object solved = disclosedBySheet.get(sheet);
+        if (solved == null) {
+            solved = solve.get();
+            disclosedBySheet.put(sheet, solved);
+        }
+        return (T) solved;
     }
 
     public Notes notes() {

@@ -56,33 +56,8 @@ public record PackData(
         Optional<List<FamilyRow>> familyOffending,
         ServiceTables services) {
 
-    /** Without linkage_sensitivity (a run without the sensitivity stage) and the strategy's service tables. */
-    public PackData(LocalDate asOf, String runId, String title, String contact, int threshold, int lowReliabilityBelow,
-                    int finalAfterMonths, Labels labels, Map<String, LocalDate> latestExtracts,
-                    List<ReoffendingRow> provenReoffending, Optional<List<CrossTabRow>> crossTabs,
-                    Optional<List<DataQualityRow>> dataQuality, Optional<List<LinkageQualityRow>> linkageQuality,
-                    Optional<List<ComparisonRow>> comparisons, Optional<List<BalanceRow>> balance,
-                    Optional<List<IomRow>> iomPrePost, Optional<List<PerformanceRow>> performance) {
-        this(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels, latestExtracts,
-                provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance, iomPrePost, performance,
-                Optional.empty(), Optional.empty(), Optional.empty(), ServiceTables.NONE);
-    }
-
-    /** With linkage_sensitivity, without the RJ Hub's and Think Family's tables. */
-    public PackData(LocalDate asOf, String runId, String title, String contact, int threshold, int lowReliabilityBelow,
-                    int finalAfterMonths, Labels labels, Map<String, LocalDate> latestExtracts,
-                    List<ReoffendingRow> provenReoffending, Optional<List<CrossTabRow>> crossTabs,
-                    Optional<List<DataQualityRow>> dataQuality, Optional<List<LinkageQualityRow>> linkageQuality,
-                    Optional<List<ComparisonRow>> comparisons, Optional<List<BalanceRow>> balance,
-                    Optional<List<IomRow>> iomPrePost, Optional<List<PerformanceRow>> performance,
-                    Optional<List<LinkageSensitivityRow>> linkageSensitivity) {
-        this(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels, latestExtracts,
-                provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance, iomPrePost, performance,
-                linkageSensitivity, Optional.empty(), Optional.empty(), ServiceTables.NONE);
-    }
-
     /** The same data with the RJ Hub's and Think Family's tables. */
-    public PackData withServices(Optional<List<RjActivityRow>> rj, Optional<List<FamilyRow>> family) {
+    public PackData withRjAndFamily(Optional<List<RjActivityRow>> rj, Optional<List<FamilyRow>> family) {
         return new PackData(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels,
                 latestExtracts, provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance,
                 iomPrePost, performance, linkageSensitivity, rj, family, services);

@@ -37,7 +37,9 @@ class LayoutTest {
         check(new PackData(f.asOf(), f.runId(), f.title(), f.contact(), f.threshold(), f.lowReliabilityBelow(),
                 f.finalAfterMonths(), f.labels(), f.latestExtracts(), f.provenReoffending(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                PackData.ServiceTables.NONE));
     }
 
     static void check(PackData data) throws Exception {

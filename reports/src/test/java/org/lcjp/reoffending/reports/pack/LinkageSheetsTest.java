@@ -32,7 +32,8 @@ class LinkageSheetsTest {
                 new LinkageSensitivityRow(0.99, false, 1010, 25, "JUVENILE", null, null, null, null, null, null, false));
         return new PackData(f.asOf(), f.runId(), f.title(), f.contact(), f.threshold(), f.lowReliabilityBelow(),
                 f.finalAfterMonths(), f.labels(), f.latestExtracts(), f.provenReoffending(), f.crossTabs(), f.dataQuality(),
-                Optional.of(quality), f.comparisons(), f.balance(), f.iomPrePost(), f.performance(), Optional.of(sensitivity));
+                Optional.of(quality), f.comparisons(), f.balance(), f.iomPrePost(), f.performance(), Optional.of(sensitivity),
+                Optional.empty(), Optional.empty(), PackData.ServiceTables.NONE);
     }
 
     private static Sheet sheet(List<Sheet> sheets, String name) {

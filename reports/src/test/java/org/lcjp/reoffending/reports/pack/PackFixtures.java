@@ -104,8 +104,9 @@ public final class PackFixtures {
                         new PackData.LinkageSensitivityRow(0.80, false, 990, 40, "ADULT", LocalDate.of(2018, 1, 1),
                                 LocalDate.of(2018, 3, 31), 400L, 120L, 0.30, 0.02, true),
                         new PackData.LinkageSensitivityRow(0.95, true, 1000, 0, "ADULT", LocalDate.of(2018, 1, 1),
-                                LocalDate.of(2018, 3, 31), 400L, 112L, 0.28, 0.0, false))))
-                .withServices(Optional.of(ServiceFixtures.rjActivity(rnd)), Optional.of(ServiceFixtures.familyOffending(rnd)));
+                                LocalDate.of(2018, 3, 31), 400L, 112L, 0.28, 0.0, false))),
+                Optional.of(ServiceFixtures.rjActivity(rnd)), Optional.of(ServiceFixtures.familyOffending(rnd)),
+                PackData.ServiceTables.NONE);
         return withPerformance(base).withServices(services(new Random(rnd.nextLong()), minPeople, maxPeople));
     }
 

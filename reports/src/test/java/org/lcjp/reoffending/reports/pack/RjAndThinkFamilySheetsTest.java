@@ -34,7 +34,7 @@ class RjAndThinkFamilySheetsTest {
 
     @Test
     void withoutTheTablesTheSheetsSayTheyAreNotAvailable() {
-        PackData f = PackFixtures.full().withServices(Optional.empty(), Optional.empty());
+        PackData f = PackFixtures.full().withRjAndFamily(Optional.empty(), Optional.empty());
         List<Sheet> sheets = PanelPack.build(f);
         assertThat(sheet(sheets, "RJ_activity").table()).isNull();
         assertThat(sheet(sheets, "Think_Family").description()).contains("not available [x]");
@@ -53,7 +53,7 @@ class RjAndThinkFamilySheetsTest {
                 .as("the outcomes add up to the referrals").isNotEmpty();
         assertThat(shown.get(rows.get(0)).count().number()).as("the year's referrals survive").isEqualTo(40.0);
 
-        PackData data = PackFixtures.full().withServices(Optional.of(rows), Optional.empty());
+        PackData data = PackFixtures.full().withRjAndFamily(Optional.of(rows), Optional.empty());
         PerformanceRow conferences = new PerformanceRow("rj_conferences", "t", "rj_activity",
                 "measure=OUTCOMES; category=CONFERENCE", "April 2018 to March 2019", START, END, "FINAL", 2.0, null, null,
                 50, "HIGHER_IS_BETTER", 10, "RED", null, null, null, null, null, null, null, null, null, null, "COUNT",

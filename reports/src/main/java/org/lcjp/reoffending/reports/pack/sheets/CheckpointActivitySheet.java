@@ -5,6 +5,7 @@ import static org.lcjp.reoffending.reports.pack.sheets.ServiceRows.cell;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lcjp.reoffending.reports.disclosure.Suppression;
 import org.lcjp.reoffending.reports.disclosure.SuppressionProblem;
@@ -16,6 +17,7 @@ import org.lcjp.reoffending.reports.pack.model.Column;
 import org.lcjp.reoffending.reports.pack.model.Formatted;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.model.Table;
+import org.lcjp.reoffending.reports.performance.PerformanceRow;
 
 /**
  * Checkpoint activity (methodology section 10), beside the Checkpoint comparison: per year of decision, referrals,
@@ -24,6 +26,8 @@ import org.lcjp.reoffending.reports.pack.model.Table;
  * not eligible too; contracts ended and open add up to the diverted; completed and failed to the ended.
  */
 public final class CheckpointActivitySheet implements PackSheet {
+    private static final String TABLE = "checkpoint_activity";
+
     @Override
     public Sheet build(PackContext ctx) {
         String name = "Checkpoint_activity";
@@ -31,17 +35,16 @@ public final class CheckpointActivitySheet implements PackSheet {
         String title = "Checkpoint activity by year";
         Optional<List<CheckpointRow>> published = ctx.data().services().checkpointActivity();
         if (published.isEmpty() || published.get().isEmpty()) {
-            return ctx.absent(name, contents, title, "checkpoint_activity");
+            return ctx.absent(name, contents, title, TABLE);
         }
-        List<CheckpointRow> rows = published.get().stream()
-                .sorted(Comparator.comparing(CheckpointRow::period, ServiceRows.PERIOD_ORDER)).toList();
-        Suppression<List<String>> s = disclose(rows, ctx.threshold());
+        List<CheckpointRow> rows = rows(ctx);
+        Suppression<List<String>> s = suppression(ctx);
         List<List<Object>> table = new ArrayList<>();
         for (CheckpointRow r : rows) {
             List<String> k = List.of(r.period());
             boolean ended = s.isSuppressed(cell(k, "ended"));
             boolean completed = s.isSuppressed(cell(k, "completed"));
-            boolean shown = !ended && !completed && r.contractsEnded() > 0;
+            boolean shown = !rateWithheld(s, r) && r.contractsEnded() > 0;
             table.add(new ArrayList<>(List.of(ServiceRows.period(ctx, r.period()),
                     Figure.count(r.referrals(), s.isSuppressed(cell(k, "referrals"))),
                     Figure.count(r.peopleReferred(), s.isSuppressed(cell(k, "people"))),
@@ -61,13 +64,35 @@ public final class CheckpointActivitySheet implements PackSheet {
                         + "referred, those eligible, diverted and prosecuted, the contracts ended, completed and still "
                         + "open, and the share of ended contracts completed, with its 95% confidence interval.",
                 List.of(ctx.notes().line("CHECKPOINT_ACTIVITY", "DISCLOSURE", "RELIABILITY"),
-                        ctx.source("checkpoint_activity")),
+                        ctx.source(TABLE)),
                 new Table("Checkpoint_activity", List.of(Column.text("Period"), Column.count("Referrals"),
                         Column.count("People referred"), Column.count("Eligible"), Column.count("Diverted"),
                         Column.count("Prosecuted"), Column.count("Contracts ended"), Column.count("Contracts completed"),
                         Column.count("Contracts open"), Column.percent("Share of ended contracts completed"),
                         Column.percent("Lower 95% limit"), Column.percent("Upper 95% limit"),
                         Column.decimal("Mean contract length (days)"), Column.flags("Row notes")), table), List.of());
+    }
+
+    private static List<CheckpointRow> rows(PackContext ctx) {
+        return ctx.data().services().checkpointActivity().orElse(List.of()).stream()
+                .sorted(Comparator.comparing(CheckpointRow::period, ServiceRows.PERIOD_ORDER)).toList();
+    }
+
+    private static Suppression<List<String>> suppression(PackContext ctx) {
+        return ctx.disclosed(CheckpointActivitySheet.class, () -> disclose(rows(ctx), ctx.threshold()));
+    }
+
+    /** The completion rate goes with the contracts it divides. */
+    private static boolean rateWithheld(Suppression<List<String>> s, CheckpointRow r) {
+        List<String> k = List.of(r.period());
+        return s.isSuppressed(cell(k, "ended")) || s.isSuppressed(cell(k, "completed"));
+    }
+
+    /** A checkpoint_activity measure of the performance framework is withheld with the year's completion rate. */
+    public static boolean withholds(PackContext ctx, PerformanceRow perf) {
+        Suppression<List<String>> s = suppression(ctx);
+        return ServiceRows.withholds(perf, TABLE, rows(ctx).stream()
+                .map(r -> new ServiceRows.Read(Map.of(), r.period(), r.periodStart(), rateWithheld(s, r))).toList());
     }
 
     static Suppression<List<String>> disclose(List<CheckpointRow> rows, int threshold) {

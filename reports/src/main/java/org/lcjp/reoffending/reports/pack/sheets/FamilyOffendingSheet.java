@@ -48,14 +48,8 @@ public final class FamilyOffendingSheet implements PackSheet {
         if (ctx.data().familyOffending().isEmpty()) {
             return ctx.absent(NAME, contents, title, TABLE);
         }
-        List<FamilyRow> rows = ctx.data().familyOffending().get().stream()
-                .sorted(Comparator.comparing((FamilyRow r) -> SETS.indexOf(r.measureSet()))
-                        .thenComparing(r -> POOLED.equals(r.period()) ? 0 : 1)
-                        .thenComparing(FamilyRow::period, Comparator.reverseOrder())
-                        .thenComparing(FamilyRow::measure)
-                        .thenComparing(FamilyRow::groupName))
-                .toList();
-        Map<FamilyRow, Shown> shown = disclose(rows, ctx.threshold());
+        List<FamilyRow> rows = rows(ctx);
+        Map<FamilyRow, Shown> shown = shown(ctx);
         List<List<Object>> table = new ArrayList<>();
         for (FamilyRow r : rows) {
             Shown s = shown.get(r);
@@ -82,6 +76,21 @@ public final class FamilyOffendingSheet implements PackSheet {
                         Column.percent("Upper 95% limit"), Column.text("Compared with"), Column.percent("Difference"),
                         Column.percent("Difference lower 95% limit"), Column.percent("Difference upper 95% limit"),
                         Column.pValue("p-value"), Column.text("Significant"), Column.text("Status")), table), List.of());
+    }
+
+    private static List<FamilyRow> rows(PackContext ctx) {
+        return ctx.data().familyOffending().orElse(List.of()).stream()
+                .sorted(Comparator.comparing((FamilyRow r) -> SETS.indexOf(r.measureSet()))
+                        .thenComparing(r -> POOLED.equals(r.period()) ? 0 : 1)
+                        .thenComparing(FamilyRow::period, Comparator.reverseOrder())
+                        .thenComparing(FamilyRow::measure)
+                        .thenComparing(FamilyRow::groupName))
+                .toList();
+    }
+
+    /** The sheet's figures, solved once per pack for the sheet and the Performance sheet alike. */
+    private static Map<FamilyRow, Shown> shown(PackContext ctx) {
+        return ctx.disclosed(FamilyOffendingSheet.class, () -> disclose(rows(ctx), ctx.threshold()));
     }
 
     /** "April 2018 to March 2019", "Jan to Mar 2019" (a cohort), "Born in 2001", "All years pooled", "All". */
@@ -169,7 +178,7 @@ public final class FamilyOffendingSheet implements PackSheet {
         }
         List<FamilyRow> rows = ctx.data().familyOffending().get();
         Map<String, String> f = perf.filterMap();
-        Map<FamilyRow, Shown> shown = disclose(rows, ctx.threshold());
+        Map<FamilyRow, Shown> shown = shown(ctx);
         return rows.stream().filter(r -> matches(f, "measure_set", r.measureSet()) && matches(f, "group_name", r.groupName())
                         && matches(f, "measure", r.measure())
                         && (perf.periodStart() == null ? POOLED.equals(r.period()) || "ALL".equals(r.period())

@@ -19,6 +19,7 @@ import org.lcjp.reoffending.reports.pack.model.Column;
 import org.lcjp.reoffending.reports.pack.model.Formatted;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.model.Table;
+import org.lcjp.reoffending.reports.performance.PerformanceRow;
 
 /**
  * Gaps in provision (methodology section 10): per year, local authority and sex, people assessed, those with a
@@ -28,6 +29,7 @@ import org.lcjp.reoffending.reports.pack.model.Table;
  * up to ALL and the sexes to ALL.
  */
 public final class NeedsGapsSheet implements PackSheet {
+    private static final String TABLE = "needs_and_gaps";
     static final List<String> GAPS = List.of("DRUGS_OR_ALCOHOL", "ACCOMMODATION");
     private static final List<String> KINDS = List.of("assessed", "with", "without", "not_need", "reached");
 
@@ -38,20 +40,14 @@ public final class NeedsGapsSheet implements PackSheet {
         String title = "Gaps in provision by local authority";
         Optional<List<NeedsRow>> published = ctx.data().services().needsAndGaps();
         if (published.isEmpty()) {
-            return ctx.absent(name, contents, title, "needs_and_gaps");
+            return ctx.absent(name, contents, title, TABLE);
         }
-        List<NeedsRow> rows = published.get().stream()
-                .filter(r -> GAPS.contains(r.need()) && r.peopleWithoutService() != null)
-                .sorted(Comparator.comparing(NeedsRow::period, ServiceRows.PERIOD_ORDER)
-                        .thenComparing(r -> GAPS.indexOf(r.need()))
-                        .thenComparing(NeedsRow::localAuthority, ServiceRows.AREA_ORDER)
-                        .thenComparing(NeedsRow::sex, ServiceRows.SEX_ORDER))
-                .toList();
+        List<NeedsRow> rows = rows(ctx);
         if (rows.isEmpty()) {
             return new Sheet(name, contents, title, "This worksheet would contain one table; no service was delivered "
                     + "to set against the needs, so it is not available [x].", List.of(), null, List.of());
         }
-        Suppression<List<String>> s = disclose(rows, ctx.threshold());
+        Suppression<List<String>> s = suppression(ctx);
         List<List<Object>> table = new ArrayList<>();
         Map<NeedsRow, Figure> gapShares = new IdentityHashMap<>();
         for (NeedsRow r : rows) {
@@ -59,7 +55,7 @@ public final class NeedsGapsSheet implements PackSheet {
             boolean assessed = s.isSuppressed(cell(k, "assessed"));
             boolean with = s.isSuppressed(cell(k, "with"));
             boolean without = s.isSuppressed(cell(k, "without"));
-            boolean gapShown = !with && !without && r.peopleWithNeed() > 0;
+            boolean gapShown = !gapWithheld(s, r) && r.peopleWithNeed() > 0;
             gapShares.put(r, Figure.unless(!gapShown, r.shareWithoutService()));
             table.add(new ArrayList<>(List.of(ServiceRows.period(ctx, r.period()),
                     ctx.label("LOCAL_AUTHORITY", r.localAuthority()), ctx.label("SEX", r.sex()), ctx.label("need", r.need()),
@@ -77,7 +73,7 @@ public final class NeedsGapsSheet implements PackSheet {
                         + "and sex, the people assessed by probation, those with a drugs or alcohol need or an "
                         + "accommodation need, and the share of them with no contact with substance-misuse treatment "
                         + "or housing support around their index event, with its 95% confidence interval.",
-                List.of(ctx.notes().line("NEEDS_GAPS", "DISCLOSURE", "RELIABILITY"), ctx.source("needs_and_gaps")),
+                List.of(ctx.notes().line("NEEDS_GAPS", "DISCLOSURE", "RELIABILITY"), ctx.source(TABLE)),
                 new Table("Gaps_in_provision", List.of(Column.text("Period"), Column.text("Local authority"),
                         Column.text("Sex"), Column.text("Need"), Column.text("Service"), Column.count("People assessed"),
                         Column.count("People with the need"), Column.percent("Share with the need"),
@@ -117,6 +113,37 @@ public final class NeedsGapsSheet implements PackSheet {
                         + "no contact with the service, in each local authority in " + year + ". Withheld figures are "
                         + "left out. The figures are in the table.",
                 areas.stream().map(a -> ctx.label("LOCAL_AUTHORITY", a)).toList(), series, "0%"));
+    }
+
+    /** The gaps the sheet shows: the needs that a delivered service is set against. */
+    private static List<NeedsRow> rows(PackContext ctx) {
+        return ctx.data().services().needsAndGaps().orElse(List.of()).stream()
+                .filter(r -> GAPS.contains(r.need()) && r.peopleWithoutService() != null)
+                .sorted(Comparator.comparing(NeedsRow::period, ServiceRows.PERIOD_ORDER)
+                        .thenComparing(r -> GAPS.indexOf(r.need()))
+                        .thenComparing(NeedsRow::localAuthority, ServiceRows.AREA_ORDER)
+                        .thenComparing(NeedsRow::sex, ServiceRows.SEX_ORDER))
+                .toList();
+    }
+
+    private static Suppression<List<String>> suppression(PackContext ctx) {
+        return ctx.disclosed(NeedsGapsSheet.class, () -> disclose(rows(ctx), ctx.threshold()));
+    }
+
+    /** The share with no service contact goes with the two counts it divides. */
+    private static boolean gapWithheld(Suppression<List<String>> s, NeedsRow r) {
+        return s.isSuppressed(cell(key(r), "with")) || s.isSuppressed(cell(key(r), "without"));
+    }
+
+    /**
+     * A needs_and_gaps measure of the performance framework is withheld when the sheet withholds a gap it reads (for
+     * the largest gap, either need's: the value would tell which one it is and so give it back).
+     */
+    public static boolean withholds(PackContext ctx, PerformanceRow perf) {
+        Suppression<List<String>> s = suppression(ctx);
+        return ServiceRows.withholds(perf, TABLE, rows(ctx).stream()
+                .map(r -> new ServiceRows.Read(Map.of("local_authority", r.localAuthority(), "sex", r.sex(),
+                        "need", r.need()), r.period(), r.periodStart(), gapWithheld(s, r))).toList());
     }
 
     static Suppression<List<String>> disclose(List<NeedsRow> rows, int threshold) {

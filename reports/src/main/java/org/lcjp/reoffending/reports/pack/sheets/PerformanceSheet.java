@@ -140,7 +140,9 @@ public final class PerformanceSheet implements PackSheet {
         if (!withheld && "cohort_comparison".equals(r.sourceTable())) {
             withheld = comparisonWithheld(ctx, r);
         }
-        withheld = withheld || RjActivitySheet.withholds(ctx, r) || FamilyOffendingSheet.withholds(ctx, r);
+        withheld = withheld || RjActivitySheet.withholds(ctx, r) || FamilyOffendingSheet.withholds(ctx, r)
+                || CheckpointActivitySheet.withholds(ctx, r) || IomReachSheet.withholds(ctx, r)
+                || NeedsGapsSheet.withholds(ctx, r);
         return withheld ? Figure.CONFIDENTIAL : Figure.of(r.value());
     }
 

@@ -48,12 +48,8 @@ public final class RjActivitySheet implements PackSheet {
         if (ctx.data().rjActivity().isEmpty()) {
             return ctx.absent(NAME, contents, title, TABLE);
         }
-        List<RjActivityRow> rows = ctx.data().rjActivity().get().stream()
-                .sorted(Comparator.comparing(RjActivityRow::periodStart).reversed()
-                        .thenComparing(r -> ORDER.indexOf(r.measure()))
-                        .thenComparing(r -> "ALL".equals(r.category()) ? "" : r.category()))
-                .toList();
-        Map<RjActivityRow, Shown> shown = disclose(rows, ctx.threshold());
+        List<RjActivityRow> rows = rows(ctx);
+        Map<RjActivityRow, Shown> shown = shown(ctx);
         List<List<Object>> table = new ArrayList<>();
         for (RjActivityRow r : rows) {
             Shown s = shown.get(r);
@@ -75,6 +71,19 @@ public final class RjActivitySheet implements PackSheet {
                         Column.text("Measure"), Column.text("Category"), Column.count("Referrals"),
                         Column.count("Out of"), Column.percent("Share"), Column.percent("Share lower 95% limit"),
                         Column.percent("Share upper 95% limit")), table), List.of());
+    }
+
+    private static List<RjActivityRow> rows(PackContext ctx) {
+        return ctx.data().rjActivity().orElse(List.of()).stream()
+                .sorted(Comparator.comparing(RjActivityRow::periodStart).reversed()
+                        .thenComparing(r -> ORDER.indexOf(r.measure()))
+                        .thenComparing(r -> "ALL".equals(r.category()) ? "" : r.category()))
+                .toList();
+    }
+
+    /** The sheet's figures, solved once per pack for the sheet and the Performance sheet alike. */
+    private static Map<RjActivityRow, Shown> shown(PackContext ctx) {
+        return ctx.disclosed(RjActivitySheet.class, () -> disclose(rows(ctx), ctx.threshold()));
     }
 
     private static String year(RjActivityRow r) {
@@ -149,7 +158,7 @@ public final class RjActivitySheet implements PackSheet {
         }
         List<RjActivityRow> rows = ctx.data().rjActivity().get();
         Map<String, String> f = perf.filterMap();
-        Map<RjActivityRow, Shown> shown = disclose(rows, ctx.threshold());
+        Map<RjActivityRow, Shown> shown = shown(ctx);
         return rows.stream().filter(r -> matches(f, "measure", r.measure()) && matches(f, "category", r.category())
                         && (perf.periodStart() == null || perf.periodStart().equals(r.periodStart())))
                 .anyMatch(r -> !shown.get(r).count().isNumber() || (r.denominator() != null

@@ -1,5 +1,6 @@
 package org.lcjp.reoffending.reports.pack.sheets;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import org.lcjp.reoffending.reports.disclosure.SuppressionProblem;
 import org.lcjp.reoffending.reports.pack.DisclosedComparisons;
 import org.lcjp.reoffending.reports.pack.PackContext;
 import org.lcjp.reoffending.reports.pack.Periods;
+import org.lcjp.reoffending.reports.performance.PerformanceRow;
 
 /** What the sheets of the service tables (needs and gaps, IOM reach, Checkpoint activity) share. */
 final class ServiceRows {
@@ -68,6 +70,31 @@ final class ServiceRows {
         List<String> k = new ArrayList<>(row);
         k.add(what);
         return List.copyOf(k);
+    }
+
+    /**
+     * A row of a service table as the performance framework reads it: its published columns that a target may filter
+     * on, its period, and whether its sheet withholds the row's share.
+     */
+    record Read(Map<String, String> columns, String period, LocalDate periodStart, boolean shareWithheld) {
+    }
+
+    /**
+     * Whether the Performance sheet must withhold a measure read from {@code table}: a row the measure reads (its
+     * filters and period) has its share withheld on the sheet. The measure's value is that share (or, for the largest
+     * gap, one of them), and beside the counts the sheet shows it would give back a count the sheet withholds.
+     */
+    static boolean withholds(PerformanceRow perf, String table, List<Read> rows) {
+        if (!table.equals(perf.sourceTable()) || !perf.available()) {
+            return false;
+        }
+        Map<String, String> filters = perf.filterMap();
+        return rows.stream()
+                .filter(r -> filters.entrySet().stream().allMatch(f -> !r.columns().containsKey(f.getKey())
+                        || f.getValue().equals(r.columns().get(f.getKey()))))
+                .filter(r -> perf.periodStart() == null ? DisclosedComparisons.POOLED.equals(r.period())
+                        : !DisclosedComparisons.POOLED.equals(r.period()) && perf.periodStart().equals(r.periodStart()))
+                .anyMatch(Read::shareWithheld);
     }
 
     /** "[p]" for a provisional row, "[u]" for a share over few people, "None" otherwise. */
