@@ -146,13 +146,19 @@ public final class OdsWriter {
      * from flowing over them (the lines above a table would be cut at column A): empty them.
      */
     private static void emptyCellsEmpty(OdfSpreadsheetDocument doc) throws Exception {
-        NodeList cells = doc.getContentDom().getElementsByTagNameNS(TABLE_NS, "table-cell");
-        for (int i = 0; i < cells.getLength(); i++) {
-            Element cell = (Element) cells.item(i);
-            if (!cell.hasAttributeNS(OFFICE_NS, "value-type")) {
-                while (cell.getFirstChild() != null) {
-                    cell.removeChild(cell.getFirstChild());
-                }
+        // The list is live: read it whole before changing the tree, or every removal makes item(i) walk the
+        // document again from the start (quadratic; this took most of the report stage).
+        NodeList live = doc.getContentDom().getElementsByTagNameNS(TABLE_NS, "table-cell");
+        java.util.List<Element> blank = new java.util.ArrayList<>();
+        for (int i = 0; i < live.getLength(); i++) {
+            Element cell = (Element) live.item(i);
+            if (!cell.hasAttributeNS(OFFICE_NS, "value-type") && cell.getFirstChild() != null) {
+                blank.add(cell);
+            }
+        }
+        for (Element cell : blank) {
+            while (cell.getFirstChild() != null) {
+                cell.removeChild(cell.getFirstChild());
             }
         }
     }
