@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.lcjp.reoffending.io.Sha256;
 import org.lcjp.reoffending.settings.PipelineSettings;
 import org.lcjp.reoffending.settings.SettingsLoader;
 
@@ -38,7 +36,7 @@ final class ConfigFiles {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 String name = confDir.relativize(p).toString().replace('\\', '/');
                 if (changesFigures(name)) {
-                    out.put(name, hex(Files.readAllBytes(p)));
+                    out.put(name, Sha256.hex(Files.readAllBytes(p)));
                 }
             }
         } catch (IOException e) {
@@ -57,14 +55,6 @@ final class ConfigFiles {
     static String hash(PipelineSettings settings, Map<String, String> files) {
         StringBuilder b = new StringBuilder("settings ").append(SettingsLoader.hash(settings)).append('\n');
         files.forEach((name, sha) -> b.append(name).append(' ').append(sha).append('\n'));
-        return hex(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static String hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot hash: no SHA-256", e);
-        }
+        return Sha256.hex(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -17,6 +17,7 @@ import org.lcjp.reoffending.ingest.DataQualityColumns;
 import org.lcjp.reoffending.io.ExtractDiscovery;
 import org.lcjp.reoffending.io.ExtractFile;
 import org.lcjp.reoffending.io.IngestManifest;
+import org.lcjp.reoffending.io.Sha256;
 import org.lcjp.reoffending.io.Storage;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.io.Warehouse;
@@ -281,7 +282,7 @@ public final class NightlyRun {
         for (ExtractFile f : context.deliveries()) {
             if (f.status().equals(DataQualityColumns.STATUS_READ)) {
                 IngestManifest.Entry e = ingested.get(f.sourceFile());
-                String sha = e != null && e.unchanged(f) ? e.sha256() : InputFiles.sha256(storage, f.path());
+                String sha = e != null && e.unchanged(f) ? e.sha256() : Sha256.of(storage, f.path());
                 out.add(new InputFiles.InputFile(f.sourceFile(), f.bytes(), sha));
             }
         }

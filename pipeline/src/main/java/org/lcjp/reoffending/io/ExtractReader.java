@@ -8,10 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.util.CollectionAccumulator;
@@ -161,14 +159,6 @@ public final class ExtractReader {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Parses one file into raw rows; runs on an executor. */
     static final class ParseFile implements FlatMapFunction<Row, Row> {
         private final String agency;
@@ -199,7 +189,7 @@ public final class ExtractReader {
             // The first chunk's task hashes the bytes as it parses them: the one time the file is opened for both.
             boolean reports = chunk == 0 && facts != null;
             InputStream in = storage.open(StoragePath.of(file.getString(0)));
-            MessageDigest digest = reports ? sha256() : null;
+            MessageDigest digest = reports ? Sha256.newDigest() : null;
             long[] bytes = new long[1];
             InputStream counted = reports ? new java.io.FilterInputStream(new DigestInputStream(in, digest)) {
                 @Override
@@ -238,7 +228,7 @@ public final class ExtractReader {
                         throw new UncheckedIOException(e);
                     }
                     if (reports) {
-                        facts.add(new FileFacts.Fact(sourceFile, HexFormat.of().formatHex(digest.digest()), bytes[0], header));
+                        facts.add(new FileFacts.Fact(sourceFile, Sha256.hex(digest), bytes[0], header));
                     }
                     return null;
                 }

@@ -1,14 +1,8 @@
 package org.lcjp.reoffending.publish;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import org.lcjp.reoffending.io.Sha256;
 import org.lcjp.reoffending.io.Storage;
 import org.lcjp.reoffending.io.StoragePath;
 
@@ -28,7 +22,7 @@ public final class InputFiles {
         }
         List<InputFile> out = new ArrayList<>();
         for (Storage.Entry f : storage.listFiles(root)) {
-            out.add(new InputFile(f.path().relativeTo(root), f.length(), sha256(storage, f.path())));
+            out.add(new InputFile(f.path().relativeTo(root), f.length(), Sha256.of(storage, f.path())));
         }
         return out;
     }
@@ -36,16 +30,5 @@ public final class InputFiles {
     /** A local input root (tests). */
     public static List<InputFile> list(java.nio.file.Path root) {
         return list(Storage.defaults(), StoragePath.local(root));
-    }
-
-    public static String sha256(Storage storage, StoragePath file) {
-        try (InputStream in = new DigestInputStream(storage.open(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot hash file: " + e.getMessage() + " (" + file + ")", e);
-        }
     }
 }

@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.lcjp.reoffending.io.Sha256;
 import org.lcjp.reoffending.linkage.comparison.Comparison;
 import org.lcjp.reoffending.linkage.training.FellegiSunterModel;
 import org.lcjp.reoffending.settings.LinkageSettings;
@@ -213,11 +211,7 @@ public record LinkageModel(String trainedAt, String encoding, Scoring scoring, M
 
     /** SHA-256 (hex) of the model file's bytes: what the run manifest names. */
     public static String hash(byte[] fileBytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(fileBytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot hash the linkage model", e);
-        }
+        return Sha256.hex(fileBytes);
     }
 
     /** The settings as the model file records them (snake_case keys, defaults resolved). */

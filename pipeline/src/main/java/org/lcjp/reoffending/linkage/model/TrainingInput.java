@@ -7,14 +7,12 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.lcjp.reoffending.io.Sha256;
 import org.lcjp.reoffending.linkage.LinkageColumns;
 
 /**
@@ -43,10 +41,6 @@ public final class TrainingInput {
                 sum(org.apache.spark.sql.functions.hash(withNulls).cast(DataTypes.createDecimalType(20, 0)).multiply(records))).first();
         String text = String.join("|", String.valueOf(r.get(0)), String.valueOf(r.get(1)), String.valueOf(r.get(2)),
                 String.valueOf(r.get(3)), String.join(",", comparedColumns));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot hash the training input", e);
-        }
+        return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
     }
 }
