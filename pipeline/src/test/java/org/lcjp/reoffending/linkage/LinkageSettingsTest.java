@@ -25,6 +25,16 @@ class LinkageSettingsTest {
     }
 
     @Test
+    void deterministicRulesAreReadByTheSameParser() {
+        assertThat(BlockingRule.parse(" pnc_token , dob_token").columns()).containsExactly("pnc_token", "dob_token");
+        for (String rule : LinkageSettings.defaults().deterministicRules()) {
+            assertThat(BlockingRule.parse(rule).columns()).as(rule).isNotEmpty();
+        }
+        assertThatThrownBy(() -> BlockingRule.parse("forename_token=surname_token").columns())
+                .hasMessageContaining("as a deterministic rule");
+    }
+
+    @Test
     void looseDiceAboveCloseDiceIsRejected() {
         assertThatThrownBy(() -> new LinkageSettings(null, null, 0.5, 0.7, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null)).hasMessageContaining("Cannot use name_dice_low");
