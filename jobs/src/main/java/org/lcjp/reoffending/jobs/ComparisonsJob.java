@@ -26,7 +26,6 @@ import org.lcjp.reoffending.impact.IomSample;
 import org.lcjp.reoffending.impact.NeedsProfile;
 import org.lcjp.reoffending.impact.TreatmentComparison;
 import org.lcjp.reoffending.measures.FollowUpWindow;
-import org.lcjp.reoffending.measures.MeasureColumns;
 import org.lcjp.reoffending.measures.MeasurePipeline;
 import org.lcjp.reoffending.needs.AssessedNeeds;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
@@ -50,6 +49,9 @@ public final class ComparisonsJob implements Stage {
     public static final String COMPARISON_BALANCE = "comparison_balance";
     public static final String IOM_PRE_POST = "iom_pre_post";
 
+    /** What a needs dataset never delivered reads as: no spells (nobody is known to have that need). */
+    private static final StructType NEEDS_SPELLS = new StructType().add("record_id", DataTypes.StringType)
+            .add(NeedsProfile.START_DATE, DataTypes.DateType).add(NeedsProfile.END_DATE, DataTypes.DateType);
     public static final StructType BALANCE_SCHEMA = new StructType()
             .add("comparison", DataTypes.StringType, false)
             .add("covariate", DataTypes.StringType, false)
@@ -117,10 +119,8 @@ public final class ComparisonsJob implements Stage {
             }
         }
 
-        Dataset<Row> events = spark.read().parquet(measures.resolve(MeasuresJob.INDEX_EVENTS).toString());
-        if (!List.of(events.columns()).contains(MeasureColumns.REOFFENCES)) {
-            events = new FollowUpWindow(cohort).withReoffences(events, proven);
-        }
+        Dataset<Row> events = new FollowUpWindow(cohort).withReoffencesIfMissing(
+                spark.read().parquet(measures.resolve(MeasuresJob.INDEX_EVENTS).toString()), proven);
         Dataset<Row> serviceNeeds = new NeedsProfile(settings.needsLookBackMonths()).build(CompareSexes.sample(events, periods),
                 stagedOrEmpty(spark, context, Datasets.SUBSTANCE_TREATMENT), stagedOrEmpty(spark, context, Datasets.HOUSING_SUPPORT),
                 stagedOrEmpty(spark, context, Datasets.PROBATION_SUPERVISION), recordPerson);
@@ -159,20 +159,13 @@ public final class ComparisonsJob implements Stage {
     }
 
     /** The staged table, or null when the dataset was never delivered. */
-    static Dataset<Row> staged(SparkSession spark, RunContext context, DatasetId id) {
-        StoragePath path = context.warehouse().staged(id);
-        return context.storage().isDirectory(path) ? spark.read().parquet(path.toString()) : null;
+    private static Dataset<Row> staged(SparkSession spark, RunContext context, DatasetId id) {
+        return StagedInputs.staged(spark, context.warehouse(), id);
     }
 
     /** A needs dataset never delivered means nobody is known to have that need. */
     private static Dataset<Row> stagedOrEmpty(SparkSession spark, RunContext context, DatasetId id) {
-        Dataset<Row> staged = staged(spark, context, id);
-        if (staged != null) {
-            return staged;
-        }
-        StructType empty = new StructType().add("record_id", DataTypes.StringType)
-                .add(NeedsProfile.START_DATE, DataTypes.DateType).add(NeedsProfile.END_DATE, DataTypes.DateType);
-        return spark.createDataFrame(List.of(), empty);
+        return StagedInputs.stagedOrEmpty(spark, context.warehouse(), id, NEEDS_SPELLS);
     }
 
     private static <T> void write(SparkSession spark, List<T> rows, Function<T, Row> toRow, StructType schema, StoragePath to) {

@@ -7,8 +7,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.domain.DatasetId;
-import org.lcjp.reoffending.domain.DatasetSpec;
-import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.io.Storage;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.io.Warehouse;
@@ -45,7 +43,7 @@ public final class LinkageJob implements Stage {
     public StageResult run(SparkSession spark, RunContext context) {
         long start = System.nanoTime();
         Warehouse wh = context.warehouse();
-        Map<DatasetId, Dataset<Row>> staged = staged(spark, wh);
+        Map<DatasetId, Dataset<Row>> staged = StagedInputs.present(spark, wh);
         if (staged.isEmpty()) {
             return new StageResult(NAME, 0, 0, seconds(start), Map.of("datasets", 0));
         }
@@ -116,18 +114,6 @@ public final class LinkageJob implements Stage {
             details.put("truth_f1", accuracy.f1());
         }
         return new StageResult(NAME, out.records(), out.records(), seconds(start), details);
-    }
-
-    /** Every staged table present in the warehouse, by dataset. */
-    static Map<DatasetId, Dataset<Row>> staged(SparkSession spark, Warehouse wh) {
-        Map<DatasetId, Dataset<Row>> staged = new LinkedHashMap<>();
-        for (DatasetSpec spec : Datasets.all()) {
-            StoragePath p = wh.staged(spec.id());
-            if (wh.storage().isDirectory(p)) {
-                staged.put(spec.id(), spark.read().parquet(p.toString()));
-            }
-        }
-        return staged;
     }
 
     /** The linkage as the settings configure it, with the records' quality groups (ages from the encrypted dates of birth). */

@@ -12,9 +12,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.lcjp.reoffending.domain.DatasetId;
-import org.lcjp.reoffending.domain.DatasetSpec;
-import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.io.StoragePath;
@@ -24,7 +21,6 @@ import org.lcjp.reoffending.measures.DataCoverage;
 import org.lcjp.reoffending.measures.MeasureInputs;
 import org.lcjp.reoffending.measures.MeasurePipeline;
 import org.lcjp.reoffending.measures.ProvenReoffending;
-import org.lcjp.reoffending.measures.StagedTables;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.settings.CohortSettings;
 import org.lcjp.reoffending.settings.SettingsException;
@@ -60,13 +56,11 @@ public final class LinkageSensitivityJob implements Stage {
                     + published.getParent() + ". Run `reoffending measure` (into the same staging) first");
         }
         Map<String, HeadlineSensitivity.Cell> headline = HeadlineSensitivity.headline(spark.read().parquet(published.toString()));
-        Dataset<Row> recordPerson = context.storage().isDirectory(recordPersonPath) ? spark.read().parquet(recordPersonPath.toString())
-                : spark.createDataFrame(List.of(), RecordPersonColumns.SCHEMA);
+        Dataset<Row> recordPerson = StagedInputs.orEmpty(spark, context.storage(), recordPersonPath, RecordPersonColumns.SCHEMA);
         long mainPersons = JobDescriptions.describe(spark, NAME, "count persons",
                 () -> recordPerson.select(RecordPersonColumns.PERSON_ID).distinct().count());
         StoragePath reclusteredPath = LinkageJob.sensitivity(context);
-        Dataset<Row> reclustered = context.storage().isDirectory(reclusteredPath) ? spark.read().parquet(reclusteredPath.toString())
-                : spark.createDataFrame(List.of(), ThresholdSensitivity.schema());
+        Dataset<Row> reclustered = StagedInputs.orEmpty(spark, context.storage(), reclusteredPath, ThresholdSensitivity.schema());
         Map<Double, Long> records = new LinkedHashMap<>();
         for (Row r : reclustered.groupBy(ThresholdSensitivity.THRESHOLD).count().collectAsList()) {
             records.put(r.getDouble(0), r.getLong(1));
@@ -137,17 +131,8 @@ public final class LinkageSensitivityJob implements Stage {
      * {@link HeadlineSensitivity#restrict}; absent tables empty), and the variants as record_person.
      */
     private static MeasureInputs inputs(SparkSession spark, RunContext context, Dataset<Row> variants) {
-        Map<DatasetId, Dataset<Row>> present = LinkageJob.staged(spark, context.warehouse());
-        Map<DatasetId, Dataset<Row>> staged = new LinkedHashMap<>();
-        for (DatasetSpec spec : Datasets.all()) {
-            Dataset<Row> t = present.get(spec.id());
-            staged.put(spec.id(), t == null ? spark.createDataFrame(List.of(), StagedTables.emptySchema(spec.id()))
-                    : HeadlineSensitivity.restrict(t, variants));
-        }
         Dataset<Row> recordPerson = variants.select(RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET, RecordPersonColumns.RECORD_ID,
                 RecordPersonColumns.PERSON_ID);
-        return new MeasureInputs(staged.get(Datasets.COURTS_CONVICTIONS), staged.get(Datasets.POLICE_OUTCOMES),
-                staged.get(Datasets.YOS_OUTCOMES), staged.get(Datasets.PRISONS_RELEASES), new ArrayList<>(staged.values()), recordPerson,
-                ReferenceTables.read(spark, context, ReferenceTables.OFFENCES), ReferenceTables.read(spark, context, ReferenceTables.AREAS));
+        return StagedInputs.measureInputs(spark, context, staged -> HeadlineSensitivity.restrict(staged, variants), recordPerson);
     }
 }

@@ -1,6 +1,5 @@
 package org.lcjp.reoffending.jobs;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +7,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.lcjp.reoffending.domain.DatasetId;
-import org.lcjp.reoffending.domain.DatasetSpec;
-import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.io.IngestTables;
 import org.lcjp.reoffending.measures.CohortCalendar;
@@ -20,7 +16,6 @@ import org.lcjp.reoffending.measures.MeasurePipeline;
 import org.lcjp.reoffending.measures.MeasureTables;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.io.WarehouseTables;
-import org.lcjp.reoffending.measures.StagedTables;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.spark.JobDescriptions;
 
@@ -49,17 +44,8 @@ public final class MeasuresJob implements Stage {
     public StageResult run(SparkSession spark, RunContext context) {
         long started = System.nanoTime();
         DataCoverage coverage = coverage(spark, context);
-        Map<DatasetId, Dataset<Row>> staged = new LinkedHashMap<>();
-        for (DatasetSpec spec : Datasets.all()) {
-            staged.put(spec.id(), readStaged(spark, context, spec.id()));
-        }
-        Dataset<Row> recordPerson = context.storage().isDirectory(context.warehouse().recordPerson())
-                ? spark.read().parquet(context.warehouse().recordPerson().toString())
-                : spark.createDataFrame(List.of(), RecordPersonColumns.SCHEMA);
-        MeasureInputs inputs = new MeasureInputs(staged.get(Datasets.COURTS_CONVICTIONS), staged.get(Datasets.POLICE_OUTCOMES),
-                staged.get(Datasets.YOS_OUTCOMES), staged.get(Datasets.PRISONS_RELEASES), new ArrayList<>(staged.values()),
-                recordPerson, ReferenceTables.read(spark, context, ReferenceTables.OFFENCES),
-                ReferenceTables.read(spark, context, ReferenceTables.AREAS));
+        MeasureInputs inputs = StagedInputs.measureInputs(spark, context, staged -> staged, StagedInputs.orEmpty(spark,
+                context.storage(), context.warehouse().recordPerson(), RecordPersonColumns.SCHEMA));
         StoragePath measures = context.warehouse().measures();
         MeasureTables tables = new MeasurePipeline(context.settings().cohort(), context.settings().measures(),
                 new DateOfBirthCipher(context.key()))
@@ -107,12 +93,6 @@ public final class MeasuresJob implements Stage {
                             + "/ and are named <dataset>_<yyyyMMdd>.csv (see data_quality for files not read), then rerun.");
         }
         return coverage;
-    }
-
-    private static Dataset<Row> readStaged(SparkSession spark, RunContext context, DatasetId id) {
-        StoragePath path = context.warehouse().staged(id);
-        return context.storage().isDirectory(path) ? spark.read().parquet(path.toString())
-                : spark.createDataFrame(List.of(), StagedTables.emptySchema(id));
     }
 
     /**

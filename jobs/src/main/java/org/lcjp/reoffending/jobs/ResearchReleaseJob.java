@@ -2,7 +2,6 @@ package org.lcjp.reoffending.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,7 +9,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.measures.FollowUpWindow;
-import org.lcjp.reoffending.measures.MeasureColumns;
 import org.lcjp.reoffending.research.ResearchRelease;
 import org.lcjp.reoffending.spark.JobDescriptions;
 
@@ -34,9 +32,7 @@ public final class ResearchReleaseJob implements Stage {
         Dataset<Row> index = spark.read().parquet(measures.resolve("index_events").toString());
         Dataset<Row> attributes = spark.read().parquet(measures.resolve("person_attributes").toString());
         FollowUpWindow window = new FollowUpWindow(context.settings().cohort());
-        if (!Arrays.asList(index.columns()).contains(MeasureColumns.REOFFENCES)) {
-            index = window.withReoffences(index, proven);
-        }
+        index = window.withReoffencesIfMissing(index, proven);
         Dataset<Row> areas = ReferenceTables.read(spark, context, ReferenceTables.AREAS);
         Dataset<Row> release = new ResearchRelease(context.key(), context.asOf().toString(), window)
                 .build(proven, index, attributes, areas);

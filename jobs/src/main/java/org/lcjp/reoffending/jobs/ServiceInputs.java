@@ -50,7 +50,7 @@ final class ServiceInputs {
      * dataset, one never delivered as an empty table, so the table's presence alone does not say it was delivered.
      */
     Optional<Dataset<Row>> staged(DatasetId id) {
-        return coverage(id).flatMap(c -> Optional.ofNullable(ComparisonsJob.staged(spark, context, id)));
+        return coverage(id).flatMap(c -> Optional.ofNullable(StagedInputs.staged(spark, context.warehouse(), id)));
     }
 
     Dataset<Row> recordPerson() {

@@ -38,7 +38,7 @@ public final class TrainLinkageJob implements Stage {
     @Override
     public StageResult run(SparkSession spark, RunContext context) {
         long start = System.nanoTime();
-        Map<DatasetId, Dataset<Row>> staged = LinkageJob.staged(spark, context.warehouse());
+        Map<DatasetId, Dataset<Row>> staged = StagedInputs.present(spark, context.warehouse());
         if (staged.isEmpty()) {
             throw new SettingsException("Cannot train a linkage model: the warehouse holds no staged records ("
                     + context.warehouse().root().resolve("staged") + "). Run `reoffending ingest` with the same --output first");

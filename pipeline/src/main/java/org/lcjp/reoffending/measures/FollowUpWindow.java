@@ -66,4 +66,12 @@ public final class FollowUpWindow {
                 .withColumn(REOFFENCE_HARM_DAYS, coalesce(col(REOFFENCE_HARM_DAYS), lit(0.0)))
                 .withColumn(DAYS_TO_FIRST_REOFFENCE, datediff(col(FIRST_REOFFENCE_DATE), col(INDEX_DATE)));
     }
+
+    /**
+     * The events as they are when they already carry reoffences (the measure stage's index_events do), else
+     * {@link #withReoffences}: readers of an older warehouse count them here, by the same rule.
+     */
+    public Dataset<Row> withReoffencesIfMissing(Dataset<Row> events, Dataset<Row> proven) {
+        return java.util.Arrays.asList(events.columns()).contains(REOFFENCES) ? events : withReoffences(events, proven);
+    }
 }

@@ -34,6 +34,17 @@ class FollowUpWindowTest {
     }
 
     @Test
+    void eventsThatCarryReoffencesAreLeftAsTheyAreAndOthersAreCounted() {
+        FollowUpWindow window = new FollowUpWindow(CohortSettings.defaults());
+        Dataset<Row> proven = MeasureFixtures.spark().createDataFrame(
+                List.<Row>of(RowFactory.create("P", d("2024-02-01"), d("2024-02-15"))), PROVEN);
+        Dataset<Row> events = MeasureFixtures.spark().createDataFrame(List.of(RowFactory.create("P", d("2024-01-31"), "x")), EVENTS);
+        Dataset<Row> counted = window.withReoffencesIfMissing(events, proven);
+        assertThat(counted.first().<Long>getAs("reoffences")).isEqualTo(1L);
+        assertThat(window.withReoffencesIfMissing(counted, proven)).as("counted once, not again").isSameAs(counted);
+    }
+
+    @Test
     void anOffenceOnTheIndexDayNeverCounts() {
         assertThat(reoffences("2024-01-31", "2024-01-31", "2024-02-15")).isZero();
         assertThat(reoffences("2024-01-31", "2024-01-30", "2024-02-15")).isZero();
