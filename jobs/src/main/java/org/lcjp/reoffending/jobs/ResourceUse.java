@@ -25,10 +25,11 @@ final class ResourceUse {
 
     /**
      * @param spark the run's session: its jobs and stages during the stage are counted (listener events arrive
-     *              asynchronously; the bus is drained before counting)
+     *              asynchronously; the bus is drained before and after, so no earlier job is counted as this stage's)
      */
     static StageResult measure(org.apache.spark.sql.SparkSession spark, Supplier<StageResult> stage) {
         org.lcjp.reoffending.spark.SparkJobCounter counter = org.lcjp.reoffending.spark.SparkJobCounter.on(spark.sparkContext());
+        drainListenerBus(spark);
         long jobsBefore = counter.jobs();
         long stagesBefore = counter.stages();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -48,11 +49,7 @@ final class ResourceUse {
             sampler.shutdownNow();
         }
         long cpu = processCpuNanos() - cpuBefore;
-        try {
-            spark.sparkContext().listenerBus().waitUntilEmpty();
-        } catch (java.util.concurrent.TimeoutException e) {
-            // The counts may then miss the stage's last jobs; a figure, not a result.
-        }
+        drainListenerBus(spark);
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         Map<String, Object> details = new LinkedHashMap<>(r.details());
         details.put("peak_heap_mb", peak.get() / (1024 * 1024));
@@ -62,6 +59,14 @@ final class ResourceUse {
             details.put("cpu_seconds", Math.round(cpu / 1e8) / 10.0);
         }
         return new StageResult(r.stage(), r.rowsIn(), r.rowsOut(), r.seconds(), details);
+    }
+
+    private static void drainListenerBus(org.apache.spark.sql.SparkSession spark) {
+        try {
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+        } catch (java.util.concurrent.TimeoutException e) {
+            // The counts may then be off by the jobs still queued; a figure, not a result.
+        }
     }
 
     /** CPU time of this process so far, or -1 where the JVM does not say. */

@@ -51,7 +51,7 @@ class IngestIncrementalTest {
         Extracts.write(in, "police", "outcomes", "outcomes_20240110.csv", Extracts.POLICE_HEADER,
                 Extracts.police("A", "Zebedee", "Quixley"), Extracts.police("B", "Ottoline", "Vexford"));
 
-        StageResult first = run(in, NIGHT_1);
+        StageResult first = StageSparkJobs.run(spark, "ingest", StageSparkJobs.INGEST, () -> run(in, NIGHT_1));
         assertThat(first.details()).containsEntry("files_parsed", 1)
                 .containsEntry("tables_restaged", org.lcjp.reoffending.domain.Datasets.all().size());
         List<String> night1 = staged();

@@ -69,7 +69,7 @@ class MeasuresJobTest {
         RunContext context = new RunContext(out.resolve("input"), warehouse, out.resolve("publishing"), LocalDate.of(2026, 1, 1),
                 KEY, Path.of("../conf"), from2024);
 
-        StageResult result = new MeasuresJob().run(spark, context);
+        StageResult result = StageSparkJobs.run(spark, "measure", StageSparkJobs.MEASURE, () -> new MeasuresJob().run(spark, context));
 
         assertThat(result.stage()).isEqualTo("measure");
         assertThat(result.details()).containsEntry("proven_offences", 2L).containsEntry("index_events", 2L);

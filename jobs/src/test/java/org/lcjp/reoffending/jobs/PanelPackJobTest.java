@@ -105,7 +105,8 @@ class PanelPackJobTest {
         // A proven_reoffending table of outputs.md v1.1 (no harm_days, months_observed, status_reason): read tolerantly.
         writeProvenReoffending(publishDir);
         writeDataQuality(publishDir);
-        StageResult result = new PanelPackJob().run(spark, context(publishDir));
+        StageResult result = StageSparkJobs.run(spark, "report", StageSparkJobs.REPORT,
+                () -> new PanelPackJob().run(spark, context(publishDir)));
 
         Path pack = publishDir.resolve("panel-pack-2025-03-31.xlsx");
         assertThat(pack).exists();
