@@ -41,6 +41,9 @@ import org.lcjp.reoffending.ingest.QuarantineRule;
  *
  * <p>Files are opened through {@link Storage} on the executors (any Hadoop file system), once each: the task
  * reading a file's first chunk also hashes its bytes and reports the hash and the header through {@link FileFacts}.
+ *
+ * <p>Bytes that are not valid UTF-8 are read as U+FFFD, and the contract columns holding them are named in
+ * {@link #INVALID_UTF8} for validation to warn about (file, line and column, never the value).
  */
 public final class ExtractReader {
     public static final String PARSE_RULE = "_parse_rule";
