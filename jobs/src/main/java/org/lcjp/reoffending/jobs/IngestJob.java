@@ -54,6 +54,9 @@ public final class IngestJob implements Stage {
     public static final String NAME = "ingest";
     public static final String DATA_QUALITY = "data_quality";
     private static final Logger LOG = LogManager.getLogger(IngestJob.class);
+    /** How data_quality.message starts the notes of a file that was read (parts joined by "; "). */
+    static final String EXTRA_COLUMNS = "Ignored columns not in the contract";
+    static final String INVALID_UTF8 = "Bytes not valid UTF-8 read as U+FFFD, rows kept (warning INVALID_UTF8)";
 
     @Override
     public String name() {
@@ -252,11 +255,14 @@ public final class IngestJob implements Stage {
         Map<String, Row> perFile = new HashMap<>();
         Map<String, Long> quarantined = new HashMap<>();
         Map<String, Map<String, Long>> byRule = new HashMap<>();
+        Map<String, Map<String, String>> invalidUtf8 = new HashMap<>();
         for (Row t : counts.together().collectAsList()) {
             switch (t.getString(0)) {
                 case FileCounts.KIND_FILE -> perFile.put(t.getString(1),
                         RowFactory.create(t.getString(1), t.getLong(3), t.getLong(4), t.getLong(5), t.getLong(6)));
                 case FileCounts.KIND_LINES -> quarantined.put(t.getString(1), t.getLong(3));
+                case FileCounts.KIND_INVALID_UTF8 -> invalidUtf8.computeIfAbsent(t.getString(1), k -> new TreeMap<>())
+                        .put(t.getString(2), where(t.getLong(3), t.getLong(4), t.getLong(5)));
                 default -> byRule.computeIfAbsent(t.getString(1), k -> new HashMap<>()).put(t.getString(2), t.getLong(3));
             }
         }
@@ -269,9 +275,17 @@ public final class IngestJob implements Stage {
             }
             HeaderMapping header = fact.header();
             Row r = perFile.get(f.sourceFile());
-            String message = header.rejected() ? header.rejectionReason()
-                    : header.extraColumns().isEmpty() ? null
-                    : "Ignored columns not in the contract (" + String.join(", ", header.extraColumns()) + ")";
+            List<String> notes = new ArrayList<>();
+            if (!header.rejected() && !header.extraColumns().isEmpty()) {
+                notes.add(EXTRA_COLUMNS + " (" + String.join(", ", header.extraColumns()) + ")");
+            }
+            Map<String, String> badBytes = invalidUtf8.get(f.sourceFile());
+            if (badBytes != null) {
+                List<String> at = badBytes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+                notes.add(INVALID_UTF8 + ": " + String.join(", ", at));
+                LOG.warn("{}: {}: {}", f.sourceFile(), INVALID_UTF8, String.join(", ", at));
+            }
+            String message = header.rejected() ? header.rejectionReason() : notes.isEmpty() ? null : String.join("; ", notes);
             out.add(new FileReport(f.sourceFile(), f.agency(), f.dataset(), f.extractDate(),
                     r == null ? 0 : r.getLong(1), r == null ? 0 : r.getLong(2), quarantined.getOrDefault(f.sourceFile(), 0L),
                     0, 0, r == null ? 0 : r.getLong(4), r == null ? 0 : r.getLong(3),
@@ -279,6 +293,12 @@ public final class IngestJob implements Stage {
                     header.rejected() ? DataQualityColumns.STATUS_REJECTED_FILE : DataQualityColumns.STATUS_READ, message));
         }
         return out;
+    }
+
+    /** Where one column's bytes that are not UTF-8 are: lines only, never the value. */
+    static String where(long values, long firstLine, long lastLine) {
+        return values == 1 ? "at line " + firstLine
+                : "in " + values + " rows, lines " + firstLine + " to " + lastLine;
     }
 
     /** Every delivery ever ingested up to the as-of date, plus what this run found but could not read. */
@@ -313,10 +333,20 @@ public final class IngestJob implements Stage {
                 details.put(status.toLowerCase(java.util.Locale.ROOT), files);
             }
         }
-        List<String> extra = quality.stream().filter(q -> q.status().equals(DataQualityColumns.STATUS_READ) && q.message() != null)
-                .map(q -> q.sourceFile() + ": " + q.message()).toList();
-        if (!extra.isEmpty()) {
-            details.put("extra_columns", extra);
+        for (Map.Entry<String, String> note : List.of(Map.entry("extra_columns", EXTRA_COLUMNS), Map.entry("invalid_utf8", INVALID_UTF8))) {
+            List<String> files = new ArrayList<>();
+            for (FileReport q : quality) {
+                if (q.status().equals(DataQualityColumns.STATUS_READ) && q.message() != null) {
+                    for (String part : q.message().split("; ")) {
+                        if (part.startsWith(note.getValue())) {
+                            files.add(q.sourceFile() + ": " + part);
+                        }
+                    }
+                }
+            }
+            if (!files.isEmpty()) {
+                details.put(note.getKey(), files);
+            }
         }
         return new StageResult(NAME, rowsRead, staged, seconds, details);
     }

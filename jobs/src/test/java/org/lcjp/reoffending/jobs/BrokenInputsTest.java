@@ -55,7 +55,7 @@ class BrokenInputsTest {
                 Map.entry("yos/outcomes/outcomes_20240115.csv", "READ 0 0 0 0 0 0 0"),
                 Map.entry("checkpoint/referrals/referrals_20240115.csv", "READ 2 1 1 0 0 0 1"),
                 Map.entry("iom/cohort/cohort_20240115.csv", "REJECTED_FILE 2 0 2 0 0 0 0"),
-                Map.entry("substance/treatment/treatment_20240115.csv", "READ 2 1 1 0 0 0 0"),
+                Map.entry("substance/treatment/treatment_20240115.csv", "READ 3 2 1 0 0 0 2"),
                 Map.entry("housing/support/support_20240115.csv", "READ 3 3 0 1 1 0 0"),
                 Map.entry("rj/referrals/referrals_20240115.csv", "READ 5 2 3 2 0 0 1"),
                 Map.entry("rj/referrals/referrals_20240125.csv", "READ 2 2 0 0 1 0 0"),
@@ -83,6 +83,19 @@ class BrokenInputsTest {
                 .containsExactlyEntriesOf(Map.of("MISSING_REQUIRED_COLUMN", 3L));
         assertThat(quality.get("police/outcomes/outcomes_20240110.csv").message()).contains("Notes");
         assertThat(quality.get("substance/treatment/treatment_20240115.csv").message()).contains("pnc_id");
+    }
+
+    /** Line 4 of substance/treatment has Latin-1 bytes in both names: kept, two warnings, file, line and column named. */
+    @Test
+    void bytesThatAreNotUtf8AreAWarningNamingFileLineAndColumn() {
+        String file = "substance/treatment/treatment_20240115.csv";
+        assertThat(quality.get(file).message()).isEqualTo("Ignored columns not in the contract (pnc_id); "
+                + IngestJob.INVALID_UTF8 + ": forename at line 4, surname at line 4");
+        assertThat(result.details().get("invalid_utf8")).isEqualTo(List.of(file + ": " + IngestJob.INVALID_UTF8
+                + ": forename at line 4, surname at line 4"));
+        assertThat(result.details().get("extra_columns")).asList().contains(file + ": Ignored columns not in the contract (pnc_id)");
+        assertThat(quality.values().stream().filter(r -> r.message() != null && r.message().contains("UTF-8")).count())
+                .as("only that file").isEqualTo(1);
         assertThat(rules("rj/referrals/referrals_20240115.csv")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 3L, "REQUIRED_WHEN:outcome_date", 4L, "NOT_BEFORE:outcome_date", 5L, "UNKNOWN_CODE:stage"));
         assertThat(rules("family/links/links_20240115.csv")).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -124,7 +137,7 @@ class BrokenInputsTest {
                 .isEqualTo(1);
         assertThat(SparkTestSession.get().read().parquet(out.resolve("warehouse/staged/prisons_releases").toString()).count())
                 .isZero();
-        assertThat(result.rowsOut()).isEqualTo(5 + 3 + 1 + 1 + 1 + 1 + 3 + 2);
+        assertThat(result.rowsOut()).as("with substance/treatment line 4 (not UTF-8, kept)").isEqualTo(5 + 3 + 1 + 1 + 1 + 1 + 3 + 2 + 1);
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
@@ -21,18 +24,23 @@ import org.lcjp.reoffending.domain.StagedColumns;
  * @param perFile source_file, rows_read, rows_accepted, warnings, pnc_check_failures
  * @param quarantinedLines source_file, rows_quarantined
  * @param byRule  source_file, rule, rows (distinct lines breaking the rule)
+ * @param invalidUtf8 source_file, column, rows (values of the column whose bytes were not UTF-8), first and last line
  */
-public record FileCounts(Dataset<Row> perFile, Dataset<Row> quarantinedLines, Dataset<Row> byRule) {
+public record FileCounts(Dataset<Row> perFile, Dataset<Row> quarantinedLines, Dataset<Row> byRule, Dataset<Row> invalidUtf8) {
     public static final String ROWS = "rows";
     /** Kinds of row of {@link #together()}. */
     public static final String KIND_FILE = "file";
     public static final String KIND_LINES = "lines";
     public static final String KIND_RULE = "rule";
+    public static final String KIND_INVALID_UTF8 = "invalid_utf8";
+    public static final String FIRST_LINE = "first_line";
+    public static final String LAST_LINE = "last_line";
 
     /**
      * The three tables as one, so that a single action collects them (each action re-plans the wide validation):
      * kind, source_file, rule, then four figures: rows_read, rows_accepted, warnings, pnc_check_failures (file);
-     * rows_quarantined (lines); rows (rule); unused figures are 0.
+     * rows_quarantined (lines); rows (rule); rows, first_line, last_line with the column as rule (invalid_utf8);
+     * unused figures are 0.
      */
     public Dataset<Row> together() {
         Column noRule = lit(null).cast("string");
@@ -44,7 +52,9 @@ public record FileCounts(Dataset<Row> perFile, Dataset<Row> quarantinedLines, Da
                 .union(quarantinedLines.select(lit(KIND_LINES), col(QuarantineColumns.SOURCE_FILE), noRule,
                         col(DataQualityColumns.ROWS_QUARANTINED), zero, zero, zero))
                 .union(byRule.select(lit(KIND_RULE), col(QuarantineColumns.SOURCE_FILE), col(QuarantineColumns.RULE),
-                        col(ROWS), zero, zero, zero));
+                        col(ROWS), zero, zero, zero))
+                .union(invalidUtf8.select(lit(KIND_INVALID_UTF8), col(QuarantineColumns.SOURCE_FILE), col(QuarantineColumns.COLUMN),
+                        col(ROWS), col(FIRST_LINE), col(LAST_LINE), zero));
     }
 
     public static FileCounts of(ValidatedRows rows) {
@@ -58,6 +68,14 @@ public record FileCounts(Dataset<Row> perFile, Dataset<Row> quarantinedLines, Da
                 .agg(countDistinct(col(QuarantineColumns.LINE)).as(DataQualityColumns.ROWS_QUARANTINED));
         Dataset<Row> byRule = q.groupBy(col(QuarantineColumns.SOURCE_FILE), col(QuarantineColumns.RULE))
                 .agg(countDistinct(col(QuarantineColumns.LINE)).as(ROWS));
-        return new FileCounts(perFile, lines, byRule);
+        // Where the bytes that are not UTF-8 are, per file and column: from the few rows with a warning, in the same pass.
+        Dataset<Row> warned = rows.checked().filter(size(col(ValidatedRows.WARNINGS)).gt(0))
+                .select(col(StagedColumns.SOURCE_FILE), col(StagedColumns.SOURCE_LINE), explode(col(ValidatedRows.WARNINGS)).as(ValidatedRows.PROBLEM))
+                .filter(col(ValidatedRows.PROBLEM + ".rule").equalTo(QuarantineRule.INVALID_UTF8));
+        Dataset<Row> invalidUtf8 = warned.groupBy(col(StagedColumns.SOURCE_FILE).as(QuarantineColumns.SOURCE_FILE),
+                        col(ValidatedRows.PROBLEM + ".column").as(QuarantineColumns.COLUMN))
+                .agg(count(lit(1)).as(ROWS), min(col(StagedColumns.SOURCE_LINE)).as(FIRST_LINE),
+                        max(col(StagedColumns.SOURCE_LINE)).as(LAST_LINE));
+        return new FileCounts(perFile, lines, byRule, invalidUtf8);
     }
 }

@@ -36,6 +36,13 @@ public final class QuarantineRule {
     /** A column the row's codes make required (e.g. custody_months for custodial disposals) is missing. */
     public static final String REQUIRED_WHEN = "REQUIRED_WHEN";
 
+    // Warnings only
+    /**
+     * A value's bytes are not valid UTF-8: they are read as U+FFFD and the row is kept (the contract names UTF-8 but
+     * no rule for other bytes); a warning names the file, line and column, never the value.
+     */
+    public static final String INVALID_UTF8 = "INVALID_UTF8";
+
     private QuarantineRule() {
     }
 }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.upper;
@@ -149,7 +150,13 @@ public final class ValidateRows {
         }
         out.add(when(parsed.unary_$bang(), parseProblem).when(deleted, deletedErrors)
                 .otherwise(array_compact(array(errors.toArray(Column[]::new)))).as(ValidatedRows.ERRORS));
-        out.add(when(parsed.and(deleted.unary_$bang()), array_compact(array(warnings.toArray(Column[]::new))))
+        Column valueWarnings = array_compact(array(warnings.toArray(Column[]::new)));
+        // The parser names the columns whose bytes were not UTF-8; nearly every row has none (null), so one CASE.
+        Column encodingWarnings = transform(col(ExtractReader.INVALID_UTF8), c -> struct(c.as("column"),
+                lit(QuarantineRule.INVALID_UTF8).as("rule"),
+                concat(lit("Replaced bytes that are not UTF-8 with U+FFFD in "), c, lit(" (value kept)")).as("message")));
+        out.add(when(parsed.and(deleted.unary_$bang()), when(col(ExtractReader.INVALID_UTF8).isNull(), valueWarnings)
+                        .otherwise(concat(valueWarnings, encodingWarnings)))
                 .otherwise(none).as(ValidatedRows.WARNINGS));
         out.add((spec.has(Datasets.PNC_ID)
                 ? coalesce(parsed.and(deleted.unary_$bang()).and(col(Datasets.PNC_ID).isNotNull())

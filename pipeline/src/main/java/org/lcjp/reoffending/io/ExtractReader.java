@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -37,11 +39,24 @@ import org.lcjp.reoffending.ingest.QuarantineRule;
  *
  * <p>Files are opened through {@link Storage} on the executors (any Hadoop file system), once each: the task
  * reading a file's first chunk also hashes its bytes and reports the hash and the header through {@link FileFacts}.
+ *
+ * <p>Bytes that are not valid UTF-8 are read as U+FFFD, and the contract columns holding them are named in
+ * {@link #INVALID_UTF8} for validation to warn about (file, line and column, never the value).
  */
 public final class ExtractReader {
     public static final String PARSE_RULE = "_parse_rule";
     public static final String PARSE_COLUMN = "_parse_column";
     public static final String PARSE_MESSAGE = "_parse_message";
+    /** The contract columns of a row whose bytes were not valid UTF-8 (array of names), or null: almost always null. */
+    public static final String INVALID_UTF8 = "_invalid_utf8";
+
+    /**
+     * What the decoder puts where bytes are not valid UTF-8: a lone low surrogate, which strict UTF-8 decoding never
+     * yields from valid input (even an encoded surrogate is malformed), so a literal U+FFFD in the file is not taken
+     * for a bad byte. The parser turns it into U+FFFD and notes the column; it never leaves this class.
+     */
+    static final char MALFORMED = '\uDC80';
+    private static final String REPLACEMENT = "\uFFFD";
 
     private static final String PATH = "path";
 
@@ -81,7 +96,8 @@ public final class ExtractReader {
         }
         return s.add(PARSE_RULE, DataTypes.StringType, true)
                 .add(PARSE_COLUMN, DataTypes.StringType, true)
-                .add(PARSE_MESSAGE, DataTypes.StringType, true);
+                .add(PARSE_MESSAGE, DataTypes.StringType, true)
+                .add(INVALID_UTF8, DataTypes.createArrayType(DataTypes.StringType, false), true);
     }
 
     /** Raw rows of the given files, all of {@code spec}'s dataset; each task's rows come from one file. */
@@ -121,7 +137,7 @@ public final class ExtractReader {
         for (int i = 0; i < spec.columnNames().size(); i++) {
             out.add(org.apache.spark.sql.functions.col(FIELDS).getItem(i).as(spec.columnNames().get(i)));
         }
-        for (String c : List.of(PARSE_RULE, PARSE_COLUMN, PARSE_MESSAGE)) {
+        for (String c : List.of(PARSE_RULE, PARSE_COLUMN, PARSE_MESSAGE, INVALID_UTF8)) {
             out.add(org.apache.spark.sql.functions.col(c));
         }
         return parsed.select(out.toArray(org.apache.spark.sql.Column[]::new));
@@ -137,7 +153,8 @@ public final class ExtractReader {
                 .add(FIELDS, DataTypes.createArrayType(DataTypes.StringType, true), false)
                 .add(PARSE_RULE, DataTypes.StringType, true)
                 .add(PARSE_COLUMN, DataTypes.StringType, true)
-                .add(PARSE_MESSAGE, DataTypes.StringType, true);
+                .add(PARSE_MESSAGE, DataTypes.StringType, true)
+                .add(INVALID_UTF8, DataTypes.createArrayType(DataTypes.StringType, false), true);
     }
 
     static HeaderMapping header(CsvRecords records, List<String> columns, List<String> required) {
@@ -149,14 +166,22 @@ public final class ExtractReader {
             return HeaderMapping.unreadable(columns.size(), QuarantineRule.MALFORMED_HEADER,
                     "Cannot read file: header line cannot be split into fields, " + h.problem());
         }
-        HeaderMapping m = HeaderMapping.of(h.fields(), columns, required);
+        HeaderMapping m = HeaderMapping.of(h.fields().stream().map(ExtractReader::replaced).toList(), columns, required);
         records.expectFields(m.fieldCount());
         return m;
     }
 
     static BufferedReader reader(InputStream in) {
-        // Decoding replaces bad bytes rather than failing the whole file; RFC 4180 files are UTF-8 by contract.
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        // Decoding replaces bad bytes rather than failing the whole file (RFC 4180 files are UTF-8 by contract), with a
+        // marker the parser can tell from a U+FFFD of the file: found in the one decoding pass, no second look.
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(MALFORMED));
+        return new BufferedReader(new InputStreamReader(in, strict), 1 << 16);
+    }
+
+    /** Text as the file meant it: each marked bad byte sequence as U+FFFD. */
+    static String replaced(String s) {
+        return s.indexOf(MALFORMED) < 0 ? s : s.replace(String.valueOf(MALFORMED), REPLACEMENT);
     }
 
     /** Parses one file into raw rows; runs on an executor. */
@@ -255,6 +280,7 @@ public final class ExtractReader {
             String rule = null;
             String column = null;
             String message = null;
+            List<String> invalid = null;
             if (header.rejected()) {
                 rule = header.rejectionRule();
                 column = header.rejectionColumn();
@@ -271,12 +297,18 @@ public final class ExtractReader {
                     int at = header.positions()[i];
                     if (at >= 0) {
                         String s = r.fields().get(at).strip();
+                        // A Latin-1 string cannot hold the marker: indexOf answers at once for nearly every field.
+                        if (s.indexOf(MALFORMED) >= 0) {
+                            s = replaced(s);
+                            invalid = invalid == null ? new ArrayList<>(1) : invalid;
+                            invalid.add(columns.get(i));
+                        }
                         fields[i] = s.isEmpty() ? null : s;
                     }
                 }
             }
             return RowFactory.create(agency, dataset, sourceFile, r.line(), extractDate, scala.collection.immutable.ArraySeq.unsafeWrapArray(fields),
-                    rule, column, message);
+                    rule, column, message, invalid == null ? null : scala.collection.immutable.ArraySeq.unsafeWrapArray(invalid.toArray(String[]::new)));
         }
     }
 }
