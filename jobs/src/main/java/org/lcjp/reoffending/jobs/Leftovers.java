@@ -67,6 +67,25 @@ final class Leftovers {
         }
     }
 
+    /**
+     * Checkpoints under {@code dir}, keeping the folder already in use there. Spark makes a new folder below the
+     * directory each time it is set; a stage inside the nightly run (which set it at the start) setting it again
+     * left the run's first folder behind, and the next night removed it as a crashed run's.
+     */
+    static void checkpointUnder(SparkSession spark, StoragePath dir) {
+        scala.Option<String> active = spark.sparkContext().getCheckpointDir();
+        if (active.isEmpty() || !pathOf(new org.apache.hadoop.fs.Path(active.get()).getParent().toString())
+                .equals(pathOf(dir.toString()))) {
+            spark.sparkContext().setCheckpointDir(dir.toString());
+        }
+    }
+
+    /** The path part of a location (file:/x, file:///x and /x are one folder), without a trailing slash. */
+    private static String pathOf(String location) {
+        String p = new org.apache.hadoop.fs.Path(location).toUri().getPath();
+        return p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p;
+    }
+
     private static String activeCheckpoint() {
         scala.Option<SparkSession> spark = SparkSession.getDefaultSession();
         if (spark.isEmpty() || spark.get().sparkContext().getCheckpointDir().isEmpty()) {

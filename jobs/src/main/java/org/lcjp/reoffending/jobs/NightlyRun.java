@@ -174,7 +174,7 @@ public final class NightlyRun {
         StoragePath scratch = warehouse.scratch();
         SparkSession spark = SparkSessions.create(name, settings.spark(),
                 scratch.isLocal() ? scratch.resolve("spark-local").toLocalPath() : null);
-        spark.sparkContext().setCheckpointDir(scratch.resolve("checkpoints").toString());
+        spark.sparkContext().setCheckpointDir(scratch.resolve(Leftovers.CHECKPOINTS).toString());
         return spark;
     }
 

@@ -140,6 +140,13 @@ class NightlyRunEndToEndTest {
         try (var s = Files.list(dir.resolve("out/published"))) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly(AS_OF.toString());
         }
+        // A clean night leaves no checkpoint folder behind for the next night to remove as a crashed run's.
+        Path checkpoints = dir.resolve("out/tmp/checkpoints");
+        if (Files.exists(checkpoints)) {
+            try (var s = Files.list(checkpoints)) {
+                assertThat(s.toList()).isEmpty();
+            }
+        }
     }
 
     @Test
