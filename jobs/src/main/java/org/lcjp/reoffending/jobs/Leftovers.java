@@ -72,10 +72,11 @@ final class Leftovers {
      * directory each time it is set; a stage inside the nightly run (which set it at the start) setting it again
      * left the run's first folder behind, and the next night removed it as a crashed run's.
      */
-    static void checkpointUnder(SparkSession spark, StoragePath dir) {
+    static void checkpointUnder(SparkSession spark, Storage storage, StoragePath dir) {
         scala.Option<String> active = spark.sparkContext().getCheckpointDir();
+        // A folder already removed (an earlier run's, in the same JVM) is not reused.
         if (active.isEmpty() || !pathOf(new org.apache.hadoop.fs.Path(active.get()).getParent().toString())
-                .equals(pathOf(dir.toString()))) {
+                .equals(pathOf(dir.toString())) || !storage.isDirectory(StoragePath.of(active.get()))) {
             spark.sparkContext().setCheckpointDir(dir.toString());
         }
     }

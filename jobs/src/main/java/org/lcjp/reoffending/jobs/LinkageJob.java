@@ -47,7 +47,7 @@ public final class LinkageJob implements Stage {
         if (staged.isEmpty()) {
             return new StageResult(NAME, 0, 0, seconds(start), Map.of("datasets", 0));
         }
-        Leftovers.checkpointUnder(spark, wh.scratch().resolve(Leftovers.CHECKPOINTS));
+        Leftovers.checkpointUnder(spark, wh.storage(), wh.scratch().resolve(Leftovers.CHECKPOINTS));
         StoragePath current = wh.recordPerson();
         WarehouseTables.recover(wh.storage(), current);
         Dataset<Row> previous = wh.storage().isDirectory(current) ? spark.read().parquet(current.toString()) : null;

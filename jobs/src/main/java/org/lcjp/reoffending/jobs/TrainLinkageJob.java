@@ -43,7 +43,7 @@ public final class TrainLinkageJob implements Stage {
             throw new SettingsException("Cannot train a linkage model: the warehouse holds no staged records ("
                     + context.warehouse().root().resolve("staged") + "). Run `reoffending ingest` with the same --output first");
         }
-        Leftovers.checkpointUnder(spark, context.warehouse().scratch().resolve(Leftovers.CHECKPOINTS));
+        Leftovers.checkpointUnder(spark, context.storage(), context.warehouse().scratch().resolve(Leftovers.CHECKPOINTS));
         LinkageModel model = JobDescriptions.describe(spark, NAME, "train the linkage model", () -> LinkageJob.linker(context).train(staged));
         StoragePath file = target == null ? LinkageModels.current(context) : StoragePath.local(target.toAbsolutePath().normalize());
         String hash = LinkageModels.write(context, model.toJson(), file);

@@ -25,16 +25,21 @@ class CheckpointFoldersTest {
             // The run sets it at the start (NightlyRun.session); the link stage asks for the same place.
             spark.sparkContext().setCheckpointDir(dir.toString());
             String runs = spark.sparkContext().getCheckpointDir().get();
-            Leftovers.checkpointUnder(spark, StoragePath.local(dir));
+            Leftovers.checkpointUnder(spark, Storage.defaults(), StoragePath.local(dir));
             assertThat(spark.sparkContext().getCheckpointDir().get()).isEqualTo(runs);
             assertThat(folders(dir)).isEqualTo(1);
 
             Leftovers.removeCheckpoints(Storage.defaults());
             assertThat(folders(dir)).isZero();
 
+            // A removed folder (an earlier run's in this JVM) is not reused: a fresh one is made.
+            Leftovers.checkpointUnder(spark, Storage.defaults(), StoragePath.local(dir));
+            assertThat(spark.sparkContext().getCheckpointDir().get()).isNotEqualTo(runs);
+            assertThat(folders(dir)).isEqualTo(1);
+
             // A stage run on its own, or pointed elsewhere, gets a folder of its own.
             Path other = tmp.resolve("other");
-            Leftovers.checkpointUnder(spark, StoragePath.local(other));
+            Leftovers.checkpointUnder(spark, Storage.defaults(), StoragePath.local(other));
             assertThat(spark.sparkContext().getCheckpointDir().get()).isNotEqualTo(runs).contains(other.toString());
         } finally {
             spark.sparkContext().setCheckpointDir(new org.apache.hadoop.fs.Path(before).getParent().toString());
