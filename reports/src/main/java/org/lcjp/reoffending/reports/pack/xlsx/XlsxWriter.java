@@ -72,6 +72,8 @@ public final class XlsxWriter {
     private static final byte[][] PALETTE = {{0x12, 0x43, 0x6D}, {(byte) 0xF4, 0x6A, 0x25}, {0x28, (byte) 0xA1, (byte) 0x97},
             {(byte) 0x80, 0x16, 0x50}};
     private static final int LINE_WIDTH_CHARS = 110;
+    /** Text up to this long widens its column to fit on one line; a longer value wraps or overflows. */
+    private static final int MAX_TEXT_WIDTH_CHARS = 40;
     private static final float POINTS_PER_LINE = 14.5f;
 
     private final XSSFWorkbook wb;
@@ -129,7 +131,7 @@ public final class XlsxWriter {
             Cell cell = h.createCell(c);
             cell.setCellValue(Layout.safeText(col.header()));
             cell.setCellStyle(style(col.kind().numeric ? "numericHeader" : "header"));
-            int width = Math.max(col.kind().width, Math.min(30, col.header().length() / 2 + 2));
+            int width = width(t, c);
             sheet.setColumnWidth(c, width * 256);
             totalWidth += width;
             headerLines = Math.max(headerLines, lines(col.header(), width - 1));
@@ -179,8 +181,33 @@ public final class XlsxWriter {
         }
     }
 
-    private static int lines(String text, int charsPerLine) {
-        return Math.max(1, (int) Math.ceil(text.length() / (double) Math.max(1, charsPerLine)));
+    /**
+     * Lines the text takes when wrapped at word boundaries in {@code charsPerLine} (a word longer than a line is
+     * broken): readers wrap by words, so counting characters alone left a heading such as "Harm of reoffences
+     * (days)" a line short and its first line cut off in print.
+     */
+    static int lines(String text, int charsPerLine) {
+        int width = Math.max(1, charsPerLine);
+        int byChars = (int) Math.ceil(text.length() / (double) width);
+        int lines = 1;
+        int used = 0;
+        for (String word : text.split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            int length = word.length();
+            if (used > 0 && used + 1 + length > width) {
+                lines++;
+                used = 0;
+            }
+            if (used == 0) {
+                lines += (length - 1) / width;
+                used = (length - 1) % width + 1;
+            } else {
+                used += 1 + length;
+            }
+        }
+        return Math.max(Math.max(1, byChars), lines);
     }
 
     private static void fitHeight(XSSFSheet sheet, int row, String text, int charsPerLine) {
@@ -279,6 +306,23 @@ public final class XlsxWriter {
             f.setColor(IndexedColors.BLUE.getIndex());
         }
         return f;
+    }
+
+    /**
+     * A column's width in characters: its kind's, wider for a long heading (which wraps), and as wide as its longest
+     * short text, so a printout never runs a period such as "April 2019 to September 2019" into the next column.
+     */
+    private static int width(Table t, int c) {
+        Column col = t.columns().get(c);
+        int width = Math.max(col.kind().width, Math.min(30, col.header().length() / 2 + 2));
+        if (col.kind() != Column.Kind.LONG_TEXT) {
+            for (List<Object> values : t.rows()) {
+                if (values.get(c) instanceof String text) {
+                    width = Math.max(width, Math.min(MAX_TEXT_WIDTH_CHARS, text.length() + 2));
+                }
+            }
+        }
+        return width;
     }
 
     private void chart(XSSFSheet sheet, Chart c, int column, int row, int width, int height) {
