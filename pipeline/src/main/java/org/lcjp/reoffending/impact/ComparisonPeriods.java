@@ -46,11 +46,6 @@ public final class ComparisonPeriods {
     private final int yearStartMonth;
     private final LocalDate firstCohort;
 
-    /** Every index date with complete follow-up, whatever the first cohort (tests of samples built on few dates). */
-    public ComparisonPeriods(CohortSettings cohort, LocalDate effectiveDate, int yearStartMonth) {
-        this(cohort, effectiveDate, yearStartMonth, null);
-    }
-
     /**
      * @param effectiveDate  the effective date (methodology.md section 4); null when there is none: nobody counts
      * @param yearStartMonth first month of the financial year (comparison.financial_year_start_month, default 4)

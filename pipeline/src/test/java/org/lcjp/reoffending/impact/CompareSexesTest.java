@@ -29,7 +29,7 @@ class CompareSexesTest {
                 row("M1", "2024-05-01", "M", 2L, 30, 1), row("M2", "2024-05-01", "M", 0L, null, 0),
                 row("M3", "2024-05-01", "M", 0L, null, 0), row("U1", "2024-05-01", "U", 5L, 5, 1),
                 row("M4", "2025-03-02", "M", 0L, null, 0));                                           // follow-up incomplete
-        ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2026, 9, 1), 4);
+        ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2026, 9, 1), 4, null);
         Dataset<Row> sample = CompareSexes.sample(events, periods);
         assertThat(sample.count()).isEqualTo(6);
         List<ComparisonRow> rows = new CompareSexes(new ComparisonSettings(1, null, null, null, null, null, null, null, null))
@@ -74,7 +74,7 @@ class CompareSexesTest {
                 assessment("M1", "2024-04-01", "a3", "Y", "N"),
                 assessment("M1", "2024-06-01", "a4", "Y", "Y"),     // after the index date: not seen
                 assessment("M2", "2024-05-01", "a5", "N", "Y"));    // on the index date: seen
-        ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2026, 9, 1), 4);
+        ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2026, 9, 1), 4, null);
         Dataset<Row> people = NeedsProfile.withAssessedNeeds(CompareSexes.sample(events, periods), assessments, 12);
         assertThat(people.count()).isEqualTo(5);
         List<ComparisonRow> rows = new CompareSexes(new ComparisonSettings(1, null, null, null, null, null, null, null, null))

@@ -20,7 +20,7 @@ class ComparisonPeriodsTest {
     @Test
     void financialYearsRunAprilToMarchAndOnlyCompleteFollowUpCounts() {
         // Effective date 2020-09-30: 2019-03-31 + 18 months = 2020-09-30 counts; 2019-04-01 (+18 = 2020-10-01) does not.
-        ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2020, 9, 30), 4);
+        ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2020, 9, 30), 4, null);
         List<Row> rows = periods.select(frame(DATES, new Object[] {"A", d("2019-03-31")}, new Object[] {"B", d("2019-04-01")},
                 new Object[] {"C", d("2018-04-01")}, new Object[] {"D", d("1999-12-31")}), "index_date")
                 .orderBy("person_id").collectAsList();
@@ -30,7 +30,7 @@ class ComparisonPeriodsTest {
         assertThat(ComparisonPeriods.withPooled(periods.select(frame(DATES, new Object[] {"A", d("2019-03-31")}), "index_date"))
                 .collectAsList()).extracting(r -> r.getAs("period") + " " + r.getAs("period_start"))
                 .containsExactlyInAnyOrder("FY2018-19 2018-04-01", "POOLED null");
-        assertThat(new ComparisonPeriods(CohortSettings.defaults(), null, 4)
+        assertThat(new ComparisonPeriods(CohortSettings.defaults(), null, 4, null)
                 .select(frame(DATES, new Object[] {"A", d("2010-01-01")}), "index_date").count())
                 .as("no effective date: nobody").isZero();
     }

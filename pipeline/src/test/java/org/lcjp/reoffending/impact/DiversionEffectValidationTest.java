@@ -60,7 +60,7 @@ class DiversionEffectValidationTest {
                     group, reoffences, reoffended, days, risk));
         }
         ComparisonPeriods periods = new ComparisonPeriods(org.lcjp.reoffending.settings.CohortSettings.defaults(),
-                LocalDate.of(2030, 1, 1), 4);
+                LocalDate.of(2030, 1, 1), 4, null);
         return periods.select(SparkTestSession.get().createDataFrame(rows, schema), MatchingColumns.INDEX_DATE);
     }
 

@@ -16,7 +16,7 @@ import org.lcjp.reoffending.settings.CohortSettings;
 
 class DiversionSampleTest {
     private static ComparisonPeriods periods(String effectiveDate) {
-        return new ComparisonPeriods(CohortSettings.defaults(), LocalDate.parse(effectiveDate), 4);
+        return new ComparisonPeriods(CohortSettings.defaults(), LocalDate.parse(effectiveDate), 4, null);
     }
 
     private static final StructType REFERRALS = new StructType().add("record_id", DataTypes.StringType)

@@ -24,7 +24,7 @@ class IomPrePostTest {
     private static final ComparisonSettings ONE_PERSON_GROUPS =
             new ComparisonSettings(1, null, null, null, null, null, null, null, null);
     private static final ComparisonPeriods COMPLETE_BY_2027 =
-            new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2027, 1, 1), 4);
+            new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2027, 1, 1), 4, null);
 
     private static Dataset<Row> adults(String... people) {
         return frame(ATTRIBUTES, java.util.Arrays.stream(people)

@@ -32,7 +32,7 @@ class RjEffectValidationTest {
         population = GeneratedPopulation.of(Long.getLong("truth.people", 6000), 20261207L);
         Dataset<Row> referrals = population.table(Datasets.RJ_REFERRALS, "record_id", "referral_date", "outcome");
         // The generator's last extract date (2014-2019 inputs): the truth's complete follow-up is judged against it.
-        ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2020, 1, 7), 4);
+        ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2020, 1, 7), 4, null);
         sample = new RjSample(CohortSettings.defaults(), GeneratedPopulation.CIPHER)
                 .build(referrals, population.recordPerson(), population.attributes(), population.proven(), periods)
                 .sample().cache();

@@ -80,7 +80,7 @@ class RjSampleTest {
                 new Object[] {"C2", null, "M"}, new Object[] {"C3", null, "U"},
                 new Object[] {"C4", null, "U"});
         // Complete follow-up to 2019-09-29: index dates to 2018-03-29 count; C4's of 2018-03-30 does not.
-        ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2019, 9, 29), 4);
+        ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2019, 9, 29), 4, null);
         built = new RjSample(CohortSettings.defaults(), CIPHER).build(rj, recordPerson, attributes, proven, periods);
         units = built.sample().collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("person_id"), r -> r));
     }
