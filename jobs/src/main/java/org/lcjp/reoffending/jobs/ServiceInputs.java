@@ -1,9 +1,6 @@
 package org.lcjp.reoffending.jobs;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.min;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,7 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.io.IngestTables;
 import org.lcjp.reoffending.measures.DataCoverage;
-import org.lcjp.reoffending.measures.MeasureColumns;
+import org.lcjp.reoffending.measures.MeasurePipeline;
 import org.lcjp.reoffending.needs.Coverage;
 
 /** What the service tables read: staged tables, linkage, measures, and data coverage as the measure stage dates it. */
@@ -89,8 +86,7 @@ final class ServiceInputs {
 
     /** The earliest disposal date of any proven offence: where the partnership's history starts. */
     Optional<LocalDate> historyStart(Dataset<Row> proven) {
-        Row r = proven.agg(min(col(MeasureColumns.DISPOSAL_DATE))).first();
-        return r.isNullAt(0) ? Optional.empty() : Optional.of(r.<Date>getAs(0).toLocalDate());
+        return Optional.ofNullable(MeasurePipeline.earliestDisposal(proven));
     }
 
     private DataCoverage dataCoverage() {

@@ -58,7 +58,7 @@ public final class MeasurePipeline {
     }
 
     /** The earliest disposal date of any proven offence; null when there is none. */
-    static LocalDate earliestDisposal(Dataset<Row> proven) {
+    public static LocalDate earliestDisposal(Dataset<Row> proven) {
         Row r = proven.agg(min(col(MeasureColumns.DISPOSAL_DATE))).first();
         Object v = r.get(0);
         return v == null ? null : v instanceof LocalDate d ? d : ((java.sql.Date) v).toLocalDate();
