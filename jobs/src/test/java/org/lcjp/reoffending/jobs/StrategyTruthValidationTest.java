@@ -72,6 +72,8 @@ class StrategyTruthValidationTest {
         Path root = keep != null ? Files.createDirectories(Path.of(keep)) : Files.createTempDirectory("strategy-validation");
         List<String> stages = List.of(System.getProperty("validation.stages", "ingest,link,measure,compare,services").split(","));
         Path key = Files.writeString(root.resolve("validation.key"), "a-validation-key-of-more-than-thirty-two-bytes");
+        // A key others can read is refused (issue 21): owner-only, as an operator's key would be.
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         List<Seed> results = new ArrayList<>();
         for (int i = 0; i < seeds; i++) {
             long seed = 1000 + i;
