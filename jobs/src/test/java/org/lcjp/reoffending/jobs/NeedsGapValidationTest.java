@@ -55,7 +55,7 @@ class NeedsGapValidationTest {
             Map<String, Map<String, Double>> truth = run(people, seed, root.resolve("seed-" + seed));
             for (Map.Entry<String, Map<String, Double>> need : truth.entrySet()) {
                 intervals += need.getValue().size();
-                misses.addAll(check(seed, need.getKey(), need.getValue(), root.resolve("seed-" + seed)));
+                misses.addAll(check(seed, need.getKey(), need.getValue(), published(root.resolve("seed-" + seed))));
             }
         }
         System.out.printf("%nIntervals holding the true share: %d of %d%n", intervals - misses.size(), intervals);
@@ -82,6 +82,11 @@ class NeedsGapValidationTest {
             System.out.printf("seed %d %s: %d -> %d rows, %.0f s%n", seed, stage.name(), r.rowsIn(), r.rowsOut(),
                     (System.nanoTime() - started) / 1e9);
         }
+        return trueShares(truth);
+    }
+
+    /** The generator's true gap share by need and local authority (truth/gaps.csv), out-of-area aside. */
+    static Map<String, Map<String, Double>> trueShares(Path truth) throws java.io.IOException {
         Map<String, Map<String, Double>> trueShare = new LinkedHashMap<>();
         try (Reader r = Files.newBufferedReader(truth.resolve("gaps.csv"), StandardCharsets.UTF_8)) {
             for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
@@ -94,9 +99,15 @@ class NeedsGapValidationTest {
         return trueShare;
     }
 
-    /** Prints one need's published and true shares; asserts the worst authority; returns the intervals that missed. */
-    private static List<String> check(long seed, String need, Map<String, Double> trueShare, Path dir) {
-        String table = TestRuns.context(dir.resolve("input"), dir.resolve("out"), AS_OF).published(NeedsAndGapsTable.NAME).toString();
+    private static String published(Path dir) {
+        return TestRuns.context(dir.resolve("input"), dir.resolve("out"), AS_OF).published(NeedsAndGapsTable.NAME).toString();
+    }
+
+    /**
+     * Prints one need's published (needs_and_gaps at {@code table}) and true shares; asserts the worst authority;
+     * returns the intervals that missed. StrategyTruthValidationTest reads its kept nightly runs with it too.
+     */
+    static List<String> check(long seed, String need, Map<String, Double> trueShare, String table) {
         List<Row> rows = SparkTestSession.get().read().parquet(table)
                 .where("period = 'POOLED' and sex = 'ALL' and need = '" + need + "'").collectAsList();
         System.out.printf("%nseed %d, %s (POOLED %s to %s): authority, people with the need, without service, published share "

@@ -33,6 +33,9 @@ import picocli.CommandLine;
  * already there is not generated again; {@code validation.stages} (default ingest,link,measure,compare,services)
  * names the stages to run, so a rerun after a change to the comparisons can start at {@code measure};
  * {@code validation.resume=true} skips a seed's stages already done (a marker in its output).
+ * Each seed also serves issues 14, 15 and 17 (add {@code report} to the stages for the pack): every pooled Checkpoint
+ * row for all people is OK, each authority's gap share holds the generator's (NeedsGapValidationTest's check; a tenth
+ * of the intervals may miss, the worst authority must be right) and the pack's scan finds no count below the threshold.
  * The fast checks that run in every build are ThinkFamilyGeneratorTest and RjEffectValidationTest (pipeline).
  */
 @EnabledIfSystemProperty(named = "validation.people", matches = "\\d+")
@@ -75,6 +78,9 @@ class StrategyTruthValidationTest {
         // A key others can read is refused (issue 21): owner-only, as an operator's key would be.
         Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         List<Seed> results = new ArrayList<>();
+        gapMisses.clear();
+        gapIntervals = 0;
+        List<String> otherChecks = new ArrayList<>();
         for (int i = 0; i < seeds; i++) {
             long seed = 1000 + i;
             Path input = root.resolve("in-" + seed);
@@ -105,12 +111,73 @@ class StrategyTruthValidationTest {
                     difference(staged.resolve("cohort_comparison"), rj("OBSERVED")));
             System.out.printf("%s (%.0f s)%n", s, (System.nanoTime() - t0) / 1e9);
             results.add(s);
+            otherChecks.addAll(pooledCheckpointRows(seed, staged));
+            otherChecks.addAll(needsGaps(seed, truth, staged));
+            otherChecks.addAll(packScan(seed, staged));
         }
         results.forEach(System.out::println);
+        System.out.printf("Needs-gap intervals missing their true share: %d of %d (a tenth may miss)%n", gapMisses.size(), gapIntervals);
+        assertThat(gapMisses.size()).as("gap intervals missing: " + gapMisses).isLessThanOrEqualTo(Math.max(1, gapIntervals / 10));
+        assertThat(otherChecks).as("pooled Checkpoint rows, worst authorities and pack scans").isEmpty();
         int needed = seeds - 1;
         assertThat(results.stream().filter(Seed::familyCovers).count()).as("family intervals covering").isGreaterThanOrEqualTo(needed);
         assertThat(results.stream().filter(Seed::matchedCovers).count()).as("matched RJ intervals covering").isGreaterThanOrEqualTo(needed);
         assertThat(results.stream().filter(Seed::naiveMisses).count()).as("naive RJ intervals missing").isGreaterThanOrEqualTo(needed);
+    }
+
+    private static final List<String> gapMisses = new ArrayList<>();
+    private static int gapIntervals;
+
+    /**
+     * Issue 14: on 20,000 people every pooled Checkpoint (DIVERSION) row for all people has enough matched follow-up
+     * to be OK, not TOO_SMALL. Prints each pooled row's status; returns the rows that are not OK.
+     */
+    private static List<String> pooledCheckpointRows(long seed, Path staged) {
+        List<Row> rows = SparkTestSession.get().read().parquet(staged.resolve("cohort_comparison").toString())
+                .where("comparison = 'DIVERSION' and period = 'POOLED' and subgroup = 'ALL'")
+                .select("method", "group_name", "measure", "people", "status").collectAsList();
+        List<String> notOk = new ArrayList<>();
+        for (Row r : rows) {
+            System.out.printf("seed %d DIVERSION POOLED %s %s %s: %d people, %s%n", seed, r.get(0), r.get(1), r.get(2), r.getLong(3), r.get(4));
+            if (!"OK".equals(r.getString(4))) {
+                notOk.add("seed " + seed + " DIVERSION POOLED " + r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(4));
+            }
+        }
+        return rows.isEmpty() ? List.of("seed " + seed + ": no pooled DIVERSION row") : notOk;
+    }
+
+    /** Issue 17: each authority's published gap share against the generator's, with NeedsGapValidationTest's check. */
+    private static List<String> needsGaps(long seed, Path truth, Path staged) throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (var need : NeedsGapValidationTest.trueShares(truth).entrySet()) {
+            gapIntervals += need.getValue().size();
+            try {
+                gapMisses.addAll(NeedsGapValidationTest.check(seed, need.getKey(), need.getValue(),
+                        staged.resolve(NeedsAndGapsTable.NAME).toString()));
+            } catch (AssertionError e) {
+                wrong.add(e.getMessage());
+            }
+        }
+        return wrong;
+    }
+
+    /** Issue 15: the pack of a 20,000-person run shows no count of people below the disclosure threshold. */
+    private static List<String> packScan(long seed, Path staged) throws Exception {
+        Path pack;
+        try (var files = Files.list(staged)) {
+            pack = files.filter(f -> f.getFileName().toString().endsWith(".xlsx")).findFirst().orElse(null);
+        }
+        if (pack == null) {
+            return List.of("seed " + seed + ": no pack (run the report stage)");
+        }
+        int threshold = org.lcjp.reoffending.settings.SettingsLoader.load(CONF.resolve("pipeline.yaml")).disclosure().threshold();
+        try {
+            int checked = org.lcjp.reoffending.reports.pack.PackScan.scanXlsx(Files.readAllBytes(pack), threshold);
+            System.out.printf("seed %d pack %s: %d people-count cells scanned, none below %d%n", seed, pack.getFileName(), checked, threshold);
+            return List.of();
+        } catch (AssertionError e) {
+            return List.of("seed " + seed + " pack: " + e.getMessage());
+        }
     }
 
     private static String rj(String method) {
