@@ -38,8 +38,8 @@ import org.lcjp.reoffending.spark.JobDescriptions;
  * The "compare" stage (methodology.md section 5): diverted against prosecuted (observed and matched), women against
  * men with their needs, IOM pre/post against a matched comparison group, and reoffending after a completed restorative
  * process (methodology.md section 8, by the Checkpoint machinery), each per financial year and POOLED,
- * counting only people indexed in a published cohort (from the first cohort, as proven_reoffending) whose follow-up
- * is complete by the effective date. Reads the measure tables under
+ * counting only people whose follow-up is complete by the effective date (and, with comparison.from_first_cohort,
+ * indexed on or after the first cohort). Reads the measure tables under
  * warehouse/measures/ (written by {@link MeasuresJob}) and the staged tables; writes cohort_comparison,
  * comparison_balance and iom_pre_post to the publish folder. A dataset never delivered gives no rows, not a failure.
  */
@@ -80,13 +80,13 @@ public final class ComparisonsJob implements Stage {
 
         ComparisonPeriods periods = new ComparisonPeriods(cohort,
                 MeasuresJob.coverage(spark, context).effectiveDate().orElse(null), settings.financialYearStartMonth(),
-                MeasurePipeline.firstCohort(cohort, context.settings().measures(), proven));
+                settings.fromFirstCohort() ? MeasurePipeline.firstCohort(cohort, context.settings().measures(), proven) : null);
         DateOfBirthCipher cipher = new DateOfBirthCipher(context.key());
 
         List<ComparisonRow> rows = new ArrayList<>();
         List<Row> balance = new ArrayList<>();
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("first_cohort", String.valueOf(periods.firstCohort()));
+        details.put("from", periods.firstCohort() == null ? "every index date" : "first cohort " + periods.firstCohort());
         details.put("complete_follow_up_to", String.valueOf(periods.effectiveDate()));
 
         Dataset<Row> referrals = staged(spark, context, Datasets.CHECKPOINT_REFERRALS);

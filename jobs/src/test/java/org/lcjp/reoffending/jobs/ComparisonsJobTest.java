@@ -92,7 +92,7 @@ class ComparisonsJobTest {
                 .isEqualTo(IomPrePostRow.SCHEMA.asNullable());
         // (FY2023-24, POOLED) x (ALL, UNKNOWN: no category delivered) x 2 measures x 2 groups
         assertThat(spark.read().parquet(context.published("iom_pre_post").toString()).count()).isEqualTo(16);
-        assertThat(result.details()).containsEntry("first_cohort", "2023-04-01")
+        assertThat(result.details()).containsEntry("from", "every index date")
                 .containsEntry("complete_follow_up_to", "2025-10-01").containsEntry("iom_matched", "0 of 1 (0.0%)");
     }
 

@@ -31,9 +31,9 @@ import org.lcjp.reoffending.settings.CohortSettings;
 /**
  * The periods of a comparison (methodology.md section 5): a person counts only when their follow-up and waiting
  * periods are in the data (index date + follow-up + waiting months on or before the effective date, as for a
- * FINAL cohort) and their index date lies in a published cohort (on or after the first cohort, section 2: before
- * it previous offences are understated, and they are a matching covariate), and is reported in the financial year
- * of the index date (April to March by default) and in POOLED, every financial year together.
+ * FINAL cohort), and, when a first cohort is given (setting comparison.from_first_cohort), their index date lies in
+ * a published cohort (on or after the first cohort, section 2); each is reported in the financial year of the index
+ * date (April to March by default) and in POOLED, every financial year together.
  */
 public final class ComparisonPeriods {
     public static final String PERIOD = "period";

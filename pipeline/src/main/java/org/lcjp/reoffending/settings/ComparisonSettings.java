@@ -16,10 +16,15 @@ package org.lcjp.reoffending.settings;
  *                         to March, the partnership's year)
  * @param iomPriorOffenceBandStarts lower bounds of the prior 12-month offence bands of the IOM comparison's coarser
  *                         strata (default 0,1,2,3,5,8,12)
+ * @param fromFirstCohort  true: a comparison counts only index dates on or after the first cohort (methodology.md
+ *                         section 2), as proven_reoffending; false (default): every index date with complete follow-up,
+ *                         the one condition section 5 sets. Matching is inside each financial year, so a short history
+ *                         before the first cohort understates previous offences for both groups alike
  */
 public record ComparisonSettings(Integer minimumGroupSize, Double caliperSd, Double imbalanceSmd, Double confidence,
                                  Double power, Integer iomPriorOffencesCap, Integer needsLookBackMonths,
-                                 Integer financialYearStartMonth, java.util.List<Integer> iomPriorOffenceBandStarts) {
+                                 Integer financialYearStartMonth, java.util.List<Integer> iomPriorOffenceBandStarts,
+                                 Boolean fromFirstCohort) {
     public ComparisonSettings {
         minimumGroupSize = Defaults.or(minimumGroupSize, 60);
         caliperSd = Defaults.or(caliperSd, 0.2);
@@ -30,6 +35,7 @@ public record ComparisonSettings(Integer minimumGroupSize, Double caliperSd, Dou
         needsLookBackMonths = Defaults.or(needsLookBackMonths, 12);
         financialYearStartMonth = Defaults.or(financialYearStartMonth, 4);
         iomPriorOffenceBandStarts = Defaults.list(iomPriorOffenceBandStarts, java.util.List.of(0, 1, 2, 3, 5, 8, 12));
+        fromFirstCohort = Defaults.or(fromFirstCohort, false);
         if (financialYearStartMonth < 1 || financialYearStartMonth > 12) {
             throw new IllegalArgumentException("Cannot use comparison.financial_year_start_month: must be 1 to 12 ("
                     + financialYearStartMonth + ")");
@@ -41,6 +47,6 @@ public record ComparisonSettings(Integer minimumGroupSize, Double caliperSd, Dou
     }
 
     public static ComparisonSettings defaults() {
-        return new ComparisonSettings(null, null, null, null, null, null, null, null, null);
+        return new ComparisonSettings(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -75,7 +75,7 @@ class ThinkFamilyTest {
                 new Object[] {"A", d("2016-01-01"), d("2016-03-31"), 1L}, new Object[] {"X", d("2016-01-01"), d("2016-03-31"), 0L},
                 new Object[] {"Y", d("2016-01-01"), d("2016-03-31"), 2L}, new Object[] {"A", d("2016-04-01"), d("2016-06-30"), 0L},
                 new Object[] {"X", d("2019-10-01"), d("2019-12-31"), 0L});
-        ComparisonSettings smallGroups = new ComparisonSettings(1, null, null, null, null, null, null, null, null);
+        ComparisonSettings smallGroups = new ComparisonSettings(1, null, null, null, null, null, null, null, null, null);
         rows = new ThinkFamily(smallGroups, CohortSettings.defaults(), CIPHER).build(new ThinkFamily.Inputs(links,
                 recordPerson, proven, attributes, events, LocalDate.of(2011, 1, 1), LocalDate.of(2020, 1, 7),
                 List.of(LocalDate.of(2016, 1, 1), LocalDate.of(2016, 4, 1))));

@@ -32,7 +32,7 @@ class CompareSexesTest {
         ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2026, 9, 1), 4, null);
         Dataset<Row> sample = CompareSexes.sample(events, periods);
         assertThat(sample.count()).isEqualTo(6);
-        List<ComparisonRow> rows = new CompareSexes(new ComparisonSettings(1, null, null, null, null, null, null, null, null))
+        List<ComparisonRow> rows = new CompareSexes(new ComparisonSettings(1, null, null, null, null, null, null, null, null, null))
                 .run(sample);
 
         assertThat(rows).hasSize(2 * (6 + 6 + 6));
@@ -77,7 +77,7 @@ class CompareSexesTest {
         ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2026, 9, 1), 4, null);
         Dataset<Row> people = NeedsProfile.withAssessedNeeds(CompareSexes.sample(events, periods), assessments, 12);
         assertThat(people.count()).isEqualTo(5);
-        List<ComparisonRow> rows = new CompareSexes(new ComparisonSettings(1, null, null, null, null, null, null, null, null))
+        List<ComparisonRow> rows = new CompareSexes(new ComparisonSettings(1, null, null, null, null, null, null, null, null, null))
                 .run(people).stream().filter(r -> r.period().equals("POOLED")).toList();
 
         ComparisonRow womenDrugs = find(rows, "NEEDS", "DRUGS", "NEED_SHARE", "F");

@@ -22,7 +22,7 @@ class IomPrePostTest {
     private static final StructType ATTRIBUTES = new StructType().add("person_id", DataTypes.StringType)
             .add("dob_cipher", DataTypes.BinaryType);
     private static final ComparisonSettings ONE_PERSON_GROUPS =
-            new ComparisonSettings(1, null, null, null, null, null, null, null, null);
+            new ComparisonSettings(1, null, null, null, null, null, null, null, null, null);
     private static final ComparisonPeriods COMPLETE_BY_2027 =
             new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2027, 1, 1), 4, null);
 

@@ -32,7 +32,7 @@ class PropensityMatchTest {
     }
 
     private static ComparisonSettings caliper(double sd) {
-        return new ComparisonSettings(null, sd, null, null, null, null, null, null, null);
+        return new ComparisonSettings(null, sd, null, null, null, null, null, null, null, null);
     }
 
     @Test
