@@ -41,7 +41,7 @@ help:
 	@echo "make sample                   regenerate sample-inputs/"
 	@echo "make linkage-eval             precision/recall/F1 on the public linkage benchmarks"
 	@echo "make dist                     reoffending-all.jar (java -jar) and reoffending-app.jar (spark-submit)"
-	@echo "make fault-test               the crash-at-every-point test (slow; not in make test)"
+	@echo "make fault-test               the crash-at-every-point test alone (make test runs it too)"
 	@echo "make cluster-test             standalone Spark master+worker on 127.0.0.1, run, compare with local"
 	@echo "make pack-pdf [PNG=1]         convert the latest panel pack (.xlsx and .ods) to PDF with LibreOffice (headless)"
 	@echo "make clean"
@@ -95,11 +95,11 @@ pack-pdf:
 	bash reports/check-pack-pdf.sh $$(ls -t $(OUTPUT)/published/*/panel-pack-*.ods | head -1) $(OUTPUT)/pack-check
 
 # URIS=plain|file|both: the cluster run's INPUT and OUTPUT as paths, as file:// URIs, or both (default).
-# The fault-injection test (crash at every named point, rerun, compare with a clean night): some twenty nightly runs,
-# so it is tagged slow and left out of `make test`.
+# The fault-injection test alone (crash at every named point, rerun, compare with a clean night); `make test` runs it
+# too, and NightlyRunEndToEndTest holds its whole-night point.
 fault-test: deps
 	$(MVN) install -DskipTests -Dgit.commit=$(COMMIT)
-	$(MVN) test -pl jobs -Dtest.excludedGroups= -Dtest=CrashRecoveryTest -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) test -pl jobs -Dtest=CrashRecoveryTest -Dsurefire.failIfNoSpecifiedTests=false
 
 cluster-test: dist
 	URIS=$(URIS) bash conf/cluster/cluster-test.sh

@@ -172,9 +172,13 @@ public final class NightlyRun {
     /** The run's Spark session: scratch space inside OUTPUT when OUTPUT is local, checkpoints under OUTPUT/tmp. */
     private static SparkSession session(String name, PipelineSettings settings, Warehouse warehouse) {
         StoragePath scratch = warehouse.scratch();
+        // Made by the storage boundary, owner-only like the rest of OUTPUT: Spark (and a session made before this run)
+        // would make them with the process's umask, and a run not started by the launcher has no umask 077.
+        warehouse.storage().mkdirs(scratch);
+        StoragePath checkpoints = warehouse.storage().mkdirs(scratch.resolve(Leftovers.CHECKPOINTS));
         SparkSession spark = SparkSessions.create(name, settings.spark(),
                 scratch.isLocal() ? scratch.resolve("spark-local").toLocalPath() : null);
-        spark.sparkContext().setCheckpointDir(scratch.resolve(Leftovers.CHECKPOINTS).toString());
+        spark.sparkContext().setCheckpointDir(checkpoints.toString());
         return spark;
     }
 

@@ -1,6 +1,7 @@
 package org.lcjp.reoffending.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,6 +27,7 @@ import org.lcjp.reoffending.linkage.model.LinkageModel;
 import org.lcjp.reoffending.io.Storage;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.measures.TruthFigures;
+import org.lcjp.reoffending.publish.CrashPoints;
 import org.lcjp.reoffending.publish.InputFiles;
 import org.lcjp.reoffending.publish.RunManifest;
 import org.lcjp.reoffending.synthetic.GeneratorSettings;
@@ -37,7 +39,8 @@ import picocli.CommandLine;
 /**
  * The whole nightly run through the CLI on generated extracts: what it publishes, that its figures equal figures
  * worked out independently from the generator's truth, that it holds no clear identifier, that a rerun gives the
- * same figures, and that replaying deliveries night by night gives what one run over all of them gives.
+ * same figures, and that replaying deliveries night by night gives what one run over all of them gives, the last
+ * night crashing once after its last stage and rerun (the fault test's whole-night point).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyRunEndToEndTest {
@@ -147,6 +150,10 @@ class NightlyRunEndToEndTest {
                 assertThat(s.toList()).isEmpty();
             }
         }
+        // Owner-only by default whatever the umask: nothing a whole night wrote is open to group or others.
+        try (var walk = Files.walk(dir.resolve("out"))) {
+            assertThat(CrashLeftovers.openToOthers(walk, dir.resolve("out"))).isEmpty();
+        }
     }
 
     @Test
@@ -250,19 +257,31 @@ class NightlyRunEndToEndTest {
 
     @Test
     @Order(6)
-    void deliveriesReplayedNightByNightGiveWhatOneRunGives() throws Exception {
+    void deliveriesReplayedNightByNightGiveWhatOneRunGivesEvenAfterACrash() throws Exception {
         Path nightly = dir.resolve("nightly");
         // The same linkage model as the one run (the first night would otherwise train its own on half the data and keep it).
         Path models = nightly.resolve("warehouse/linkage/models");
         Files.createDirectories(models);
         Files.copy(dir.resolve("out/warehouse/linkage/models/linkage-model.json"), models.resolve("linkage-model.json"));
-        for (LocalDate night : List.of(LocalDate.of(2019, 7, 7), AS_OF)) {
-            assertThat(run(nightly, night)).as(night.toString()).isZero();
+        assertThat(run(nightly, LocalDate.of(2019, 7, 7))).isZero();
+        // The fault test's whole-night point (CrashRecoveryTest has the others): the last night crashes after its last
+        // stage, with every table written and nothing published, and the rerun must publish what one run publishes.
+        System.setProperty(CrashPoints.PROPERTY, CrashPoints.STAGE_WRITTEN + ":" + PanelPackJob.NAME);
+        System.setProperty(CrashPoints.ACTION_PROPERTY, "throw");
+        try {
+            assertThatThrownBy(() -> new NightlyRun(new RunRequest(input, nightly, AS_OF, key, CONF), r -> { })
+                    .run(Stages.names(), true)).isInstanceOf(CrashPoints.Crash.class);
+        } finally {
+            System.clearProperty(CrashPoints.PROPERTY);
+            System.clearProperty(CrashPoints.ACTION_PROPERTY);
         }
+        assertThat(nightly.resolve("published").resolve(AS_OF.toString())).doesNotExist();
+        assertThat(run(nightly, AS_OF)).isZero();
         // Every table equal; research/events may name some people differently (a person keeps the id of the night
         // they were first seen), so diff-published compares it as each person's events.
         assertThat(cli("diff-published", nightly.resolve("published").resolve(AS_OF.toString()).toString(),
                 published.toString())).isZero();
+        assertThat(CrashLeftovers.under(nightly)).as("left behind").isEmpty();
     }
 
     @Test
