@@ -71,4 +71,33 @@ public final class Layout {
         return FORMULA_START.indexOf(text.charAt(0)) >= 0 || text.charAt(0) == '\t' || text.charAt(0) == '\r'
                 ? "'" + text : text;
     }
+
+    /**
+     * Lines the text takes when wrapped at word boundaries in {@code charsPerLine} (a word longer than a line is
+     * broken), for the row heights of both writers: readers wrap by words, so counting characters alone left a
+     * heading such as "Harm of reoffences (days)" a line short and its first line cut off in print.
+     */
+    public static int wrappedLines(String text, int charsPerLine) {
+        int width = Math.max(1, charsPerLine);
+        int byChars = (int) Math.ceil(text.length() / (double) width);
+        int lines = 1;
+        int used = 0;
+        for (String word : text.split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            int length = word.length();
+            if (used > 0 && used + 1 + length > width) {
+                lines++;
+                used = 0;
+            }
+            if (used == 0) {
+                lines += (length - 1) / width;
+                used = (length - 1) % width + 1;
+            } else {
+                used += 1 + length;
+            }
+        }
+        return Math.max(Math.max(1, byChars), lines);
+    }
 }

@@ -38,6 +38,8 @@ public final class OdsWriter {
     private static final String FO_NS = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
     private static final long LINE_WIDTH_MM = 250;
     private static final double MM_PER_CHAR = 2.2;
+    /** Height of a line of the default 10 pt text. */
+    private static final double MM_PER_LINE = 4.5;
 
     private OdsWriter() {
     }
@@ -65,12 +67,15 @@ public final class OdsWriter {
                 }
                 int header = row;
                 long total = 0;
+                int headerLines = 1;
                 for (int c = 0; c < t.columns().size(); c++) {
                     text(table, c, row, t.columns().get(c).header()).setTextWrapped(true);
                     long width = Math.max(25, Math.round(t.columns().get(c).kind().width * MM_PER_CHAR));
                     table.getColumnByIndex(c).setWidth(width);
                     total += width;
+                    headerLines = Math.max(headerLines, Layout.wrappedLines(t.columns().get(c).header(), charsPerLine(width)));
                 }
+                fitHeight(table, header, headerLines);
                 if (total < LINE_WIDTH_MM) {
                     // The lines above overflow to the right; widen the last column so a printout keeps them whole.
                     int last = t.columns().size() - 1;
@@ -78,13 +83,19 @@ public final class OdsWriter {
                 }
                 row++;
                 for (List<Object> values : t.rows()) {
+                    int rowLines = 1;
                     for (int c = 0; c < values.size(); c++) {
                         OdfTableCell cell = table.getCellByPosition(c, row);
                         cell(cell, values.get(c), t.columns().get(c).kind());
                         if (t.columns().get(c).kind() == Column.Kind.LONG_TEXT) {
                             cell.setTextWrapped(true);
+                            if (values.get(c) instanceof String text) {
+                                rowLines = Math.max(rowLines, Layout.wrappedLines(text,
+                                        charsPerLine(table.getColumnByIndex(c).getWidth()) - 1));
+                            }
                         }
                     }
+                    fitHeight(table, row, rowLines);
                     row++;
                 }
                 repeatOnEveryPage(table, header);
@@ -112,6 +123,23 @@ public final class OdsWriter {
             throw e;
         } catch (Exception e) {
             throw new IOException("Cannot write the .ods pack: " + e.getMessage(), e);
+        }
+    }
+
+    private static int charsPerLine(long widthMm) {
+        return (int) (widthMm / MM_PER_CHAR) - 1;
+    }
+
+    /**
+     * A row as tall as its wrapped text: LibreOffice does not grow a row for text wrapped in a file it opens, so a
+     * wrapped heading printed one line high, running into the row below.
+     */
+    private static void fitHeight(OdfTable table, int row, int lines) {
+        if (lines > 1) {
+            var r = table.getRowByIndex(row);
+            r.setHeight(Math.round(lines * MM_PER_LINE + 1), false);
+            // Said outright: without it LibreOffice may size the row again, one line high, when it opens the file.
+            r.setUseOptimalHeight(false);
         }
     }
 

@@ -134,7 +134,7 @@ public final class XlsxWriter {
             int width = width(t, c);
             sheet.setColumnWidth(c, width * 256);
             totalWidth += width;
-            headerLines = Math.max(headerLines, lines(col.header(), width - 1));
+            headerLines = Math.max(headerLines, Layout.wrappedLines(col.header(), width - 1));
         }
         // Readers do not grow a row for wrapped text that POI wrote: size each row for its longest wrapped text.
         h.setHeightInPoints(headerLines * POINTS_PER_LINE + 3);
@@ -149,7 +149,7 @@ public final class XlsxWriter {
             int rowLines = 1;
             for (int c = 0; c < values.size(); c++) {
                 if (t.columns().get(c).kind() == Column.Kind.LONG_TEXT && values.get(c) instanceof String text) {
-                    rowLines = Math.max(rowLines, lines(text, sheet.getColumnWidth(c) / 256 - 2));
+                    rowLines = Math.max(rowLines, Layout.wrappedLines(text, sheet.getColumnWidth(c) / 256 - 2));
                 }
                 Cell cell = value(r, c, values.get(c), t.columns().get(c).kind());
                 if (linkColumn && c == 0) {
@@ -181,37 +181,8 @@ public final class XlsxWriter {
         }
     }
 
-    /**
-     * Lines the text takes when wrapped at word boundaries in {@code charsPerLine} (a word longer than a line is
-     * broken): readers wrap by words, so counting characters alone left a heading such as "Harm of reoffences
-     * (days)" a line short and its first line cut off in print.
-     */
-    static int lines(String text, int charsPerLine) {
-        int width = Math.max(1, charsPerLine);
-        int byChars = (int) Math.ceil(text.length() / (double) width);
-        int lines = 1;
-        int used = 0;
-        for (String word : text.split("\\s+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            int length = word.length();
-            if (used > 0 && used + 1 + length > width) {
-                lines++;
-                used = 0;
-            }
-            if (used == 0) {
-                lines += (length - 1) / width;
-                used = (length - 1) % width + 1;
-            } else {
-                used += 1 + length;
-            }
-        }
-        return Math.max(Math.max(1, byChars), lines);
-    }
-
     private static void fitHeight(XSSFSheet sheet, int row, String text, int charsPerLine) {
-        int n = lines(text, charsPerLine);
+        int n = Layout.wrappedLines(text, charsPerLine);
         if (n > 1) {
             sheet.getRow(row).setHeightInPoints(n * POINTS_PER_LINE + 2);
         }
