@@ -32,7 +32,7 @@ KEY_ARG  = $(if $(KEY_FILE),--key-file $(abspath $(KEY_FILE)))
 # failure as 2: the schedule (conf/schedule/) calls the launcher itself so that systemd and cron see 3 for rejected input.
 RUN_JAVA = JAVA_OPTS="$(JAVA_OPTS)" REOFFENDING_SCRATCH="$(OUTPUT)" bin/reoffending
 
-.PHONY: run test bench sample clean build dist linkage-eval pack-pdf cluster-test fault-test help deps
+.PHONY: run test bench sample clean build dist linkage-eval pack-pdf pack-scan cluster-test fault-test help deps
 
 help:
 	@echo "make run [INPUT=dir OUTPUT=dir AS_OF=yyyy-MM-dd KEY_FILE=file]  whole nightly run (default: sample-inputs -> out/)"
@@ -44,6 +44,7 @@ help:
 	@echo "make fault-test               the crash-at-every-point test alone (make test runs it too)"
 	@echo "make cluster-test             standalone Spark master+worker on 127.0.0.1, run, compare with local"
 	@echo "make pack-pdf [PNG=1]         convert the latest panel pack (.xlsx and .ods) to PDF with LibreOffice (headless)"
+	@echo "make pack-scan                the disclosure scan of the latest panel pack (no count of people from 1 to 4)"
 	@echo "make clean"
 
 deps:
@@ -93,6 +94,12 @@ dist: deps
 pack-pdf:
 	bash reports/check-pack-pdf.sh $$(ls -t $(OUTPUT)/published/*/panel-pack-*.xlsx | head -1) $(OUTPUT)/pack-check
 	bash reports/check-pack-pdf.sh $$(ls -t $(OUTPUT)/published/*/panel-pack-*.ods | head -1) $(OUTPUT)/pack-check
+
+# The disclosure scan of the newest pack (every cell, text and chart: no count of people from 1 to 4), as the test
+# suite scans its own packs; CI runs it on the sample run's pack.
+pack-scan: build
+	$(MVN) -q -pl reports test -Dtest=PackFileScanTest -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dpack.scan=$(abspath $(shell ls -t $(OUTPUT)/published/*/panel-pack-*.xlsx | head -1))
 
 # URIS=plain|file|both: the cluster run's INPUT and OUTPUT as paths, as file:// URIs, or both (default).
 # The fault-injection test alone (crash at every named point, rerun, compare with a clean night); `make test` runs it
