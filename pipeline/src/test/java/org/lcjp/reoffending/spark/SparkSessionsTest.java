@@ -34,7 +34,7 @@ class SparkSessionsTest {
 
     @Test
     void settingsOutOfRangeAreRefused() {
-        assertThatThrownBy(() -> new SparkSettings(null, -1)).hasMessageContaining("interpreted_below_mb");
-        assertThatThrownBy(() -> new SparkSettings(0, null)).hasMessageContaining("shuffle_partitions");
+        assertThat(new SparkSettings(null, -1).problems()).containsExactly("interpreted_below_mb: must be 0 or more (-1)");
+        assertThat(new SparkSettings(0, null).problems()).containsExactly("shuffle_partitions: must be at least 1 (0)");
     }
 }
