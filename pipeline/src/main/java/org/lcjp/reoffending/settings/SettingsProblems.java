@@ -48,35 +48,38 @@ final class SettingsProblems extends DeserializationProblemHandler {
 
     @Override
     public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value, String failureMsg) {
-        problems.add(at(ctxt.getParser()) + ": must be " + expected(targetType) + " (\"" + value + "\")");
-        return null;
+        return wrong(ctxt.getParser(), "", targetType, "\"" + value + "\"");
     }
 
     @Override
     public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value, String failureMsg) {
-        problems.add(at(ctxt.getParser()) + ": must be " + expected(targetType) + " (" + value + ")");
-        return null;
+        return wrong(ctxt.getParser(), "", targetType, String.valueOf(value));
     }
 
     @Override
     public Object handleWeirdKey(DeserializationContext ctxt, Class<?> rawKeyType, String keyValue, String failureMsg) {
-        problems.add(at(ctxt.getParser()) + ": key must be " + expected(rawKeyType) + " (\"" + keyValue + "\")");
-        return null;
+        return wrong(ctxt.getParser(), "key ", rawKeyType, "\"" + keyValue + "\"");
     }
 
     @Override
     public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
                                         String failureMsg) throws IOException {
-        problems.add(at(p) + ": must be " + expected(targetType.getRawClass()) + " (found " + found(t) + ")");
+        Object none = wrong(p, "", targetType.getRawClass(), "found " + found(t));
         p.skipChildren();
-        return null;
+        return none;
     }
 
     @Override
     public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass, ValueInstantiator valueInsta,
                                             JsonParser p, String msg) throws IOException {
-        problems.add(at(p) + ": must be " + expected(instClass) + " (found " + found(p.currentToken()) + ")");
+        Object none = wrong(p, "", instClass, "found " + found(p.currentToken()));
         p.skipChildren();
+        return none;
+    }
+
+    /** Records a value that is not of its key's type; the value is left out (null), so the key's default stands in. */
+    private Object wrong(JsonParser p, String what, Class<?> type, String shown) {
+        problems.add(at(p) + ": " + what + "must be " + expected(type) + " (" + shown + ")");
         return null;
     }
 
