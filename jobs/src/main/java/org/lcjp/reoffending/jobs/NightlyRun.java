@@ -73,10 +73,7 @@ public final class NightlyRun {
     /** The given stages in turn (a stage outside the nightly list, such as train-linkage, runs here too). */
     public Outcome runStages(List<Stage> stageList, boolean publish) throws IOException {
         List<String> stageNames = stageList.stream().map(Stage::name).toList();
-        PipelineSettings settings = settings();
-        if (stageNames.contains(PanelPackJob.NAME)) {
-            TargetsCheck.checkAtStart(request.confDir());
-        }
+        PipelineSettings settings = TargetsCheck.settingsAndReportFiles(request.confDir(), stageNames.contains(PanelPackJob.NAME));
         PseudonymisationKey key = KeyResolver.resolve(request, settings.run().allowReadableKey());
         Storage storage = OutputAccess.storage(settings.run());
         requireLocations(storage);

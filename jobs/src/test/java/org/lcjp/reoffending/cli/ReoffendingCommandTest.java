@@ -95,9 +95,26 @@ class ReoffendingCommandTest {
     void badSettingsAreExitTwo() throws IOException {
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Files.writeString(conf.resolve("pipeline.yaml"), "cohort:\n  periodd: YEAR\n");
+        Files.copy(Path.of("../conf/labels.yaml"), conf.resolve("labels.yaml"));
+        Files.copy(Path.of("../conf/targets.yaml"), conf.resolve("targets.yaml"));
         int code = execute("run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", conf.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown key 'periodd'");
+        assertThat(err.toString()).contains("cohort.periodd (line 2): unknown key", "What to do: correct each key listed");
+    }
+
+    /** A run with mistakes in pipeline.yaml and in targets.yaml lists both before anything runs. */
+    @Test
+    void badSettingsAndBadTargetsAreListedTogether() throws IOException {
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(conf.resolve("pipeline.yaml"), "cohort:\n  periodd: YEAR\ndisclosure:\n  threshold: 0\n");
+        Files.copy(Path.of("../conf/labels.yaml"), conf.resolve("labels.yaml"));
+        Files.writeString(conf.resolve("targets.yaml"), "measures:\n  - id: Bad Id\n");
+        int code = execute("run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", conf.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("2 problems:", "cohort.periodd (line 2): unknown key",
+                "disclosure.threshold (line 4): must be at least 1 (0)", "Cannot use targets", "snake_case",
+                "What to do: correct conf/pipeline.yaml and conf/targets.yaml");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test

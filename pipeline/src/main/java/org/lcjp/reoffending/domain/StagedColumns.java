@@ -58,6 +58,15 @@ public final class StagedColumns {
     /** extra_<name>_bloom: keyed bigram Bloom filter of the value, present when the field is compared fuzzily. */
     public static final String EXTRA_BLOOM_SUFFIX = "_bloom";
 
+    /**
+     * The identity columns linkage reads from every staged table and compares, blocks and groups on (besides the Bloom
+     * filters and the extra identifiers' tokens): the columns a blocking or deterministic rule may name.
+     */
+    public static final java.util.List<String> LINKED_TOKENS = java.util.List.of(
+            PNC_TOKEN, FORENAME_TOKEN, SURNAME_TOKEN, FORENAME_DM_TOKEN, SURNAME_DM_TOKEN, FORENAME_INITIAL_TOKEN,
+            DOB_TOKEN, DOB_SWAPPED_TOKEN, DOB_YEAR_MONTH_TOKEN, DOB_YEAR_TOKEN, DOB_YEAR_DAY_TOKEN, DOB_MONTH_DAY_TOKEN,
+            POSTCODE_TOKEN, POSTCODE_DISTRICT, SEX);
+
     private StagedColumns() {
     }
 

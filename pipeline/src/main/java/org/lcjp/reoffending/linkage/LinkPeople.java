@@ -39,6 +39,7 @@ import org.lcjp.reoffending.linkage.quality.LinkageQuality;
 import org.lcjp.reoffending.linkage.quality.RecordGroups;
 import org.lcjp.reoffending.linkage.scoring.ScorePairs;
 import org.lcjp.reoffending.linkage.training.TrainLinkageModel;
+import org.lcjp.reoffending.settings.BlockingRule;
 import org.lcjp.reoffending.settings.LinkageSettings;
 import org.lcjp.reoffending.settings.PseudonymiseSettings;
 import org.lcjp.reoffending.spark.Checkpoints;
@@ -302,14 +303,14 @@ public final class LinkPeople {
      * The configured rules plus, per extra identifier, its token alone for exact identity numbers, or its token with
      * the forename initial and with the birth year for fuzzy fields (a shared address or email alone is too broad).
      */
-    List<String> blockingRules(List<ExtraField> extras) {
-        List<String> rules = new ArrayList<>(settings.blockingRules());
+    List<BlockingRule> blockingRules(List<ExtraField> extras) {
+        List<BlockingRule> rules = new ArrayList<>(settings.blockingRules());
         for (ExtraField x : extras) {
             if (x.fuzzy()) {
-                rules.add(x.token() + "," + org.lcjp.reoffending.domain.StagedColumns.FORENAME_INITIAL_TOKEN);
-                rules.add(x.token() + "," + org.lcjp.reoffending.domain.StagedColumns.DOB_YEAR_TOKEN);
+                rules.add(BlockingRule.parse(x.token() + "," + org.lcjp.reoffending.domain.StagedColumns.FORENAME_INITIAL_TOKEN));
+                rules.add(BlockingRule.parse(x.token() + "," + org.lcjp.reoffending.domain.StagedColumns.DOB_YEAR_TOKEN));
             } else {
-                rules.add(x.token());
+                rules.add(BlockingRule.parse(x.token()));
             }
         }
         return rules;

@@ -36,13 +36,7 @@ import org.lcjp.reoffending.settings.LinkageSettings;
  * collide with probability about n^2 / 2^65, some 3e-8 for a million values). Each record gets a long rid.
  */
 public final class LinkageRecords {
-    static final List<String> STRING_TOKENS = List.of(
-            StagedColumns.PNC_TOKEN, StagedColumns.FORENAME_TOKEN, StagedColumns.SURNAME_TOKEN,
-            StagedColumns.FORENAME_DM_TOKEN, StagedColumns.SURNAME_DM_TOKEN, StagedColumns.FORENAME_INITIAL_TOKEN,
-            StagedColumns.DOB_TOKEN, StagedColumns.DOB_SWAPPED_TOKEN, StagedColumns.DOB_YEAR_MONTH_TOKEN,
-            StagedColumns.DOB_YEAR_TOKEN, StagedColumns.DOB_YEAR_DAY_TOKEN, StagedColumns.DOB_MONTH_DAY_TOKEN,
-            StagedColumns.POSTCODE_TOKEN, StagedColumns.POSTCODE_DISTRICT,
-            StagedColumns.SEX);
+    static final List<String> STRING_TOKENS = StagedColumns.LINKED_TOKENS;
     static final List<String> BLOOMS = List.of(StagedColumns.FORENAME_BLOOM, StagedColumns.SURNAME_BLOOM);
 
     private final LinkageSettings settings;

@@ -37,9 +37,13 @@ public record CohortSettings(
         previousOffenceBandStarts = Defaults.list(previousOffenceBandStarts, List.of(0, 1, 3, 7, 11));
         sentenceBandStartsMonths = Defaults.list(sentenceBandStartsMonths, List.of(0, 6, 12, 48));
         excludeBreaches = Defaults.or(excludeBreaches, true);
-        if (!period.equals("QUARTER") && !period.equals("YEAR")) {
-            throw new IllegalArgumentException("Cannot use cohort period: must be QUARTER or YEAR (" + period + ")");
-        }
+    }
+
+    /** What is wrong with these values, keys relative to the section (none: usable). */
+    public List<String> problems() {
+        Problems p = new Problems();
+        p.check(period.equals("QUARTER") || period.equals("YEAR"), "period", "must be QUARTER or YEAR", period);
+        return p.list();
     }
 
     public static CohortSettings defaults() {

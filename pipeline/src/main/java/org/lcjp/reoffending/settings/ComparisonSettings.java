@@ -36,14 +36,16 @@ public record ComparisonSettings(Integer minimumGroupSize, Double caliperSd, Dou
         financialYearStartMonth = Defaults.or(financialYearStartMonth, 4);
         iomPriorOffenceBandStarts = Defaults.list(iomPriorOffenceBandStarts, java.util.List.of(0, 1, 2, 3, 5, 8, 12));
         fromFirstCohort = Defaults.or(fromFirstCohort, false);
-        if (financialYearStartMonth < 1 || financialYearStartMonth > 12) {
-            throw new IllegalArgumentException("Cannot use comparison.financial_year_start_month: must be 1 to 12 ("
-                    + financialYearStartMonth + ")");
-        }
-        if (iomPriorOffenceBandStarts.isEmpty() || iomPriorOffenceBandStarts.get(0) != 0) {
-            throw new IllegalArgumentException("Cannot use comparison.iom_prior_offence_band_starts: must start at 0 ("
-                    + iomPriorOffenceBandStarts + ")");
-        }
+    }
+
+    /** What is wrong with these values, keys relative to the section (none: usable). */
+    public java.util.List<String> problems() {
+        Problems p = new Problems();
+        p.check(financialYearStartMonth >= 1 && financialYearStartMonth <= 12, "financial_year_start_month",
+                "must be 1 to 12", financialYearStartMonth);
+        p.check(!iomPriorOffenceBandStarts.isEmpty() && iomPriorOffenceBandStarts.get(0) == 0,
+                "iom_prior_offence_band_starts", "must start at 0", iomPriorOffenceBandStarts);
+        return p.list();
     }
 
     public static ComparisonSettings defaults() {

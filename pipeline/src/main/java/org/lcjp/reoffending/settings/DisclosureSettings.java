@@ -8,9 +8,13 @@ package org.lcjp.reoffending.settings;
 public record DisclosureSettings(Integer threshold) {
     public DisclosureSettings {
         threshold = Defaults.or(threshold, 5);
-        if (threshold < 1) {
-            throw new IllegalArgumentException("Cannot use disclosure threshold: must be at least 1 (" + threshold + ")");
-        }
+    }
+
+    /** What is wrong with these values, keys relative to the section (none: usable). */
+    public java.util.List<String> problems() {
+        Problems p = new Problems();
+        p.check(threshold >= 1, "threshold", "must be at least 1", threshold);
+        return p.list();
     }
 
     public static DisclosureSettings defaults() {

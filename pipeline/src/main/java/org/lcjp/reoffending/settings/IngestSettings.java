@@ -29,15 +29,15 @@ public record IngestSettings(String defaultDateFormat, LocalDate earliestDate, M
         broadcastSupersededRows = Defaults.or(broadcastSupersededRows, 2_000_000L);
         splitBytes = Defaults.or(splitBytes, 32L << 20);
         parallelDatasets = Defaults.or(parallelDatasets, 4);
-        if (parallelDatasets < 1) {
-            throw new IllegalArgumentException("Cannot use parallel_datasets: must be at least 1 (" + parallelDatasets + ")");
-        }
-        if (splitBytes < 1) {
-            throw new IllegalArgumentException("Cannot use split_bytes: must be positive (" + splitBytes + ")");
-        }
-        if (maxRecordLines < 1) {
-            throw new IllegalArgumentException("Cannot use max_record_lines: must be at least 1 (" + maxRecordLines + ")");
-        }
+    }
+
+    /** What is wrong with these values, keys relative to the section (none: usable). */
+    public java.util.List<String> problems() {
+        Problems p = new Problems();
+        p.check(parallelDatasets >= 1, "parallel_datasets", "must be at least 1", parallelDatasets);
+        p.check(splitBytes >= 1, "split_bytes", "must be positive", splitBytes);
+        p.check(maxRecordLines >= 1, "max_record_lines", "must be at least 1", maxRecordLines);
+        return p.list();
     }
 
     public static IngestSettings defaults() {

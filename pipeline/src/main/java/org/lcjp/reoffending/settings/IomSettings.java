@@ -1,6 +1,5 @@
 package org.lcjp.reoffending.settings;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,19 +16,15 @@ public record IomSettings(Double prolificShare, Integer prolificLookBackMonths, 
         prolificShare = Defaults.or(prolificShare, 0.05);
         prolificLookBackMonths = Defaults.or(prolificLookBackMonths, 12);
         assessmentValidMonths = Defaults.or(assessmentValidMonths, 12);
-        List<String> problems = new ArrayList<>();
-        if (!(prolificShare > 0 && prolificShare <= 1)) {
-            problems.add("prolific_share must be in (0, 1] (" + prolificShare + ")");
-        }
-        if (prolificLookBackMonths < 1) {
-            problems.add("prolific_look_back_months must be at least 1 (" + prolificLookBackMonths + ")");
-        }
-        if (assessmentValidMonths < 0) {
-            problems.add("assessment_valid_months must not be negative (" + assessmentValidMonths + ")");
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Cannot use iom settings: " + String.join("; ", problems));
-        }
+    }
+
+    /** What is wrong with these values, keys relative to the section (none: usable). */
+    public List<String> problems() {
+        Problems p = new Problems();
+        p.check(prolificShare > 0 && prolificShare <= 1, "prolific_share", "must be in (0, 1]", prolificShare);
+        p.check(prolificLookBackMonths >= 1, "prolific_look_back_months", "must be at least 1", prolificLookBackMonths);
+        p.check(assessmentValidMonths >= 0, "assessment_valid_months", "must not be negative", assessmentValidMonths);
+        return p.list();
     }
 
     public static IomSettings defaults() {

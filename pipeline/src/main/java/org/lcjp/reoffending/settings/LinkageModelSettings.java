@@ -16,9 +16,13 @@ public record LinkageModelSettings(String file, Double driftWarnPsi) {
         if (file != null && file.isBlank()) {
             file = null;
         }
-        if (!(driftWarnPsi > 0)) {
-            throw new IllegalArgumentException("Cannot use linkage.model.drift_warn_psi: must be above 0 (" + driftWarnPsi + ")");
-        }
+    }
+
+    /** What is wrong with these values, keys relative to the section (none: usable). */
+    public java.util.List<String> problems() {
+        Problems p = new Problems();
+        p.check(driftWarnPsi > 0, "drift_warn_psi", "must be above 0", driftWarnPsi);
+        return p.list();
     }
 
     public static LinkageModelSettings defaults() {

@@ -15,14 +15,17 @@ public record LinkageSensitivitySettings(List<Double> thresholds, Double rateTol
     public LinkageSensitivitySettings {
         thresholds = Defaults.list(thresholds, List.of(0.80, 0.95, 0.99));
         rateTolerance = Defaults.or(rateTolerance, 0.01);
-        for (double t : thresholds) {
-            if (!(t > 0 && t < 1)) {
-                throw new IllegalArgumentException("Cannot use linkage.sensitivity.thresholds: each must be between 0 and 1 (" + t + ")");
-            }
+    }
+
+    /** What is wrong with these values, keys relative to the section (none: usable). */
+    public List<String> problems() {
+        Problems p = new Problems();
+        for (int i = 0; i < thresholds.size(); i++) {
+            double t = thresholds.get(i);
+            p.check(t > 0 && t < 1, "thresholds[" + i + "]", "must be between 0 and 1", t);
         }
-        if (!(rateTolerance >= 0)) {
-            throw new IllegalArgumentException("Cannot use linkage.sensitivity.rate_tolerance: must not be negative (" + rateTolerance + ")");
-        }
+        p.check(rateTolerance >= 0, "rate_tolerance", "must not be negative", rateTolerance);
+        return p.list();
     }
 
     public static LinkageSensitivitySettings defaults() {

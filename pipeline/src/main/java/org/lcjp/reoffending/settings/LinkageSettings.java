@@ -1,6 +1,8 @@
 package org.lcjp.reoffending.settings;
 
 import java.util.List;
+import java.util.Map;
+import org.lcjp.reoffending.domain.StagedColumns;
 
 /**
  * Linking records of one person across agencies (Fellegi-Sunter on keyed tokens, after Splink).
@@ -37,9 +39,9 @@ import java.util.List;
  */
 public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
                               Double nameDiceHigh, Double nameDiceLow,
-                              List<String> blockingRules, Integer maxBlockSize,
+                              List<BlockingRule> blockingRules, Integer maxBlockSize,
                               Integer uSampleRecords, Integer emMaxIterations, Double emTolerance,
-                              List<String> deterministicRules, Double deterministicRecall,
+                              List<BlockingRule> deterministicRules, Double deterministicRecall,
                               Double tfWeight, Double tfMinimum,
                               List<String> personReferences, List<String> sharedReferences,
                               Integer checkpointInterval, Double extraDiceHigh, Double extraDiceLow,
@@ -64,13 +66,13 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
         maxClusterSize = Defaults.or(maxClusterSize, 200);
         nameDiceHigh = Defaults.or(nameDiceHigh, 0.8);
         nameDiceLow = Defaults.or(nameDiceLow, 0.6);
-        blockingRules = Defaults.list(blockingRules, DEFAULT_BLOCKING_RULES);
+        blockingRules = Defaults.list(blockingRules, BlockingRule.parseAll(DEFAULT_BLOCKING_RULES));
         maxBlockSize = Defaults.or(maxBlockSize, 50);
         uSampleRecords = Defaults.or(uSampleRecords, 1500);
         emMaxIterations = Defaults.or(emMaxIterations, 25);
         emTolerance = Defaults.or(emTolerance, 1e-4);
         deterministicRules = Defaults.list(deterministicRules,
-                List.of("pnc_token", "forename_token,surname_token,dob_token"));
+                BlockingRule.parseAll(List.of("pnc_token", "forename_token,surname_token,dob_token")));
         deterministicRecall = Defaults.or(deterministicRecall, 0.8);
         tfWeight = Defaults.or(tfWeight, 1.0);
         tfMinimum = Defaults.or(tfMinimum, 0.001);
@@ -84,48 +86,73 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
         broadcastMaxProfiles = Defaults.or(broadcastMaxProfiles, 3_000_000L);
         model = Defaults.or(model, LinkageModelSettings.defaults());
         sensitivity = Defaults.or(sensitivity, LinkageSensitivitySettings.defaults());
-        if (!(extraDiceLow <= extraDiceHigh)) {
-            throw new IllegalArgumentException("Cannot use extra_dice_low: must not exceed extra_dice_high (" + extraDiceLow + ")");
-        }
-        if (!(nameDiceLow <= nameDiceHigh)) {
-            throw new IllegalArgumentException("Cannot use name_dice_low: must not exceed name_dice_high (" + nameDiceLow + ")");
+    }
+
+    /**
+     * What is wrong with these values, keys relative to the section (none: usable): ranges, and every rule read and
+     * its columns checked against those linkage compares ({@link StagedColumns#LINKED_TOKENS}, and the extra
+     * identifiers' extra_&lt;name&gt;_token, which are found in the data).
+     */
+    public List<String> problems() {
+        Problems p = new Problems();
+        p.check(extraDiceLow <= extraDiceHigh, "extra_dice_low", "must not exceed extra_dice_high " + extraDiceHigh, extraDiceLow);
+        p.check(nameDiceLow <= nameDiceHigh, "name_dice_low", "must not exceed name_dice_high " + nameDiceHigh, nameDiceLow);
+        ruleProblems(p, "blocking_rules", blockingRules, false);
+        ruleProblems(p, "deterministic_rules", deterministicRules, true);
+        p.addAll("model", model.problems());
+        p.addAll("sensitivity", sensitivity.problems());
+        return p.list();
+    }
+
+    private static void ruleProblems(Problems p, String key, List<BlockingRule> rules, boolean deterministic) {
+        for (int i = 0; i < rules.size(); i++) {
+            BlockingRule rule = rules.get(i);
+            String at = key + "[" + i + "] '" + rule.text() + "': ";
+            if (rule.problem() != null) {
+                p.add(at + rule.problem());
+                continue;
+            }
+            for (String column : rule.named()) {
+                if (!isLinkedColumn(column)) {
+                    p.add(at + "unknown column " + column + ". Linkage compares " + String.join(", ", StagedColumns.LINKED_TOKENS)
+                            + " and extra_<name>_token");
+                }
+            }
+            if (deterministic && !rule.symmetric()) {
+                p.add(at + "a deterministic rule must name the columns both records share (\"a,b\"), not a=b");
+            }
         }
     }
 
+    private static boolean isLinkedColumn(String column) {
+        return StagedColumns.LINKED_TOKENS.contains(column) || column.startsWith(StagedColumns.EXTRA_PREFIX)
+                && column.endsWith(StagedColumns.EXTRA_TOKEN_SUFFIX)
+                && column.length() > StagedColumns.EXTRA_PREFIX.length() + StagedColumns.EXTRA_TOKEN_SUFFIX.length();
+    }
+
+    /** Every key at its documented default: an empty section read as conf/pipeline.yaml is. */
     public static LinkageSettings defaults() {
-        return new LinkageSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+        return SettingsLoader.defaults(LinkageSettings.class);
     }
 
     /** The same settings with another share of the EM prior. */
     public LinkageSettings withEmPriorShare(double share) {
-        return new LinkageSettings(matchThreshold, maxClusterSize, nameDiceHigh, nameDiceLow, blockingRules, maxBlockSize,
-                uSampleRecords, emMaxIterations, emTolerance, deterministicRules, deterministicRecall, tfWeight,
-                tfMinimum, personReferences, sharedReferences, checkpointInterval, extraDiceHigh, extraDiceLow, share,
-                broadcastMaxProfiles, model, sensitivity);
+        return SettingsLoader.with(this, Map.of("em_prior_share", share));
     }
 
     /** The same settings with another match threshold. */
     public LinkageSettings withMatchThreshold(double threshold) {
-        return new LinkageSettings(threshold, maxClusterSize, nameDiceHigh, nameDiceLow, blockingRules, maxBlockSize,
-                uSampleRecords, emMaxIterations, emTolerance, deterministicRules, deterministicRecall, tfWeight,
-                tfMinimum, personReferences, sharedReferences, checkpointInterval, extraDiceHigh, extraDiceLow,
-                emPriorShare, broadcastMaxProfiles, model, sensitivity);
+        return SettingsLoader.with(this, Map.of("match_threshold", threshold));
     }
 
     /** The same settings with a trained model's level and term-frequency settings (a model scores with its own). */
     public LinkageSettings withScoring(double nameHigh, double nameLow, double extraHigh, double extraLow, double tfW, double tfMin) {
-        return new LinkageSettings(matchThreshold, maxClusterSize, nameHigh, nameLow, blockingRules, maxBlockSize,
-                uSampleRecords, emMaxIterations, emTolerance, deterministicRules, deterministicRecall, tfW,
-                tfMin, personReferences, sharedReferences, checkpointInterval, extraHigh, extraLow,
-                emPriorShare, broadcastMaxProfiles, model, sensitivity);
+        return SettingsLoader.with(this, Map.of("name_dice_high", nameHigh, "name_dice_low", nameLow, "extra_dice_high", extraHigh,
+                "extra_dice_low", extraLow, "tf_weight", tfW, "tf_minimum", tfMin));
     }
 
     /** The same settings clustering at these further thresholds only (none: no sensitivity figures). */
     public LinkageSettings withSensitivityThresholds(List<Double> thresholds) {
-        return new LinkageSettings(matchThreshold, maxClusterSize, nameDiceHigh, nameDiceLow, blockingRules, maxBlockSize,
-                uSampleRecords, emMaxIterations, emTolerance, deterministicRules, deterministicRecall, tfWeight,
-                tfMinimum, personReferences, sharedReferences, checkpointInterval, extraDiceHigh, extraDiceLow,
-                emPriorShare, broadcastMaxProfiles, model, new LinkageSensitivitySettings(thresholds, sensitivity.rateTolerance()));
+        return SettingsLoader.with(this, Map.of("sensitivity", new LinkageSensitivitySettings(thresholds, sensitivity.rateTolerance())));
     }
 }

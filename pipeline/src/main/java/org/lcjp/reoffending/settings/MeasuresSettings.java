@@ -24,16 +24,16 @@ public record MeasuresSettings(LocalDate firstCohort, Integer historyYears, Inte
         historyYears = Defaults.or(historyYears, 5);
         provisionalMinMonths = Defaults.or(provisionalMinMonths, 3);
         censorAt = Defaults.or(censorAt, EFFECTIVE_DATE);
-        if (historyYears < 0) {
-            throw new IllegalArgumentException("Cannot use measures.history_years: must be 0 or more (" + historyYears + ")");
-        }
-        if (provisionalMinMonths < 0) {
-            throw new IllegalArgumentException("Cannot use measures.provisional_min_months: must be 0 or more ("
-                    + provisionalMinMonths + ")");
-        }
-        if (!censorAt.equals(EFFECTIVE_DATE) && !censorAt.equals(AS_OF)) {
-            throw new IllegalArgumentException("Cannot use measures.censor_at: must be EFFECTIVE_DATE or AS_OF (" + censorAt + ")");
-        }
+    }
+
+    /** What is wrong with these values, keys relative to the section (none: usable). */
+    public java.util.List<String> problems() {
+        Problems p = new Problems();
+        p.check(historyYears >= 0, "history_years", "must be 0 or more", historyYears);
+        p.check(provisionalMinMonths >= 0, "provisional_min_months", "must be 0 or more", provisionalMinMonths);
+        p.check(censorAt.equals(EFFECTIVE_DATE) || censorAt.equals(AS_OF), "censor_at", "must be EFFECTIVE_DATE or AS_OF",
+                censorAt);
+        return p.list();
     }
 
     public static MeasuresSettings defaults() {

@@ -1,6 +1,5 @@
 package org.lcjp.reoffending.settings;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,19 +17,15 @@ public record NeedsSettings(Integer assessmentLookBackMonths, Integer serviceMon
         assessmentLookBackMonths = Defaults.or(assessmentLookBackMonths, 12);
         serviceMonthsBefore = Defaults.or(serviceMonthsBefore, 12);
         serviceMonthsAfter = Defaults.or(serviceMonthsAfter, 3);
-        List<String> problems = new ArrayList<>();
-        if (assessmentLookBackMonths < 1) {
-            problems.add("assessment_look_back_months must be at least 1 (" + assessmentLookBackMonths + ")");
-        }
-        if (serviceMonthsBefore < 0) {
-            problems.add("service_months_before must not be negative (" + serviceMonthsBefore + ")");
-        }
-        if (serviceMonthsAfter < 0) {
-            problems.add("service_months_after must not be negative (" + serviceMonthsAfter + ")");
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Cannot use needs settings: " + String.join("; ", problems));
-        }
+    }
+
+    /** What is wrong with these values, keys relative to the section (none: usable). */
+    public List<String> problems() {
+        Problems p = new Problems();
+        p.check(assessmentLookBackMonths >= 1, "assessment_look_back_months", "must be at least 1", assessmentLookBackMonths);
+        p.check(serviceMonthsBefore >= 0, "service_months_before", "must not be negative", serviceMonthsBefore);
+        p.check(serviceMonthsAfter >= 0, "service_months_after", "must not be negative", serviceMonthsAfter);
+        return p.list();
     }
 
     public static NeedsSettings defaults() {

@@ -33,6 +33,27 @@ public record PipelineSettings(
         iom = Defaults.or(iom, IomSettings.defaults());
     }
 
+    /**
+     * Every problem of every section as "key.path: what is wrong (value)" (none: usable). The loader lists them all
+     * at once; the records themselves never refuse a value, so Jackson can read a whole file with mistakes in it.
+     */
+    public java.util.List<String> problems() {
+        Problems p = new Problems();
+        p.addAll("ingest", ingest.problems());
+        p.addAll("pseudonymise", pseudonymise.problems());
+        p.addAll("linkage", linkage.problems());
+        p.addAll("cohort", cohort.problems());
+        p.addAll("measures", measures.problems());
+        p.addAll("comparison", comparison.problems());
+        p.addAll("disclosure", disclosure.problems());
+        p.addAll("report", report.problems());
+        p.addAll("spark", spark.problems());
+        p.addAll("run", run.problems());
+        p.addAll("needs", needs.problems());
+        p.addAll("iom", iom.problems());
+        return p.list();
+    }
+
     public static PipelineSettings defaults() {
         return new PipelineSettings(null, null, null, null, null, null, null, null, null, null, null, null);
     }

@@ -32,17 +32,18 @@ public record PseudonymiseSettings(Integer bloomBits, Integer bloomHashes, Bloom
         bloomSalt = Defaults.or(bloomSalt, BloomSalt.YEAR_OF_BIRTH);
         bloomBalanced = Defaults.or(bloomBalanced, false);
         bloomXorFolds = Defaults.or(bloomXorFolds, 0);
-        if (bloomBits % 64 != 0 || bloomBits <= 0) {
-            throw new IllegalArgumentException("Cannot use bloom_bits: must be a positive multiple of 64 (" + bloomBits + ")");
-        }
-        if (bloomHashes < 1) {
-            throw new IllegalArgumentException("Cannot use bloom_hashes: must be at least 1 (" + bloomHashes + ")");
-        }
-        if (bloomXorFolds < 0 || storedBloomBits(bloomBits, bloomBalanced, bloomXorFolds) < 64
-                || storedBloomBits(bloomBits, bloomBalanced, bloomXorFolds) % 64 != 0) {
-            throw new IllegalArgumentException("Cannot use bloom_xor_folds " + bloomXorFolds + ": the folded filter of "
-                    + bloomBits + (bloomBalanced ? " balanced" : "") + " bits must stay a multiple of 64 bits");
-        }
+    }
+
+    /** What is wrong with these values, keys relative to the section (none: usable). */
+    public java.util.List<String> problems() {
+        Problems p = new Problems();
+        boolean bits = bloomBits % 64 == 0 && bloomBits > 0;
+        p.check(bits, "bloom_bits", "must be a positive multiple of 64", bloomBits);
+        p.check(bloomHashes >= 1, "bloom_hashes", "must be at least 1", bloomHashes);
+        p.check(!bits || bloomXorFolds >= 0 && bloomXorFolds < 32 && storedBloomBits() >= 64 && storedBloomBits() % 64 == 0,
+                "bloom_xor_folds", "the folded filter of " + bloomBits + (bloomBalanced ? " balanced" : "")
+                        + " bits must stay a multiple of 64 bits", bloomXorFolds);
+        return p.list();
     }
 
     public static PseudonymiseSettings defaults() {

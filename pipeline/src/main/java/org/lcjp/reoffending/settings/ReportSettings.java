@@ -12,10 +12,13 @@ public record ReportSettings(String title, String contact, Integer lowReliabilit
         title = Defaults.or(title, "Proven reoffending: Durham and Cleveland Local Criminal Justice Partnership");
         contact = Defaults.or(contact, "LCJP performance and analysis team");
         lowReliabilityBelow = Defaults.or(lowReliabilityBelow, 30);
-        if (lowReliabilityBelow < 0) {
-            throw new IllegalArgumentException("Cannot use report.low_reliability_below: must not be negative ("
-                    + lowReliabilityBelow + ")");
-        }
+    }
+
+    /** What is wrong with these values, keys relative to the section (none: usable). */
+    public java.util.List<String> problems() {
+        Problems p = new Problems();
+        p.check(lowReliabilityBelow >= 0, "low_reliability_below", "must not be negative", lowReliabilityBelow);
+        return p.list();
     }
 
     public static ReportSettings defaults() {

@@ -21,15 +21,15 @@ public record RunSettings(Integer retainPublished, Integer lockStaleMinutes, Str
         lockStaleMinutes = Defaults.or(lockStaleMinutes, 10);
         outputAccess = Defaults.or(outputAccess, OWNER);
         allowReadableKey = Defaults.or(allowReadableKey, false);
-        if (!outputAccess.equals(OWNER) && !outputAccess.equals(GROUP)) {
-            throw new IllegalArgumentException("Cannot use output_access: must be owner or group (" + outputAccess + ")");
-        }
-        if (retainPublished < 0) {
-            throw new IllegalArgumentException("Cannot use retain_published: must be 0 or more (" + retainPublished + ")");
-        }
-        if (lockStaleMinutes < 1) {
-            throw new IllegalArgumentException("Cannot use lock_stale_minutes: must be at least 1 (" + lockStaleMinutes + ")");
-        }
+    }
+
+    /** What is wrong with these values, keys relative to the section (none: usable). */
+    public java.util.List<String> problems() {
+        Problems p = new Problems();
+        p.check(outputAccess.equals(OWNER) || outputAccess.equals(GROUP), "output_access", "must be owner or group", outputAccess);
+        p.check(retainPublished >= 0, "retain_published", "must be 0 or more", retainPublished);
+        p.check(lockStaleMinutes >= 1, "lock_stale_minutes", "must be at least 1", lockStaleMinutes);
+        return p.list();
     }
 
     public static RunSettings defaults() {

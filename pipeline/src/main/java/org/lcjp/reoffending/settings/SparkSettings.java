@@ -15,12 +15,14 @@ public record SparkSettings(Integer shufflePartitions, Integer interpretedBelowM
     public SparkSettings {
         shufflePartitions = Defaults.or(shufflePartitions, 8);
         interpretedBelowMb = Defaults.or(interpretedBelowMb, 64);
-        if (shufflePartitions < 1) {
-            throw new IllegalArgumentException("Cannot use shuffle_partitions: must be at least 1 (" + shufflePartitions + ")");
-        }
-        if (interpretedBelowMb < 0) {
-            throw new IllegalArgumentException("Cannot use interpreted_below_mb: must be 0 or more (" + interpretedBelowMb + ")");
-        }
+    }
+
+    /** What is wrong with these values, keys relative to the section (none: usable). */
+    public java.util.List<String> problems() {
+        Problems p = new Problems();
+        p.check(shufflePartitions >= 1, "shuffle_partitions", "must be at least 1", shufflePartitions);
+        p.check(interpretedBelowMb >= 0, "interpreted_below_mb", "must be 0 or more", interpretedBelowMb);
+        return p.list();
     }
 
     public static SparkSettings defaults() {

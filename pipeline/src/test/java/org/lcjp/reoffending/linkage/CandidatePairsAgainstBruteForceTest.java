@@ -16,7 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lcjp.reoffending.linkage.blocking.BlockingRule;
+import org.lcjp.reoffending.settings.BlockingRule;
 import org.lcjp.reoffending.linkage.blocking.CandidatePairs;
 import org.lcjp.reoffending.testing.SparkTestSession;
 
@@ -40,7 +40,7 @@ class CandidatePairsAgainstBruteForceTest {
         }
         Dataset<Row> table = SparkTestSession.get().createDataFrame(nodes.stream().map(v -> RowFactory.create((Object[]) v)).toList(), NODES);
         Set<String> actual = new TreeSet<>();
-        new CandidatePairs(RULES, maxBlock).apply(table).collectAsList().forEach(r -> actual.add(r.getLong(0) + "-" + r.getLong(1)));
+        new CandidatePairs(BlockingRule.parseAll(RULES), maxBlock).apply(table).collectAsList().forEach(r -> actual.add(r.getLong(0) + "-" + r.getLong(1)));
         assertThat(actual).isEqualTo(expected(nodes, maxBlock)).isNotEmpty();
     }
 

@@ -45,7 +45,7 @@ class CandidatePairsTest {
     private List<String> pairs(List<String> rules, int maxBlock) {
         Map<Long, String> ids = new HashMap<>();
         profiles.records().collectAsList().forEach(r -> ids.put(r.getAs(LinkageColumns.NODE), r.getAs("record_id")));
-        return new CandidatePairs(rules, maxBlock).apply(profiles.nodes()).collectAsList().stream()
+        return new CandidatePairs(org.lcjp.reoffending.settings.BlockingRule.parseAll(rules), maxBlock).apply(profiles.nodes()).collectAsList().stream()
                 .map(r -> ids.get(r.getLong(0)) + "-" + ids.get(r.getLong(1)))
                 .map(p -> p.compareTo(p.substring(2) + "-" + p.substring(0, 1)) <= 0 ? p : p.substring(2) + "-" + p.substring(0, 1))
                 .sorted().toList();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.lcjp.reoffending.linkage.blocking.BlockingRule;
+import org.lcjp.reoffending.settings.BlockingRule;
 import org.lcjp.reoffending.settings.LinkageSettings;
 import org.lcjp.reoffending.settings.SettingsLoader;
 
@@ -27,8 +27,8 @@ class LinkageSettingsTest {
     @Test
     void deterministicRulesAreReadByTheSameParser() {
         assertThat(BlockingRule.parse(" pnc_token , dob_token").columns()).containsExactly("pnc_token", "dob_token");
-        for (String rule : LinkageSettings.defaults().deterministicRules()) {
-            assertThat(BlockingRule.parse(rule).columns()).as(rule).isNotEmpty();
+        for (BlockingRule rule : LinkageSettings.defaults().deterministicRules()) {
+            assertThat(rule.columns()).as(rule.text()).isNotEmpty();
         }
         assertThatThrownBy(() -> BlockingRule.parse("forename_token=surname_token").columns())
                 .hasMessageContaining("as a deterministic rule");
@@ -36,7 +36,8 @@ class LinkageSettingsTest {
 
     @Test
     void looseDiceAboveCloseDiceIsRejected() {
-        assertThatThrownBy(() -> new LinkageSettings(null, null, 0.5, 0.7, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null)).hasMessageContaining("Cannot use name_dice_low");
+        assertThat(new LinkageSettings(null, null, 0.5, 0.7, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null).problems())
+                .containsExactly("name_dice_low: must not exceed name_dice_high 0.5 (0.7)");
     }
 }

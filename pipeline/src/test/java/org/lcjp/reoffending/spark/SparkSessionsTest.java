@@ -1,7 +1,6 @@
 package org.lcjp.reoffending.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +33,7 @@ class SparkSessionsTest {
 
     @Test
     void settingsOutOfRangeAreRefused() {
-        assertThatThrownBy(() -> new SparkSettings(null, -1)).hasMessageContaining("interpreted_below_mb");
-        assertThatThrownBy(() -> new SparkSettings(0, null)).hasMessageContaining("shuffle_partitions");
+        assertThat(new SparkSettings(null, -1).problems()).containsExactly("interpreted_below_mb: must be 0 or more (-1)");
+        assertThat(new SparkSettings(0, null).problems()).containsExactly("shuffle_partitions: must be at least 1 (0)");
     }
 }

@@ -21,6 +21,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.lcjp.reoffending.linkage.LinkageColumns;
+import org.lcjp.reoffending.settings.BlockingRule;
 
 /**
  * Candidate pairs (node_l &lt; node_r) of identity profiles (nodes) from the union of the blocking rules. Only
@@ -43,8 +44,8 @@ public final class CandidatePairs {
     private final List<BlockingRule> rules;
     private final int maxBlockSize;
 
-    public CandidatePairs(List<String> rules, int maxBlockSize) {
-        this.rules = rules.stream().map(BlockingRule::parse).toList();
+    public CandidatePairs(List<BlockingRule> rules, int maxBlockSize) {
+        this.rules = List.copyOf(rules);
         this.maxBlockSize = maxBlockSize;
     }
 

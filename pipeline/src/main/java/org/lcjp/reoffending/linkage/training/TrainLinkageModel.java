@@ -14,7 +14,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.lcjp.reoffending.linkage.LinkageColumns;
-import org.lcjp.reoffending.linkage.blocking.BlockingRule;
 import org.lcjp.reoffending.linkage.comparison.ComparePairs;
 import org.lcjp.reoffending.linkage.comparison.Comparison;
 import org.lcjp.reoffending.settings.LinkageSettings;
@@ -170,8 +169,8 @@ public final class TrainLinkageModel {
      */
     double prior(Dataset<Row> nodes, long recordCount) {
         double best = 0;
-        for (String rule : settings.deterministicRules()) {
-            Column[] cols = BlockingRule.parse(rule).columns().stream().map(c -> col(c)).toArray(Column[]::new);
+        for (org.lcjp.reoffending.settings.BlockingRule rule : settings.deterministicRules()) {
+            Column[] cols = rule.columns().stream().map(c -> col(c)).toArray(Column[]::new);
             Column present = lit(true);
             for (Column c : cols) {
                 present = present.and(c.isNotNull());
