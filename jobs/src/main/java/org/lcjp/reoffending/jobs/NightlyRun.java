@@ -170,11 +170,12 @@ public final class NightlyRun {
     private static SparkSession session(String name, PipelineSettings settings, Warehouse warehouse) {
         StoragePath scratch = warehouse.scratch();
         // Made by the storage boundary, owner-only like the rest of OUTPUT: Spark (and a session made before this run)
-        // would make them with the process's umask, and a run not started by the launcher has no umask 077.
+        // would make them with the process's umask, and a run not started by the launcher has no umask 077. Spark's
+        // block manager writes its shuffle files with that umask too; an owner-only spark-local shields them.
         warehouse.storage().mkdirs(scratch);
         StoragePath checkpoints = warehouse.storage().mkdirs(scratch.resolve(Leftovers.CHECKPOINTS));
-        SparkSession spark = SparkSessions.create(name, settings.spark(),
-                scratch.isLocal() ? scratch.resolve("spark-local").toLocalPath() : null);
+        StoragePath local = scratch.isLocal() ? warehouse.storage().mkdirs(scratch.resolve(Leftovers.SPARK_LOCAL)) : null;
+        SparkSession spark = SparkSessions.create(name, settings.spark(), local == null ? null : local.toLocalPath());
         spark.sparkContext().setCheckpointDir(checkpoints.toString());
         return spark;
     }

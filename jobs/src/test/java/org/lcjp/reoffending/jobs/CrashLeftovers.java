@@ -30,19 +30,40 @@ public final class CrashLeftovers {
         return found;
     }
 
-    /** Files and folders under {@code root} that group or others can read, write or enter, with their modes. */
+    /**
+     * Files and folders under {@code root} that group or others can reach and read, write or enter, with their modes:
+     * an entry open to them counts unless a folder between {@code root} and it is owner-only (Spark writes its shuffle
+     * files with the process's umask, inside the owner-only spark-local folder the run makes).
+     */
     public static List<String> openToOthers(Stream<Path> paths, Path root) {
         List<String> open = new ArrayList<>();
         paths.filter(p -> !p.equals(root)).forEach(p -> {
-            try {
-                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
-                if (!mode.endsWith("------")) {
-                    open.add(root.relativize(p) + " " + mode);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (!ownerOnly(p) && shielding(p.getParent(), root) == null) {
+                open.add(root.relativize(p) + " " + mode(p));
             }
         });
         return open;
+    }
+
+    /** The nearest owner-only folder from {@code folder} up to, not including, {@code root}; null when none. */
+    private static Path shielding(Path folder, Path root) {
+        for (Path f = folder; f != null && !f.equals(root); f = f.getParent()) {
+            if (ownerOnly(f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static boolean ownerOnly(Path p) {
+        return mode(p).endsWith("------");
+    }
+
+    private static String mode(Path p) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
