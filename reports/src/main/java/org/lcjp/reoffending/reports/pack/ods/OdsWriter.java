@@ -46,6 +46,7 @@ public final class OdsWriter {
 
     public static void write(List<Sheet> sheets, PackData data, OutputStream out) throws IOException {
         try (OdfSpreadsheetDocument doc = OdfSpreadsheetDocument.newSpreadsheetDocument()) {
+            OdsStyles styles = new OdsStyles(doc);
             List<OdfTable> initial = doc.getTableList(false);
             OfficeSpreadsheetElement root = doc.getContentRoot();
             StringBuilder ranges = new StringBuilder();
@@ -57,9 +58,9 @@ public final class OdsWriter {
                 table.setTableName(s.name());
                 int row = 0;
                 text(table, 0, row++, s.title());
-                text(table, 0, row++, s.description()).setTextWrapped(t == null);
+                wrapIf(styles, text(table, 0, row++, s.description()), t == null);
                 for (String line : s.lines()) {
-                    text(table, 0, row++, line).setTextWrapped(t == null);
+                    wrapIf(styles, text(table, 0, row++, line), t == null);
                 }
                 if (t == null) {
                     table.getColumnByIndex(0).setWidth(LINE_WIDTH_MM);
@@ -69,7 +70,7 @@ public final class OdsWriter {
                 long total = 0;
                 int headerLines = 1;
                 for (int c = 0; c < t.columns().size(); c++) {
-                    text(table, c, row, t.columns().get(c).header()).setTextWrapped(true);
+                    styles.wrap(text(table, c, row, t.columns().get(c).header()));
                     long width = Math.max(25, Math.round(t.columns().get(c).kind().width * MM_PER_CHAR));
                     table.getColumnByIndex(c).setWidth(width);
                     total += width;
@@ -86,9 +87,9 @@ public final class OdsWriter {
                     int rowLines = 1;
                     for (int c = 0; c < values.size(); c++) {
                         OdfTableCell cell = table.getCellByPosition(c, row);
-                        cell(cell, values.get(c), t.columns().get(c).kind());
+                        cell(styles, cell, values.get(c), t.columns().get(c).kind());
                         if (t.columns().get(c).kind() == Column.Kind.LONG_TEXT) {
-                            cell.setTextWrapped(true);
+                            styles.wrap(cell);
                             if (values.get(c) instanceof String text) {
                                 rowLines = Math.max(rowLines, Layout.wrappedLines(text,
                                         charsPerLine(table.getColumnByIndex(c).getWidth()) - 1));
@@ -204,41 +205,48 @@ public final class OdsWriter {
         }
     }
 
-    private static void cell(OdfTableCell cell, Object value, Column.Kind kind) {
+    private static void wrapIf(OdsStyles styles, OdfTableCell cell, boolean wrap) {
+        if (wrap) {
+            styles.wrap(cell);
+        }
+    }
+
+    private static void cell(OdsStyles styles, OdfTableCell cell, Object value, Column.Kind kind) {
         if (value instanceof Formatted f) {
-            cell(cell, f.value(), f.kind());
+            cell(styles, cell, f.value(), f.kind());
             return;
         }
         if (value instanceof Figure f) {
             if (f.isNumber()) {
-                number(cell, f.number(), kind);
+                number(styles, cell, f.number(), kind);
             } else {
                 cell.setStringValue(f.shorthand().code());
-                cell.setHorizontalAlignment("end");
+                styles.alignEnd(cell);
             }
         } else if (value instanceof Number n) {
-            number(cell, n.doubleValue(), kind);
+            number(styles, cell, n.doubleValue(), kind);
         } else if (value instanceof LocalDate d) {
             Calendar cal = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
             cal.clear();
             cal.set(d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth());
             cell.setDateValue(cal);
+            styles.date(cell);
         } else if (value instanceof Rag rag) {
             cell.setStringValue(rag.words());
             byte[] rgb = rag.colour();
-            cell.setCellBackgroundColor(String.format("#%02X%02X%02X", rgb[0] & 0xFF, rgb[1] & 0xFF, rgb[2] & 0xFF));
+            styles.background(cell, String.format("#%02X%02X%02X", rgb[0] & 0xFF, rgb[1] & 0xFF, rgb[2] & 0xFF));
         } else {
             cell.setStringValue(Layout.safeText(String.valueOf(value)));
         }
     }
 
-    private static void number(OdfTableCell cell, double v, Column.Kind kind) {
+    private static void number(OdsStyles styles, OdfTableCell cell, double v, Column.Kind kind) {
         if (kind == Column.Kind.PERCENT) {
             cell.setPercentageValue(v);
-            cell.setFormatString("0.0%");
+            styles.format(cell, "0.0%");
         } else {
             cell.setDoubleValue(v);
-            cell.setFormatString(switch (kind) {
+            styles.format(cell, switch (kind) {
                 case DECIMAL -> "0.00";
                 case P_VALUE -> "0.000";
                 default -> "#,##0";

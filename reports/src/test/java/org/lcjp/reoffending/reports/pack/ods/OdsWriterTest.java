@@ -23,6 +23,8 @@ class OdsWriterTest {
     private static final String TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
     private static final String OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
     private static final String STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+    private static final String FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
+    private static final String NUMBER = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0";
 
     @Test
     void cellsWithoutAValueHoldNoParagraphSoTextToTheirLeftFlowsOver() throws Exception {
@@ -45,7 +47,7 @@ class OdsWriterTest {
     }
 
     @Test
-    void wrappedHeadingsAndLongTextGetRowsTallEnoughForTheirLines() throws Exception {
+    void wrappedHeadingsAndLongTextWrapInRowsTallEnoughForTheirLines() throws Exception {
         // A count column is 29 mm, 12 characters a line: the heading wraps to "Harm of", "reoffences", "(days)".
         Table t = new Table("Test_table", List.of(new Column("Area", Column.Kind.TEXT),
                 new Column("Harm of reoffences (days)", Column.Kind.COUNT), new Column("Note", Column.Kind.LONG_TEXT)),
@@ -74,6 +76,35 @@ class OdsWriterTest {
         assertThat(millimetres(north.getAttributeNS(STYLE, "row-height"))).isGreaterThanOrEqualTo(3 * 4.5);
         Element south = rowStyles.get(((Element) rows.item(4)).getAttributeNS(TABLE, "style-name"));
         assertThat(south == null ? 0 : millimetres(south.getAttributeNS(STYLE, "row-height"))).isLessThan(2 * 4.5);
+        // The heading and the long text wrap; the count carries its #,##0 format.
+        Element headingCell = (Element) ((Element) rows.item(2)).getElementsByTagNameNS(TABLE, "table-cell").item(1);
+        assertThat(cellStyle(content, headingCell).getElementsByTagNameNS(STYLE, "table-cell-properties").item(0)
+                .getAttributes().getNamedItemNS(FO, "wrap-option").getNodeValue()).isEqualTo("wrap");
+        Element count = (Element) ((Element) rows.item(3)).getElementsByTagNameNS(TABLE, "table-cell").item(1);
+        String data = cellStyle(content, count).getAttributeNS(STYLE, "data-style-name");
+        assertThat(data).isNotEmpty();
+        NodeList numberStyles = content.getElementsByTagNameNS(NUMBER, "number-style");
+        boolean grouped = false;
+        for (int i = 0; i < numberStyles.getLength(); i++) {
+            Element n = (Element) numberStyles.item(i);
+            if (n.getAttributeNS(STYLE, "name").equals(data)) {
+                grouped = ((Element) n.getElementsByTagNameNS(NUMBER, "number").item(0)).getAttributeNS(NUMBER, "grouping").equals("true");
+            }
+        }
+        assertThat(grouped).as("the count's number style groups thousands").isTrue();
+    }
+
+    /** The automatic cell style a cell names. */
+    private static Element cellStyle(Document content, Element cell) {
+        String name = cell.getAttributeNS(TABLE, "style-name");
+        NodeList styles = content.getElementsByTagNameNS(STYLE, "style");
+        for (int i = 0; i < styles.getLength(); i++) {
+            Element e = (Element) styles.item(i);
+            if (e.getAttributeNS(STYLE, "name").equals(name) && e.getAttributeNS(STYLE, "family").equals("table-cell")) {
+                return e;
+            }
+        }
+        throw new AssertionError("no cell style " + name);
     }
 
     private static double millimetres(String length) {
