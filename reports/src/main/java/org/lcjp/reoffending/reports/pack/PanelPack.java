@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.lcjp.reoffending.reports.pack.model.Chart;
+import org.lcjp.reoffending.reports.pack.model.Formatted;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.ods.OdsWriter;
 import org.lcjp.reoffending.reports.pack.sheets.BalanceSheet;
@@ -66,7 +68,42 @@ public final class PanelPack {
         listed.addAll(body);
         List<Sheet> all = new ArrayList<>(List.of(cover, ContentsSheet.build(listed), notes));
         all.addAll(body);
-        return all.stream().map(s -> Layout.withKey(s, data.threshold(), data.lowReliabilityBelow())).toList();
+        return chartsOfShownFigures(all).stream()
+                .map(s -> Layout.withKey(s, data.threshold(), data.lowReliabilityBelow())).toList();
+    }
+
+    /**
+     * Every value a chart draws is a figure some table of the pack shows; any other is left out (a gap). The
+     * Performance trend draws each measure's yearly values, which its own table does not hold: a year the source
+     * sheet shows only as [x] (Think Family's groups under the comparison minimum) would otherwise be drawn.
+     */
+    static List<Sheet> chartsOfShownFigures(List<Sheet> sheets) {
+        java.util.Set<Double> shown = new java.util.HashSet<>();
+        for (Sheet s : sheets) {
+            if (s.table() != null) {
+                s.table().rows().forEach(row -> row.forEach(v -> {
+                    Double n = number(v);
+                    if (n != null) {
+                        shown.add(n);
+                    }
+                }));
+            }
+        }
+        return sheets.stream().map(s -> s.charts().isEmpty() ? s : new Sheet(s.name(), s.contents(), s.title(),
+                s.description(), s.lines(), s.table(), s.charts().stream().map(c -> new Chart(c.type(), c.title(),
+                        c.altText(), c.categories(), c.series().stream().map(x -> new Chart.Series(x.name(),
+                                x.values().stream().map(v -> v != null && shown.contains(v) ? v : null).toList())).toList(),
+                        c.valueFormat())).toList())).toList();
+    }
+
+    private static Double number(Object v) {
+        if (v instanceof Formatted f) {
+            return number(f.value());
+        }
+        if (v instanceof Figure f) {
+            return f.isNumber() ? f.number() : null;
+        }
+        return v instanceof Number n ? n.doubleValue() : null;
     }
 
     public static void writeXlsx(PackData data, OutputStream out) throws IOException {
