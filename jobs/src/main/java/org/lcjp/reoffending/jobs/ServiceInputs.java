@@ -1,6 +1,5 @@
 package org.lcjp.reoffending.jobs;
 
-
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
