@@ -29,14 +29,22 @@ class ReoffendingCommandTest {
     @Test
     void helpListsEveryStageAndTheExitStatuses() {
         assertThat(execute("--help")).isZero();
-        assertThat(out.toString()).contains("run", "ingest", "link", "measure", "compare", "report", "generate",
-                "publish", "linkage-eval", "bench", "sensitivity", "train-linkage", "Exit status", "3   Input rejected");
+        assertThat(out.toString()).contains("run", "ingest", "link", "measure", "compare", "report",
+                "publish", "sensitivity", "train-linkage", "Exit status", "3   Input rejected");
+    }
+
+    /** The product's command line (the spark-submit jar's) holds no tool: those are the dev CLI's (tools module). */
+    @Test
+    void theProductCommandLineHasNoToolCommands() {
+        assertThat(ReoffendingCommand.commandLine().getSubcommands().keySet())
+                .contains("run", "publish", "train-linkage")
+                .doesNotContain("generate", "linkage-eval", "bench", "diff-published");
     }
 
     @Test
     void everySubcommandHasHelp() {
         for (String sub : new String[] {"run", "ingest", "link", "measure", "compare", "research", "report", "publish",
-                "generate", "linkage-eval", "bench", "diff-published", "sensitivity", "train-linkage"}) {
+                "sensitivity", "train-linkage"}) {
             assertThat(execute(sub, "--help")).as(sub).isZero();
         }
         assertThat(out.toString()).contains("--key-file", "--as-of");
@@ -45,14 +53,6 @@ class ReoffendingCommandTest {
     @Test
     void unknownOptionIsExitTwo() {
         assertThat(execute("run", "--no-such-option")).isEqualTo(2);
-    }
-
-    @Test
-    void benchOfNoPeopleIsExitTwoAndGeneratesNothing() {
-        Path data = dir.resolve("bench-data");
-        assertThat(execute("bench", "--people", "0", "--data", data.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--people must be at least 1");
-        assertThat(data).doesNotExist();
     }
 
     @Test

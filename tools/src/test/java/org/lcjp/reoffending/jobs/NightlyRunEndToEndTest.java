@@ -22,7 +22,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.lcjp.reoffending.cli.ReoffendingCommand;
+import org.lcjp.reoffending.cli.DevCommand;
 import org.lcjp.reoffending.linkage.model.LinkageModel;
 import org.lcjp.reoffending.io.Storage;
 import org.lcjp.reoffending.io.StoragePath;
@@ -82,7 +82,7 @@ class NightlyRunEndToEndTest {
     }
 
     private static int cli(String... args) {
-        CommandLine cl = ReoffendingCommand.commandLine();
+        CommandLine cl = DevCommand.commandLine();
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(out, true));
