@@ -25,8 +25,8 @@ JAVA_OPTS ?= -Xmx8g -XX:+UseParallelGC
 MVN      := mvn -B -ntp
 COMMIT   := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 SPARK_JVM_ARGS = $(shell sed -n 's:.*<spark.jvm.args>\(.*\)</spark.jvm.args>.*:\1:p' pom.xml)
-CLASSPATH_FILE := jobs/target/classpath.txt
-SOURCES := $(shell find pom.xml */pom.xml pipeline/src/main jobs/src/main reports/src/main -type f 2>/dev/null)
+CLASSPATH_FILE := tools/target/classpath.txt
+SOURCES := $(shell find pom.xml */pom.xml pipeline/src/main jobs/src/main reports/src/main testkit/src/main tools/src/main -type f 2>/dev/null)
 KEY_ARG  = $(if $(KEY_FILE),--key-file $(abspath $(KEY_FILE)))
 # The launcher (bin/reoffending) runs every command; it returns the CLI's exit status unchanged, but make reports any
 # failure as 2: the schedule (conf/schedule/) calls the launcher itself so that systemd and cron see 3 for rejected input.
@@ -37,10 +37,13 @@ RUN_JAVA = JAVA_OPTS="$(JAVA_OPTS)" REOFFENDING_SCRATCH="$(OUTPUT)" bin/reoffend
 help:
 	@echo "make run [INPUT=dir OUTPUT=dir AS_OF=yyyy-MM-dd KEY_FILE=file]  whole nightly run (default: sample-inputs -> out/)"
 	@echo "make test                     every test"
+	@echo "make build                    compile; bin/reoffending COMMAND runs the dev CLI (product commands plus the tools module's"
+	@echo "                              generate, bench, linkage-eval, diff-published)"
 	@echo "make bench [SCALE=people] [LINK_PEOPLE=people] [REPEAT=n]  linkage alone on ~1M records, then the nightly run side by side with the DuckDB peer (data kept in bench-data/)"
-	@echo "make sample                   regenerate sample-inputs/"
-	@echo "make linkage-eval             precision/recall/F1 on the public linkage benchmarks"
-	@echo "make dist                     reoffending-all.jar (java -jar) and reoffending-app.jar (spark-submit)"
+	@echo "make sample                   regenerate sample-inputs/ (the generator, testkit module)"
+	@echo "make linkage-eval             precision/recall/F1 on the public linkage benchmarks (tools module)"
+	@echo "make dist                     jobs/target/reoffending-app.jar (spark-submit, the product only) and"
+	@echo "                              tools/target/reoffending-all.jar (java -jar, Spark and the dev tools inside)"
 	@echo "make fault-test               the crash-at-every-point test alone (make test runs it too)"
 	@echo "make cluster-test             standalone Spark master+worker on 127.0.0.1, run, compare with local"
 	@echo "make pack-pdf [PNG=1]         convert the latest panel pack (.xlsx and .ods) to PDF with LibreOffice (headless)"
@@ -51,11 +54,12 @@ deps:
 	@command -v java >/dev/null && command -v mvn >/dev/null || { echo "Installing JDK 17 and Maven (apt)"; \
 	  apt-get update -qq && apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null; }
 
-# Compile once and record the runtime classpath; rebuilt only when a source or pom changes. -am resolves the modules
+# Compile once and record the runtime classpath of the development CLI (tools: the product plus generate, bench,
+# linkage-eval, diff-published; bin/reoffending runs it); rebuilt only when a source or pom changes. -am resolves the modules
 # in the reactor, so a SNAPSHOT another worktree installed in ~/.m2 meanwhile cannot change the classpath.
 $(CLASSPATH_FILE): $(SOURCES) | deps
 	$(MVN) -q install -DskipTests -Dgit.commit=$(COMMIT)
-	$(MVN) -q -pl jobs -am dependency:build-classpath -Dmdep.outputFile=$(abspath $(CLASSPATH_FILE)) -Dmdep.includeScope=runtime -Dmdep.excludeGroupIds=org.lcjp.reoffending
+	$(MVN) -q -pl tools -am dependency:build-classpath -Dmdep.outputFile=$(abspath $(CLASSPATH_FILE)) -Dmdep.includeScope=runtime -Dmdep.excludeGroupIds=org.lcjp.reoffending
 	@touch $(CLASSPATH_FILE)
 
 build: $(CLASSPATH_FILE)
@@ -87,7 +91,7 @@ linkage-eval: build
 
 dist: deps
 	$(MVN) -q package -Pdist -DskipTests -Dgit.commit=$(COMMIT)
-	@ls -lh jobs/target/reoffending-all.jar jobs/target/reoffending-app.jar
+	@ls -lh jobs/target/reoffending-app.jar tools/target/reoffending-all.jar
 
 # Converts the newest pack, .xlsx and .ods, to PDF outside published/ (published folders are immutable); PNG=1 also
 # renders each page to PNG for a look page by page.
@@ -106,7 +110,7 @@ pack-scan: build
 # too, and NightlyRunEndToEndTest holds its whole-night point.
 fault-test: deps
 	$(MVN) install -DskipTests -Dgit.commit=$(COMMIT)
-	$(MVN) test -pl jobs -Dtest=CrashRecoveryTest -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) test -pl tools -Dtest=CrashRecoveryTest -Dsurefire.failIfNoSpecifiedTests=false
 
 cluster-test: dist
 	URIS=$(URIS) bash conf/cluster/cluster-test.sh

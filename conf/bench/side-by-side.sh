@@ -17,7 +17,7 @@ REPEAT=${REPEAT:-1}
 AS_OF=${AS_OF:-2021-12-31}
 JAVA_OPTS=${JAVA_OPTS:--Xmx8g -XX:+UseParallelGC}
 JVM_FLAGS=$(sed -n 's:.*<spark.jvm.args>\(.*\)</spark.jvm.args>.*:\1:p' pom.xml)
-CP="jobs/target/classes:pipeline/target/classes:reports/target/classes:$(cat jobs/target/classpath.txt)"
+CP="tools/target/classes:testkit/target/classes:jobs/target/classes:pipeline/target/classes:reports/target/classes:$(cat tools/target/classpath.txt)"
 DUCKDB_JAR=${DUCKDB_JAR:-$HOME/.m2/repository/org/duckdb/duckdb_jdbc/1.4.1.0/duckdb_jdbc-1.4.1.0.jar}
 export DUCKDB_JAR
 [ -f "$DUCKDB_JAR" ] || { echo "bench: fetching the peer's DuckDB JDBC jar (its README's command)";
@@ -34,7 +34,7 @@ export KEY_FILE=$KEY PEER_REF=$ROOT/conf/reference
 reoffending() { # args... (a fresh JVM, as make run starts one)
   local tmp=$DATA/tmp; mkdir -p "$tmp"
   SPARK_LOCAL_IP=127.0.0.1 java $JAVA_OPTS $JVM_FLAGS -Djava.io.tmpdir="$tmp" \
-    -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" -cp "$CP" org.lcjp.reoffending.cli.ReoffendingCommand "$@"
+    -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" -cp "$CP" org.lcjp.reoffending.cli.DevCommand "$@"
 }
 # GNU time runs programs, not functions: the nightly run goes through bash with the function exported.
 export -f reoffending

@@ -16,14 +16,15 @@ MASTER_PORT=${MASTER_PORT:-17077}
 JVM_FLAGS=$(sed -n 's:.*<spark.jvm.args>\(.*\)</spark.jvm.args>.*:\1:p' pom.xml)
 LOG=-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties
 APP_JAR=$ROOT/jobs/target/reoffending-app.jar
-ALL_JAR=$ROOT/jobs/target/reoffending-all.jar
+# The development jar (tools module): the local run to compare with, and diff-published.
+ALL_JAR=$ROOT/tools/target/reoffending-all.jar
 [ -f "$APP_JAR" ] && [ -f "$ALL_JAR" ] || { echo "Run make dist first"; exit 2; }
 
 rm -rf "$WORK" && mkdir -p "$WORK/tmp" "$SPARK_HOME/conf"
 if [ ! -f "$SPARK_HOME/jars/.complete" ]; then
   rm -rf "$SPARK_HOME/jars"
   # Spark and its dependencies only: our own libraries must come from the application jar.
-  mvn -B -q -ntp -pl jobs dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$SPARK_HOME/jars" \
+  mvn -B -q -ntp -pl jobs -am dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$SPARK_HOME/jars" \
       -DexcludeGroupIds=org.lcjp.reoffending,info.picocli,org.apache.poi,org.apache.xmlbeans
   touch "$SPARK_HOME/jars/.complete"
 fi
