@@ -112,7 +112,7 @@ fault-test: deps
 	$(MVN) install -DskipTests -Dgit.commit=$(COMMIT)
 	$(MVN) test -pl tools -Dtest=CrashRecoveryTest -Dsurefire.failIfNoSpecifiedTests=false
 
-cluster-test: dist
+cluster-test: build dist
 	URIS=$(URIS) bash conf/cluster/cluster-test.sh
 
 clean:

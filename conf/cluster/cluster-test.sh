@@ -24,7 +24,7 @@ rm -rf "$WORK" && mkdir -p "$WORK/tmp" "$SPARK_HOME/conf"
 if [ ! -f "$SPARK_HOME/jars/.complete" ]; then
   rm -rf "$SPARK_HOME/jars"
   # Spark and its dependencies only: our own libraries must come from the application jar.
-  mvn -B -q -ntp -pl jobs -am dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$SPARK_HOME/jars" \
+  mvn -B -q -ntp -pl jobs dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$SPARK_HOME/jars" \
       -DexcludeGroupIds=org.lcjp.reoffending,info.picocli,org.apache.poi,org.apache.xmlbeans
   touch "$SPARK_HOME/jars/.complete"
 fi
