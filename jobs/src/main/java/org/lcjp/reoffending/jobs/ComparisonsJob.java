@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.lcjp.reoffending.io.StoragePath;
+import org.lcjp.reoffending.jobs.results.CompareResult;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.impact.BalanceTable;
@@ -44,7 +45,7 @@ import org.lcjp.reoffending.spark.JobDescriptions;
  * comparison_balance and iom_pre_post to the publish folder. A dataset never delivered gives no rows, not a failure.
  */
 public final class ComparisonsJob implements Stage {
-    public static final String NAME = "compare";
+    public static final String NAME = CompareResult.STAGE;
     public static final String COHORT_COMPARISON = "cohort_comparison";
     public static final String COMPARISON_BALANCE = "comparison_balance";
     public static final String IOM_PRE_POST = "iom_pre_post";
@@ -68,7 +69,7 @@ public final class ComparisonsJob implements Stage {
     }
 
     @Override
-    public StageResult run(SparkSession spark, RunContext context) {
+    public CompareResult run(SparkSession spark, RunContext context) {
         long started = System.nanoTime();
         ComparisonSettings settings = context.settings().comparison();
         CohortSettings cohort = context.settings().cohort();
@@ -85,9 +86,11 @@ public final class ComparisonsJob implements Stage {
 
         List<ComparisonRow> rows = new ArrayList<>();
         List<Row> balance = new ArrayList<>();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("from", periods.firstCohort() == null ? "every index date" : "first cohort " + periods.firstCohort());
-        details.put("complete_follow_up_to", String.valueOf(periods.effectiveDate()));
+        CompareResult.Matched diverted = null;
+        long imbalanced = 0;
+        CompareResult.Matched rjMatched = null;
+        long rjWithoutDisposal = 0;
+        CompareResult.Matched iomMatched = null;
 
         Dataset<Row> referrals = staged(spark, context, Datasets.CHECKPOINT_REFERRALS);
         if (referrals != null) {
@@ -96,8 +99,8 @@ public final class ComparisonsJob implements Stage {
                     () -> new TreatmentComparison(settings, DiversionSample.ARMS, DiversionSample.DESIGN).run(sample));
             rows.addAll(diversion.rows());
             addBalance(balance, ComparisonRow.DIVERSION, diversion.balance());
-            details.put("diverted_matched", diversion.matchedTreated() + " of " + diversion.treated());
-            details.put("imbalanced", diversion.balance().stream().filter(BalanceTable.Balance::imbalancedAfter).count());
+            diverted = new CompareResult.Matched(diversion.matchedTreated(), diversion.treated());
+            imbalanced = diversion.balance().stream().filter(BalanceTable.Balance::imbalancedAfter).count();
         }
 
         Dataset<Row> rjReferrals = staged(spark, context, Datasets.RJ_REFERRALS);
@@ -112,8 +115,8 @@ public final class ComparisonsJob implements Stage {
                 rows.addAll(describe(spark, "RJ completed vs ended otherwise",
                         () -> new TreatmentComparison(settings, RjSample.REFERRED_ARMS, RjSample.DESIGN)
                                 .observed(sample, RjSample.REFERRED)));
-                details.put("rj_matched", rj.matchedTreated() + " of " + rj.treated());
-                details.put("rj_referrals_without_disposal", built.referralsWithoutIndex());
+                rjMatched = new CompareResult.Matched(rj.matchedTreated(), rj.treated());
+                rjWithoutDisposal = built.referralsWithoutIndex();
             } finally {
                 sample.unpersist();
             }
@@ -135,16 +138,14 @@ public final class ComparisonsJob implements Stage {
             Dataset<Row> sample = new IomSample(cohort, settings, cipher).build(adoptions, recordPerson, proven, attributes, periods);
             CompareIom.Result result = describe(spark, "IOM pre/post", () -> new CompareIom(settings).run(sample));
             iom.addAll(result.rows());
-            details.put("iom_matched", result.matched() + " of " + result.adopted() + (result.adopted() == 0 ? ""
-                    : String.format(java.util.Locale.ROOT, " (%.1f%%)", 100.0 * result.matched() / result.adopted())));
+            iomMatched = new CompareResult.Matched(result.matched(), result.adopted());
         }
 
         write(spark, rows, ComparisonRow::toRow, ComparisonRow.SCHEMA, context.published(COHORT_COMPARISON));
         write(spark, balance, r -> r, BALANCE_SCHEMA, context.published(COMPARISON_BALANCE));
         write(spark, iom, IomPrePostRow::toRow, IomPrePostRow.SCHEMA, context.published(IOM_PRE_POST));
-        details.put("balance", balance.size());
-        details.put("iom rows", iom.size());
-        return new StageResult(NAME, 0, rows.size(), (System.nanoTime() - started) / 1e9, details);
+        return new CompareResult(rows.size(), (System.nanoTime() - started) / 1e9, periods.firstCohort(), periods.effectiveDate(),
+                diverted, imbalanced, rjMatched, rjWithoutDisposal, iomMatched, balance.size(), iom.size(), null);
     }
 
     private static void addBalance(List<Row> balance, String comparison, List<BalanceTable.Balance> rows) {

@@ -36,6 +36,7 @@ import org.lcjp.reoffending.io.IngestTables;
 import org.lcjp.reoffending.io.StagedState;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.io.WarehouseTables;
+import org.lcjp.reoffending.jobs.results.IngestResult;
 import org.lcjp.reoffending.publish.CodeVersion;
 import org.lcjp.reoffending.publish.CrashPoints;
 import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
@@ -51,7 +52,7 @@ import org.lcjp.reoffending.spark.JobDescriptions;
  * accepted plus quarantined for every file, or the run is rejected (exit 3) before anything is published.
  */
 public final class IngestJob implements Stage {
-    public static final String NAME = "ingest";
+    public static final String NAME = IngestResult.STAGE;
     public static final String DATA_QUALITY = "data_quality";
     private static final Logger LOG = LogManager.getLogger(IngestJob.class);
     /** How data_quality.message starts the notes of a file that was read (parts joined by "; "). */
@@ -64,7 +65,7 @@ public final class IngestJob implements Stage {
     }
 
     @Override
-    public StageResult run(SparkSession spark, RunContext ctx) {
+    public IngestResult run(SparkSession spark, RunContext ctx) {
         long start = System.nanoTime();
         IngestTables tables = new IngestTables(ctx.warehouse());
         // The fingerprint is a token of the encoding (token format, Bloom-filter scheme and sizes) under the key: a new
@@ -135,10 +136,7 @@ public final class IngestJob implements Stage {
         List<FileReport> quality = dataQuality(found, reports, resolution, ctx.asOf());
         requireReconciled(quality);
         IngestTables.write(spark, quality, ctx.published(DATA_QUALITY));
-        StageResult r = result(found, toParse, quality, rowsRead, staged, (System.nanoTime() - start) / 1e9);
-        Map<String, Object> details = new LinkedHashMap<>(r.details());
-        details.put("tables_restaged", restaged.get());
-        return new StageResult(r.stage(), r.rowsIn(), r.rowsOut(), r.seconds(), details);
+        return result(toParse, quality, rowsRead, staged, restaged.get(), (System.nanoTime() - start) / 1e9);
     }
 
     /** One dataset's new deliveries, read and counted: their data_quality rows and ingest manifest entries. */
@@ -319,35 +317,33 @@ public final class IngestJob implements Stage {
         return out;
     }
 
-    private static StageResult result(List<ExtractFile> found, List<ExtractFile> parsed, List<FileReport> quality,
-                                      long rowsRead, long staged, double seconds) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("files_parsed", parsed.size());
-        details.put("quarantined", quality.stream().mapToLong(FileReport::rowsQuarantined).sum());
-        details.put("warnings", quality.stream().mapToLong(FileReport::warnings).sum());
-        for (String status : List.of(DataQualityColumns.STATUS_REJECTED_FILE, DataQualityColumns.STATUS_NOT_READ_BAD_NAME,
-                DataQualityColumns.STATUS_NOT_READ_AFTER_AS_OF, DataQualityColumns.STATUS_NOT_READ_UNKNOWN_FOLDER,
-                DataQualityColumns.STATUS_NOT_READ_LINK)) {
-            List<String> files = quality.stream().filter(q -> q.status().equals(status)).map(FileReport::sourceFile).toList();
-            if (!files.isEmpty()) {
-                details.put(status.toLowerCase(java.util.Locale.ROOT), files);
-            }
-        }
-        for (Map.Entry<String, String> note : List.of(Map.entry("extra_columns", EXTRA_COLUMNS), Map.entry("invalid_utf8", INVALID_UTF8))) {
-            List<String> files = new ArrayList<>();
-            for (FileReport q : quality) {
-                if (q.status().equals(DataQualityColumns.STATUS_READ) && q.message() != null) {
-                    for (String part : q.message().split("; ")) {
-                        if (part.startsWith(note.getValue())) {
-                            files.add(q.sourceFile() + ": " + part);
-                        }
+    private static IngestResult result(List<ExtractFile> parsed, List<FileReport> quality, long rowsRead, long staged,
+                                       int restaged, double seconds) {
+        return new IngestResult(rowsRead, staged, seconds, parsed.size(),
+                quality.stream().mapToLong(FileReport::rowsQuarantined).sum(), quality.stream().mapToLong(FileReport::warnings).sum(),
+                withStatus(quality, DataQualityColumns.STATUS_REJECTED_FILE), withStatus(quality, DataQualityColumns.STATUS_NOT_READ_BAD_NAME),
+                withStatus(quality, DataQualityColumns.STATUS_NOT_READ_AFTER_AS_OF),
+                withStatus(quality, DataQualityColumns.STATUS_NOT_READ_UNKNOWN_FOLDER),
+                withStatus(quality, DataQualityColumns.STATUS_NOT_READ_LINK),
+                notes(quality, EXTRA_COLUMNS), notes(quality, INVALID_UTF8), restaged, null, null);
+    }
+
+    private static List<String> withStatus(List<FileReport> quality, String status) {
+        return quality.stream().filter(q -> q.status().equals(status)).map(FileReport::sourceFile).toList();
+    }
+
+    /** "file: note" for each note of a file read that starts as given. */
+    private static List<String> notes(List<FileReport> quality, String startingWith) {
+        List<String> files = new ArrayList<>();
+        for (FileReport q : quality) {
+            if (q.status().equals(DataQualityColumns.STATUS_READ) && q.message() != null) {
+                for (String part : q.message().split("; ")) {
+                    if (part.startsWith(startingWith)) {
+                        files.add(q.sourceFile() + ": " + part);
                     }
                 }
             }
-            if (!files.isEmpty()) {
-                details.put(note.getKey(), files);
-            }
         }
-        return new StageResult(NAME, rowsRead, staged, seconds, details);
+        return files;
     }
 }
