@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lcjp.reoffending.ingest.FileReport;
+import org.lcjp.reoffending.ingest.FileReports;
 import org.lcjp.reoffending.jobs.results.IngestResult;
 import org.lcjp.reoffending.testing.ClearIdentifiers;
 import org.lcjp.reoffending.testing.SparkTestSession;
@@ -91,8 +92,8 @@ class BrokenInputsTest {
     void bytesThatAreNotUtf8AreAWarningNamingFileLineAndColumn() {
         String file = "substance/treatment/treatment_20240115.csv";
         assertThat(quality.get(file).message()).isEqualTo("Ignored columns not in the contract (pnc_id); "
-                + IngestJob.INVALID_UTF8 + ": forename at line 4, surname at line 4");
-        assertThat(result.invalidUtf8()).isEqualTo(List.of(file + ": " + IngestJob.INVALID_UTF8
+                + FileReports.INVALID_UTF8 + ": forename at line 4, surname at line 4");
+        assertThat(result.invalidUtf8()).isEqualTo(List.of(file + ": " + FileReports.INVALID_UTF8
                 + ": forename at line 4, surname at line 4"));
         assertThat(result.extraColumns()).contains(file + ": Ignored columns not in the contract (pnc_id)");
         assertThat(quality.values().stream().filter(r -> r.message() != null && r.message().contains("UTF-8")).count())

@@ -54,6 +54,16 @@ public final class StagedRecords {
                     .and(col(StagedColumns.SOURCE_LINE).equalTo(col(LOSER_LINE)));
             return upToAsOf.join(fewLosers ? broadcast(losers) : losers, same, "left_anti").drop(Datasets.RECORD_STATUS);
         }
+
+        /** perFile collected (a row per delivery, so small): one action. */
+        public java.util.List<FileResolution> perFileFigures() {
+            return perFile.collectAsList().stream().map(r -> new FileResolution(r.getAs(StagedColumns.SOURCE_FILE),
+                    r.<Long>getAs(ROWS_SUPERSEDED), r.<Long>getAs(ROWS_DELETED), r.<Long>getAs(ROWS_IN_FORCE))).toList();
+        }
+    }
+
+    /** What supersession did to one delivery's rows: superseded by a later row, DELETED, and in force. */
+    public record FileResolution(String sourceFile, long superseded, long deleted, long inForce) {
     }
 
     /** @param accepted accepted, pseudonymised rows of one dataset from every delivery */
