@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -19,6 +18,7 @@ import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.impact.BalanceTable;
 import org.lcjp.reoffending.impact.CompareIom;
 import org.lcjp.reoffending.impact.CompareSexes;
+import org.lcjp.reoffending.impact.ComparisonBalanceRow;
 import org.lcjp.reoffending.impact.ComparisonPeriods;
 import org.lcjp.reoffending.impact.ComparisonRow;
 import org.lcjp.reoffending.impact.DiversionSample;
@@ -53,15 +53,6 @@ public final class ComparisonsJob implements Stage {
     /** What a needs dataset never delivered reads as: no spells (nobody is known to have that need). */
     private static final StructType NEEDS_SPELLS = new StructType().add("record_id", DataTypes.StringType)
             .add(NeedsProfile.START_DATE, DataTypes.DateType).add(NeedsProfile.END_DATE, DataTypes.DateType);
-    public static final StructType BALANCE_SCHEMA = new StructType()
-            .add("comparison", DataTypes.StringType, false)
-            .add("covariate", DataTypes.StringType, false)
-            .add("treated_mean", DataTypes.DoubleType, true)
-            .add("control_mean_before", DataTypes.DoubleType, true)
-            .add("control_mean_after", DataTypes.DoubleType, true)
-            .add("smd_before", DataTypes.DoubleType, true)
-            .add("smd_after", DataTypes.DoubleType, true)
-            .add("imbalanced_after", DataTypes.BooleanType, false);
 
     @Override
     public String name() {
@@ -85,7 +76,7 @@ public final class ComparisonsJob implements Stage {
         DateOfBirthCipher cipher = new DateOfBirthCipher(context.key());
 
         List<ComparisonRow> rows = new ArrayList<>();
-        List<Row> balance = new ArrayList<>();
+        List<ComparisonBalanceRow> balance = new ArrayList<>();
         CompareResult.Matched diverted = null;
         long imbalanced = 0;
         CompareResult.Matched rjMatched = null;
@@ -98,7 +89,7 @@ public final class ComparisonsJob implements Stage {
             TreatmentComparison.Result diversion = describe(spark, "diverted vs prosecuted",
                     () -> new TreatmentComparison(settings, DiversionSample.ARMS, DiversionSample.DESIGN).run(sample));
             rows.addAll(diversion.rows());
-            addBalance(balance, ComparisonRow.DIVERSION, diversion.balance());
+            balance.addAll(ComparisonBalanceRow.of(ComparisonRow.DIVERSION, diversion.balance()));
             diverted = new CompareResult.Matched(diversion.matchedTreated(), diversion.treated());
             imbalanced = diversion.balance().stream().filter(BalanceTable.Balance::imbalancedAfter).count();
         }
@@ -111,7 +102,7 @@ public final class ComparisonsJob implements Stage {
                 TreatmentComparison.Result rj = describe(spark, "RJ completed vs not referred",
                         () -> new TreatmentComparison(settings, RjSample.ARMS, RjSample.DESIGN).run(sample));
                 rows.addAll(rj.rows());
-                addBalance(balance, ComparisonRow.RJ, rj.balance());
+                balance.addAll(ComparisonBalanceRow.of(ComparisonRow.RJ, rj.balance()));
                 rows.addAll(describe(spark, "RJ completed vs ended otherwise",
                         () -> new TreatmentComparison(settings, RjSample.REFERRED_ARMS, RjSample.DESIGN)
                                 .observed(sample, RjSample.REFERRED)));
@@ -142,17 +133,10 @@ public final class ComparisonsJob implements Stage {
         }
 
         write(spark, rows, ComparisonRow::toRow, ComparisonRow.SCHEMA, context.published(COHORT_COMPARISON));
-        write(spark, balance, r -> r, BALANCE_SCHEMA, context.published(COMPARISON_BALANCE));
+        write(spark, balance, ComparisonBalanceRow::toRow, ComparisonBalanceRow.SCHEMA, context.published(COMPARISON_BALANCE));
         write(spark, iom, IomPrePostRow::toRow, IomPrePostRow.SCHEMA, context.published(IOM_PRE_POST));
         return new CompareResult(rows.size(), (System.nanoTime() - started) / 1e9, periods.firstCohort(), periods.effectiveDate(),
                 diverted, imbalanced, rjMatched, rjWithoutDisposal, iomMatched, balance.size(), iom.size(), null);
-    }
-
-    private static void addBalance(List<Row> balance, String comparison, List<BalanceTable.Balance> rows) {
-        for (BalanceTable.Balance b : rows) {
-            balance.add(RowFactory.create(comparison, b.covariate(), finite(b.treatedMean()), finite(b.controlMeanBefore()),
-                    finite(b.controlMeanAfter()), finite(b.smdBefore()), finite(b.smdAfter()), b.imbalancedAfter()));
-        }
     }
 
     private static <T> T describe(SparkSession spark, String what, java.util.function.Supplier<T> body) {
@@ -172,9 +156,5 @@ public final class ComparisonsJob implements Stage {
     private static <T> void write(SparkSession spark, List<T> rows, Function<T, Row> toRow, StructType schema, StoragePath to) {
         spark.createDataFrame(rows.stream().map(toRow).toList(), schema)
                 .coalesce(1).write().mode(SaveMode.Overwrite).parquet(to.toString());
-    }
-
-    private static Double finite(double d) {
-        return Double.isFinite(d) ? d : null;
     }
 }
