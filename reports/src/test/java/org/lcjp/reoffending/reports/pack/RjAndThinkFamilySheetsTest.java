@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.reports.pack.PackData.FamilyRow;
 import org.lcjp.reoffending.reports.pack.PackData.RjActivityRow;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.performance.PerformanceRow;
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.reports.pack.PackFixtures;
 import org.lcjp.reoffending.reports.pack.PanelPack;
 import org.lcjp.reoffending.reports.pack.model.Column;
+import org.lcjp.reoffending.reports.pack.model.DocumentProperties;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.model.Table;
 import org.w3c.dom.Document;
@@ -54,7 +55,7 @@ class OdsWriterTest {
                 List.of(List.of("North", 12L, "word ".repeat(30).strip()), List.of("South", 7L, "short")));
         Sheet sheet = new Sheet("Test_sheet", "A test", "Test title", "A description.", List.of(), t, List.of());
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        OdsWriter.write(List.of(sheet), PackFixtures.full(), out);
+        OdsWriter.write(List.of(sheet), new DocumentProperties("Test pack", "Test team"), out);
         Document content = content(out.toByteArray());
         Map<String, Element> rowStyles = new HashMap<>();
         NodeList styles = content.getElementsByTagNameNS(STYLE, "style");
