@@ -16,7 +16,7 @@ public final class PackContext {
     private final Notes notes;
     private final Map<Class<?>, Object> disclosedBySheet = new HashMap<>();
 
-    PackContext(PackData data) {
+    public PackContext(PackData data) {
         this.data = data;
         this.years = ReportingYears.of(data.provenReoffending(), data.crossTabs().orElse(List.of()));
         this.disclosedYears = DisclosedYears.apply(years, data.threshold(), data.lowReliabilityBelow());

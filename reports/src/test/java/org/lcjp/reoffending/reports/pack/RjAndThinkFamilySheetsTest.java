@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.reports.PanelPack;
 import org.lcjp.reoffending.reports.pack.PackData.FamilyRow;
 import org.lcjp.reoffending.reports.pack.PackData.RjActivityRow;
 import org.lcjp.reoffending.reports.pack.model.Figure;

@@ -10,8 +10,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.reports.PanelPack;
 import org.lcjp.reoffending.reports.pack.PackFixtures;
-import org.lcjp.reoffending.reports.pack.PanelPack;
 
 /** The .xlsx as it prints: no short text runs into the column beside it. */
 class XlsxWriterTest {

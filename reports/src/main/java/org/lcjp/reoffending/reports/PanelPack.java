@@ -1,9 +1,12 @@
-package org.lcjp.reoffending.reports.pack;
+package org.lcjp.reoffending.reports;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.lcjp.reoffending.reports.pack.PackContext;
+import org.lcjp.reoffending.reports.pack.PackData;
+import org.lcjp.reoffending.reports.pack.PackSheet;
 import org.lcjp.reoffending.reports.pack.model.Chart;
 import org.lcjp.reoffending.reports.pack.model.DocumentProperties;
 import org.lcjp.reoffending.reports.pack.model.Figure;

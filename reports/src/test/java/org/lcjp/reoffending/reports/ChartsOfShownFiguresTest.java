@@ -1,4 +1,4 @@
-package org.lcjp.reoffending.reports.pack;
+package org.lcjp.reoffending.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
