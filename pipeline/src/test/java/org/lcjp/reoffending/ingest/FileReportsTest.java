@@ -13,6 +13,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.domain.DataQualityColumns;
+import org.lcjp.reoffending.domain.FileReport;
 import org.lcjp.reoffending.io.ExtractFile;
 import org.lcjp.reoffending.io.FileFacts;
 import org.lcjp.reoffending.io.HeaderMapping;

@@ -2,7 +2,7 @@ package org.lcjp.reoffending.jobs.results;
 
 import java.util.List;
 import java.util.Locale;
-import org.lcjp.reoffending.ingest.DataQualityColumns;
+import org.lcjp.reoffending.domain.DataQualityColumns;
 
 /**
  * What ingest did.
