@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcjp.reoffending.ingest.FileReport;
+import org.lcjp.reoffending.domain.FileReport;
 import org.lcjp.reoffending.testing.ClearIdentifiers;
 import org.lcjp.reoffending.testing.SparkTestSession;
 

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcjp.reoffending.ingest.FileReport;
+import org.lcjp.reoffending.domain.FileReport;
 import org.lcjp.reoffending.testing.Extracts;
 import org.lcjp.reoffending.testing.SparkTestSession;
 

@@ -10,11 +10,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.domain.DataQualityColumns;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.domain.FileReport;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
-import org.lcjp.reoffending.ingest.DataQualityColumns;
-import org.lcjp.reoffending.ingest.FileReport;
 import org.lcjp.reoffending.io.IngestTables;
 import org.lcjp.reoffending.testing.SparkTestSession;
 

@@ -17,7 +17,6 @@ import org.lcjp.reoffending.domain.DatasetId;
 import org.apache.spark.sql.types.DataTypes;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.measures.StagedTables;
-import org.lcjp.reoffending.needs.AssessedNeeds;
 
 /**
  * Flags each index event with the needs seen in the months before it (methodology.md section 5, female offenders):

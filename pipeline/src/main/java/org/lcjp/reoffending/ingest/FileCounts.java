@@ -14,6 +14,9 @@ import static org.apache.spark.sql.functions.sum;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.lcjp.reoffending.domain.DataQualityColumns;
+import org.lcjp.reoffending.domain.QuarantineColumns;
+import org.lcjp.reoffending.domain.QuarantineRule;
 import org.lcjp.reoffending.domain.StagedColumns;
 
 /**

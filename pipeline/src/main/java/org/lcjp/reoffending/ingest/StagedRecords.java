@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.lcjp.reoffending.domain.DataQualityColumns;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.StagedColumns;
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.DatasetSpec;
+import org.lcjp.reoffending.domain.QuarantineRule;
 import org.lcjp.reoffending.io.ExtractFile;
 import org.lcjp.reoffending.io.ExtractReader;
 import org.lcjp.reoffending.settings.IngestSettings;

@@ -19,6 +19,8 @@ import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.linkage.comparison.ComparePairs;
 import org.lcjp.reoffending.linkage.comparison.Comparison;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.LinkageRecords;
 import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
 import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
 import org.lcjp.reoffending.settings.PseudonymiseSettings;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 import org.lcjp.reoffending.reports.pack.model.Formatted;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.model.Table;

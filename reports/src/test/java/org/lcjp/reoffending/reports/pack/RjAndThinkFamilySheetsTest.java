@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.reports.PanelPack;
 import org.lcjp.reoffending.reports.pack.PackData.FamilyRow;
 import org.lcjp.reoffending.reports.pack.PackData.RjActivityRow;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.performance.PerformanceRow;
 

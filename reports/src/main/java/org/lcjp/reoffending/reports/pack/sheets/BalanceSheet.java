@@ -3,11 +3,11 @@ package org.lcjp.reoffending.reports.pack.sheets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.lcjp.reoffending.reports.pack.Figure;
 import org.lcjp.reoffending.reports.pack.PackContext;
 import org.lcjp.reoffending.reports.pack.PackData.BalanceRow;
 import org.lcjp.reoffending.reports.pack.PackSheet;
 import org.lcjp.reoffending.reports.pack.model.Column;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.model.Table;
 

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.lcjp.reoffending.reports.pack.DisclosedComparisons;
 import org.lcjp.reoffending.reports.pack.DisclosedYears;
-import org.lcjp.reoffending.reports.pack.Figure;
 import org.lcjp.reoffending.reports.pack.PackContext;
 import org.lcjp.reoffending.reports.pack.PackData.ComparisonRow;
 import org.lcjp.reoffending.reports.pack.PackData.IomRow;
@@ -15,6 +14,7 @@ import org.lcjp.reoffending.reports.pack.PackSheet;
 import org.lcjp.reoffending.reports.pack.ReportingYears.Period;
 import org.lcjp.reoffending.reports.pack.ReportingYears.YearRow;
 import org.lcjp.reoffending.reports.pack.model.Chart;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.performance.PerformanceRow;
 
