@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -40,13 +41,14 @@ final class ResourceUse {
             t.setDaemon(true);
             return t;
         });
-        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+        ScheduledFuture<?> sampling = sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
                 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
         long cpuBefore = processCpuNanos();
         T r;
         try {
             r = stage.get();
         } finally {
+            sampling.cancel(false);
             sampler.shutdownNow();
         }
         long cpu = processCpuNanos() - cpuBefore;

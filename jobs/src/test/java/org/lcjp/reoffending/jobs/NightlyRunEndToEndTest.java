@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
@@ -185,8 +186,8 @@ class NightlyRunEndToEndTest {
                 for (String name : List.of(p.get("forename"), p.get("surname"))) {
                     // Names made only of hex letters could turn up inside a token by chance; they prove nothing.
                     // Surnames such as White or Black are also ethnicity codes, which are published by design.
-                    if (name.length() >= 4 && !name.toLowerCase().matches("[a-f]+")
-                            && !org.lcjp.reoffending.domain.Datasets.ETHNICITY_CODES.contains(name.toUpperCase())) {
+                    if (name.length() >= 4 && !name.toLowerCase(Locale.ROOT).matches("[a-f]+")
+                            && !org.lcjp.reoffending.domain.Datasets.ETHNICITY_CODES.contains(name.toUpperCase(Locale.ROOT))) {
                         identifiers.add(name);
                     }
                 }

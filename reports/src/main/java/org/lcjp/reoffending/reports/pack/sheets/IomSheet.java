@@ -39,7 +39,7 @@ public final class IomSheet implements PackSheet {
         List<List<Object>> table = new ArrayList<>();
         for (IomRow r : rows) {
             boolean[] f = flags.get(r);
-            boolean did = f[3] || rows.stream().anyMatch(o -> o != r && o.measure().equals(r.measure()) && flags.get(o)[3]);
+            boolean did = f[3] || rows.stream().anyMatch(o -> !o.equals(r) && o.measure().equals(r.measure()) && flags.get(o)[3]);
             boolean isIom = r.did() != null || "IOM".equals(r.groupName());
             table.add(new ArrayList<>(List.of(ctx.label("group", r.groupName()), ctx.label("measure", r.measure()),
                     r.people() == null ? Figure.NOT_AVAILABLE : Figure.count(r.people(), f[0]),

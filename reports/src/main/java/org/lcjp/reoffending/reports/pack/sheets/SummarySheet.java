@@ -57,7 +57,7 @@ public final class SummarySheet implements PackSheet {
                 + percent(juvenile.rate()) + " of juvenile offenders committed a proven reoffence within a year "
                 + ctx.notes().ref("COHORT") + ".");
         lines.add("Reoffenders committed " + decimal(all.reoffencesPerReoffender()) + " reoffences each on average"
-                + (all.harmPerOffender() == Figure.NOT_AVAILABLE ? " (the harm of the reoffences is not available [x])."
+                + (Figure.NOT_AVAILABLE.equals(all.harmPerOffender()) ? " (the harm of the reoffences is not available [x])."
                 : "; the harm of the reoffences came to " + decimal(all.harmPerOffender()) + " days per offender "
                 + ctx.notes().ref("HARM") + "."));
         Optional<Period> previous = ctx.years().periods().stream().filter(Period::isFinal)
