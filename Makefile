@@ -32,13 +32,14 @@ KEY_ARG  = $(if $(KEY_FILE),--key-file $(abspath $(KEY_FILE)))
 # failure as 2: the schedule (conf/schedule/) calls the launcher itself so that systemd and cron see 3 for rejected input.
 RUN_JAVA = JAVA_OPTS="$(JAVA_OPTS)" REOFFENDING_SCRATCH="$(OUTPUT)" bin/reoffending
 
-.PHONY: run test bench sample clean build dist linkage-eval pack-pdf pack-scan cluster-test fault-test help deps
+.PHONY: run test bench sample clean build dist linkage-eval pack-pdf pack-scan cluster-test fault-test help deps format
 
 help:
 	@echo "make run [INPUT=dir OUTPUT=dir AS_OF=yyyy-MM-dd KEY_FILE=file]  whole nightly run (default: sample-inputs -> out/)"
 	@echo "make test                     every test"
 	@echo "make build                    compile; bin/reoffending COMMAND runs the dev CLI (product commands plus the tools module's"
 	@echo "                              generate, bench, linkage-eval, diff-published)"
+	@echo "make format                   format the Java sources (Spotless, palantir-java-format); make test fails on an unformatted file"
 	@echo "make bench [SCALE=people] [LINK_PEOPLE=people] [REPEAT=n]  linkage alone on ~1M records, then the nightly run side by side with the DuckDB peer (data kept in bench-data/)"
 	@echo "make sample                   regenerate sample-inputs/ (the generator, testkit module)"
 	@echo "make linkage-eval             precision/recall/F1 on the public linkage benchmarks (tools module)"
@@ -69,6 +70,10 @@ run: build
 
 test: deps
 	$(MVN) install -Dgit.commit=$(COMMIT)
+
+# Formats every module's main and test Java sources in place; `make test` checks the same (spotless:check, verify phase).
+format: deps
+	$(MVN) -q spotless:apply
 
 # The linkage benchmark first (input generated and ingested once, kept in bench-data/; then the link stage alone in a
 # fresh JVM, first and second night), then the nightly run side by side with the DuckDB peer on the same inputs: the

@@ -28,7 +28,9 @@ export DUCKDB_JAR
 
 mkdir -p "$DATA"
 KEY=$DATA/bench.key
-[ -f "$KEY" ] || head -c 48 /dev/urandom | base64 > "$KEY"
+# Owner-only, as the pipeline demands of any key file (run.allow_readable_key); also mends a key made before.
+[ -f "$KEY" ] || (umask 077; head -c 48 /dev/urandom | base64 > "$KEY")
+chmod 600 "$KEY"
 export KEY_FILE=$KEY PEER_REF=$ROOT/conf/reference
 
 reoffending() { # args... (a fresh JVM, as make run starts one)

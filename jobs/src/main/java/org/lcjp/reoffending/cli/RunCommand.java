@@ -1,9 +1,9 @@
 package org.lcjp.reoffending.cli;
 
 import java.util.concurrent.Callable;
-import org.lcjp.reoffending.jobs.MeasuresJob;
 import org.lcjp.reoffending.jobs.NightlyRun;
 import org.lcjp.reoffending.jobs.Stages;
+import org.lcjp.reoffending.jobs.results.MeasureResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,10 +33,9 @@ final class RunCommand implements Callable<Integer> {
                     o.leftoversRemoved());
         }
         out.printf("Published %s in %.1f s (run %s)%n", o.publishedTo(), o.seconds(), o.runId());
-        o.stages().stream().filter(r -> r.stage().equals(MeasuresJob.NAME)).findFirst().ifPresent(m -> out.printf(
+        o.stage(MeasureResult.class).ifPresent(m -> out.printf(
                 "Figures as complete as the data up to %s (limited by %s); cohorts from %s: %s FINAL, %s PROVISIONAL%n",
-                m.details().get("effective_date"), m.details().get("limited_by"), m.details().get("first_cohort"),
-                m.details().get("final_cohorts"), m.details().get("provisional_cohorts")));
+                m.effectiveDateText(), m.limitedByText(), m.firstCohort(), m.finalCohorts(), m.provisionalCohorts()));
         return ExitCodes.OK;
     }
 }

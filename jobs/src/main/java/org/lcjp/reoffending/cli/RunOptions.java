@@ -2,6 +2,7 @@ package org.lcjp.reoffending.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.jobs.RunRequest;
 import org.lcjp.reoffending.settings.SettingsException;
@@ -40,12 +41,14 @@ public final class RunOptions {
     Path conf;
 
     RunRequest request() {
-        if (asOf != null && asOf.isAfter(LocalDate.now()) && !allowFutureAsOf) {
-            throw SettingsException.withAdvice("Cannot run as of " + asOf + ": the date is after today (" + LocalDate.now() + ")",
+        // Today where the run is started: the schedule runs on the partnership's own hosts, in their time zone.
+        LocalDate today = LocalDate.now(ZoneId.systemDefault());
+        if (asOf != null && asOf.isAfter(today) && !allowFutureAsOf) {
+            throw SettingsException.withAdvice("Cannot run as of " + asOf + ": the date is after today (" + today + ")",
                     "give today's date or an earlier one (--as-of yyyy-MM-dd, AS_OF=), or add --allow-future-as-of if a future date is meant.");
         }
         return new RunRequest(location("--input", input), location("--output", output),
-                asOf == null ? LocalDate.now() : asOf, keyFile, conf.toAbsolutePath().normalize());
+                asOf == null ? today : asOf, keyFile, conf.toAbsolutePath().normalize());
     }
 
     private static StoragePath location(String option, String value) {

@@ -1,23 +1,23 @@
 package org.lcjp.reoffending.jobs;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.lcjp.reoffending.impact.AssessedNeeds;
 import org.lcjp.reoffending.io.StoragePath;
+import org.lcjp.reoffending.jobs.results.CompareResult;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.impact.BalanceTable;
 import org.lcjp.reoffending.impact.CompareIom;
 import org.lcjp.reoffending.impact.CompareSexes;
+import org.lcjp.reoffending.impact.ComparisonBalanceRow;
 import org.lcjp.reoffending.impact.ComparisonPeriods;
 import org.lcjp.reoffending.impact.ComparisonRow;
 import org.lcjp.reoffending.impact.DiversionSample;
@@ -27,7 +27,6 @@ import org.lcjp.reoffending.impact.NeedsProfile;
 import org.lcjp.reoffending.impact.TreatmentComparison;
 import org.lcjp.reoffending.measures.FollowUpWindow;
 import org.lcjp.reoffending.measures.MeasurePipeline;
-import org.lcjp.reoffending.needs.AssessedNeeds;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.rj.RjSample;
 import org.lcjp.reoffending.settings.CohortSettings;
@@ -44,7 +43,7 @@ import org.lcjp.reoffending.spark.JobDescriptions;
  * comparison_balance and iom_pre_post to the publish folder. A dataset never delivered gives no rows, not a failure.
  */
 public final class ComparisonsJob implements Stage {
-    public static final String NAME = "compare";
+    public static final String NAME = CompareResult.STAGE;
     public static final String COHORT_COMPARISON = "cohort_comparison";
     public static final String COMPARISON_BALANCE = "comparison_balance";
     public static final String IOM_PRE_POST = "iom_pre_post";
@@ -52,15 +51,6 @@ public final class ComparisonsJob implements Stage {
     /** What a needs dataset never delivered reads as: no spells (nobody is known to have that need). */
     private static final StructType NEEDS_SPELLS = new StructType().add("record_id", DataTypes.StringType)
             .add(NeedsProfile.START_DATE, DataTypes.DateType).add(NeedsProfile.END_DATE, DataTypes.DateType);
-    public static final StructType BALANCE_SCHEMA = new StructType()
-            .add("comparison", DataTypes.StringType, false)
-            .add("covariate", DataTypes.StringType, false)
-            .add("treated_mean", DataTypes.DoubleType, true)
-            .add("control_mean_before", DataTypes.DoubleType, true)
-            .add("control_mean_after", DataTypes.DoubleType, true)
-            .add("smd_before", DataTypes.DoubleType, true)
-            .add("smd_after", DataTypes.DoubleType, true)
-            .add("imbalanced_after", DataTypes.BooleanType, false);
 
     @Override
     public String name() {
@@ -68,7 +58,7 @@ public final class ComparisonsJob implements Stage {
     }
 
     @Override
-    public StageResult run(SparkSession spark, RunContext context) {
+    public CompareResult run(SparkSession spark, RunContext context) {
         long started = System.nanoTime();
         ComparisonSettings settings = context.settings().comparison();
         CohortSettings cohort = context.settings().cohort();
@@ -84,10 +74,12 @@ public final class ComparisonsJob implements Stage {
         DateOfBirthCipher cipher = new DateOfBirthCipher(context.key());
 
         List<ComparisonRow> rows = new ArrayList<>();
-        List<Row> balance = new ArrayList<>();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("from", periods.firstCohort() == null ? "every index date" : "first cohort " + periods.firstCohort());
-        details.put("complete_follow_up_to", String.valueOf(periods.effectiveDate()));
+        List<ComparisonBalanceRow> balance = new ArrayList<>();
+        CompareResult.Matched diverted = null;
+        long imbalanced = 0;
+        CompareResult.Matched rjMatched = null;
+        long rjWithoutDisposal = 0;
+        CompareResult.Matched iomMatched = null;
 
         Dataset<Row> referrals = staged(spark, context, Datasets.CHECKPOINT_REFERRALS);
         if (referrals != null) {
@@ -95,9 +87,9 @@ public final class ComparisonsJob implements Stage {
             TreatmentComparison.Result diversion = describe(spark, "diverted vs prosecuted",
                     () -> new TreatmentComparison(settings, DiversionSample.ARMS, DiversionSample.DESIGN).run(sample));
             rows.addAll(diversion.rows());
-            addBalance(balance, ComparisonRow.DIVERSION, diversion.balance());
-            details.put("diverted_matched", diversion.matchedTreated() + " of " + diversion.treated());
-            details.put("imbalanced", diversion.balance().stream().filter(BalanceTable.Balance::imbalancedAfter).count());
+            balance.addAll(ComparisonBalanceRow.of(ComparisonRow.DIVERSION, diversion.balance()));
+            diverted = new CompareResult.Matched(diversion.matchedTreated(), diversion.treated());
+            imbalanced = diversion.balance().stream().filter(BalanceTable.Balance::imbalancedAfter).count();
         }
 
         Dataset<Row> rjReferrals = staged(spark, context, Datasets.RJ_REFERRALS);
@@ -108,12 +100,12 @@ public final class ComparisonsJob implements Stage {
                 TreatmentComparison.Result rj = describe(spark, "RJ completed vs not referred",
                         () -> new TreatmentComparison(settings, RjSample.ARMS, RjSample.DESIGN).run(sample));
                 rows.addAll(rj.rows());
-                addBalance(balance, ComparisonRow.RJ, rj.balance());
+                balance.addAll(ComparisonBalanceRow.of(ComparisonRow.RJ, rj.balance()));
                 rows.addAll(describe(spark, "RJ completed vs ended otherwise",
                         () -> new TreatmentComparison(settings, RjSample.REFERRED_ARMS, RjSample.DESIGN)
                                 .observed(sample, RjSample.REFERRED)));
-                details.put("rj_matched", rj.matchedTreated() + " of " + rj.treated());
-                details.put("rj_referrals_without_disposal", built.referralsWithoutIndex());
+                rjMatched = new CompareResult.Matched(rj.matchedTreated(), rj.treated());
+                rjWithoutDisposal = built.referralsWithoutIndex();
             } finally {
                 sample.unpersist();
             }
@@ -135,23 +127,14 @@ public final class ComparisonsJob implements Stage {
             Dataset<Row> sample = new IomSample(cohort, settings, cipher).build(adoptions, recordPerson, proven, attributes, periods);
             CompareIom.Result result = describe(spark, "IOM pre/post", () -> new CompareIom(settings).run(sample));
             iom.addAll(result.rows());
-            details.put("iom_matched", result.matched() + " of " + result.adopted() + (result.adopted() == 0 ? ""
-                    : String.format(java.util.Locale.ROOT, " (%.1f%%)", 100.0 * result.matched() / result.adopted())));
+            iomMatched = new CompareResult.Matched(result.matched(), result.adopted());
         }
 
         write(spark, rows, ComparisonRow::toRow, ComparisonRow.SCHEMA, context.published(COHORT_COMPARISON));
-        write(spark, balance, r -> r, BALANCE_SCHEMA, context.published(COMPARISON_BALANCE));
+        write(spark, balance, ComparisonBalanceRow::toRow, ComparisonBalanceRow.SCHEMA, context.published(COMPARISON_BALANCE));
         write(spark, iom, IomPrePostRow::toRow, IomPrePostRow.SCHEMA, context.published(IOM_PRE_POST));
-        details.put("balance", balance.size());
-        details.put("iom rows", iom.size());
-        return new StageResult(NAME, 0, rows.size(), (System.nanoTime() - started) / 1e9, details);
-    }
-
-    private static void addBalance(List<Row> balance, String comparison, List<BalanceTable.Balance> rows) {
-        for (BalanceTable.Balance b : rows) {
-            balance.add(RowFactory.create(comparison, b.covariate(), finite(b.treatedMean()), finite(b.controlMeanBefore()),
-                    finite(b.controlMeanAfter()), finite(b.smdBefore()), finite(b.smdAfter()), b.imbalancedAfter()));
-        }
+        return new CompareResult(rows.size(), (System.nanoTime() - started) / 1e9, periods.firstCohort(), periods.effectiveDate(),
+                diverted, imbalanced, rjMatched, rjWithoutDisposal, iomMatched, balance.size(), iom.size(), null);
     }
 
     private static <T> T describe(SparkSession spark, String what, java.util.function.Supplier<T> body) {
@@ -171,9 +154,5 @@ public final class ComparisonsJob implements Stage {
     private static <T> void write(SparkSession spark, List<T> rows, Function<T, Row> toRow, StructType schema, StoragePath to) {
         spark.createDataFrame(rows.stream().map(toRow).toList(), schema)
                 .coalesce(1).write().mode(SaveMode.Overwrite).parquet(to.toString());
-    }
-
-    private static Double finite(double d) {
-        return Double.isFinite(d) ? d : null;
     }
 }

@@ -13,31 +13,31 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.lcjp.reoffending.domain.DataQualityColumns;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.domain.FileReport;
 import org.lcjp.reoffending.domain.StagedColumns;
-import org.lcjp.reoffending.ingest.DataQualityColumns;
 import org.lcjp.reoffending.ingest.FileCounts;
-import org.lcjp.reoffending.ingest.FileReport;
+import org.lcjp.reoffending.ingest.FileReports;
 import org.lcjp.reoffending.ingest.StagedRecords;
 import org.lcjp.reoffending.ingest.ValidateRows;
 import org.lcjp.reoffending.ingest.ValidatedRows;
+import org.lcjp.reoffending.io.CrashPoints;
 import org.lcjp.reoffending.io.ExtractFile;
 import org.lcjp.reoffending.io.ExtractReader;
 import org.lcjp.reoffending.io.FileFacts;
-import org.lcjp.reoffending.io.HeaderMapping;
 import org.lcjp.reoffending.io.IngestManifest;
 import org.lcjp.reoffending.io.IngestTables;
 import org.lcjp.reoffending.io.StagedState;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.io.WarehouseTables;
+import org.lcjp.reoffending.jobs.results.IngestResult;
 import org.lcjp.reoffending.publish.CodeVersion;
-import org.lcjp.reoffending.publish.CrashPoints;
 import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
 import org.lcjp.reoffending.spark.Concurrently;
 import org.lcjp.reoffending.spark.JobDescriptions;
@@ -51,12 +51,9 @@ import org.lcjp.reoffending.spark.JobDescriptions;
  * accepted plus quarantined for every file, or the run is rejected (exit 3) before anything is published.
  */
 public final class IngestJob implements Stage {
-    public static final String NAME = "ingest";
+    public static final String NAME = IngestResult.STAGE;
     public static final String DATA_QUALITY = "data_quality";
     private static final Logger LOG = LogManager.getLogger(IngestJob.class);
-    /** How data_quality.message starts the notes of a file that was read (parts joined by "; "). */
-    static final String EXTRA_COLUMNS = "Ignored columns not in the contract";
-    static final String INVALID_UTF8 = "Bytes not valid UTF-8 read as U+FFFD, rows kept (warning INVALID_UTF8)";
 
     @Override
     public String name() {
@@ -64,7 +61,7 @@ public final class IngestJob implements Stage {
     }
 
     @Override
-    public StageResult run(SparkSession spark, RunContext ctx) {
+    public IngestResult run(SparkSession spark, RunContext ctx) {
         long start = System.nanoTime();
         IngestTables tables = new IngestTables(ctx.warehouse());
         // The fingerprint is a token of the encoding (token format, Bloom-filter scheme and sizes) under the key: a new
@@ -132,13 +129,10 @@ public final class IngestJob implements Stage {
             resolution.putAll(st.resolution());
             staged += st.inForce();
         }
-        List<FileReport> quality = dataQuality(found, reports, resolution, ctx.asOf());
+        List<FileReport> quality = FileReports.dataQuality(found, reports, resolution, ctx.asOf());
         requireReconciled(quality);
         IngestTables.write(spark, quality, ctx.published(DATA_QUALITY));
-        StageResult r = result(found, toParse, quality, rowsRead, staged, (System.nanoTime() - start) / 1e9);
-        Map<String, Object> details = new LinkedHashMap<>(r.details());
-        details.put("tables_restaged", restaged.get());
-        return new StageResult(r.stage(), r.rowsIn(), r.rowsOut(), r.seconds(), details);
+        return result(toParse, quality, rowsRead, staged, restaged.get(), (System.nanoTime() - start) / 1e9);
     }
 
     /** One dataset's new deliveries, read and counted: their data_quality rows and ingest manifest entries. */
@@ -159,7 +153,7 @@ public final class IngestJob implements Stage {
         validated.checked().persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<FileReport> counted = JobDescriptions.describe(spark, NAME, "parse and count " + spec.id(),
-                    () -> count(files, FileCounts.of(validated), facts));
+                    () -> FileReports.count(files, FileCounts.of(validated), facts::bySourceFile));
             requireReconciled(counted);
             List<LocalDate> dates = files.stream().map(ExtractFile::extractDate).toList();
             JobDescriptions.describe(spark, NAME, "write accepted " + spec.id(), () -> {
@@ -230,10 +224,10 @@ public final class IngestJob implements Stage {
             long inForce = 0;
             long losers = 0;
             Map<String, long[]> resolution = new HashMap<>();
-            for (Row r : JobDescriptions.describe(spark, NAME, "resolution " + spec.id(), () -> resolved.perFile().collectAsList())) {
-                resolution.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
-                losers += r.getLong(1) + r.getLong(2);
-                inForce += r.getLong(3);
+            for (StagedRecords.FileResolution r : JobDescriptions.describe(spark, NAME, "resolution " + spec.id(), resolved::perFileFigures)) {
+                resolution.put(r.sourceFile(), new long[] {r.superseded(), r.deleted()});
+                losers += r.superseded() + r.deleted();
+                inForce += r.inForce();
             }
             boolean fewLosers = losers <= ctx.settings().ingest().broadcastSupersededRows();
             StoragePath next = WarehouseTables.next(table);
@@ -250,104 +244,33 @@ public final class IngestJob implements Stage {
         }
     }
 
-    /** Collects the per-file figures (one row per file, so bounded) and adds what the header said to the parser. */
-    private static List<FileReport> count(List<ExtractFile> files, FileCounts counts, FileFacts facts) {
-        Map<String, Row> perFile = new HashMap<>();
-        Map<String, Long> quarantined = new HashMap<>();
-        Map<String, Map<String, Long>> byRule = new HashMap<>();
-        Map<String, Map<String, String>> invalidUtf8 = new HashMap<>();
-        for (Row t : counts.together().collectAsList()) {
-            switch (t.getString(0)) {
-                case FileCounts.KIND_FILE -> perFile.put(t.getString(1),
-                        RowFactory.create(t.getString(1), t.getLong(3), t.getLong(4), t.getLong(5), t.getLong(6)));
-                case FileCounts.KIND_LINES -> quarantined.put(t.getString(1), t.getLong(3));
-                case FileCounts.KIND_INVALID_UTF8 -> invalidUtf8.computeIfAbsent(t.getString(1), k -> new TreeMap<>())
-                        .put(t.getString(2), where(t.getLong(3), t.getLong(4), t.getLong(5)));
-                default -> byRule.computeIfAbsent(t.getString(1), k -> new HashMap<>()).put(t.getString(2), t.getLong(3));
-            }
-        }
-        Map<String, FileFacts.Fact> learnt = facts.bySourceFile();
-        List<FileReport> out = new ArrayList<>();
-        for (ExtractFile f : files) {
-            FileFacts.Fact fact = learnt.get(f.sourceFile());
-            if (fact == null) {
-                throw new IllegalStateException("Cannot count file: the parser reported nothing for it (" + f.sourceFile() + ")");
-            }
-            HeaderMapping header = fact.header();
-            Row r = perFile.get(f.sourceFile());
-            List<String> notes = new ArrayList<>();
-            if (!header.rejected() && !header.extraColumns().isEmpty()) {
-                notes.add(EXTRA_COLUMNS + " (" + String.join(", ", header.extraColumns()) + ")");
-            }
-            Map<String, String> badBytes = invalidUtf8.get(f.sourceFile());
-            if (badBytes != null) {
-                List<String> at = badBytes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
-                notes.add(INVALID_UTF8 + ": " + String.join(", ", at));
-                LOG.warn("{}: {}: {}", f.sourceFile(), INVALID_UTF8, String.join(", ", at));
-            }
-            String message = header.rejected() ? header.rejectionReason() : notes.isEmpty() ? null : String.join("; ", notes);
-            out.add(new FileReport(f.sourceFile(), f.agency(), f.dataset(), f.extractDate(),
-                    r == null ? 0 : r.getLong(1), r == null ? 0 : r.getLong(2), quarantined.getOrDefault(f.sourceFile(), 0L),
-                    0, 0, r == null ? 0 : r.getLong(4), r == null ? 0 : r.getLong(3),
-                    byRule.getOrDefault(f.sourceFile(), Map.of()),
-                    header.rejected() ? DataQualityColumns.STATUS_REJECTED_FILE : DataQualityColumns.STATUS_READ, message));
-        }
-        return out;
+    private static IngestResult result(List<ExtractFile> parsed, List<FileReport> quality, long rowsRead, long staged,
+                                       int restaged, double seconds) {
+        return new IngestResult(rowsRead, staged, seconds, parsed.size(),
+                quality.stream().mapToLong(FileReport::rowsQuarantined).sum(), quality.stream().mapToLong(FileReport::warnings).sum(),
+                withStatus(quality, DataQualityColumns.STATUS_REJECTED_FILE), withStatus(quality, DataQualityColumns.STATUS_NOT_READ_BAD_NAME),
+                withStatus(quality, DataQualityColumns.STATUS_NOT_READ_AFTER_AS_OF),
+                withStatus(quality, DataQualityColumns.STATUS_NOT_READ_UNKNOWN_FOLDER),
+                withStatus(quality, DataQualityColumns.STATUS_NOT_READ_LINK),
+                notes(quality, FileReports.EXTRA_COLUMNS), notes(quality, FileReports.INVALID_UTF8), restaged, null, null);
     }
 
-    /** Where one column's bytes that are not UTF-8 are: lines only, never the value. */
-    static String where(long values, long firstLine, long lastLine) {
-        return values == 1 ? "at line " + firstLine
-                : "in " + values + " rows, lines " + firstLine + " to " + lastLine;
+    private static List<String> withStatus(List<FileReport> quality, String status) {
+        return quality.stream().filter(q -> q.status().equals(status)).map(FileReport::sourceFile).toList();
     }
 
-    /** Every delivery ever ingested up to the as-of date, plus what this run found but could not read. */
-    static List<FileReport> dataQuality(List<ExtractFile> found, Map<String, FileReport> ingested,
-                                        Map<String, long[]> resolution, LocalDate asOf) {
-        List<FileReport> out = new ArrayList<>();
-        for (FileReport r : ingested.values()) {
-            if (r.extractDate() != null && !r.extractDate().isAfter(asOf)) {
-                long[] sd = resolution.getOrDefault(r.sourceFile(), new long[2]);
-                out.add(r.withResolution(sd[0], sd[1]));
-            }
-        }
-        for (ExtractFile f : found) {
-            if (!f.status().equals(DataQualityColumns.STATUS_READ)) {
-                out.add(FileReport.notRead(f.sourceFile(), f.agency(), f.dataset(), f.extractDate(), f.status(), f.message()));
-            }
-        }
-        return out;
-    }
-
-    private static StageResult result(List<ExtractFile> found, List<ExtractFile> parsed, List<FileReport> quality,
-                                      long rowsRead, long staged, double seconds) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("files_parsed", parsed.size());
-        details.put("quarantined", quality.stream().mapToLong(FileReport::rowsQuarantined).sum());
-        details.put("warnings", quality.stream().mapToLong(FileReport::warnings).sum());
-        for (String status : List.of(DataQualityColumns.STATUS_REJECTED_FILE, DataQualityColumns.STATUS_NOT_READ_BAD_NAME,
-                DataQualityColumns.STATUS_NOT_READ_AFTER_AS_OF, DataQualityColumns.STATUS_NOT_READ_UNKNOWN_FOLDER,
-                DataQualityColumns.STATUS_NOT_READ_LINK)) {
-            List<String> files = quality.stream().filter(q -> q.status().equals(status)).map(FileReport::sourceFile).toList();
-            if (!files.isEmpty()) {
-                details.put(status.toLowerCase(java.util.Locale.ROOT), files);
-            }
-        }
-        for (Map.Entry<String, String> note : List.of(Map.entry("extra_columns", EXTRA_COLUMNS), Map.entry("invalid_utf8", INVALID_UTF8))) {
-            List<String> files = new ArrayList<>();
-            for (FileReport q : quality) {
-                if (q.status().equals(DataQualityColumns.STATUS_READ) && q.message() != null) {
-                    for (String part : q.message().split("; ")) {
-                        if (part.startsWith(note.getValue())) {
-                            files.add(q.sourceFile() + ": " + part);
-                        }
+    /** "file: note" for each note of a file read that starts as given. */
+    private static List<String> notes(List<FileReport> quality, String startingWith) {
+        List<String> files = new ArrayList<>();
+        for (FileReport q : quality) {
+            if (q.status().equals(DataQualityColumns.STATUS_READ) && q.message() != null) {
+                for (String part : q.message().split("; ")) {
+                    if (part.startsWith(startingWith)) {
+                        files.add(q.sourceFile() + ": " + part);
                     }
                 }
             }
-            if (!files.isEmpty()) {
-                details.put(note.getKey(), files);
-            }
         }
-        return new StageResult(NAME, rowsRead, staged, seconds, details);
+        return files;
     }
 }

@@ -1,6 +1,6 @@
 package org.lcjp.reoffending.jobs;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,9 +11,10 @@ import org.lcjp.reoffending.io.Storage;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.io.Warehouse;
 import org.lcjp.reoffending.io.WarehouseTables;
+import org.lcjp.reoffending.jobs.results.LinkResult;
 import org.lcjp.reoffending.linkage.LinkPeople;
+import org.lcjp.reoffending.linkage.core.RecordGroups;
 import org.lcjp.reoffending.linkage.quality.PairwiseAccuracy;
-import org.lcjp.reoffending.linkage.quality.RecordGroups;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.linkage.quality.TruthAccuracy;
 import org.lcjp.reoffending.spark.JobDescriptions;
@@ -24,11 +25,11 @@ import org.lcjp.reoffending.spark.JobDescriptions;
  * says so, and keeps it), runs {@link LinkPeople}, writes warehouse/linkage/record_person (via a sibling folder
  * swapped in, because the old table is read while the new one is computed) and warehouse/linkage/sensitivity (the
  * persons at the other thresholds), and publishes linkage_quality, with PRECISION / RECALL / F1 rows when a truth
- * folder lies beside the input (&lt;input&gt;-truth/record_person.csv, as the generator writes). The stage's details,
- * and so the run manifest, name the model's hash.
+ * folder lies beside the input (&lt;input&gt;-truth/record_person.csv, as the generator writes). The stage's result,
+ * and so the run manifest, names the model's hash.
  */
 public final class LinkageJob implements Stage {
-    public static final String NAME = "link";
+    public static final String NAME = LinkResult.STAGE;
     public static final String QUALITY_TABLE = "linkage_quality";
     public static final String TRUTH_FILE = "record_person.csv";
     static final String SENSITIVITY_TABLE = "sensitivity";
@@ -40,12 +41,12 @@ public final class LinkageJob implements Stage {
     }
 
     @Override
-    public StageResult run(SparkSession spark, RunContext context) {
+    public LinkResult run(SparkSession spark, RunContext context) {
         long start = System.nanoTime();
         Warehouse wh = context.warehouse();
         Map<DatasetId, Dataset<Row>> staged = StagedInputs.present(spark, wh);
         if (staged.isEmpty()) {
-            return new StageResult(NAME, 0, 0, seconds(start), Map.of("datasets", 0));
+            return LinkResult.nothingStaged(seconds(start));
         }
         Leftovers.checkpointUnder(spark, wh.storage(), wh.scratch().resolve(Leftovers.CHECKPOINTS));
         StoragePath current = wh.recordPerson();
@@ -85,35 +86,18 @@ public final class LinkageJob implements Stage {
         long persons = out.persons();
         out.release();
         WarehouseTables.switchTo(wh.storage(), next, current);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("datasets", staged.size());
-        details.put("persons", persons);
-        details.put("profiles", out.profiles());
-        details.put("pairs", out.pairsScored());
-        details.put("record_pairs", out.recordPairs());
-        details.put("chained_split", out.chainedSplit());
-        details.put("component_rounds", out.componentRounds());
-        details.put("model_hash", modelHash);
-        details.put("model_source", modelSource);
-        details.put("model_trained_at", out.model().trainedAt());
-        details.put("weight_drift_psi", Math.round(out.drift() * 1e4) / 1e4);
+        double drift = Math.round(out.drift() * 1e4) / 1e4;
+        Double driftWarnPsi = null;
         if (out.drift() > context.settings().linkage().model().driftWarnPsi()) {
             LOG.warn("Tonight's match weights differ from the linkage model's training ones: PSI {} above linkage.model.drift_warn_psi {} "
                     + "(model trained {}). The figures are still made with this model; consider retraining with `reoffending train-linkage`",
-                    Math.round(out.drift() * 1e4) / 1e4, context.settings().linkage().model().driftWarnPsi(), out.model().trainedAt());
-            details.put("drift_warning", "match weights differ from the model's training ones beyond linkage.model.drift_warn_psi "
-                    + context.settings().linkage().model().driftWarnPsi() + ": consider `reoffending train-linkage`");
+                    drift, context.settings().linkage().model().driftWarnPsi(), out.model().trainedAt());
+            driftWarnPsi = context.settings().linkage().model().driftWarnPsi();
         }
-        details.put("sensitivity_profiles_reclustered", out.sensitivityNodes());
-        StringBuilder steps = new StringBuilder();
-        out.stepSeconds().forEach((step, sec) -> steps.append(steps.isEmpty() ? "" : ", ").append(step).append(String.format(" %.1f", sec)));
-        details.put("steps", "[" + steps + "]");
-        if (accuracy != null) {
-            details.put("truth_precision", accuracy.precision());
-            details.put("truth_recall", accuracy.recall());
-            details.put("truth_f1", accuracy.f1());
-        }
-        return new StageResult(NAME, out.records(), out.records(), seconds(start), details);
+        List<LinkResult.Step> steps = out.stepSeconds().entrySet().stream().map(e -> new LinkResult.Step(e.getKey(), e.getValue())).toList();
+        return new LinkResult(out.records(), seconds(start), staged.size(), persons, out.profiles(), out.pairsScored(),
+                out.recordPairs(), out.chainedSplit(), out.componentRounds(), modelHash, modelSource, out.model().trainedAt(), drift,
+                driftWarnPsi, out.sensitivityNodes(), steps, accuracy, null);
     }
 
     /** The linkage as the settings configure it, with the records' quality groups (ages from the encrypted dates of birth). */

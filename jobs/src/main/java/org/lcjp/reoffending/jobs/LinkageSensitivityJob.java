@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.io.StoragePath;
+import org.lcjp.reoffending.jobs.results.SensitivityResult;
 import org.lcjp.reoffending.linkage.clustering.ThresholdSensitivity;
 import org.lcjp.reoffending.linkage.sensitivity.HeadlineSensitivity;
 import org.lcjp.reoffending.measures.DataCoverage;
@@ -36,7 +37,7 @@ import org.lcjp.reoffending.spark.JobDescriptions;
  * between thresholds, not with all records.
  */
 public final class LinkageSensitivityJob implements Stage {
-    public static final String NAME = "sensitivity";
+    public static final String NAME = SensitivityResult.STAGE;
 
     @Override
     public String name() {
@@ -44,7 +45,7 @@ public final class LinkageSensitivityJob implements Stage {
     }
 
     @Override
-    public StageResult run(SparkSession spark, RunContext context) {
+    public SensitivityResult run(SparkSession spark, RunContext context) {
         long start = System.nanoTime();
         double main = context.settings().linkage().matchThreshold();
         List<Double> others = new ArrayList<>(context.settings().linkage().sensitivity().withMain(main));
@@ -113,17 +114,11 @@ public final class LinkageSensitivityJob implements Stage {
             table.coalesce(1).write().mode(SaveMode.Overwrite).parquet(context.published(HeadlineSensitivity.TABLE).toString());
             return null;
         });
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("thresholds", context.settings().linkage().sensitivity().withMain(main));
         Map<Double, Long> persons = new java.util.TreeMap<>();
         rows.forEach(r -> persons.put(r.getDouble(0), r.getLong(2)));
-        details.put("persons", persons);
-        details.put("records_reclustered", records);
-        if (HeadlineSensitivity.exceeds(rows)) {
-            details.put("rate_moves", "a headline FINAL rate moves by more than linkage.sensitivity.rate_tolerance " + tolerance
-                    + " between thresholds (see linkage_sensitivity)");
-        }
-        return new StageResult(NAME, mainPersons, rows.size(), (System.nanoTime() - start) / 1e9, details);
+        return new SensitivityResult(mainPersons, rows.size(), (System.nanoTime() - start) / 1e9,
+                context.settings().linkage().sensitivity().withMain(main), persons, records,
+                HeadlineSensitivity.exceeds(rows) ? tolerance : null, null);
     }
 
     /**

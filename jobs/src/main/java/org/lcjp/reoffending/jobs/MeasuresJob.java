@@ -1,14 +1,13 @@
 package org.lcjp.reoffending.jobs;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.io.IngestTables;
+import org.lcjp.reoffending.jobs.results.MeasureResult;
 import org.lcjp.reoffending.measures.CohortCalendar;
 import org.lcjp.reoffending.measures.DataCoverage;
 import org.lcjp.reoffending.measures.MeasureInputs;
@@ -27,7 +26,7 @@ import org.lcjp.reoffending.spark.JobDescriptions;
  * time_to_reoffence and data_coverage. A dataset that proves offences and has never delivered rejects the run.
  */
 public final class MeasuresJob implements Stage {
-    public static final String NAME = "measure";
+    public static final String NAME = MeasureResult.STAGE;
     public static final String PROVEN_OFFENCES = MeasureTables.PROVEN_OFFENCES;
     public static final String PERSON_ATTRIBUTES = MeasureTables.PERSON_ATTRIBUTES;
     public static final String INDEX_EVENTS = MeasureTables.INDEX_EVENTS;
@@ -41,7 +40,7 @@ public final class MeasuresJob implements Stage {
     }
 
     @Override
-    public StageResult run(SparkSession spark, RunContext context) {
+    public MeasureResult run(SparkSession spark, RunContext context) {
         long started = System.nanoTime();
         DataCoverage coverage = coverage(spark, context);
         MeasureInputs inputs = StagedInputs.measureInputs(spark, context, staged -> staged, StagedInputs.orEmpty(spark,
@@ -59,21 +58,12 @@ public final class MeasuresJob implements Stage {
         spark.createDataFrame(coverage.rows(calendar.firstCohort()), DataCoverage.SCHEMA).coalesce(1)
                 .write().mode(SaveMode.Overwrite).parquet(context.published(DATA_COVERAGE).toString());
 
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("effective_date", coverage.effectiveDate().map(Object::toString).orElse("none"));
-        details.put("limited_by", coverage.limitingDataset().orElse("as-of date"));
-        details.put("first_cohort", String.valueOf(calendar.firstCohort()));
-        details.put("final_cohorts", calendar.count(true));
-        details.put("provisional_cohorts", calendar.count(false));
-        JobDescriptions.describe(spark, NAME, "counting", () -> {
-            details.put("proven_offences", tables.provenOffences().count());
-            details.put("index_events", tables.indexEvents().count());
-            details.put("curve_rows", curves.count());
-            return null;
-        });
+        long[] counts = JobDescriptions.describe(spark, NAME, "counting", () -> new long[] {
+                tables.provenOffences().count(), tables.indexEvents().count(), curves.count()});
         long cells = JobDescriptions.describe(spark, NAME, "counting cells", published::count);
-        return new StageResult(NAME, (Long) details.get("proven_offences"), cells,
-                (System.nanoTime() - started) / 1e9, details);
+        return new MeasureResult(counts[0], cells, (System.nanoTime() - started) / 1e9, coverage.effectiveDate().orElse(null),
+                coverage.limitingDataset().orElse(null), calendar.firstCohort(), calendar.count(true), calendar.count(false),
+                counts[1], counts[2], null);
     }
 
     /**

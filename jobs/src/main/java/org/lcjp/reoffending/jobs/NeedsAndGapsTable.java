@@ -7,7 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
-import org.lcjp.reoffending.needs.AssessedNeeds;
+import org.lcjp.reoffending.impact.AssessedNeeds;
 import org.lcjp.reoffending.needs.NeedsAndGapsRow;
 import org.lcjp.reoffending.needs.ProvisionGaps;
 import org.lcjp.reoffending.needs.ServiceSpells;

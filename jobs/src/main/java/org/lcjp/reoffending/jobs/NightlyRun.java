@@ -1,19 +1,20 @@
 package org.lcjp.reoffending.jobs;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.SparkSession;
-import org.lcjp.reoffending.ingest.DataQualityColumns;
+import org.lcjp.reoffending.domain.DataQualityColumns;
+import org.lcjp.reoffending.io.CrashPoints;
 import org.lcjp.reoffending.io.ExtractDiscovery;
 import org.lcjp.reoffending.io.ExtractFile;
 import org.lcjp.reoffending.io.IngestManifest;
@@ -21,9 +22,10 @@ import org.lcjp.reoffending.io.Sha256;
 import org.lcjp.reoffending.io.Storage;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.io.Warehouse;
+import org.lcjp.reoffending.jobs.results.IngestResult;
+import org.lcjp.reoffending.jobs.results.StageSummary;
 import org.lcjp.reoffending.publish.AtomicPublisher;
 import org.lcjp.reoffending.publish.CodeVersion;
-import org.lcjp.reoffending.publish.CrashPoints;
 import org.lcjp.reoffending.publish.InputFiles;
 import org.lcjp.reoffending.publish.RunLock;
 import org.lcjp.reoffending.publish.RunManifest;
@@ -42,17 +44,22 @@ public final class NightlyRun {
     private static final Logger LOG = LogManager.getLogger(NightlyRun.class);
 
     /** What a run did; {@code publishedTo} is null when nothing was published. */
-    public record Outcome(String runId, StoragePath publishedTo, List<StageResult> stages, double seconds, int leftoversRemoved) {
-        public Outcome(String runId, StoragePath publishedTo, List<StageResult> stages, double seconds) {
+    public record Outcome(String runId, StoragePath publishedTo, List<StageSummary> stages, double seconds, int leftoversRemoved) {
+        public Outcome(String runId, StoragePath publishedTo, List<StageSummary> stages, double seconds) {
             this(runId, publishedTo, stages, seconds, 0);
+        }
+
+        /** The result of the stage of this type, if it ran (e.g. {@code stage(MeasureResult.class)}). */
+        public <T extends StageSummary> java.util.Optional<T> stage(Class<T> type) {
+            return stages.stream().filter(type::isInstance).map(type::cast).findFirst();
         }
     }
 
     private final RunRequest request;
-    private final Consumer<StageResult> onStage;
+    private final Consumer<StageSummary> onStage;
     private boolean rekey;
 
-    public NightlyRun(RunRequest request, Consumer<StageResult> onStage) {
+    public NightlyRun(RunRequest request, Consumer<StageSummary> onStage) {
         this.request = request;
         this.onStage = onStage;
     }
@@ -92,7 +99,7 @@ public final class NightlyRun {
             StoragePath building = publish ? publisher.prepare(asOf, runId) : storage.mkdirs(warehouse.staging(asOf));
             RunContext context = new RunContext(request.input(), warehouse, building, request.asOf(), key,
                     request.confDir(), settings, deliveries);
-            List<StageResult> results = new ArrayList<>();
+            List<StageSummary> results = new ArrayList<>();
             int leftovers = 0;
             byte[] manifest;
             try {
@@ -106,11 +113,9 @@ public final class NightlyRun {
                     LOG.info("Input of {} MB: queries run interpreted (spark.interpreted_below_mb)", inputBytes >> 20);
                 }
                 for (Stage stage : stageList) {
-                    StageResult r = ResourceUse.measure(spark, () -> stage.run(spark, context));
-                    if (rekeyedFrom != null && stage.name().equals(IngestJob.NAME)) {
-                        Map<String, Object> details = new LinkedHashMap<>(r.details());
-                        details.put("rekeyed_from_key_fingerprint", rekeyedFrom);
-                        r = new StageResult(r.stage(), r.rowsIn(), r.rowsOut(), r.seconds(), details);
+                    StageSummary r = ResourceUse.measure(spark, () -> stage.run(spark, context));
+                    if (rekeyedFrom != null && r instanceof IngestResult ingest) {
+                        r = ingest.withRekeyedFrom(rekeyedFrom);
                     }
                     results.add(r);
                     onStage.accept(r);
@@ -180,18 +185,9 @@ public final class NightlyRun {
         return spark;
     }
 
-    private RunManifest manifest(String runId, PipelineSettings settings, Instant started, List<StageResult> results,
+    private RunManifest manifest(String runId, PipelineSettings settings, Instant started, List<StageSummary> results,
                                  StoragePath building, SparkSession spark, RunContext context) {
-        List<Map<String, Object>> stages = new ArrayList<>();
-        for (StageResult r : results) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("stage", r.stage());
-            m.put("rows_in", r.rowsIn());
-            m.put("rows_out", r.rowsOut());
-            m.put("seconds", r.seconds());
-            m.putAll(r.details());
-            stages.add(m);
-        }
+        List<ObjectNode> stages = results.stream().map(StageSummary::manifestEntry).toList();
         Map<String, String> configFiles = ConfigFiles.sha256(request.confDir());
         PublishedCoverage coverage = PublishedCoverage.read(spark, context.storage(), building.resolve(MeasuresJob.DATA_COVERAGE));
         // The key the warehouse was built with, as ingest recorded it: a fingerprint, never the key.

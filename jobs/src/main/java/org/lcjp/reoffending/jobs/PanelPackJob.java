@@ -23,13 +23,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.io.StoragePath;
+import org.lcjp.reoffending.jobs.results.ReportResult;
 import org.lcjp.reoffending.measures.MeasureColumns;
+import org.lcjp.reoffending.reports.PanelPack;
 import org.lcjp.reoffending.reports.pack.Labels;
 import org.lcjp.reoffending.reports.pack.PackData;
 import org.lcjp.reoffending.reports.pack.PackData.CrossTabRow;
 import org.lcjp.reoffending.reports.pack.PackData.DataQualityRow;
 import org.lcjp.reoffending.reports.pack.PackData.ReoffendingRow;
-import org.lcjp.reoffending.reports.pack.PanelPack;
 import org.lcjp.reoffending.reports.performance.PerformanceFramework;
 import org.lcjp.reoffending.reports.performance.PerformanceRow;
 import org.lcjp.reoffending.reports.performance.SourceTable;
@@ -44,7 +45,7 @@ import org.lcjp.reoffending.spark.JobDescriptions;
  * figures). Only proven_reoffending is required; any other table that is absent gets a sheet saying so.
  */
 public final class PanelPackJob implements Stage {
-    public static final String NAME = "report";
+    public static final String NAME = ReportResult.STAGE;
     public static final String PERFORMANCE = "performance";
 
     @Override
@@ -53,7 +54,7 @@ public final class PanelPackJob implements Stage {
     }
 
     @Override
-    public StageResult run(SparkSession spark, RunContext context) {
+    public ReportResult run(SparkSession spark, RunContext context) {
         long started = System.nanoTime();
         PublishedTables tables = new PublishedTables(spark, context.storage(), context.publishDir());
         List<Target> targets = TargetsCheck.load(context.confDir());
@@ -70,20 +71,13 @@ public final class PanelPackJob implements Stage {
         context.storage().write(xlsx, PanelPack.xlsxBytes(sheets, data));
         context.storage().write(ods, PanelPack.odsBytes(sheets, data));
         List<StoragePath> files = List.of(xlsx, ods);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("pack", xlsx.getFileName());
-        details.put("ods", ods.getFileName());
-        details.put("performance_rows", performanceRows);
-        details.put("measures_available", performance.stream().filter(PerformanceRow::available)
-                .map(PerformanceRow::measureId).distinct().count() + "/" + targets.size());
         List<String> absent = new ArrayList<>();
         data.dataQuality().ifPresentOrElse(x -> { }, () -> absent.add(PublishedTables.DATA_QUALITY));
         data.comparisons().ifPresentOrElse(x -> { }, () -> absent.add(PublishedTables.COHORT_COMPARISON));
         data.iomPrePost().ifPresentOrElse(x -> { }, () -> absent.add(PublishedTables.IOM_PRE_POST));
-        if (!absent.isEmpty()) {
-            details.put("absent", String.join(",", absent));
-        }
-        return new StageResult(NAME, tables.rowsRead(), files.size(), (System.nanoTime() - started) / 1e9, details);
+        long available = performance.stream().filter(PerformanceRow::available).map(PerformanceRow::measureId).distinct().count();
+        return new ReportResult(tables.rowsRead(), files.size(), (System.nanoTime() - started) / 1e9, xlsx.getFileName(),
+                ods.getFileName(), performanceRows, available, targets.size(), absent, null);
     }
 
     static PackData packData(SparkSession spark, PublishedTables tables, RunContext context,

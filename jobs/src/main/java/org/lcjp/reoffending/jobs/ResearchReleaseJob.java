@@ -2,12 +2,12 @@ package org.lcjp.reoffending.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.io.StoragePath;
+import org.lcjp.reoffending.jobs.results.ResearchResult;
 import org.lcjp.reoffending.measures.FollowUpWindow;
 import org.lcjp.reoffending.research.ResearchRelease;
 import org.lcjp.reoffending.spark.JobDescriptions;
@@ -21,11 +21,11 @@ public final class ResearchReleaseJob implements Stage {
 
     @Override
     public String name() {
-        return "research";
+        return ResearchResult.STAGE;
     }
 
     @Override
-    public StageResult run(SparkSession spark, RunContext context) {
+    public ResearchResult run(SparkSession spark, RunContext context) {
         long t0 = System.nanoTime();
         StoragePath measures = context.warehouse().measures();
         Dataset<Row> proven = spark.read().parquet(measures.resolve("proven_offences").toString());
@@ -47,6 +47,6 @@ public final class ResearchReleaseJob implements Stage {
             throw new IllegalStateException("Cannot write the research data dictionary to " + out, e);
         }
         long rows = spark.read().parquet(out.resolve(EVENTS).toString()).count();
-        return new StageResult(name(), proven.count() + index.count(), rows, (System.nanoTime() - t0) / 1e9, Map.of());
+        return new ResearchResult(proven.count() + index.count(), rows, (System.nanoTime() - t0) / 1e9, null);
     }
 }

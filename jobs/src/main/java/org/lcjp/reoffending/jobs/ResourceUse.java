@@ -2,13 +2,14 @@ package org.lcjp.reoffending.jobs;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.lcjp.reoffending.jobs.results.StageCost;
+import org.lcjp.reoffending.jobs.results.StageSummary;
 
 /**
  * What a stage cost the driver JVM, added to the stage's figures: peak heap (the largest total heap in use, sampled
@@ -27,7 +28,8 @@ final class ResourceUse {
      * @param spark the run's session: its jobs and stages during the stage are counted (listener events arrive
      *              asynchronously; the bus is drained before and after, so no earlier job is counted as this stage's)
      */
-    static StageResult measure(org.apache.spark.sql.SparkSession spark, Supplier<StageResult> stage) {
+    @SuppressWarnings("unchecked") // withCost returns the result's own record type
+    static <T extends StageSummary> T measure(org.apache.spark.sql.SparkSession spark, Supplier<T> stage) {
         org.lcjp.reoffending.spark.SparkJobCounter counter = org.lcjp.reoffending.spark.SparkJobCounter.on(spark.sparkContext());
         drainListenerBus(spark);
         long jobsBefore = counter.jobs();
@@ -39,26 +41,21 @@ final class ResourceUse {
             t.setDaemon(true);
             return t;
         });
-        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+        ScheduledFuture<?> sampling = sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
                 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
         long cpuBefore = processCpuNanos();
-        StageResult r;
+        T r;
         try {
             r = stage.get();
         } finally {
+            sampling.cancel(false);
             sampler.shutdownNow();
         }
         long cpu = processCpuNanos() - cpuBefore;
         drainListenerBus(spark);
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        Map<String, Object> details = new LinkedHashMap<>(r.details());
-        details.put("peak_heap_mb", peak.get() / (1024 * 1024));
-        details.put("spark_jobs", counter.jobs() - jobsBefore);
-        details.put("spark_stages", counter.stages() - stagesBefore);
-        if (cpuBefore >= 0) {
-            details.put("cpu_seconds", Math.round(cpu / 1e8) / 10.0);
-        }
-        return new StageResult(r.stage(), r.rowsIn(), r.rowsOut(), r.seconds(), details);
+        return (T) r.withCost(new StageCost(peak.get() / (1024 * 1024), counter.jobs() - jobsBefore,
+                counter.stages() - stagesBefore, cpuBefore >= 0 ? Math.round(cpu / 1e8) / 10.0 : null));
     }
 
     private static void drainListenerBus(org.apache.spark.sql.SparkSession spark) {

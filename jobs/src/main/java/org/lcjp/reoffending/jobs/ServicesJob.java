@@ -1,13 +1,13 @@
 package org.lcjp.reoffending.jobs;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.jobs.results.ServicesResult;
 import org.lcjp.reoffending.spark.JobDescriptions;
 
 /**
@@ -16,7 +16,7 @@ import org.lcjp.reoffending.spark.JobDescriptions;
  * {@link ServiceTable}; a table whose source dataset was never delivered is left out and named in the summary.
  */
 public final class ServicesJob implements Stage {
-    public static final String NAME = "services";
+    public static final String NAME = ServicesResult.STAGE;
 
     /** Every service table, in the order they are built. */
     static List<ServiceTable> tables() {
@@ -30,26 +30,26 @@ public final class ServicesJob implements Stage {
     }
 
     @Override
-    public StageResult run(SparkSession spark, RunContext context) {
+    public ServicesResult run(SparkSession spark, RunContext context) {
         long started = System.nanoTime();
-        Map<String, Object> details = new LinkedHashMap<>();
+        List<ServicesResult.Table> written = new ArrayList<>();
         long rows = 0;
         ServiceInputs in = new ServiceInputs(spark, context);
         for (ServiceTable table : tables()) {
             Optional<Dataset<Row>> source = in.staged(table.source());
             if (source.isEmpty()) {
-                details.put(table.name(), "not delivered");
+                written.add(new ServicesResult.Table(table.name(), null));
                 continue;
             }
             Dataset<Row> built = table.build(in, source.get());
             String path = context.published(table.name()).toString();
-            long written = JobDescriptions.describe(spark, NAME, "writing " + table.name(), () -> {
+            long count = JobDescriptions.describe(spark, NAME, "writing " + table.name(), () -> {
                 built.coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
                 return spark.read().parquet(path).count();
             });
-            details.put(table.name(), written);
-            rows += written;
+            written.add(new ServicesResult.Table(table.name(), count));
+            rows += count;
         }
-        return new StageResult(NAME, 0, rows, (System.nanoTime() - started) / 1e9, details);
+        return new ServicesResult(rows, (System.nanoTime() - started) / 1e9, written, null);
     }
 }

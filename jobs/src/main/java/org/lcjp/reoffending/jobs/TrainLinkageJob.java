@@ -1,7 +1,6 @@
 package org.lcjp.reoffending.jobs;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -9,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.io.StoragePath;
+import org.lcjp.reoffending.jobs.results.TrainLinkageResult;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.linkage.model.LinkageModel;
 import org.lcjp.reoffending.settings.SettingsException;
@@ -21,7 +21,7 @@ import org.lcjp.reoffending.spark.JobDescriptions;
  * nightly stage: the nightly run only predicts with the model it is given.
  */
 public final class TrainLinkageJob implements Stage {
-    public static final String NAME = "train-linkage";
+    public static final String NAME = TrainLinkageResult.STAGE;
     private static final Logger LOG = LogManager.getLogger(TrainLinkageJob.class);
     private final Path target;
 
@@ -36,7 +36,7 @@ public final class TrainLinkageJob implements Stage {
     }
 
     @Override
-    public StageResult run(SparkSession spark, RunContext context) {
+    public TrainLinkageResult run(SparkSession spark, RunContext context) {
         long start = System.nanoTime();
         Map<DatasetId, Dataset<Row>> staged = StagedInputs.present(spark, context.warehouse());
         if (staged.isEmpty()) {
@@ -48,18 +48,8 @@ public final class TrainLinkageJob implements Stage {
         StoragePath file = target == null ? LinkageModels.current(context) : StoragePath.local(target.toAbsolutePath().normalize());
         String hash = LinkageModels.write(context, model.toJson(), file);
         LOG.info("Linkage model {} trained on {} records and written to {}:\n{}", hash, model.training().records(), file, model.fs().describe());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("model_hash", hash);
-        details.put("written_to", file.toString());
-        details.put("trained_at", model.trainedAt());
-        details.put("profiles", model.training().profiles());
-        details.put("pairs", model.training().candidatePairs());
-        details.put("em_iterations", model.training().emIterations());
-        details.put("prior", model.fs().lambda());
-        if (target != null) {
-            details.put("use_it", "set linkage.model.file in conf/pipeline.yaml to this file (relative to the conf folder), "
-                    + "or copy it to " + LinkageModels.current(context));
-        }
-        return new StageResult(NAME, model.training().records(), 1, (System.nanoTime() - start) / 1e9, details);
+        return new TrainLinkageResult(model.training().records(), (System.nanoTime() - start) / 1e9, hash, file.toString(),
+                model.trainedAt(), model.training().profiles(), model.training().candidatePairs(), model.training().emIterations(),
+                model.fs().lambda(), target == null ? null : LinkageModels.current(context).toString(), null);
     }
 }

@@ -12,7 +12,9 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcjp.reoffending.ingest.FileReport;
+import org.lcjp.reoffending.domain.FileReport;
+import org.lcjp.reoffending.ingest.FileReports;
+import org.lcjp.reoffending.jobs.results.IngestResult;
 import org.lcjp.reoffending.testing.ClearIdentifiers;
 import org.lcjp.reoffending.testing.SparkTestSession;
 
@@ -20,7 +22,7 @@ import org.lcjp.reoffending.testing.SparkTestSession;
 class BrokenInputsTest {
     static final Path INPUT = Path.of("../pipeline/src/test/resources/broken-inputs");
     static Path out;
-    static StageResult result;
+    static IngestResult result;
     static Map<String, FileReport> quality;
 
     @BeforeAll
@@ -90,10 +92,10 @@ class BrokenInputsTest {
     void bytesThatAreNotUtf8AreAWarningNamingFileLineAndColumn() {
         String file = "substance/treatment/treatment_20240115.csv";
         assertThat(quality.get(file).message()).isEqualTo("Ignored columns not in the contract (pnc_id); "
-                + IngestJob.INVALID_UTF8 + ": forename at line 4, surname at line 4");
-        assertThat(result.details().get("invalid_utf8")).isEqualTo(List.of(file + ": " + IngestJob.INVALID_UTF8
+                + FileReports.INVALID_UTF8 + ": forename at line 4, surname at line 4");
+        assertThat(result.invalidUtf8()).isEqualTo(List.of(file + ": " + FileReports.INVALID_UTF8
                 + ": forename at line 4, surname at line 4"));
-        assertThat(result.details().get("extra_columns")).asList().contains(file + ": Ignored columns not in the contract (pnc_id)");
+        assertThat(result.extraColumns()).contains(file + ": Ignored columns not in the contract (pnc_id)");
         assertThat(quality.values().stream().filter(r -> r.message() != null && r.message().contains("UTF-8")).count())
                 .as("only that file").isEqualTo(1);
         assertThat(rules("rj/referrals/referrals_20240115.csv")).containsExactlyInAnyOrderEntriesOf(Map.of(

@@ -16,14 +16,15 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lcjp.reoffending.domain.DataQualityColumns;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.domain.FileReport;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.impact.ComparisonRow;
 import org.lcjp.reoffending.impact.IomPrePostRow;
-import org.lcjp.reoffending.ingest.DataQualityColumns;
-import org.lcjp.reoffending.ingest.FileReport;
 import org.lcjp.reoffending.io.IngestTables;
 import org.lcjp.reoffending.io.Warehouse;
+import org.lcjp.reoffending.jobs.results.CompareResult;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
 import org.lcjp.reoffending.settings.PipelineSettings;
@@ -75,7 +76,7 @@ class ComparisonsJobTest {
                 LocalDate.of(2025, 10, 1), DataQualityColumns.STATUS_READ, null)).toList());
         RunContext context = new RunContext(dir.resolve("in"), warehouse, dir.resolve("publish"), LocalDate.of(2025, 11, 1),
                 key, conf, PipelineSettings.defaults());
-        StageResult result = new ComparisonsJob().run(spark, context);
+        CompareResult result = new ComparisonsJob().run(spark, context);
 
         assertThat(result.stage()).isEqualTo("compare");
         assertThat(spark.read().parquet(context.published("cohort_comparison").toString()).schema())
@@ -92,8 +93,9 @@ class ComparisonsJobTest {
                 .isEqualTo(IomPrePostRow.SCHEMA.asNullable());
         // (FY2023-24, POOLED) x (ALL, UNKNOWN: no category delivered) x 2 measures x 2 groups
         assertThat(spark.read().parquet(context.published("iom_pre_post").toString()).count()).isEqualTo(16);
-        assertThat(result.details()).containsEntry("from", "every index date")
-                .containsEntry("complete_follow_up_to", "2025-10-01").containsEntry("iom_matched", "0 of 1 (0.0%)");
+        assertThat(result.firstCohort()).as("every index date").isNull();
+        assertThat(result.completeFollowUpTo()).isEqualTo(LocalDate.of(2025, 10, 1));
+        assertThat(result.iom()).isEqualTo(new CompareResult.Matched(0, 1));
     }
 
     private static Row row(Object... values) {

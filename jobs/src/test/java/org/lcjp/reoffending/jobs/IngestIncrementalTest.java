@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcjp.reoffending.ingest.FileReport;
+import org.lcjp.reoffending.domain.FileReport;
+import org.lcjp.reoffending.jobs.results.IngestResult;
 import org.lcjp.reoffending.testing.Extracts;
 import org.lcjp.reoffending.testing.SparkTestSession;
 
@@ -24,7 +25,7 @@ class IngestIncrementalTest {
     @TempDir
     Path tmp;
 
-    private StageResult run(Path in, LocalDate asOf) {
+    private IngestResult run(Path in, LocalDate asOf) {
         return new IngestJob().run(SparkTestSession.get(), TestRuns.context(in, tmp.resolve("out"), asOf));
     }
 
@@ -51,18 +52,18 @@ class IngestIncrementalTest {
         Extracts.write(in, "police", "outcomes", "outcomes_20240110.csv", Extracts.POLICE_HEADER,
                 Extracts.police("A", "Zebedee", "Quixley"), Extracts.police("B", "Ottoline", "Vexford"));
 
-        StageResult first = StageSparkJobs.run(spark, "ingest", StageSparkJobs.INGEST, () -> run(in, NIGHT_1));
-        assertThat(first.details()).containsEntry("files_parsed", 1)
-                .containsEntry("tables_restaged", org.lcjp.reoffending.domain.Datasets.all().size());
+        IngestResult first = StageSparkJobs.run(spark, "ingest", StageSparkJobs.INGEST, () -> run(in, NIGHT_1));
+        assertThat(first.filesParsed()).isEqualTo(1);
+        assertThat(first.tablesRestaged()).isEqualTo(org.lcjp.reoffending.domain.Datasets.all().size());
         List<String> night1 = staged();
         assertThat(stagedIds()).containsExactly("A:CHARGED", "B:CHARGED");
 
         Extracts.write(in, "police", "outcomes", "outcomes_20240120.csv", Extracts.POLICE_HEADER + ",record_status",
                 Extracts.police("A", "Zebedee", "Quixley").replace("CHARGED", "ADULT_CAUTION") + ",",
                 "B,,,,,,,,,,,,,,DELETED", Extracts.police("C", "Florizel", "Hawksmoor") + ",");
-        StageResult second = run(in, NIGHT_2);
-        assertThat(second.details()).as("only the new file is parsed").containsEntry("files_parsed", 1)
-                .as("only its dataset's table is staged again").containsEntry("tables_restaged", 1);
+        IngestResult second = run(in, NIGHT_2);
+        assertThat(second.filesParsed()).as("only the new file is parsed").isEqualTo(1);
+        assertThat(second.tablesRestaged()).as("only its dataset's table is staged again").isEqualTo(1);
         assertThat(second.rowsIn()).isEqualTo(3);
         assertThat(stagedIds()).containsExactly("A:ADULT_CAUTION", "C:CHARGED");
         Map<String, FileReport> q2 = quality(NIGHT_2);
@@ -70,8 +71,8 @@ class IngestIncrementalTest {
         assertThat(q2.get(FILE_2).rowsDeleted()).isEqualTo(1);
         List<String> night2 = staged();
 
-        StageResult rerun = run(in, NIGHT_2);
-        assertThat(rerun.details()).containsEntry("files_parsed", 0).containsEntry("tables_restaged", 0);
+        IngestResult rerun = run(in, NIGHT_2);
+        assertThat(List.of(rerun.filesParsed(), rerun.tablesRestaged())).containsExactly(0, 0);
         assertThat(rerun.rowsIn()).isZero();
         assertThat(staged()).as("a rerun with no new files changes nothing").isEqualTo(night2);
         assertThat(quality(NIGHT_2)).isEqualTo(q2);
@@ -83,8 +84,8 @@ class IngestIncrementalTest {
 
         Extracts.write(in, "police", "outcomes", "outcomes_20240110.csv", Extracts.POLICE_HEADER,
                 Extracts.police("B", "Ottoline", "Vexford").replace("CHARGED", "PENALTY_NOTICE"));
-        StageResult changed = run(in, NIGHT_2);
-        assertThat(changed.details()).as("a changed file is parsed again").containsEntry("files_parsed", 1);
+        IngestResult changed = run(in, NIGHT_2);
+        assertThat(changed.filesParsed()).as("a changed file is parsed again").isEqualTo(1);
         assertThat(spark.read().parquet(tmp.resolve("out/warehouse/accepted/police_outcomes").toString())
                 .filter("source_file = '" + FILE_1 + "'").count()).as("its old rows are replaced").isEqualTo(1);
         assertThat(quality(NIGHT_2).get(FILE_1).rowsRead()).isEqualTo(1);

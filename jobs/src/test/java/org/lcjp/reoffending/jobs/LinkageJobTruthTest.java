@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.jobs.results.LinkResult;
 import org.lcjp.reoffending.synthetic.GeneratorSettings;
 import org.lcjp.reoffending.synthetic.SyntheticExtracts;
 import org.lcjp.reoffending.testing.SparkTestSession;
@@ -28,7 +29,7 @@ class LinkageJobTruthTest {
                 0.08, 0.06, 0.6), input, dir.resolve("input-truth"));
         RunContext ctx = TestRuns.context(input, dir.resolve("out"), LocalDate.of(2020, 1, 7));
         new IngestJob().run(SparkTestSession.get(), ctx);
-        StageResult r = new LinkageJob().run(SparkTestSession.get(), ctx);
+        LinkResult r = new LinkageJob().run(SparkTestSession.get(), ctx);
 
         List<Row> rows = SparkTestSession.get().read().parquet(ctx.published(LinkageJob.QUALITY_TABLE).toString())
                 .where("category = 'ALL' and metric in ('PRECISION', 'RECALL', 'F1')").collectAsList();
@@ -36,7 +37,8 @@ class LinkageJobTruthTest {
         assertThat(byMetric).containsOnlyKeys("PRECISION", "RECALL", "F1");
         // No identity noise: the true linkage is the only sensible one.
         assertThat(byMetric.get("F1")).isGreaterThan(0.99);
-        assertThat(r.details()).containsKey("truth_f1");
+        assertThat(r.truth()).isNotNull();
+        assertThat(r.truth().f1()).isGreaterThan(0.99);
     }
 
     @Test

@@ -18,13 +18,14 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.domain.DataQualityColumns;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.domain.FileReport;
 import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
-import org.lcjp.reoffending.ingest.DataQualityColumns;
-import org.lcjp.reoffending.ingest.FileReport;
 import org.lcjp.reoffending.io.IngestTables;
 import org.lcjp.reoffending.io.Warehouse;
+import org.lcjp.reoffending.jobs.results.MeasureResult;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
 import org.lcjp.reoffending.settings.MeasuresSettings;
@@ -69,18 +70,19 @@ class MeasuresJobTest {
         RunContext context = new RunContext(out.resolve("input"), warehouse, out.resolve("publishing"), LocalDate.of(2026, 1, 1),
                 KEY, Path.of("../conf"), from2024);
 
-        StageResult result = StageSparkJobs.run(spark, "measure", StageSparkJobs.MEASURE, () -> new MeasuresJob().run(spark, context));
+        MeasureResult result = StageSparkJobs.run(spark, "measure", StageSparkJobs.MEASURE, () -> new MeasuresJob().run(spark, context));
 
         assertThat(result.stage()).isEqualTo("measure");
-        assertThat(result.details()).containsEntry("proven_offences", 2L).containsEntry("index_events", 2L);
+        assertThat(List.of(result.provenOffences(), result.indexEvents())).containsExactly(2L, 2L);
         Dataset<Row> published = spark.read().parquet(context.published("proven_reoffending").toString());
         assertThat(published.columns()).containsExactly(ProvenReoffendingColumns.SCHEMA.fieldNames());
         Row q1 = published.filter("cohort_start = '2024-01-01' and population = 'ALL' and dimension = 'ALL'").first();
         assertThat(List.of(q1.<Long>getAs("offenders"), q1.<Long>getAs("reoffenders"), q1.<Long>getAs("reoffences")))
                 .containsExactly(1L, 1L, 1L);
         assertThat(q1.<String>getAs("status")).isEqualTo("FINAL");
-        assertThat(result.details()).containsEntry("effective_date", "2025-12-01")
-                .containsEntry("limited_by", "police/outcomes").containsEntry("first_cohort", "2024-01-01");
+        assertThat(result.effectiveDate()).isEqualTo(LocalDate.of(2025, 12, 1));
+        assertThat(result.limitingDataset()).isEqualTo("police/outcomes");
+        assertThat(result.firstCohort()).isEqualTo(LocalDate.of(2024, 1, 1));
         assertThat(spark.read().parquet(context.published("data_coverage").toString())
                 .filter("limits_effective_date").collectAsList()).extracting(r -> r.getString(0)).containsExactly("police/outcomes");
         assertThat(spark.read().parquet(context.published("time_to_reoffence").toString()).columns())

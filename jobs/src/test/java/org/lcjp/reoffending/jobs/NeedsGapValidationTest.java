@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.lcjp.reoffending.jobs.results.StageSummary;
 import org.lcjp.reoffending.synthetic.GeneratorSettings;
 import org.lcjp.reoffending.synthetic.SyntheticExtracts;
 import org.lcjp.reoffending.testing.SparkTestSession;
@@ -78,7 +79,7 @@ class NeedsGapValidationTest {
         }
         for (Stage stage : stages) {
             long started = System.nanoTime();
-            StageResult r = stage.run(SparkTestSession.get(), ctx);
+            StageSummary r = stage.run(SparkTestSession.get(), ctx);
             System.out.printf("seed %d %s: %d -> %d rows, %.0f s%n", seed, stage.name(), r.rowsIn(), r.rowsOut(),
                     (System.nanoTime() - started) / 1e9);
         }

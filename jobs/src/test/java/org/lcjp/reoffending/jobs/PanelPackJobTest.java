@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.io.Warehouse;
+import org.lcjp.reoffending.jobs.results.ReportResult;
 import org.lcjp.reoffending.settings.PipelineSettings;
 import org.lcjp.reoffending.testing.SparkTestSession;
 import scala.jdk.javaapi.CollectionConverters;
@@ -105,16 +106,15 @@ class PanelPackJobTest {
         // A proven_reoffending table of outputs.md v1.1 (no harm_days, months_observed, status_reason): read tolerantly.
         writeProvenReoffending(publishDir);
         writeDataQuality(publishDir);
-        StageResult result = StageSparkJobs.run(spark, "report", StageSparkJobs.REPORT,
+        ReportResult result = StageSparkJobs.run(spark, "report", StageSparkJobs.REPORT,
                 () -> new PanelPackJob().run(spark, context(publishDir)));
 
         Path pack = publishDir.resolve("panel-pack-2025-03-31.xlsx");
         assertThat(pack).exists();
         assertThat(publishDir.resolve("panel-pack-2025-03-31.ods")).isNotEmptyFile();
         assertThat(result.stage()).isEqualTo("report");
-        assertThat(result.details()).containsEntry("pack", "panel-pack-2025-03-31.xlsx")
-                .containsEntry("ods", "panel-pack-2025-03-31.ods")
-                .containsEntry("absent", "cohort_comparison,iom_pre_post");
+        assertThat(List.of(result.pack(), result.ods())).containsExactly("panel-pack-2025-03-31.xlsx", "panel-pack-2025-03-31.ods");
+        assertThat(result.absent()).containsExactly("cohort_comparison", "iom_pre_post");
         List<org.apache.spark.sql.Row> performance = spark.read().parquet(publishDir.resolve("performance").toString())
                 .collectAsList();
         assertThat(performance).extracting(r -> r.<String>getAs("measure_id")).contains("adult_reoffending_rate",

@@ -10,12 +10,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.domain.DataQualityColumns;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.domain.FileReport;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
-import org.lcjp.reoffending.ingest.DataQualityColumns;
-import org.lcjp.reoffending.ingest.FileReport;
 import org.lcjp.reoffending.io.IngestTables;
+import org.lcjp.reoffending.jobs.results.ServicesResult;
 import org.lcjp.reoffending.testing.SparkTestSession;
 
 class ServicesJobTest {
@@ -42,10 +43,10 @@ class ServicesJobTest {
                 .map(ds -> FileReport.notRead(ds + "/x_20251201.csv", ds.split("/")[0], ds.split("/")[1],
                         LocalDate.of(2025, 12, 1), DataQualityColumns.STATUS_READ, null)).toList());
 
-        StageResult result = new ServicesJob().run(spark, context);
+        ServicesResult result = new ServicesJob().run(spark, context);
 
         for (ServiceTable table : ServicesJob.tables()) {
-            assertThat(result.details()).as(table.name()).containsEntry(table.name(), "not delivered");
+            assertThat(result.table(table.name())).as(table.name()).hasValueSatisfying(t -> assertThat(t.delivered()).isFalse());
             assertThat(out.resolve("publishing-2026-01-01").resolve(table.name())).doesNotExist();
         }
         assertThat(result.rowsOut()).isZero();

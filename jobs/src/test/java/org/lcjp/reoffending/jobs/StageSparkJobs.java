@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.jobs.results.StageSummary;
 
 /**
  * Spark jobs per stage on a tiny input (Deequ's habit): a stage test runs its stage once through {@link #run}, which
@@ -34,9 +35,9 @@ final class StageSparkJobs {
     }
 
     /** Runs the stage once, counting its Spark jobs; fails above {@code ceiling}. The stage's result, with its counts. */
-    static StageResult run(SparkSession spark, String stage, long ceiling, Supplier<StageResult> body) {
-        StageResult result = ResourceUse.measure(spark, body);
-        long jobs = ((Number) result.details().get("spark_jobs")).longValue();
+    static <T extends StageSummary> T run(SparkSession spark, String stage, long ceiling, Supplier<T> body) {
+        T result = ResourceUse.measure(spark, body);
+        long jobs = result.cost().sparkJobs();
         assertThat(jobs).as("the %s stage ran %d Spark jobs on its tiny input, more than its ceiling %d: if the new jobs are "
                         + "meant, set the ceiling in StageSparkJobs to the new count (see its comment)", stage, jobs, ceiling)
                 .isPositive().isLessThanOrEqualTo(ceiling);

@@ -82,7 +82,7 @@ class StrategyTruthValidationTest {
         gapIntervals = 0;
         List<String> otherChecks = new ArrayList<>();
         for (int i = 0; i < seeds; i++) {
-            long seed = 1000 + i;
+            long seed = 1000L + i;
             Path input = root.resolve("in-" + seed);
             Path truth = root.resolve("in-" + seed + "-truth");
             Path output = root.resolve("out-" + seed);

@@ -9,6 +9,7 @@ import static org.lcjp.reoffending.measures.MeasureColumns.INDEX_DATE;
 import static org.lcjp.reoffending.measures.MeasureColumns.PERSON_ID;
 
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,7 +17,6 @@ import org.lcjp.reoffending.domain.DatasetId;
 import org.apache.spark.sql.types.DataTypes;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.measures.StagedTables;
-import org.lcjp.reoffending.needs.AssessedNeeds;
 
 /**
  * Flags each index event with the needs seen in the months before it (methodology.md section 5, female offenders):
@@ -49,7 +49,7 @@ public final class NeedsProfile {
 
     /** The column holding the 0/1 flag of a need. */
     public static String flag(String need) {
-        return "need_" + need.toLowerCase();
+        return "need_" + need.toLowerCase(Locale.ROOT);
     }
 
     /** Adds one 0/1 column per need ({@link #flag}) to events with person_id and index_date; one row in, one out. */

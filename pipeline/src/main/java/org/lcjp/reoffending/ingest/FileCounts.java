@@ -14,6 +14,9 @@ import static org.apache.spark.sql.functions.sum;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.lcjp.reoffending.domain.DataQualityColumns;
+import org.lcjp.reoffending.domain.QuarantineColumns;
+import org.lcjp.reoffending.domain.QuarantineRule;
 import org.lcjp.reoffending.domain.StagedColumns;
 
 /**
@@ -28,6 +31,8 @@ import org.lcjp.reoffending.domain.StagedColumns;
  */
 public record FileCounts(Dataset<Row> perFile, Dataset<Row> quarantinedLines, Dataset<Row> byRule, Dataset<Row> invalidUtf8) {
     public static final String ROWS = "rows";
+    /** The kind of a row of {@link #together()}: one of the KIND_ values. */
+    public static final String KIND = "kind";
     /** Kinds of row of {@link #together()}. */
     public static final String KIND_FILE = "file";
     public static final String KIND_LINES = "lines";
@@ -37,24 +42,26 @@ public record FileCounts(Dataset<Row> perFile, Dataset<Row> quarantinedLines, Da
     public static final String LAST_LINE = "last_line";
 
     /**
-     * The three tables as one, so that a single action collects them (each action re-plans the wide validation):
-     * kind, source_file, rule, then four figures: rows_read, rows_accepted, warnings, pnc_check_failures (file);
-     * rows_quarantined (lines); rows (rule); rows, first_line, last_line with the column as rule (invalid_utf8);
-     * unused figures are 0.
+     * The four tables as one, so that a single action collects them (each action re-plans the wide validation): one row
+     * per file (kind file: rows_read, rows_accepted, warnings, pnc_check_failures), per file with quarantined lines (lines:
+     * rows_quarantined), per file and rule broken (rule: rule, rows) and per file and column with bytes not UTF-8
+     * (invalid_utf8: the column as rule, rows, first_line, last_line); a figure another kind does not have is null.
      */
     public Dataset<Row> together() {
         Column noRule = lit(null).cast("string");
-        Column zero = lit(0L);
+        Column none = lit(null).cast("long");
         Column file = col(StagedColumns.SOURCE_FILE);
-        return perFile.select(lit(KIND_FILE), file, noRule, col(DataQualityColumns.ROWS_READ),
+        return perFile.select(lit(KIND_FILE).as(KIND), file, noRule.as(QuarantineColumns.RULE), col(DataQualityColumns.ROWS_READ),
                         col(DataQualityColumns.ROWS_ACCEPTED), col(DataQualityColumns.WARNINGS),
-                        col(DataQualityColumns.PNC_CHECK_FAILURES))
-                .union(quarantinedLines.select(lit(KIND_LINES), col(QuarantineColumns.SOURCE_FILE), noRule,
-                        col(DataQualityColumns.ROWS_QUARANTINED), zero, zero, zero))
-                .union(byRule.select(lit(KIND_RULE), col(QuarantineColumns.SOURCE_FILE), col(QuarantineColumns.RULE),
-                        col(ROWS), zero, zero, zero))
-                .union(invalidUtf8.select(lit(KIND_INVALID_UTF8), col(QuarantineColumns.SOURCE_FILE), col(QuarantineColumns.COLUMN),
-                        col(ROWS), col(FIRST_LINE), col(LAST_LINE), zero));
+                        col(DataQualityColumns.PNC_CHECK_FAILURES), none.as(DataQualityColumns.ROWS_QUARANTINED), none.as(ROWS),
+                        none.as(FIRST_LINE), none.as(LAST_LINE))
+                .unionByName(quarantinedLines.select(lit(KIND_LINES).as(KIND), col(QuarantineColumns.SOURCE_FILE)
+                        .as(StagedColumns.SOURCE_FILE), col(DataQualityColumns.ROWS_QUARANTINED)), true)
+                .unionByName(byRule.select(lit(KIND_RULE).as(KIND), col(QuarantineColumns.SOURCE_FILE).as(StagedColumns.SOURCE_FILE),
+                        col(QuarantineColumns.RULE), col(ROWS)), true)
+                .unionByName(invalidUtf8.select(lit(KIND_INVALID_UTF8).as(KIND), col(QuarantineColumns.SOURCE_FILE)
+                        .as(StagedColumns.SOURCE_FILE), col(QuarantineColumns.COLUMN).as(QuarantineColumns.RULE), col(ROWS),
+                        col(FIRST_LINE), col(LAST_LINE)), true);
     }
 
     public static FileCounts of(ValidatedRows rows) {

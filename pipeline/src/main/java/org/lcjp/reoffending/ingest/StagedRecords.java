@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.lcjp.reoffending.domain.DataQualityColumns;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.StagedColumns;
 
@@ -54,6 +55,16 @@ public final class StagedRecords {
                     .and(col(StagedColumns.SOURCE_LINE).equalTo(col(LOSER_LINE)));
             return upToAsOf.join(fewLosers ? broadcast(losers) : losers, same, "left_anti").drop(Datasets.RECORD_STATUS);
         }
+
+        /** perFile collected (a row per delivery, so small): one action. */
+        public java.util.List<FileResolution> perFileFigures() {
+            return perFile.collectAsList().stream().map(r -> new FileResolution(r.getAs(StagedColumns.SOURCE_FILE),
+                    r.<Long>getAs(ROWS_SUPERSEDED), r.<Long>getAs(ROWS_DELETED), r.<Long>getAs(ROWS_IN_FORCE))).toList();
+        }
+    }
+
+    /** What supersession did to one delivery's rows: superseded by a later row, DELETED, and in force. */
+    public record FileResolution(String sourceFile, long superseded, long deleted, long inForce) {
     }
 
     /** @param accepted accepted, pseudonymised rows of one dataset from every delivery */

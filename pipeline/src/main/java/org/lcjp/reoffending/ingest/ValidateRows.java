@@ -29,6 +29,7 @@ import org.lcjp.reoffending.domain.ColumnSpec;
 import org.lcjp.reoffending.domain.CrossFieldRule;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.DatasetSpec;
+import org.lcjp.reoffending.domain.QuarantineRule;
 import org.lcjp.reoffending.io.ExtractReader;
 import org.lcjp.reoffending.pseudonymise.PncId;
 import org.lcjp.reoffending.settings.IngestSettings;

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.domain.QuarantineColumns;
 import org.lcjp.reoffending.domain.StagedColumns;
 
 /**

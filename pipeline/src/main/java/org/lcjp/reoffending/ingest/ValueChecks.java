@@ -17,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 import org.lcjp.reoffending.domain.ColumnSpec;
 import org.lcjp.reoffending.domain.DatasetSpec;
+import org.lcjp.reoffending.domain.QuarantineRule;
 import org.lcjp.reoffending.domain.StagedColumns;
 import org.lcjp.reoffending.settings.IngestSettings;
 

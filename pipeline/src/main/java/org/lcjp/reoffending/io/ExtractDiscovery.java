@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.lcjp.reoffending.domain.DataQualityColumns;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.Datasets;
-import org.lcjp.reoffending.ingest.DataQualityColumns;
 
 /**
  * Finds the deliveries under an input root ({@code <agency>/<dataset>/<dataset>_<yyyyMMdd>.csv}). Files whose name

@@ -24,8 +24,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.lcjp.reoffending.domain.DatasetSpec;
+import org.lcjp.reoffending.domain.QuarantineRule;
 import org.lcjp.reoffending.domain.StagedColumns;
-import org.lcjp.reoffending.ingest.QuarantineRule;
 
 /**
  * Reads one dataset's extract files on the executors (each task reads a whole file, so line numbers are exact) into raw rows:

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.lcjp.reoffending.ingest.QuarantineRule;
+import org.lcjp.reoffending.domain.QuarantineRule;
 
 /**
  * How one file's header maps onto the contract columns: names case-insensitive, surrounding spaces ignored, order

@@ -15,12 +15,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.domain.DataQualityColumns;
 import org.lcjp.reoffending.domain.DatasetId;
+import org.lcjp.reoffending.domain.FileReport;
+import org.lcjp.reoffending.domain.QuarantineColumns;
 import org.lcjp.reoffending.domain.StagedColumns;
-import org.lcjp.reoffending.ingest.DataQualityColumns;
-import org.lcjp.reoffending.ingest.FileReport;
-import org.lcjp.reoffending.ingest.QuarantineColumns;
-import org.lcjp.reoffending.publish.CrashPoints;
 
 /**
  * The ingest layers of the warehouse. accepted/&lt;table&gt; is partitioned by extract_date and quarantine by

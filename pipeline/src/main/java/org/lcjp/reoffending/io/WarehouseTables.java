@@ -2,7 +2,6 @@ package org.lcjp.reoffending.io;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.lcjp.reoffending.publish.CrashPoints;
 
 /**
  * A warehouse table replaced by a new version: written whole beside the current one ({@link #next}), then switched

@@ -13,10 +13,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.lcjp.reoffending.domain.DataQualityColumns;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
-import org.lcjp.reoffending.ingest.DataQualityColumns;
-import org.lcjp.reoffending.ingest.FileReport;
+import org.lcjp.reoffending.domain.FileReport;
 
 /**
  * How far the data reaches (methodology.md section 4). A dataset's coverage date is the latest extract date of a

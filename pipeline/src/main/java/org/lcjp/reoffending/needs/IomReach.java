@@ -33,6 +33,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.impact.AssessedNeeds;
 import org.lcjp.reoffending.impact.ComparisonStatistics;
 import org.lcjp.reoffending.impact.LinkedRecords;
 import org.lcjp.reoffending.measures.AgeAtDate;

@@ -28,6 +28,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.impact.AssessedNeeds;
 import org.lcjp.reoffending.impact.ComparisonStatistics;
 import org.lcjp.reoffending.measures.FinancialYear;
 import org.lcjp.reoffending.settings.NeedsSettings;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.lcjp.reoffending.io.CrashPoints;
 import org.lcjp.reoffending.io.Storage;
 import org.lcjp.reoffending.io.StoragePath;
 

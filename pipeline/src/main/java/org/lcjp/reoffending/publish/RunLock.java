@@ -75,7 +75,17 @@ public final class RunLock implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        heartbeat.scheduleAtFixedRate(() -> storage.touch(file, System.currentTimeMillis()), every, every, TimeUnit.SECONDS);
+        // A periodic task that throws is never run again, and a silent heartbeat lets another run take the lock
+        // as stale: a failed beat is logged and the next one tried. close() shuts the executor down (no future kept).
+        var unused = heartbeat.scheduleAtFixedRate(() -> beat(storage, file), every, every, TimeUnit.SECONDS);
+    }
+
+    private static void beat(Storage storage, StoragePath file) {
+        try {
+            storage.touch(file, System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            LOG.warn("Run lock heartbeat failed on {} (tried again at the next beat): {}", file, e.toString());
+        }
     }
 
     public static RunLock acquire(Storage storage, StoragePath outputRoot, String runId, Duration staleAfter) {

@@ -3,6 +3,7 @@ package org.lcjp.reoffending.publish;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,8 @@ import org.lcjp.reoffending.io.StoragePath;
  * published/&lt;as_of&gt;/manifest.json (outputs.md): what a run read, how it was configured, what it produced.
  *
  * @param configHash      SHA-256 over the resolved settings and every conf file that changes figures
- * @param stages          per stage: rows in, rows out, seconds and further figures
+ * @param stages          per stage: stage, rows_in, rows_out, seconds and the stage's further figures (a JSON object
+ *                        made from the stage's typed result)
  * @param configFiles     those conf files (path under conf/) with their SHA-256
  * @param keyFingerprint  a keyed hash of a constant under the pseudonymisation key (never the key)
  * @param effectiveDate   the last day every dataset proving offences covers, up to the as-of date (null: none)
@@ -34,7 +36,7 @@ public record RunManifest(
         Instant started,
         Instant finished,
         List<InputFiles.InputFile> inputFiles,
-        List<Map<String, Object>> stages,
+        List<ObjectNode> stages,
         Map<String, Long> publishedRows,
         Map<String, String> configFiles,
         String keyFingerprint,

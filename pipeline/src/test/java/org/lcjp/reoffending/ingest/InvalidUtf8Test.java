@@ -16,8 +16,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lcjp.reoffending.domain.DataQualityColumns;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.DatasetSpec;
+import org.lcjp.reoffending.domain.QuarantineColumns;
+import org.lcjp.reoffending.domain.QuarantineRule;
 import org.lcjp.reoffending.io.ExtractFile;
 import org.lcjp.reoffending.io.ExtractReader;
 import org.lcjp.reoffending.settings.IngestSettings;
@@ -65,11 +68,14 @@ class InvalidUtf8Test {
         return new ValidateRows(IngestSettings.defaults()).apply(raw, spec, offences);
     }
 
-    /** kind|file|column-or-rule|figures of FileCounts.together(), sorted. */
+    /** kind|file|column-or-rule|figures of FileCounts.together() (file: read, accepted, warnings, PNC failures), sorted. */
     private static List<String> counts(ValidatedRows v) {
         return FileCounts.of(v).together().collectAsList().stream()
-                .map(r -> r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getLong(3) + "|" + r.getLong(4)
-                        + "|" + r.getLong(5) + "|" + r.getLong(6))
+                .map(r -> r.getAs(FileCounts.KIND) + "|" + r.getAs("source_file") + "|" + r.getAs(QuarantineColumns.RULE) + "|"
+                        + (r.getAs(FileCounts.KIND).equals(FileCounts.KIND_FILE)
+                        ? r.getAs(DataQualityColumns.ROWS_READ) + "|" + r.getAs(DataQualityColumns.ROWS_ACCEPTED) + "|"
+                                + r.getAs(DataQualityColumns.WARNINGS) + "|" + r.getAs(DataQualityColumns.PNC_CHECK_FAILURES)
+                        : r.getAs(FileCounts.ROWS) + "|" + r.getAs(FileCounts.FIRST_LINE) + "|" + r.getAs(FileCounts.LAST_LINE) + "|0"))
                 .sorted().toList();
     }
 

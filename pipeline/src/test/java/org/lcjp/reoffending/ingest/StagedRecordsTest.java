@@ -44,10 +44,8 @@ class StagedRecordsTest {
             assertThat(staged).as("broadcast join " + broadcast).containsExactlyInAnyOrderEntriesOf(Map.of("A", "new", "B", "second"));
             assertThat(r.staged(broadcast).columns()).doesNotContain("record_status");
         }
-        Map<String, List<Long>> perFile = r.perFile().collectAsList().stream()
-                .collect(Collectors.toMap(x -> x.getString(0), x -> List.of(x.getLong(1), x.getLong(2), x.getLong(3))));
-        assertThat(perFile).as("superseded, deleted, in force per file").containsExactlyInAnyOrderEntriesOf(Map.of(
-                "f1", List.of(3L, 0L, 1L),
-                "f2", List.of(0L, 1L, 1L)));
+        assertThat(r.perFileFigures()).as("superseded, deleted, in force per file").containsExactlyInAnyOrder(
+                new StagedRecords.FileResolution("f1", 3, 0, 1),
+                new StagedRecords.FileResolution("f2", 0, 1, 1));
     }
 }

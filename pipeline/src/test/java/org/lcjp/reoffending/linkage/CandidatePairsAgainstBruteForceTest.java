@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
 import org.lcjp.reoffending.settings.BlockingRule;
 import org.lcjp.reoffending.linkage.blocking.CandidatePairs;
 import org.lcjp.reoffending.testing.SparkTestSession;

@@ -10,6 +10,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.linkage.blocking.CandidatePairs;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.LinkageRecords;
+import org.lcjp.reoffending.linkage.core.Profiles;
 import org.lcjp.reoffending.settings.LinkageSettings;
 
 class CandidatePairsTest {

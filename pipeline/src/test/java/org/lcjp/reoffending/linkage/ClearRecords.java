@@ -3,6 +3,7 @@ package org.lcjp.reoffending.linkage;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,8 @@ import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.linkage.comparison.ComparePairs;
 import org.lcjp.reoffending.linkage.comparison.Comparison;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.LinkageRecords;
 import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
 import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
 import org.lcjp.reoffending.settings.PseudonymiseSettings;
@@ -26,7 +29,7 @@ import org.lcjp.reoffending.testing.SparkTestSession;
 /** Tiny clear police/outcomes rows pseudonymised by the real stage: staged-like input for linkage tests. */
 final class ClearRecords {
     static final DatasetId POLICE = Datasets.POLICE_OUTCOMES;
-    static final PseudonymisationKey KEY = PseudonymisationKey.of("a test key that is long enough to be used 123".getBytes(), "test");
+    static final PseudonymisationKey KEY = PseudonymisationKey.of("a test key that is long enough to be used 123".getBytes(StandardCharsets.UTF_8), "test");
     static final StructType CLEAR = new StructType()
             .add("agency", DataTypes.StringType).add("dataset", DataTypes.StringType)
             .add("record_id", DataTypes.StringType).add("custody_ref", DataTypes.StringType)

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.linkage.clustering.AssignPersonIds;
 import org.lcjp.reoffending.linkage.clustering.ConnectedComponents;
 import org.lcjp.reoffending.linkage.clustering.SplitChainedClusters;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
 import org.lcjp.reoffending.testing.SparkTestSession;
 
 class ClusteringTest {

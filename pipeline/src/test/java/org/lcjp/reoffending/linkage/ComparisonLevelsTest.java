@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lcjp.reoffending.linkage.comparison.ComparePairs;
 import org.lcjp.reoffending.linkage.comparison.Comparison;
 import org.lcjp.reoffending.linkage.comparison.Comparisons;
+import org.lcjp.reoffending.linkage.core.LinkageRecords;
 import org.lcjp.reoffending.pseudonymise.PncId;
 import org.lcjp.reoffending.settings.LinkageSettings;
 import org.lcjp.reoffending.testing.SparkTestSession;

@@ -17,6 +17,8 @@ import org.lcjp.reoffending.domain.StagedColumns;
 import org.lcjp.reoffending.linkage.comparison.ComparePairs;
 import org.lcjp.reoffending.linkage.comparison.Comparison;
 import org.lcjp.reoffending.linkage.comparison.Comparisons;
+import org.lcjp.reoffending.linkage.core.ExtraField;
+import org.lcjp.reoffending.linkage.core.LinkageRecords;
 import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
 import org.lcjp.reoffending.settings.LinkageSettings;
 import org.lcjp.reoffending.settings.PseudonymiseSettings;

@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.LinkageRecords;
+import org.lcjp.reoffending.linkage.core.Profiles;
 import org.lcjp.reoffending.settings.LinkageSettings;
 
 class ProfilesTest {

@@ -14,6 +14,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.LinkageRecords;
 import org.lcjp.reoffending.settings.LinkageSettings;
 import org.lcjp.reoffending.testing.SparkTestSession;
 

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.lcjp.reoffending.ingest.DataQualityColumns;
-import org.lcjp.reoffending.ingest.FileReport;
+import org.lcjp.reoffending.domain.DataQualityColumns;
+import org.lcjp.reoffending.domain.FileReport;
 import org.lcjp.reoffending.settings.CohortSettings;
 import org.lcjp.reoffending.settings.MeasuresSettings;
 

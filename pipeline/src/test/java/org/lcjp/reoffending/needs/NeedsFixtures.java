@@ -11,6 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.impact.AssessedNeeds;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
 import org.lcjp.reoffending.testing.SparkTestSession;

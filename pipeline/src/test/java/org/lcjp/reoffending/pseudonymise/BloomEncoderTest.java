@@ -3,12 +3,13 @@ package org.lcjp.reoffending.pseudonymise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.settings.PseudonymiseSettings;
 import org.lcjp.reoffending.settings.PseudonymiseSettings.BloomHashing;
 
 class BloomEncoderTest {
-    private static final PseudonymisationKey KEY = PseudonymisationKey.of("a test key that is long enough to be used 123".getBytes(), "t");
+    private static final PseudonymisationKey KEY = PseudonymisationKey.of("a test key that is long enough to be used 123".getBytes(StandardCharsets.UTF_8), "t");
 
     private static BloomEncoder encoder(BloomHashing hashing, boolean balanced, int folds) {
         return new BloomEncoder(KEY.derive("bloom:forename"), 512, 15, hashing, balanced, folds);

@@ -2,6 +2,7 @@ package org.lcjp.reoffending.pseudonymise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class HkdfTest {
 
     @Test
     void derivedKeysDifferByPurpose() {
-        PseudonymisationKey k = PseudonymisationKey.of("a test key that is long enough to be used 123".getBytes(), "t");
+        PseudonymisationKey k = PseudonymisationKey.of("a test key that is long enough to be used 123".getBytes(StandardCharsets.UTF_8), "t");
         assertThat(k.derive("token:name").secret()).hasSize(32).isNotEqualTo(k.derive("token:dob").secret())
                 .isEqualTo(k.derive("token:name").secret());
     }

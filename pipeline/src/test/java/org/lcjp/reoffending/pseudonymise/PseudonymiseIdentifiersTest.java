@@ -2,6 +2,7 @@ package org.lcjp.reoffending.pseudonymise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.lcjp.reoffending.testing.SparkTestSession;
 
 /** The tokens of one clear row are the keyed hashes of exactly the normalised parts the linkage relies on. */
 class PseudonymiseIdentifiersTest {
-    private static final PseudonymisationKey KEY = PseudonymisationKey.of("a test key that is long enough to be used 123".getBytes(), "test");
+    private static final PseudonymisationKey KEY = PseudonymisationKey.of("a test key that is long enough to be used 123".getBytes(StandardCharsets.UTF_8), "test");
     private static final StructType CLEAR = new StructType()
             .add("agency", DataTypes.StringType).add("dataset", DataTypes.StringType)
             .add("record_id", DataTypes.StringType).add("custody_ref", DataTypes.StringType)
@@ -101,7 +102,7 @@ class PseudonymiseIdentifiersTest {
         assertThat(PseudonymiseIdentifiers.fingerprint(KEY, d)).isEqualTo(f);
         assertThat(PseudonymiseIdentifiers.fingerprint(KEY, d.unhardened())).isNotEqualTo(f);
         assertThat(PseudonymiseIdentifiers.fingerprint(KEY, new PseudonymiseSettings(1024, null, null, null, null, null))).isNotEqualTo(f);
-        assertThat(PseudonymiseIdentifiers.fingerprint(PseudonymisationKey.of("another test key, also long enough to be used".getBytes(), "t"), d))
+        assertThat(PseudonymiseIdentifiers.fingerprint(PseudonymisationKey.of("another test key, also long enough to be used".getBytes(StandardCharsets.UTF_8), "t"), d))
                 .isNotEqualTo(f);
     }
 }

@@ -66,11 +66,11 @@ final class Services {
                String source) throws IOException {
         boolean started = start != NOT_STARTED;
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("client_ref", Refs.clientRef(p, id == Datasets.SUBSTANCE_TREATMENT ? "ST" : "HS"));
+        body.put("client_ref", Refs.clientRef(p, Datasets.SUBSTANCE_TREATMENT.equals(id) ? "ST" : "HS"));
         body.put("referral_date", Deliveries.date(referral, false));
         body.put("start_date", started ? Deliveries.date(start, false) : "");
         body.put("end_date", "");
-        if (id == Datasets.SUBSTANCE_TREATMENT) {
+        if (Datasets.SUBSTANCE_TREATMENT.equals(id)) {
             double u = substance == null ? rng.nextDouble() : 0;
             body.put("substance", substance != null ? substance
                     : u < 0.35 ? "OPIATE" : u < 0.55 ? "NON_OPIATE" : u < 0.85 ? "ALCOHOL" : "ALCOHOL_AND_NON_OPIATE");

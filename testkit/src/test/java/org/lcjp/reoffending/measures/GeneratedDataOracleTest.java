@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
@@ -51,7 +52,7 @@ class GeneratedDataOracleTest {
         }
         Map<String, String[]> offenceRef = new HashMap<>();
         for (CSVRecord r : csv(REFERENCE.resolve("offences.csv"))) {
-            offenceRef.put(r.get("offence_code").trim().toUpperCase(), new String[] {r.get("offence_group"), r.get("is_breach"), r.get("harm_days")});
+            offenceRef.put(r.get("offence_code").trim().toUpperCase(Locale.ROOT), new String[] {r.get("offence_group"), r.get("is_breach"), r.get("harm_days")});
         }
         LocalDate asOf = LocalDate.of(2020, 1, 7);
         Map<String, long[]> expected = TruthFigures.published(ReoffendingOracle.cells(rows, personOf, offenceRef), asOf);

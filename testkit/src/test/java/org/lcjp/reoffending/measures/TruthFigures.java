@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -34,7 +35,7 @@ public final class TruthFigures {
         }
         Map<String, String[]> offenceRef = new HashMap<>();
         for (CSVRecord r : csv(reference.resolve("offences.csv"))) {
-            offenceRef.put(r.get("offence_code").trim().toUpperCase(), new String[] {r.get("offence_group"), r.get("is_breach"), r.get("harm_days")});
+            offenceRef.put(r.get("offence_code").trim().toUpperCase(Locale.ROOT), new String[] {r.get("offence_group"), r.get("is_breach"), r.get("harm_days")});
         }
         return ReoffendingOracle.cells(rows, personOf, offenceRef);
     }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -40,11 +41,11 @@ final class ServicesOracle {
     ServicesOracle(TruthLinkedInput in) throws Exception {
         this.in = in;
         for (CSVRecord r : TruthLinkedInput.csv(TruthLinkedInput.REFERENCE.resolve("areas.csv"))) {
-            areaOf.put(r.get("postcode_district").trim().toUpperCase(), r.get("local_authority").trim());
+            areaOf.put(r.get("postcode_district").trim().toUpperCase(Locale.ROOT), r.get("local_authority").trim());
         }
         for (CSVRecord r : TruthLinkedInput.csv(TruthLinkedInput.REFERENCE.resolve("offences.csv"))) {
             if ("Y".equals(r.get("is_breach").trim())) {
-                breaches.add(r.get("offence_code").trim().toUpperCase());
+                breaches.add(r.get("offence_code").trim().toUpperCase(Locale.ROOT));
             }
         }
     }
@@ -108,7 +109,7 @@ final class ServicesOracle {
         String cell = period + "/" + e.area() + "/" + e.sex() + "/";
         for (String need : ProvisionGaps.NEEDS) {
             boolean has = need.equals(ProvisionGaps.DRUGS_OR_ALCOHOL) ? "Y".equals(code(a.get("drugs"))) || "Y".equals(code(a.get("alcohol")))
-                    : "Y".equals(code(a.get(need.toLowerCase())));
+                    : "Y".equals(code(a.get(need.toLowerCase(Locale.ROOT))));
             long[] c = cells.computeIfAbsent(cell + need, k -> new long[3]);
             c[0]++;
             boolean gap = ProvisionGaps.SERVICES.containsKey(need);

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.impact.AssessedNeeds;
 import org.lcjp.reoffending.measures.FinancialYear;
 import org.lcjp.reoffending.settings.IomSettings;
 import org.lcjp.reoffending.settings.NeedsSettings;

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -96,7 +97,7 @@ public record GeneratedPopulation(Path truth, Map<DatasetId, List<Map<String, St
             for (int i = 0; i < columns.length; i++) {
                 String value = r.get(columns[i]);
                 v[i] = columns[i].endsWith("_date") ? (value == null ? null : java.sql.Date.valueOf(GeneratedExtracts.date(value)))
-                        : value == null || columns[i].equals("record_id") ? value : value.toUpperCase();
+                        : value == null || columns[i].equals("record_id") ? value : value.toUpperCase(Locale.ROOT);
             }
             rows.add(RowFactory.create(v));
         }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lcjp.reoffending.jobs.NightlyRun;
 import org.lcjp.reoffending.jobs.RunRequest;
-import org.lcjp.reoffending.jobs.StageResult;
+import org.lcjp.reoffending.jobs.results.StageSummary;
 import org.lcjp.reoffending.jobs.Stages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
             long generated = inputs.ensure(n, input, input.resolveSibling("truth"));
             Path output = data.resolve("people-" + n).resolve("out");
             BenchInputs.deleteQuietly(output);
-            List<StageResult> results = new ArrayList<>();
+            List<StageSummary> results = new ArrayList<>();
             RunRequest request = new RunRequest(input.toAbsolutePath(), output.toAbsolutePath(), LocalDate.of(toYear + 2, 12, 31),
                     inputs.key(), conf.toAbsolutePath());
             SparkJobTimes.drain();
@@ -94,10 +94,10 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("%nbench: %,d people, %,d input rows, total %.1f s%n", n, generated, o.seconds());
             out.printf("%-10s %14s %14s %9s %12s %9s %10s%n", "stage", "rows in", "rows out", "seconds", "rows/s", "CPU s",
                     "peak MiB");
-            for (StageResult r : results) {
+            for (StageSummary r : results) {
                 out.printf("%-10s %,14d %,14d %9.1f %,12.0f %9s %10s%n", r.stage(), r.rowsIn(), r.rowsOut(), r.seconds(),
-                        r.seconds() > 0 ? r.rowsIn() / r.seconds() : 0.0, r.details().getOrDefault("cpu_seconds", "?"),
-                        r.details().getOrDefault("peak_heap_mb", "?"));
+                        r.seconds() > 0 ? r.rowsIn() / r.seconds() : 0.0, r.cost() == null || r.cost().cpuSeconds() == null ? "?" : r.cost().cpuSeconds(),
+                        r.cost() == null ? "?" : r.cost().peakHeapMb());
             }
             out.flush();
             totals.add(o.seconds());
@@ -112,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The stage's Spark jobs and tasks, and its five costliest job descriptions. */
-    static void printSteps(PrintWriter out, StageResult r) {
+    static void printSteps(PrintWriter out, StageSummary r) {
         Map<String, long[]> steps = SparkJobTimes.drain();
         long[] tasks = steps.remove("(tasks)");
         long jobs = steps.values().stream().mapToLong(v -> v[0]).sum();

@@ -11,7 +11,8 @@ import org.lcjp.reoffending.jobs.IngestJob;
 import org.lcjp.reoffending.jobs.LinkageJob;
 import org.lcjp.reoffending.jobs.NightlyRun;
 import org.lcjp.reoffending.jobs.RunRequest;
-import org.lcjp.reoffending.jobs.StageResult;
+import org.lcjp.reoffending.jobs.results.LinkResult;
+import org.lcjp.reoffending.jobs.results.StageSummary;
 import org.lcjp.reoffending.linkage.quality.PairwiseAccuracy;
 import org.lcjp.reoffending.linkage.quality.TruthAccuracy;
 
@@ -49,7 +50,7 @@ final class LinkageBench {
             return;
         }
         BenchInputs.deleteQuietly(dir.resolve("ingested"));
-        StageResult r = new NightlyRun(request(dir.resolve("ingested")), x -> { }).run(List.of(IngestJob.NAME), false).stages().get(0);
+        StageSummary r = new NightlyRun(request(dir.resolve("ingested")), x -> { }).run(List.of(IngestJob.NAME), false).stages().get(0);
         out.printf("ingested %,d rows into %,d staged records in %.1f s (kept in %s)%n", r.rowsIn(), r.rowsOut(), r.seconds(), dir.resolve("ingested"));
         Files.writeString(done, Long.toString(r.rowsOut()));
     }
@@ -64,13 +65,13 @@ final class LinkageBench {
         long records = 0;
         for (String night : List.of("first night", "second night")) {
             SparkJobTimes.drain();
-            StageResult r = new NightlyRun(request, x -> { }).run(List.of(LinkageJob.NAME), false).stages().get(0);
+            LinkResult r = new NightlyRun(request, x -> { }).run(List.of(LinkageJob.NAME), false).stage(LinkResult.class).orElseThrow();
             BenchCommand.printSteps(out, r);
             PairwiseAccuracy.Figures f = accuracy(output);
             out.printf("linkage %s: %,d records in %.1f s (%s CPU s, peak heap %s MiB); %s profiles, %s candidate pairs, %s persons; "
                             + "against the truth P %.5f R %.5f F1 %.5f%n  steps %s%n", night, r.rowsIn(), r.seconds(),
-                    r.details().get("cpu_seconds"), r.details().get("peak_heap_mb"), r.details().get("profiles"), r.details().get("pairs"),
-                    r.details().get("persons"), f.precision(), f.recall(), f.f1(), r.details().get("steps"));
+                    r.cost().cpuSeconds(), r.cost().peakHeapMb(), r.profiles(), r.pairs(), r.persons(), f.precision(), f.recall(),
+                    f.f1(), r.stepsText());
             if (first == 0) {
                 first = r.seconds();
                 records = r.rowsIn();

@@ -27,9 +27,10 @@ import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.StagedColumns;
+import org.lcjp.reoffending.jobs.results.LinkResult;
 import org.lcjp.reoffending.linkage.LinkPeople;
-import org.lcjp.reoffending.linkage.LinkageColumns;
 import org.lcjp.reoffending.linkage.clustering.ConnectedComponents;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
 import org.lcjp.reoffending.linkage.quality.PairwiseAccuracy;
 import org.lcjp.reoffending.linkage.quality.TruthAccuracy;
 import org.lcjp.reoffending.io.Warehouse;
@@ -185,11 +186,10 @@ public final class LinkageEvaluation {
             RunContext ctx = new RunContext(input, wh, Files.createDirectories(dir.resolve("publish")),
                     LocalDate.of(GENERATED_TO + 1, 1, 7), PseudonymisationKey.of(secret, "a throwaway evaluation key"), conf, ps);
             new IngestJob().run(spark, ctx);
-            StageResult linked = new LinkageJob().run(spark, ctx);
+            LinkResult linked = new LinkageJob().run(spark, ctx);
             PairwiseAccuracy.Figures f = TruthAccuracy.measure(spark.read().parquet(wh.recordPerson().toString()),
                     spark.read().option("header", true).csv(truth.resolve(LinkageJob.TRUTH_FILE).toString()));
-            Object pairs = linked.details().getOrDefault("pairs", 0L);
-            return new Result("generated_" + people, linked.rowsIn(), ((Number) pairs).longValue(), f.precision(), f.recall(),
+            return new Result("generated_" + people, linked.rowsIn(), linked.pairs(), f.precision(), f.recall(),
                     f.f1(), (System.nanoTime() - start) / 1e9, Map.of(), null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot evaluate linkage on generated data: " + e.getMessage(), e);

@@ -77,7 +77,7 @@ class LauncherTest {
     @Test
     void anAsOfAfterTodayIsExitTwoUnlessAllowed() throws Exception {
         Result r = launch("run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", "../conf",
-                "--key-file", key().toString(), "--as-of", java.time.LocalDate.now().plusDays(2).toString());
+                "--key-file", key().toString(), "--as-of", java.time.LocalDate.now(java.time.ZoneId.systemDefault()).plusDays(2).toString());
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains("after today", "--allow-future-as-of");
         Result malformed = launch("run", "--as-of", "2020-13-01");

@@ -3,6 +3,7 @@ package org.lcjp.reoffending.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
@@ -23,11 +25,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.lcjp.reoffending.cli.DevCommand;
+import org.lcjp.reoffending.io.CrashPoints;
 import org.lcjp.reoffending.linkage.model.LinkageModel;
 import org.lcjp.reoffending.io.Storage;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.measures.TruthFigures;
-import org.lcjp.reoffending.publish.CrashPoints;
 import org.lcjp.reoffending.publish.InputFiles;
 import org.lcjp.reoffending.publish.RunManifest;
 import org.lcjp.reoffending.synthetic.GeneratorSettings;
@@ -124,13 +126,13 @@ class NightlyRunEndToEndTest {
         RunManifest manifest = RunManifest.read(published.resolve("manifest.json"));
         assertThat(manifest.asOf()).isEqualTo(AS_OF.toString());
         assertThat(manifest.inputFiles()).isEqualTo(InputFiles.list(input));
-        assertThat(manifest.stages()).extracting(s -> s.get("stage"))
+        assertThat(manifest.stages()).extracting(s -> s.get("stage").asText())
                 .containsExactly("ingest", "link", "measure", "sensitivity", "compare", "services", "research", "report");
         // No model was given: the link stage trained one, said so, kept it, and the manifest names the kept file's hash.
-        Map<String, Object> link = manifest.stages().get(1);
+        JsonNode link = manifest.stages().get(1);
         byte[] kept = Files.readAllBytes(modelStore(dir.resolve("out")));
-        assertThat(link.get("model_hash")).isEqualTo(LinkageModel.hash(kept));
-        assertThat((String) link.get("model_source")).startsWith("trained tonight, kept at");
+        assertThat(link.get("model_hash").asText()).isEqualTo(LinkageModel.hash(kept));
+        assertThat(link.get("model_source").asText()).startsWith("trained tonight, kept at");
         assertThat(modelStore(dir.resolve("out")).resolveSibling("archive").resolve(LinkageModel.hash(kept) + ".json")).exists();
         assertThat(manifest.publishedRows()).containsKey("proven_reoffending");
         assertThat(manifest.configHash()).hasSize(64);
@@ -184,8 +186,8 @@ class NightlyRunEndToEndTest {
                 for (String name : List.of(p.get("forename"), p.get("surname"))) {
                     // Names made only of hex letters could turn up inside a token by chance; they prove nothing.
                     // Surnames such as White or Black are also ethnicity codes, which are published by design.
-                    if (name.length() >= 4 && !name.toLowerCase().matches("[a-f]+")
-                            && !org.lcjp.reoffending.domain.Datasets.ETHNICITY_CODES.contains(name.toUpperCase())) {
+                    if (name.length() >= 4 && !name.toLowerCase(Locale.ROOT).matches("[a-f]+")
+                            && !org.lcjp.reoffending.domain.Datasets.ETHNICITY_CODES.contains(name.toUpperCase(Locale.ROOT))) {
                         identifiers.add(name);
                     }
                 }
@@ -223,9 +225,9 @@ class NightlyRunEndToEndTest {
         assertThat(cli("diff-published", before.toString(), published.toString())).isZero();
         // The second night predicts with the kept model: the same model, the same persons.
         assertThat(recordPerson(out)).isEqualTo(recordPerson);
-        Map<String, Object> link = RunManifest.read(published.resolve("manifest.json")).stages().get(1);
+        JsonNode link = RunManifest.read(published.resolve("manifest.json")).stages().get(1);
         assertThat(link.get("model_hash")).isEqualTo(RunManifest.read(before.resolve("manifest.json")).stages().get(1).get("model_hash"));
-        assertThat((String) link.get("model_source")).endsWith("linkage-model.json").doesNotContain("trained tonight");
+        assertThat(link.get("model_source").asText()).endsWith("linkage-model.json").doesNotContain("trained tonight");
     }
 
     @Test

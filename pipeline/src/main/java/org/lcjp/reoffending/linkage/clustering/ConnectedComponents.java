@@ -9,7 +9,7 @@ import static org.apache.spark.sql.functions.min;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.lcjp.reoffending.linkage.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
 import org.lcjp.reoffending.spark.Checkpoints;
 
 /**

@@ -18,7 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
 import org.lcjp.reoffending.domain.StagedColumns;
-import org.lcjp.reoffending.linkage.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
 
 /**
  * record_person: one row per record, in one pass over the records (every lookup is by node or cluster).
@@ -89,7 +89,7 @@ public final class RecordPersonTable {
                         .as(RecordPersonColumns.MATCH_PROBABILITY),
                 col(LinkageColumns.CLUSTER)));
         // The record's quality groups ride along when the records carry them (RecordGroups).
-        org.lcjp.reoffending.linkage.quality.RecordGroups.present(records.columns()).forEach(g -> out.add(col(g)));
+        org.lcjp.reoffending.linkage.core.RecordGroups.present(records.columns()).forEach(g -> out.add(col(g)));
         return flagged
                 .withColumn(RANK, when(col(REF_SHARED).isNotNull().and(r.lt(REF)), lit(REF)).otherwise(r))
                 .select(out.toArray(Column[]::new));

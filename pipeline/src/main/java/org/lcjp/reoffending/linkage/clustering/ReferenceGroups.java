@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.lcjp.reoffending.linkage.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
 
 /**
  * Agency person references and the identity profiles (nodes) whose records hold them: one row per (reference, node)

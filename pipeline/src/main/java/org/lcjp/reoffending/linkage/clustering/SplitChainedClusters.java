@@ -21,7 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.lcjp.reoffending.domain.StagedColumns;
-import org.lcjp.reoffending.linkage.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
 
 /**
  * Guards against chaining: a cluster holding two different valid PNC tokens, or more records than maxClusterSize,

@@ -9,7 +9,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.lcjp.reoffending.domain.StagedColumns;
-import org.lcjp.reoffending.linkage.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
 
 /**
  * Candidate pairs (node_l, node_r) joined to both identity profiles, reduced to one gamma per comparison plus what
@@ -33,7 +33,7 @@ public final class ComparePairs {
         this.broadcastProfiles = broadcastProfiles;
     }
 
-    /** pairs: node_l, node_r; nodes: node, records and the compared columns ({@link org.lcjp.reoffending.linkage.Profiles}). */
+    /** pairs: node_l, node_r; nodes: node, records and the compared columns ({@link org.lcjp.reoffending.linkage.core.Profiles}). */
     public Dataset<Row> apply(Dataset<Row> pairs, Dataset<Row> nodes) {
         Dataset<Row> left = suffixed(nodes, LinkageColumns.LEFT);
         Dataset<Row> right = suffixed(nodes, LinkageColumns.RIGHT);

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
-import org.lcjp.reoffending.linkage.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
 
 /**
  * A field's ordered levels, best first, after a null level and ending with "else". The gamma column is -1 for

@@ -13,8 +13,8 @@ import static org.lcjp.reoffending.linkage.comparison.PairColumns.same;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.lcjp.reoffending.domain.StagedColumns;
-import org.lcjp.reoffending.linkage.ExtraField;
-import org.lcjp.reoffending.linkage.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.ExtraField;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
 import org.lcjp.reoffending.settings.LinkageSettings;
 
 /** The comparisons of the person model, built from settings: every level works on keyed tokens only. */

@@ -3,7 +3,7 @@ package org.lcjp.reoffending.linkage.comparison;
 import static org.apache.spark.sql.functions.col;
 
 import org.apache.spark.sql.Column;
-import org.lcjp.reoffending.linkage.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
 
 /** The two sides of a candidate pair: column c of the left record is c_l, of the right record c_r. */
 public final class PairColumns {

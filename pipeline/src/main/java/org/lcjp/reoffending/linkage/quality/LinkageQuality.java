@@ -15,7 +15,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
-import org.lcjp.reoffending.linkage.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
+import org.lcjp.reoffending.linkage.core.RecordGroups;
 
 /**
  * The published linkage_quality table (metric, category, value, dimension, group_name): over all records the

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
+import org.lcjp.reoffending.linkage.core.RecordGroups;
 
 /**
  * Pairwise precision, recall and F1 of record_person against a known truth (agency, dataset, record_id, person_id:

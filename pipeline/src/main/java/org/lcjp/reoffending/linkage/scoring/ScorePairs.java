@@ -11,8 +11,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.lcjp.reoffending.linkage.LinkageColumns;
 import org.lcjp.reoffending.linkage.comparison.Comparison;
+import org.lcjp.reoffending.linkage.core.LinkageColumns;
 import org.lcjp.reoffending.linkage.training.FellegiSunterModel;
 
 /**

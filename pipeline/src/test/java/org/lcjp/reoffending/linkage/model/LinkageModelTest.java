@@ -51,13 +51,13 @@ class LinkageModelTest {
     @Test
     void refusesWhatIsNotAModelItCanRead() {
         String good = new String(model(0.99).toJson(), StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> LinkageModel.fromJson("not json".getBytes(), "f.json")).hasMessageContaining("not JSON");
-        assertThatThrownBy(() -> LinkageModel.fromJson("{\"a\": 1}".getBytes(), "f.json")).hasMessageContaining("not a linkage model");
-        assertThatThrownBy(() -> LinkageModel.fromJson(good.replace("\"format_version\" : 1", "\"format_version\" : 2").getBytes(), "f.json"))
+        assertThatThrownBy(() -> LinkageModel.fromJson("not json".getBytes(StandardCharsets.UTF_8), "f.json")).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> LinkageModel.fromJson("{\"a\": 1}".getBytes(StandardCharsets.UTF_8), "f.json")).hasMessageContaining("not a linkage model");
+        assertThatThrownBy(() -> LinkageModel.fromJson(good.replace("\"format_version\" : 1", "\"format_version\" : 2").getBytes(StandardCharsets.UTF_8), "f.json"))
                 .hasMessageContaining("format version 2").hasMessageContaining("train-linkage");
-        assertThatThrownBy(() -> LinkageModel.fromJson(good.replace("\"m_probability\" : 0.9,", "\"m_probability\" : 1.9,").getBytes(), "f.json"))
+        assertThatThrownBy(() -> LinkageModel.fromJson(good.replace("\"m_probability\" : 0.9,", "\"m_probability\" : 1.9,").getBytes(StandardCharsets.UTF_8), "f.json"))
                 .hasMessageContaining("m_probability").hasMessageContaining("f.json");
-        assertThatThrownBy(() -> LinkageModel.fromJson(good.replace("\"probability_two_random_records_match\"", "\"prior\"").getBytes(), "f.json"))
+        assertThatThrownBy(() -> LinkageModel.fromJson(good.replace("\"probability_two_random_records_match\"", "\"prior\"").getBytes(StandardCharsets.UTF_8), "f.json"))
                 .hasMessageContaining("probability_two_random_records_match");
     }
 

@@ -12,6 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.linkage.core.RecordGroups;
 import org.lcjp.reoffending.testing.SparkTestSession;
 
 /** linkage_quality per group of records: records, share linked to police or court, person sizes, and truth figures. */

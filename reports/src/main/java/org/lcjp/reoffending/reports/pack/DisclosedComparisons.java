@@ -10,6 +10,7 @@ import java.util.Set;
 import org.lcjp.reoffending.reports.disclosure.Suppression;
 import org.lcjp.reoffending.reports.disclosure.SuppressionProblem;
 import org.lcjp.reoffending.reports.pack.PackData.ComparisonRow;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 
 /**
  * Disclosure control for cohort comparisons, over every row at once. Group sizes are counts of people. A

@@ -12,6 +12,7 @@ import org.lcjp.reoffending.reports.disclosure.SuppressionProblem;
 import org.lcjp.reoffending.reports.pack.ReportingYears.CrossRow;
 import org.lcjp.reoffending.reports.pack.ReportingYears.Period;
 import org.lcjp.reoffending.reports.pack.ReportingYears.YearRow;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 
 /**
  * Disclosure control over every count of people the pack shows from proven reoffending, solved as one problem so

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.lcjp.reoffending.reports.pack.model.Periods;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 
 /** What every sheet builder needs: the data, the words for codes, the notes and the disclosed figures. */
@@ -15,7 +16,7 @@ public final class PackContext {
     private final Notes notes;
     private final Map<Class<?>, Object> disclosedBySheet = new HashMap<>();
 
-    PackContext(PackData data) {
+    public PackContext(PackData data) {
         this.data = data;
         this.years = ReportingYears.of(data.provenReoffending(), data.crossTabs().orElse(List.of()));
         this.disclosedYears = DisclosedYears.apply(years, data.threshold(), data.lowReliabilityBelow());

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.lcjp.reoffending.reports.pack.PackData.CrossTabRow;
 import org.lcjp.reoffending.reports.pack.PackData.ReoffendingRow;
+import org.lcjp.reoffending.reports.pack.model.Periods;
 
 /**
  * The pack's years: quarterly cohorts pooled into financial years (April to March), since a quarter's

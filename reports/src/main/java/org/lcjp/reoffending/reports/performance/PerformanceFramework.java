@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.lcjp.reoffending.reports.pack.Periods;
-import org.lcjp.reoffending.reports.pack.Periods.FinancialYear;
+import org.lcjp.reoffending.reports.pack.model.Periods.FinancialYear;
+import org.lcjp.reoffending.reports.pack.model.Periods;
 
 /**
  * Each outcome measure of {@code conf/targets.yaml} against its target, per FINAL period (methodology section 7):

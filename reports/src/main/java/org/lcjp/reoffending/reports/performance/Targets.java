@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.lcjp.reoffending.reports.pack.Periods;
+import org.lcjp.reoffending.reports.pack.model.Periods;
 
 /**
  * Loads and validates {@code conf/targets.yaml}, reporting every problem at once (the run turns them into exit 2

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 import org.lcjp.reoffending.reports.pack.model.Formatted;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.model.Table;
@@ -34,7 +36,7 @@ final class Attacker {
         String all = labels.of("population", "ALL");
         Map<String, String> dimensionOfTable = new LinkedHashMap<>();
         for (String d : org.lcjp.reoffending.reports.pack.sheets.BreakdownSheet.DIMENSIONS) {
-            dimensionOfTable.put("Reoffending_by_" + d.toLowerCase(), d);
+            dimensionOfTable.put("Reoffending_by_" + d.toLowerCase(Locale.ROOT), d);
         }
         Map<String, List<String>> byDimension = new LinkedHashMap<>();
         for (Sheet s : sheets) {
@@ -54,7 +56,7 @@ final class Attacker {
                     byDimension.computeIfAbsent(r.get(0) + "|" + r.get(1) + "|" + d, k -> new ArrayList<>()).add(base);
                 }
             } else if (t.name().startsWith("Local_authority_by_")) {
-                String d = t.name().substring("Local_authority_by_".length()).toUpperCase();
+                String d = t.name().substring("Local_authority_by_".length()).toUpperCase(Locale.ROOT);
                 Map<String, List<String>> rows = new LinkedHashMap<>();
                 Map<String, List<String>> cols = new LinkedHashMap<>();
                 for (List<Object> r : t.rows()) {

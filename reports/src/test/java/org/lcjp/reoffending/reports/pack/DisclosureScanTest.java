@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.reports.PanelPack;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 
 /** No count of people below the threshold anywhere in the pack, written or about to be. */

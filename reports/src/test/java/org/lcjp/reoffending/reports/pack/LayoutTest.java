@@ -16,6 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.reports.PanelPack;
 import org.lcjp.reoffending.reports.disclosure.Shorthand;
 
 /** The Analysis Function's layout rules, checked on every sheet of a written workbook. */

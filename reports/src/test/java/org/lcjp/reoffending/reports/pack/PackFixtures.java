@@ -129,7 +129,7 @@ public final class PackFixtures {
                 Map<List<String>, long[]> cells = new LinkedHashMap<>();
                 for (String[] area : AREAS) {
                     for (String sex : List.of("F", "M", "U")) {
-                        long assessed = rnd.nextInt(span + 1) + (sex.equals("U") ? 0 : minPeople / 4);
+                        long assessed = rnd.nextInt(span + 1) + (sex.equals("U") ? 0L : minPeople / 4);
                         long with = assessed == 0 ? 0 : rnd.nextInt((int) assessed + 1);
                         long without = with == 0 ? 0 : rnd.nextInt((int) with + 1);
                         for (String a : List.of(area[0], "ALL")) {
@@ -166,7 +166,7 @@ public final class PackFixtures {
                 reach.add(new PackData.ReachRow(period, start, end, route, "ALL", allAdults, allOn,
                         allAdults == 0 ? null : (double) allOn / allAdults, 0.0, 1.0, status));
             }
-            long diverted = rnd.nextInt(span + 1) + minPeople / 2;
+            long diverted = (long) rnd.nextInt(span + 1) + minPeople / 2;
             long prosecuted = rnd.nextInt(span + 1);
             long ended = diverted == 0 ? 0 : rnd.nextInt((int) diverted + 1);
             long completed = ended == 0 ? 0 : rnd.nextInt((int) ended + 1);
@@ -295,7 +295,7 @@ public final class PackFixtures {
                 for (String year : List.of("2016-17", "2017-18", "2018-19")) {
                     long treated = rnd.nextInt(90);
                     long treatedRe = treated == 0 ? 0 : rnd.nextInt((int) treated + 1);
-                    long reference = 5 + rnd.nextInt(200);
+                    long reference = 5L + rnd.nextInt(200);
                     long referenceRe = rnd.nextInt((int) reference + 1);
                     pooled[0] += treated;
                     pooled[1] += treatedRe;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.reports.pack.model.Layout;
+import org.lcjp.reoffending.reports.pack.model.Periods;
 
 class PeriodsAndLabelsTest {
     @Test

@@ -104,8 +104,8 @@ final class ServiceFixtures {
         for (int y = 0; y < 3; y++) {
             LocalDate start = LocalDate.of(2016 + y, 4, 1);
             String period = "FY" + (2016 + y) + "-" + String.format("%02d", (2017 + y) % 100);
-            long e = 20 + rnd.nextInt(71);
-            long n = 100 + rnd.nextInt(201);
+            long e = 20L + rnd.nextInt(71);
+            long n = 100L + rnd.nextInt(201);
             long ew = binomial(rnd, e, 0.12);
             long nw = binomial(rnd, n, 0.05);
             out.addAll(pair("CHILDREN_BY_YEAR", period, start, start.plusYears(1).minusDays(1), "EXPOSED", "NOT_EXPOSED",
@@ -122,8 +122,8 @@ final class ServiceFixtures {
             LocalDate start = LocalDate.of(2017, 1 + 3 * q, 1);
             LocalDate end = start.plusMonths(3).minusDays(1);
             String period = "2017Q" + (q + 1);
-            long offenders = 150 + rnd.nextInt(100);
-            long parents = 60 + rnd.nextInt(40);
+            long offenders = 150L + rnd.nextInt(100);
+            long parents = 60L + rnd.nextInt(40);
             long pr = binomial(rnd, parents, 0.3);
             long nr = binomial(rnd, offenders - parents, 0.25);
             out.add(one("OFFENDER_PARENTS", period, start, end, "PARENT_SHARE", "OFFENDERS", offenders, parents));

@@ -3,6 +3,7 @@ package org.lcjp.reoffending.reports.performance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class TargetFigureTest {
     void filtersKeepTheTargetsFilesOrder() {
         Map<String, String> filters = new LinkedHashMap<>();
         for (String k : new String[] {"measure", "group_name", "comparison", "method", "subgroup", "period", "category"}) {
-            filters.put(k, k.toUpperCase());
+            filters.put(k, k.toUpperCase(Locale.ROOT));
         }
         Target.Figure f = new Target.Figure("cohort_comparison", filters, "value", Target.Statistic.ESTIMATE, null, null,
                 null, null, Target.Aggregate.NONE, null);

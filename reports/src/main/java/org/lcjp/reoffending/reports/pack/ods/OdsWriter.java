@@ -8,6 +8,8 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
+import org.lcjp.reoffending.reports.pack.model.Figure;
+import org.lcjp.reoffending.reports.pack.model.Layout;
 import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -16,10 +18,8 @@ import org.odftoolkit.odfdom.doc.table.OdfTableCell;
 import org.odftoolkit.odfdom.dom.element.office.OfficeSpreadsheetElement;
 import org.odftoolkit.odfdom.dom.element.table.TableDatabaseRangeElement;
 import org.odftoolkit.odfdom.dom.element.table.TableDatabaseRangesElement;
-import org.lcjp.reoffending.reports.pack.Figure;
-import org.lcjp.reoffending.reports.pack.Layout;
-import org.lcjp.reoffending.reports.pack.PackData;
 import org.lcjp.reoffending.reports.pack.model.Column;
+import org.lcjp.reoffending.reports.pack.model.DocumentProperties;
 import org.lcjp.reoffending.reports.pack.model.Formatted;
 import org.lcjp.reoffending.reports.pack.model.Rag;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
@@ -44,7 +44,7 @@ public final class OdsWriter {
     private OdsWriter() {
     }
 
-    public static void write(List<Sheet> sheets, PackData data, OutputStream out) throws IOException {
+    public static void write(List<Sheet> sheets, DocumentProperties properties, OutputStream out) throws IOException {
         try (OdfSpreadsheetDocument doc = OdfSpreadsheetDocument.newSpreadsheetDocument()) {
             OdsStyles styles = new OdsStyles(doc);
             List<OdfTable> initial = doc.getTableList(false);
@@ -118,7 +118,7 @@ public final class OdsWriter {
             }
             landscapeFitToWidth(doc);
             emptyCellsEmpty(doc);
-            doc.getOfficeMetadata().setTitle(data.title() + " (" + data.asOf() + ")");
+            doc.getOfficeMetadata().setTitle(properties.title());
             doc.save(out);
         } catch (IOException e) {
             throw e;

@@ -2,11 +2,12 @@ package org.lcjp.reoffending.reports.pack.sheets;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lcjp.reoffending.reports.pack.Figure;
+import java.util.Locale;
 import org.lcjp.reoffending.reports.pack.PackContext;
 import org.lcjp.reoffending.reports.pack.PackData.BalanceRow;
 import org.lcjp.reoffending.reports.pack.PackSheet;
 import org.lcjp.reoffending.reports.pack.model.Column;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.model.Table;
 
@@ -67,8 +68,8 @@ public final class BalanceSheet implements PackSheet {
                     + "this run, so it is not available [x].", List.of(), null, List.of());
         }
         return new Sheet(name, contents, title,
-                "This worksheet contains one table: for each covariate of the matching, the " + treated.toLowerCase()
-                        + " group's mean, the " + control.toLowerCase() + " group's mean before and after matching, and "
+                "This worksheet contains one table: for each covariate of the matching, the " + treated.toLowerCase(Locale.ROOT)
+                        + " group's mean, the " + control.toLowerCase(Locale.ROOT) + " group's mean before and after matching, and "
                         + "the standardised mean differences (above 0.1 counts as imbalanced).",
                 List.of(ctx.notes().line(note), ctx.source("comparison_balance")),
                 new Table(name, List.of(Column.text("Comparison"), Column.text("Covariate"),

@@ -9,9 +9,9 @@ import org.lcjp.reoffending.reports.pack.DisclosedComparisons;
 import org.lcjp.reoffending.reports.pack.PackContext;
 import org.lcjp.reoffending.reports.pack.PackData.ComparisonRow;
 import org.lcjp.reoffending.reports.pack.PackSheet;
-import org.lcjp.reoffending.reports.pack.Periods;
 import org.lcjp.reoffending.reports.pack.model.Column;
 import org.lcjp.reoffending.reports.pack.model.Formatted;
+import org.lcjp.reoffending.reports.pack.model.Periods;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.model.Table;
 

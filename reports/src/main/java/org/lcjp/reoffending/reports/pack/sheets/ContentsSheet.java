@@ -9,8 +9,6 @@ import org.lcjp.reoffending.reports.pack.model.Table;
 /** The table of contents: every sheet with its one-line description (sheet names link to their sheets). */
 public final class ContentsSheet {
     public static final String NAME = "Table_of_contents";
-    /** The writers turn this column's cells into links to the sheet named. */
-    public static final String LINK_COLUMN = "Sheet name";
 
     private ContentsSheet() {
     }
@@ -23,7 +21,7 @@ public final class ContentsSheet {
         return new Sheet(NAME, "This list", "Table of contents",
                 "This worksheet contains one table: every sheet of the workbook with what it holds. Select a sheet "
                         + "name to go to it.", List.of(),
-                new Table("Table_of_contents", List.of(Column.text(LINK_COLUMN), Column.longText("Sheet contents")),
-                        rows), List.of());
+                new Table("Table_of_contents", List.of(Column.text(Table.SHEET_LINK_COLUMN),
+                        Column.longText("Sheet contents")), rows), List.of());
     }
 }

@@ -3,7 +3,7 @@ package org.lcjp.reoffending.reports.pack.sheets;
 import java.util.List;
 import org.lcjp.reoffending.reports.pack.PackContext;
 import org.lcjp.reoffending.reports.pack.PackData;
-import org.lcjp.reoffending.reports.pack.Periods;
+import org.lcjp.reoffending.reports.pack.model.Periods;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 
 /** The cover: what the workbook is, when, from what, who to ask; no table. */

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.lcjp.reoffending.reports.pack.Figure;
 import org.lcjp.reoffending.reports.pack.PackContext;
 import org.lcjp.reoffending.reports.pack.PackData.IomRow;
 import org.lcjp.reoffending.reports.pack.PackSheet;
 import org.lcjp.reoffending.reports.pack.model.Column;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.model.Table;
 
@@ -39,7 +39,7 @@ public final class IomSheet implements PackSheet {
         List<List<Object>> table = new ArrayList<>();
         for (IomRow r : rows) {
             boolean[] f = flags.get(r);
-            boolean did = f[3] || rows.stream().anyMatch(o -> o != r && o.measure().equals(r.measure()) && flags.get(o)[3]);
+            boolean did = f[3] || rows.stream().anyMatch(o -> !o.equals(r) && o.measure().equals(r.measure()) && flags.get(o)[3]);
             boolean isIom = r.did() != null || "IOM".equals(r.groupName());
             table.add(new ArrayList<>(List.of(ctx.label("group", r.groupName()), ctx.label("measure", r.measure()),
                     r.people() == null ? Figure.NOT_AVAILABLE : Figure.count(r.people(), f[0]),

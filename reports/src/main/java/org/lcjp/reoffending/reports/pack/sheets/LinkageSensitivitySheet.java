@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.lcjp.reoffending.reports.pack.Figure;
 import org.lcjp.reoffending.reports.pack.PackContext;
 import org.lcjp.reoffending.reports.pack.PackData.LinkageSensitivityRow;
 import org.lcjp.reoffending.reports.pack.PackSheet;
-import org.lcjp.reoffending.reports.pack.Periods;
 import org.lcjp.reoffending.reports.pack.model.Column;
+import org.lcjp.reoffending.reports.pack.model.Figure;
+import org.lcjp.reoffending.reports.pack.model.Periods;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.model.Table;
 

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.lcjp.reoffending.reports.pack.Figure;
 import org.lcjp.reoffending.reports.pack.PackContext;
 import org.lcjp.reoffending.reports.pack.PackSheet;
 import org.lcjp.reoffending.reports.pack.ReportingYears;
 import org.lcjp.reoffending.reports.pack.model.Chart;
 import org.lcjp.reoffending.reports.pack.model.Column;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 import org.lcjp.reoffending.reports.pack.model.Formatted;
 import org.lcjp.reoffending.reports.pack.model.Rag;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
@@ -134,8 +134,8 @@ public final class PerformanceSheet implements PackSheet {
             default -> false;
         };
         if (!withheld && "proven_reoffending".equals(r.sourceTable()) && r.periodStart() != null) {
-            withheld = yearly(ctx, r).map(s -> s.rate() == Figure.CONFIDENTIAL || s.reoffencesPerOffender() == Figure.CONFIDENTIAL
-                    || s.harmPerOffender() == Figure.CONFIDENTIAL).orElse(false);
+            withheld = yearly(ctx, r).map(s -> Figure.CONFIDENTIAL.equals(s.rate()) || Figure.CONFIDENTIAL.equals(s.reoffencesPerOffender())
+                    || Figure.CONFIDENTIAL.equals(s.harmPerOffender())).orElse(false);
         }
         if (!withheld && "cohort_comparison".equals(r.sourceTable())) {
             withheld = comparisonWithheld(ctx, r);
@@ -156,7 +156,7 @@ public final class PerformanceSheet implements PackSheet {
                         && ComparisonSheet.period(ctx, c).equals(r.period()))
                 .anyMatch(c -> {
                     var s = ctx.comparisons().shown(c);
-                    return s.value() == Figure.CONFIDENTIAL || s.difference() == Figure.CONFIDENTIAL;
+                    return Figure.CONFIDENTIAL.equals(s.value()) || Figure.CONFIDENTIAL.equals(s.difference());
                 });
     }
 

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.lcjp.reoffending.reports.disclosure.SuppressionProblem;
 import org.lcjp.reoffending.reports.pack.DisclosedComparisons;
 import org.lcjp.reoffending.reports.pack.PackContext;
-import org.lcjp.reoffending.reports.pack.Periods;
+import org.lcjp.reoffending.reports.pack.model.Periods;
 import org.lcjp.reoffending.reports.performance.PerformanceRow;
 
 /** What the sheets of the service tables (needs and gaps, IOM reach, Checkpoint activity) share. */

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.lcjp.reoffending.reports.pack.DisclosedComparisons;
 import org.lcjp.reoffending.reports.pack.DisclosedYears;
-import org.lcjp.reoffending.reports.pack.Figure;
 import org.lcjp.reoffending.reports.pack.PackContext;
 import org.lcjp.reoffending.reports.pack.PackData.ComparisonRow;
 import org.lcjp.reoffending.reports.pack.PackData.IomRow;
@@ -15,6 +14,7 @@ import org.lcjp.reoffending.reports.pack.PackSheet;
 import org.lcjp.reoffending.reports.pack.ReportingYears.Period;
 import org.lcjp.reoffending.reports.pack.ReportingYears.YearRow;
 import org.lcjp.reoffending.reports.pack.model.Chart;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.performance.PerformanceRow;
 
@@ -57,7 +57,7 @@ public final class SummarySheet implements PackSheet {
                 + percent(juvenile.rate()) + " of juvenile offenders committed a proven reoffence within a year "
                 + ctx.notes().ref("COHORT") + ".");
         lines.add("Reoffenders committed " + decimal(all.reoffencesPerReoffender()) + " reoffences each on average"
-                + (all.harmPerOffender() == Figure.NOT_AVAILABLE ? " (the harm of the reoffences is not available [x])."
+                + (Figure.NOT_AVAILABLE.equals(all.harmPerOffender()) ? " (the harm of the reoffences is not available [x])."
                 : "; the harm of the reoffences came to " + decimal(all.harmPerOffender()) + " days per offender "
                 + ctx.notes().ref("HARM") + "."));
         Optional<Period> previous = ctx.years().periods().stream().filter(Period::isFinal)

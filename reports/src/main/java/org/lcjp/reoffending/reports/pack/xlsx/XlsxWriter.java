@@ -50,16 +50,15 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.lcjp.reoffending.reports.pack.Figure;
-import org.lcjp.reoffending.reports.pack.Layout;
-import org.lcjp.reoffending.reports.pack.PackData;
 import org.lcjp.reoffending.reports.pack.model.Chart;
 import org.lcjp.reoffending.reports.pack.model.Column;
+import org.lcjp.reoffending.reports.pack.model.DocumentProperties;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 import org.lcjp.reoffending.reports.pack.model.Formatted;
+import org.lcjp.reoffending.reports.pack.model.Layout;
 import org.lcjp.reoffending.reports.pack.model.Rag;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.model.Table;
-import org.lcjp.reoffending.reports.pack.sheets.ContentsSheet;
 
 /**
  * Lays the pack's sheets out in an Excel workbook: title in A1, description in A2, the lines above the table, then
@@ -83,14 +82,14 @@ public final class XlsxWriter {
         this.wb = wb;
     }
 
-    public static void write(List<Sheet> sheets, PackData data, OutputStream out) throws IOException {
+    public static void write(List<Sheet> sheets, DocumentProperties properties, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XlsxWriter w = new XlsxWriter(wb);
             for (Sheet s : sheets) {
                 w.sheet(s);
             }
-            wb.getProperties().getCoreProperties().setTitle(data.title() + " (" + data.asOf() + ")");
-            wb.getProperties().getCoreProperties().setCreator(data.contact());
+            wb.getProperties().getCoreProperties().setTitle(properties.title());
+            wb.getProperties().getCoreProperties().setCreator(properties.creator());
             wb.write(out);
         }
     }
@@ -143,7 +142,7 @@ public final class XlsxWriter {
             int last = t.columns().size() - 1;
             sheet.setColumnWidth(last, (sheet.getColumnWidth(last) / 256 + LINE_WIDTH_CHARS - totalWidth) * 256);
         }
-        boolean linkColumn = t.columns().get(0).header().equals(ContentsSheet.LINK_COLUMN);
+        boolean linkColumn = t.columns().get(0).header().equals(Table.SHEET_LINK_COLUMN);
         for (List<Object> values : t.rows()) {
             Row r = sheet.createRow(row++);
             int rowLines = 1;

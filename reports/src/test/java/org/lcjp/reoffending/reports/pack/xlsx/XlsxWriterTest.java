@@ -10,8 +10,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.lcjp.reoffending.reports.PanelPack;
 import org.lcjp.reoffending.reports.pack.PackFixtures;
-import org.lcjp.reoffending.reports.pack.PanelPack;
 
 /** The .xlsx as it prints: no short text runs into the column beside it. */
 class XlsxWriterTest {
@@ -46,12 +46,12 @@ class XlsxWriterTest {
     @Test
     void rowHeightsCountTheLinesTextTakesWhenWrappedAtWords() {
         // By characters 25 / 13 is two lines; wrapped at words it is "Harm of", "reoffences", "(days)".
-        assertThat(org.lcjp.reoffending.reports.pack.Layout.wrappedLines("Harm of reoffences (days)", 13)).isEqualTo(3);
-        assertThat(org.lcjp.reoffending.reports.pack.Layout.wrappedLines("Offenders", 13)).isEqualTo(1);
-        assertThat(org.lcjp.reoffending.reports.pack.Layout.wrappedLines("", 13)).isEqualTo(1);
+        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("Harm of reoffences (days)", 13)).isEqualTo(3);
+        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("Offenders", 13)).isEqualTo(1);
+        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("", 13)).isEqualTo(1);
         // A word longer than the line is broken: 30 characters in lines of 13 take three.
-        assertThat(org.lcjp.reoffending.reports.pack.Layout.wrappedLines("a".repeat(30), 13)).isEqualTo(3);
-        assertThat(org.lcjp.reoffending.reports.pack.Layout.wrappedLines("ab " + "c".repeat(13), 13)).isEqualTo(2);
+        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("a".repeat(30), 13)).isEqualTo(3);
+        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("ab " + "c".repeat(13), 13)).isEqualTo(2);
     }
 
     /** The longest value of a column whose data cells are all short text (not shorthand), else 0. */

@@ -1,4 +1,4 @@
-package org.lcjp.reoffending.ingest;
+package org.lcjp.reoffending.domain;
 
 /**
  * Rule codes of the quarantine table and of data_quality.quarantined_by_rule: each names a fault a data owner can

@@ -1,12 +1,10 @@
-package org.lcjp.reoffending.reports.pack;
+package org.lcjp.reoffending.reports.pack.model;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.lcjp.reoffending.reports.disclosure.Shorthand;
-import org.lcjp.reoffending.reports.pack.model.Formatted;
-import org.lcjp.reoffending.reports.pack.model.Sheet;
 
 /** Layout rules both writers share: the shorthand key above each table, and text that can never run as a formula. */
 public final class Layout {

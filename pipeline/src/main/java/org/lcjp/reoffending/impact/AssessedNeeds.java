@@ -1,4 +1,4 @@
-package org.lcjp.reoffending.needs;
+package org.lcjp.reoffending.impact;
 
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
@@ -15,7 +15,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.lcjp.reoffending.domain.Datasets;
-import org.lcjp.reoffending.impact.LinkedRecords;
 
 /**
  * Probation assessments (OASys) by person, and the latest one in a window before a date (methodology.md section 10:

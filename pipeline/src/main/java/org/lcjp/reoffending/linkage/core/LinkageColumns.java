@@ -1,4 +1,4 @@
-package org.lcjp.reoffending.linkage;
+package org.lcjp.reoffending.linkage.core;
 
 /** Intermediate column names of the linkage stages, declared once (after Splink: _l/_r, gamma_, mw_). */
 public final class LinkageColumns {

@@ -1,4 +1,4 @@
-package org.lcjp.reoffending.publish;
+package org.lcjp.reoffending.io;
 
 /**
  * Named points where a run can be stopped dead for fault-injection tests: with the system property

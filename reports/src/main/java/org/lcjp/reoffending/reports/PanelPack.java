@@ -1,11 +1,17 @@
-package org.lcjp.reoffending.reports.pack;
+package org.lcjp.reoffending.reports;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.lcjp.reoffending.reports.pack.PackContext;
+import org.lcjp.reoffending.reports.pack.PackData;
+import org.lcjp.reoffending.reports.pack.PackSheet;
 import org.lcjp.reoffending.reports.pack.model.Chart;
+import org.lcjp.reoffending.reports.pack.model.DocumentProperties;
+import org.lcjp.reoffending.reports.pack.model.Figure;
 import org.lcjp.reoffending.reports.pack.model.Formatted;
+import org.lcjp.reoffending.reports.pack.model.Layout;
 import org.lcjp.reoffending.reports.pack.model.Sheet;
 import org.lcjp.reoffending.reports.pack.ods.OdsWriter;
 import org.lcjp.reoffending.reports.pack.sheets.BalanceSheet;
@@ -107,11 +113,11 @@ public final class PanelPack {
     }
 
     public static void writeXlsx(PackData data, OutputStream out) throws IOException {
-        XlsxWriter.write(build(data), data, out);
+        XlsxWriter.write(build(data), properties(data), out);
     }
 
     public static void writeOds(PackData data, OutputStream out) throws IOException {
-        OdsWriter.write(build(data), data, out);
+        OdsWriter.write(build(data), properties(data), out);
     }
 
     public static byte[] xlsxBytes(PackData data) {
@@ -124,12 +130,17 @@ public final class PanelPack {
 
     /** The workbook of sheets already {@link #build built} from {@code data}: one build serves both formats. */
     public static byte[] xlsxBytes(List<Sheet> sheets, PackData data) {
-        return bytes(out -> XlsxWriter.write(sheets, data, out));
+        return bytes(out -> XlsxWriter.write(sheets, properties(data), out));
     }
 
     /** The spreadsheet of sheets already {@link #build built} from {@code data}. */
     public static byte[] odsBytes(List<Sheet> sheets, PackData data) {
-        return bytes(out -> OdsWriter.write(sheets, data, out));
+        return bytes(out -> OdsWriter.write(sheets, properties(data), out));
+    }
+
+    /** The title (with the as-of date) and the contact both writers record in the document's properties. */
+    static DocumentProperties properties(PackData data) {
+        return new DocumentProperties(data.title() + " (" + data.asOf() + ")", data.contact());
     }
 
     private interface Writer {

@@ -1,4 +1,4 @@
-package org.lcjp.reoffending.linkage.quality;
+package org.lcjp.reoffending.linkage.core;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;

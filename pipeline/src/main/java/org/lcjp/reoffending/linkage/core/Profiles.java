@@ -1,4 +1,4 @@
-package org.lcjp.reoffending.linkage;
+package org.lcjp.reoffending.linkage.core;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -71,7 +71,7 @@ public final class Profiles {
                 col(StagedColumns.AGENCY), col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID), col(LinkageColumns.PERSON_REFS),
                 col(StagedColumns.PNC_TOKEN), col(LinkageColumns.NODE)));
         // The record's groups for the quality breakdowns ride along when the records carry them.
-        for (String g : org.lcjp.reoffending.linkage.quality.RecordGroups.DIMENSIONS.values()) {
+        for (String g : RecordGroups.DIMENSIONS.values()) {
             if (java.util.Arrays.asList(keyed.columns()).contains(g)) {
                 recordColumns.add(col(g));
             }

@@ -1,4 +1,4 @@
-package org.lcjp.reoffending.reports.pack;
+package org.lcjp.reoffending.reports.pack.model;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

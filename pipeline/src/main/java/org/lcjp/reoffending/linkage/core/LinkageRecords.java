@@ -1,4 +1,4 @@
-package org.lcjp.reoffending.linkage;
+package org.lcjp.reoffending.linkage.core;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
@@ -41,15 +41,15 @@ public final class LinkageRecords {
 
     private final LinkageSettings settings;
     private final int bloomWords;
-    private final org.lcjp.reoffending.linkage.quality.RecordGroups groups;
+    private final RecordGroups groups;
 
     /** @param bloomWords 64-bit words per stored Bloom filter (PseudonymiseSettings.storedBloomBits / 64) */
     public LinkageRecords(LinkageSettings settings, int bloomWords) {
-        this(settings, bloomWords, org.lcjp.reoffending.linkage.quality.RecordGroups.none());
+        this(settings, bloomWords, RecordGroups.none());
     }
 
     /** @param groups the record's groups for the quality breakdowns (sex, ethnicity, age band), carried, never compared */
-    public LinkageRecords(LinkageSettings settings, int bloomWords, org.lcjp.reoffending.linkage.quality.RecordGroups groups) {
+    public LinkageRecords(LinkageSettings settings, int bloomWords, RecordGroups groups) {
         this.settings = settings;
         this.bloomWords = bloomWords;
         this.groups = groups;
@@ -78,7 +78,7 @@ public final class LinkageRecords {
     public static List<String> comparedColumns(Dataset<Row> records) {
         List<String> rowColumns = new ArrayList<>(List.of(LinkageColumns.RID, LinkageColumns.RECORD_KEY, StagedColumns.AGENCY,
                 StagedColumns.DATASET, StagedColumns.RECORD_ID, LinkageColumns.PERSON_REFS));
-        rowColumns.addAll(org.lcjp.reoffending.linkage.quality.RecordGroups.DIMENSIONS.values());
+        rowColumns.addAll(RecordGroups.DIMENSIONS.values());
         return Arrays.stream(records.columns()).filter(c -> !rowColumns.contains(c)).toList();
     }
 

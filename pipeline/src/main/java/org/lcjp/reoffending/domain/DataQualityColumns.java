@@ -1,4 +1,4 @@
-package org.lcjp.reoffending.ingest;
+package org.lcjp.reoffending.domain;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;

@@ -1,4 +1,4 @@
-package org.lcjp.reoffending.ingest;
+package org.lcjp.reoffending.domain;
 
 import java.sql.Date;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.lcjp.reoffending.linkage;
+package org.lcjp.reoffending.linkage.core;
 
 import java.util.Collection;
 import java.util.Map;

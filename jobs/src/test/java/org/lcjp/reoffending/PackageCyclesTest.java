@@ -1,0 +1,34 @@
+package org.lcjp.reoffending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No package of the product depends, directly or through others, on a package that depends on it: the layering the
+ * README's architecture section names (e.g. linkage.core below the linkage steps, the pack's model below its sheets
+ * and writers). jobs sees the production classes of all three modules; tests are left out, they may reach across.
+ */
+class PackageCyclesTest {
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.lcjp.reoffending");
+
+    @Test
+    void importsEveryModule() {
+        // A check over too few classes would pass for the wrong reason.
+        for (String pkg : new String[] {"org.lcjp.reoffending.linkage", "org.lcjp.reoffending.reports.pack",
+                "org.lcjp.reoffending.jobs"}) {
+            assertThat(PRODUCTION.containPackage(pkg)).as(pkg).isTrue();
+        }
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.lcjp.reoffending.(**)").should().beFreeOfCycles().check(PRODUCTION);
+    }
+}
