@@ -1,7 +1,7 @@
 package org.lcjp.reoffending;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -21,8 +21,9 @@ class PackageCyclesTest {
     @Test
     void importsEveryModule() {
         // A check over too few classes would pass for the wrong reason.
-        for (String pkg : new String[] {"org.lcjp.reoffending.linkage", "org.lcjp.reoffending.reports.pack",
-                "org.lcjp.reoffending.jobs"}) {
+        for (String pkg : new String[] {
+            "org.lcjp.reoffending.linkage", "org.lcjp.reoffending.reports.pack", "org.lcjp.reoffending.jobs"
+        }) {
             assertThat(PRODUCTION.containPackage(pkg)).as(pkg).isTrue();
         }
     }

@@ -15,10 +15,11 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, CommandLi
     static final int INPUT_REJECTED = 3;
 
     static final String[] HELP_LIST = {
-            "0:Success.",
-            "1:Any other failure (see the log).",
-            "2:Bad arguments or configuration.",
-            "3:Input rejected: nothing published."};
+        "0:Success.",
+        "1:Any other failure (see the log).",
+        "2:Bad arguments or configuration.",
+        "3:Input rejected: nothing published."
+    };
 
     /** The stack trace of a failure goes to the log file only (conf/log4j2.properties); the console gets two lines. */
     private static final Logger FAILURE_LOG = LogManager.getLogger("org.lcjp.reoffending.failure");
@@ -66,7 +67,8 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, CommandLi
         if (String.valueOf(e.getMessage()).startsWith("Cannot start run: could not take the lock")) {
             return "run again in a minute: another run was starting on the same OUTPUT at the same moment.";
         }
-        return "look up the cause in the log file " + logFile() + " (stack trace there); once it is fixed, run again - a failed run "
+        return "look up the cause in the log file " + logFile()
+                + " (stack trace there); once it is fixed, run again - a failed run "
                 + "published nothing and a rerun repairs what it left.";
     }
 
@@ -78,7 +80,8 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, CommandLi
 
     private static Throwable unwrap(Throwable t) {
         Throwable e = t;
-        while ((e instanceof CommandLine.ExecutionException || e instanceof java.lang.reflect.UndeclaredThrowableException)
+        while ((e instanceof CommandLine.ExecutionException
+                        || e instanceof java.lang.reflect.UndeclaredThrowableException)
                 && e.getCause() != null) {
             e = e.getCause();
         }

@@ -6,8 +6,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "publish", mixinStandardHelpOptions = true,
-        description = "Move what single-stage commands staged in OUTPUT/staging/<as_of>/ to published/<as_of>/, with its manifest.")
+@Command(
+        name = "publish",
+        mixinStandardHelpOptions = true,
+        description =
+                "Move what single-stage commands staged in OUTPUT/staging/<as_of>/ to published/<as_of>/, with its manifest.")
 final class PublishCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
@@ -17,7 +20,7 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NightlyRun.Outcome o = new NightlyRun(options.request(), r -> { }).publishStaging();
+        NightlyRun.Outcome o = new NightlyRun(options.request(), r -> {}).publishStaging();
         spec.commandLine().getOut().println("Published " + o.publishedTo());
         return ExitCodes.OK;
     }

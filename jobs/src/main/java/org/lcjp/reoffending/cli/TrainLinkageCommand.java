@@ -10,18 +10,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "train-linkage", mixinStandardHelpOptions = true,
-        description = {"Retrain the linkage model on the staged records of OUTPUT's warehouse (run `ingest` first) and write "
-                + "linkage-model.json: by default into OUTPUT's model store, which the nightly run then predicts with.",
-                "The nightly run never retrains by itself once it has a model."},
-        exitCodeListHeading = "%nExit status:%n", exitCodeList = {
-                "0:Success.", "1:Any other failure (see the log).", "2:Bad arguments or configuration (or no staged records)."})
+@Command(
+        name = "train-linkage",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Retrain the linkage model on the staged records of OUTPUT's warehouse (run `ingest` first) and write "
+                    + "linkage-model.json: by default into OUTPUT's model store, which the nightly run then predicts with.",
+            "The nightly run never retrains by itself once it has a model."
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:Success.",
+            "1:Any other failure (see the log).",
+            "2:Bad arguments or configuration (or no staged records)."
+        })
 final class TrainLinkageCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
-    @Option(names = "--model", paramLabel = "FILE",
-            description = "Write the model here instead (e.g. conf/linkage-model.json, then name it in linkage.model.file).")
+    @Option(
+            names = "--model",
+            paramLabel = "FILE",
+            description =
+                    "Write the model here instead (e.g. conf/linkage-model.json, then name it in linkage.model.file).")
     Path model;
 
     @CommandLine.Spec
@@ -30,7 +41,8 @@ final class TrainLinkageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        new NightlyRun(options.request(), r -> out.println(r.summaryLine())).runStages(List.of(new TrainLinkageJob(model)), false);
+        new NightlyRun(options.request(), r -> out.println(r.summaryLine()))
+                .runStages(List.of(new TrainLinkageJob(model)), false);
         out.flush();
         return ExitCodes.OK;
     }

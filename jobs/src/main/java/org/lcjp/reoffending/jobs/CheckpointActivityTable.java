@@ -24,7 +24,8 @@ final class CheckpointActivityTable implements ServiceTable {
 
     @Override
     public Dataset<Row> build(ServiceInputs in, Dataset<Row> referrals) {
-        List<CheckpointActivityRow> rows = new CheckpointActivity(in.context().settings().comparison().confidence())
+        List<CheckpointActivityRow> rows = new CheckpointActivity(
+                        in.context().settings().comparison().confidence())
                 .build(referrals, in.recordPerson(), in.coverage(List.of(Datasets.CHECKPOINT_REFERRALS)));
         return in.frame(rows, CheckpointActivityRow::toRow, CheckpointActivityRow.SCHEMA);
     }

@@ -23,8 +23,7 @@ import org.lcjp.reoffending.settings.SettingsLoader;
 final class ConfigFiles {
     private static final List<String> NOT_FIGURES = List.of("pipeline.yaml", "schedule/", "cluster/");
 
-    private ConfigFiles() {
-    }
+    private ConfigFiles() {}
 
     /** Relative path (with '/') to SHA-256, in path order. */
     static Map<String, String> sha256(Path confDir) {
@@ -48,12 +47,17 @@ final class ConfigFiles {
     static boolean changesFigures(String name) {
         String file = name.substring(name.lastIndexOf('/') + 1);
         return NOT_FIGURES.stream().noneMatch(n -> n.endsWith("/") ? name.startsWith(n) : name.equals(n))
-                && !file.startsWith("log4j2") && !file.endsWith(".key") && !file.endsWith(".README") && !file.startsWith(".");
+                && !file.startsWith("log4j2")
+                && !file.endsWith(".key")
+                && !file.endsWith(".README")
+                && !file.startsWith(".");
     }
 
     /** SHA-256 over the resolved settings and each file's name and hash. */
     static String hash(PipelineSettings settings, Map<String, String> files) {
-        StringBuilder b = new StringBuilder("settings ").append(SettingsLoader.hash(settings)).append('\n');
+        StringBuilder b = new StringBuilder("settings ")
+                .append(SettingsLoader.hash(settings))
+                .append('\n');
         files.forEach((name, sha) -> b.append(name).append(' ').append(sha).append('\n'));
         return Sha256.hex(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -9,12 +9,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
+import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
 import org.lcjp.reoffending.family.FamilyOffendingRow;
 import org.lcjp.reoffending.family.ThinkFamily;
 import org.lcjp.reoffending.measures.CohortCalendar;
 import org.lcjp.reoffending.measures.MeasureColumns;
 import org.lcjp.reoffending.measures.MeasureTables;
-import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
 import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.settings.CohortSettings;
 
@@ -39,10 +39,17 @@ final class FamilyOffendingTable implements ServiceTable {
         Dataset<Row> proven = in.measures(MeasuresJob.PROVEN_OFFENCES);
         Dataset<Row> events = in.measures(MeasuresJob.INDEX_EVENTS);
         LocalDate effective = in.effectiveDate().orElse(null);
-        List<FamilyOffendingRow> rows = new ThinkFamily(context.settings().comparison(), cohort,
-                new DateOfBirthCipher(context.key())).build(new ThinkFamily.Inputs(links, in.recordPerson(), proven,
-                in.measures(MeasuresJob.PERSON_ATTRIBUTES), events, in.historyStart(proven).orElse(null), effective,
-                finalCohorts(events)));
+        List<FamilyOffendingRow> rows = new ThinkFamily(
+                        context.settings().comparison(), cohort, new DateOfBirthCipher(context.key()))
+                .build(new ThinkFamily.Inputs(
+                        links,
+                        in.recordPerson(),
+                        proven,
+                        in.measures(MeasuresJob.PERSON_ATTRIBUTES),
+                        events,
+                        in.historyStart(proven).orElse(null),
+                        effective,
+                        finalCohorts(events)));
         return in.frame(rows, FamilyOffendingRow::toRow, FamilyOffendingRow.SCHEMA);
     }
 
@@ -51,8 +58,14 @@ final class FamilyOffendingTable implements ServiceTable {
      * measure stage classified them (first cohort and data coverage included).
      */
     static List<LocalDate> finalCohorts(Dataset<Row> events) {
-        return MeasureTables.published(events).filter(col(CohortCalendar.STATUS).equalTo(ProvenReoffendingColumns.STATUS_FINAL))
-                .select(MeasureColumns.COHORT_START).distinct().collectAsList().stream()
-                .map(r -> r.<Date>getAs(MeasureColumns.COHORT_START).toLocalDate()).sorted().toList();
+        return MeasureTables.published(events)
+                .filter(col(CohortCalendar.STATUS).equalTo(ProvenReoffendingColumns.STATUS_FINAL))
+                .select(MeasureColumns.COHORT_START)
+                .distinct()
+                .collectAsList()
+                .stream()
+                .map(r -> r.<Date>getAs(MeasureColumns.COHORT_START).toLocalDate())
+                .sorted()
+                .toList();
     }
 }

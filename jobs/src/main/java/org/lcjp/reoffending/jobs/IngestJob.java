@@ -17,7 +17,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.lcjp.reoffending.domain.DataQualityColumns;
-import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.FileReport;
@@ -37,8 +36,8 @@ import org.lcjp.reoffending.io.StagedState;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.io.WarehouseTables;
 import org.lcjp.reoffending.jobs.results.IngestResult;
-import org.lcjp.reoffending.publish.CodeVersion;
 import org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers;
+import org.lcjp.reoffending.publish.CodeVersion;
 import org.lcjp.reoffending.spark.Concurrently;
 import org.lcjp.reoffending.spark.JobDescriptions;
 
@@ -66,45 +65,74 @@ public final class IngestJob implements Stage {
         IngestTables tables = new IngestTables(ctx.warehouse());
         // The fingerprint is a token of the encoding (token format, Bloom-filter scheme and sizes) under the key: a new
         // key or a re-encoding both leave the stored tokens stale.
-        String fingerprint = PseudonymiseIdentifiers.fingerprint(ctx.key(), ctx.settings().pseudonymise());
-        IngestManifest manifest = IngestManifest.read(ctx.storage(), ctx.warehouse().ingestManifest());
+        String fingerprint =
+                PseudonymiseIdentifiers.fingerprint(ctx.key(), ctx.settings().pseudonymise());
+        IngestManifest manifest =
+                IngestManifest.read(ctx.storage(), ctx.warehouse().ingestManifest());
         if (manifest.keyFingerprint() != null && !manifest.keyFingerprint().equals(fingerprint)) {
             // The run's key check (NightlyRun) refuses another key, or clears the warehouse for --rekey, before any
             // stage: a stage never re-pseudonymises the warehouse on its own.
-            throw new IllegalStateException("Cannot ingest: the warehouse was built with another key or encoding (key fingerprint "
-                    + manifest.keyFingerprint() + ", this key " + fingerprint + "); run it through `reoffending run`, with --rekey "
-                    + "if the key changed on purpose");
+            throw new IllegalStateException(
+                    "Cannot ingest: the warehouse was built with another key or encoding (key fingerprint "
+                            + manifest.keyFingerprint() + ", this key " + fingerprint
+                            + "); run it through `reoffending run`, with --rekey "
+                            + "if the key changed on purpose");
         }
         Map<String, FileReport> reports = new LinkedHashMap<>();
         tables.fileCounts(spark).forEach(r -> reports.put(r.sourceFile(), r));
-        // Half-written state is redone, never trusted: a listed delivery whose counts or rows are missing is read again.
-        List<IngestManifest.Entry> inPlace = manifest.files().stream().filter(e -> tables.inPlace(e, reports.get(e.sourceFile()))).toList();
+        // Half-written state is redone, never trusted: a listed delivery whose counts or rows are missing is read
+        // again.
+        List<IngestManifest.Entry> inPlace = manifest.files().stream()
+                .filter(e -> tables.inPlace(e, reports.get(e.sourceFile())))
+                .toList();
         if (inPlace.size() < manifest.files().size()) {
-            LOG.warn("{} delivered file(s) listed as ingested lack their counts or rows (a crash or outside damage): reading them again",
+            LOG.warn(
+                    "{} delivered file(s) listed as ingested lack their counts or rows (a crash or outside damage): reading them again",
                     manifest.files().size() - inPlace.size());
         }
         manifest = new IngestManifest(fingerprint, inPlace);
 
         List<ExtractFile> found = ctx.deliveries();
-        List<ExtractFile> readable = found.stream().filter(f -> f.status().equals(DataQualityColumns.STATUS_READ)).toList();
+        List<ExtractFile> readable = found.stream()
+                .filter(f -> f.status().equals(DataQualityColumns.STATUS_READ))
+                .toList();
         // A delivery listed with the length and modification time it was ingested with is not opened again; any
         // other is parsed, and hashed in the same pass (FileFacts).
         Map<String, IngestManifest.Entry> known = manifest.bySourceFile();
         List<ExtractFile> toParse = readable.stream()
-                .filter(f -> known.get(f.sourceFile()) == null || !known.get(f.sourceFile()).unchanged(f)).toList();
+                .filter(f -> known.get(f.sourceFile()) == null
+                        || !known.get(f.sourceFile()).unchanged(f))
+                .toList();
 
-        ExtractReader reader = new ExtractReader(ctx.settings().ingest().maxRecordLines(), ctx.settings().ingest().splitBytes(),
+        ExtractReader reader = new ExtractReader(
+                ctx.settings().ingest().maxRecordLines(),
+                ctx.settings().ingest().splitBytes(),
                 ctx.storage());
         ValidateRows validate = new ValidateRows(ctx.settings().ingest());
-        PseudonymiseIdentifiers pseudonymise = new PseudonymiseIdentifiers(ctx.settings().pseudonymise(), ctx.key());
+        PseudonymiseIdentifiers pseudonymise =
+                new PseudonymiseIdentifiers(ctx.settings().pseudonymise(), ctx.key());
         Dataset<Row> offences = ReferenceTables.read(spark, ctx, ReferenceTables.OFFENCES);
 
         int threads = ctx.settings().ingest().parallelDatasets();
         // Every dataset with new deliveries at once: each is a short chain of small jobs (parse and count, two
         // writes), which one after another left both cores idle between jobs.
-        List<DatasetSpec> changed = Datasets.all().stream().filter(s -> toParse.stream().anyMatch(f -> f.datasetId().equals(s.id()))).toList();
-        List<Parsed> parsed = Concurrently.map(changed, threads, spec -> parse(spark, tables, spec,
-                toParse.stream().filter(f -> f.datasetId().equals(spec.id())).toList(), reader, validate, pseudonymise, offences));
+        List<DatasetSpec> changed = Datasets.all().stream()
+                .filter(s -> toParse.stream().anyMatch(f -> f.datasetId().equals(s.id())))
+                .toList();
+        List<Parsed> parsed = Concurrently.map(
+                changed,
+                threads,
+                spec -> parse(
+                        spark,
+                        tables,
+                        spec,
+                        toParse.stream()
+                                .filter(f -> f.datasetId().equals(spec.id()))
+                                .toList(),
+                        reader,
+                        validate,
+                        pseudonymise,
+                        offences));
         List<IngestManifest.Entry> ingested = new ArrayList<>();
         long rowsRead = 0;
         for (Parsed p : parsed) {
@@ -121,8 +149,11 @@ public final class IngestJob implements Stage {
 
         String code = CodeVersion.current();
         java.util.concurrent.atomic.AtomicInteger restaged = new java.util.concurrent.atomic.AtomicInteger();
-        List<StagedState> states = Concurrently.map(Datasets.all(), threads, spec -> stage(spark, ctx, tables, spec, validate,
-                pseudonymise, offences, now, fingerprint, code, restaged));
+        List<StagedState> states = Concurrently.map(
+                Datasets.all(),
+                threads,
+                spec -> stage(
+                        spark, ctx, tables, spec, validate, pseudonymise, offences, now, fingerprint, code, restaged));
         Map<String, long[]> resolution = new HashMap<>();
         long staged = 0;
         for (StagedState st : states) {
@@ -136,23 +167,31 @@ public final class IngestJob implements Stage {
     }
 
     /** One dataset's new deliveries, read and counted: their data_quality rows and ingest manifest entries. */
-    private record Parsed(List<FileReport> reports, List<IngestManifest.Entry> entries) {
-    }
+    private record Parsed(List<FileReport> reports, List<IngestManifest.Entry> entries) {}
 
     /**
      * Parses, validates and counts one dataset's new deliveries in one pass over their bytes (cached), then writes
      * their accepted and quarantined rows from the cache.
      */
-    private static Parsed parse(SparkSession spark, IngestTables tables, DatasetSpec spec, List<ExtractFile> files,
-                                ExtractReader reader, ValidateRows validate, PseudonymiseIdentifiers pseudonymise,
-                                Dataset<Row> offences) {
+    private static Parsed parse(
+            SparkSession spark,
+            IngestTables tables,
+            DatasetSpec spec,
+            List<ExtractFile> files,
+            ExtractReader reader,
+            ValidateRows validate,
+            PseudonymiseIdentifiers pseudonymise,
+            Dataset<Row> offences) {
         // Not repartitioned: the reader already spreads big files over tasks, and keeping each task to one file
         // lets the accepted rows be written per delivery date without a shuffle of the wide rows.
         FileFacts facts = new FileFacts(spark.sparkContext(), "file facts " + spec.id());
         ValidatedRows validated = validate.apply(reader.read(spark, spec, files, facts), spec, offences);
         validated.checked().persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            List<FileReport> counted = JobDescriptions.describe(spark, NAME, "parse and count " + spec.id(),
+            List<FileReport> counted = JobDescriptions.describe(
+                    spark,
+                    NAME,
+                    "parse and count " + spec.id(),
                     () -> FileReports.count(files, FileCounts.of(validated), facts::bySourceFile));
             requireReconciled(counted);
             List<LocalDate> dates = files.stream().map(ExtractFile::extractDate).toList();
@@ -166,8 +205,16 @@ public final class IngestJob implements Stage {
                 return null;
             });
             Map<String, FileFacts.Fact> learnt = facts.bySourceFile();
-            List<IngestManifest.Entry> entries = files.stream().map(f -> new IngestManifest.Entry(f.sourceFile(), f.agency(),
-                    f.dataset(), f.extractDate().toString(), learnt.get(f.sourceFile()).sha256(), f.bytes(), f.modificationTime())).toList();
+            List<IngestManifest.Entry> entries = files.stream()
+                    .map(f -> new IngestManifest.Entry(
+                            f.sourceFile(),
+                            f.agency(),
+                            f.dataset(),
+                            f.extractDate().toString(),
+                            learnt.get(f.sourceFile()).sha256(),
+                            f.bytes(),
+                            f.modificationTime()))
+                    .toList();
             return new Parsed(counted, entries);
         } finally {
             validated.checked().unpersist();
@@ -178,14 +225,17 @@ public final class IngestJob implements Stage {
     static void requireReconciled(List<FileReport> reports) {
         for (FileReport r : reports) {
             if (!r.reconciles()) {
-                throw new InputRejectedException("Cannot publish: rows read do not equal rows accepted plus quarantined ("
-                        + r.sourceFile() + ": " + r.rowsRead() + " read, " + r.rowsAccepted() + " accepted, "
-                        + r.rowsQuarantined() + " quarantined). Nothing was published; report this as a pipeline fault with the file");
+                throw new InputRejectedException(
+                        "Cannot publish: rows read do not equal rows accepted plus quarantined ("
+                                + r.sourceFile() + ": " + r.rowsRead() + " read, " + r.rowsAccepted() + " accepted, "
+                                + r.rowsQuarantined()
+                                + " quarantined). Nothing was published; report this as a pipeline fault with the file");
             }
         }
     }
 
-    private static Dataset<Row> pseudonymised(ValidatedRows validated, DatasetSpec spec, PseudonymiseIdentifiers pseudonymise) {
+    private static Dataset<Row> pseudonymised(
+            ValidatedRows validated, DatasetSpec spec, PseudonymiseIdentifiers pseudonymise) {
         Dataset<Row> accepted = validated.accepted().withColumn(StagedColumns.EVENT_DATE, col(spec.eventDateColumn()));
         return pseudonymise.apply(accepted, spec);
     }
@@ -195,15 +245,24 @@ public final class IngestJob implements Stage {
      * unless the table was built from the same deliveries, key and code: then it and its figures are kept as they are.
      * A new version is written beside the table and switched to, so a reader never sees half of one.
      */
-    private static StagedState stage(SparkSession spark, RunContext ctx, IngestTables tables, DatasetSpec spec,
-                                     ValidateRows validate, PseudonymiseIdentifiers pseudonymise, Dataset<Row> offences,
-                                     IngestManifest manifest, String fingerprint, String code,
-                                     java.util.concurrent.atomic.AtomicInteger restaged) {
+    private static StagedState stage(
+            SparkSession spark,
+            RunContext ctx,
+            IngestTables tables,
+            DatasetSpec spec,
+            ValidateRows validate,
+            PseudonymiseIdentifiers pseudonymise,
+            Dataset<Row> offences,
+            IngestManifest manifest,
+            String fingerprint,
+            String code,
+            java.util.concurrent.atomic.AtomicInteger restaged) {
         StoragePath table = ctx.warehouse().staged(spec.id());
         WarehouseTables.recover(ctx.storage(), table);
         Map<String, String> inputs = new TreeMap<>();
         for (IngestManifest.Entry e : manifest.files()) {
-            if (e.agency().equals(spec.id().agency()) && e.dataset().equals(spec.id().dataset())
+            if (e.agency().equals(spec.id().agency())
+                    && e.dataset().equals(spec.id().dataset())
                     && !LocalDate.parse(e.extractDate()).isAfter(ctx.asOf())) {
                 inputs.put(e.sourceFile(), e.sha256());
             }
@@ -224,7 +283,8 @@ public final class IngestJob implements Stage {
             long inForce = 0;
             long losers = 0;
             Map<String, long[]> resolution = new HashMap<>();
-            for (StagedRecords.FileResolution r : JobDescriptions.describe(spark, NAME, "resolution " + spec.id(), resolved::perFileFigures)) {
+            for (StagedRecords.FileResolution r :
+                    JobDescriptions.describe(spark, NAME, "resolution " + spec.id(), resolved::perFileFigures)) {
                 resolution.put(r.sourceFile(), new long[] {r.superseded(), r.deleted()});
                 losers += r.superseded() + r.deleted();
                 inForce += r.inForce();
@@ -232,7 +292,11 @@ public final class IngestJob implements Stage {
             boolean fewLosers = losers <= ctx.settings().ingest().broadcastSupersededRows();
             StoragePath next = WarehouseTables.next(table);
             JobDescriptions.describe(spark, NAME, "stage " + spec.id(), () -> {
-                resolved.staged(fewLosers).write().mode(SaveMode.Overwrite).option(IngestTables.DICTIONARY, false).parquet(next.toString());
+                resolved.staged(fewLosers)
+                        .write()
+                        .mode(SaveMode.Overwrite)
+                        .option(IngestTables.DICTIONARY, false)
+                        .parquet(next.toString());
                 return null;
             });
             StagedState state = new StagedState(fingerprint, code, inputs, resolution, inForce);
@@ -244,19 +308,37 @@ public final class IngestJob implements Stage {
         }
     }
 
-    private static IngestResult result(List<ExtractFile> parsed, List<FileReport> quality, long rowsRead, long staged,
-                                       int restaged, double seconds) {
-        return new IngestResult(rowsRead, staged, seconds, parsed.size(),
-                quality.stream().mapToLong(FileReport::rowsQuarantined).sum(), quality.stream().mapToLong(FileReport::warnings).sum(),
-                withStatus(quality, DataQualityColumns.STATUS_REJECTED_FILE), withStatus(quality, DataQualityColumns.STATUS_NOT_READ_BAD_NAME),
+    private static IngestResult result(
+            List<ExtractFile> parsed,
+            List<FileReport> quality,
+            long rowsRead,
+            long staged,
+            int restaged,
+            double seconds) {
+        return new IngestResult(
+                rowsRead,
+                staged,
+                seconds,
+                parsed.size(),
+                quality.stream().mapToLong(FileReport::rowsQuarantined).sum(),
+                quality.stream().mapToLong(FileReport::warnings).sum(),
+                withStatus(quality, DataQualityColumns.STATUS_REJECTED_FILE),
+                withStatus(quality, DataQualityColumns.STATUS_NOT_READ_BAD_NAME),
                 withStatus(quality, DataQualityColumns.STATUS_NOT_READ_AFTER_AS_OF),
                 withStatus(quality, DataQualityColumns.STATUS_NOT_READ_UNKNOWN_FOLDER),
                 withStatus(quality, DataQualityColumns.STATUS_NOT_READ_LINK),
-                notes(quality, FileReports.EXTRA_COLUMNS), notes(quality, FileReports.INVALID_UTF8), restaged, null, null);
+                notes(quality, FileReports.EXTRA_COLUMNS),
+                notes(quality, FileReports.INVALID_UTF8),
+                restaged,
+                null,
+                null);
     }
 
     private static List<String> withStatus(List<FileReport> quality, String status) {
-        return quality.stream().filter(q -> q.status().equals(status)).map(FileReport::sourceFile).toList();
+        return quality.stream()
+                .filter(q -> q.status().equals(status))
+                .map(FileReport::sourceFile)
+                .toList();
     }
 
     /** "file: note" for each note of a file read that starts as given. */

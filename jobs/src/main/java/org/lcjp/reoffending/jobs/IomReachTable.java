@@ -54,20 +54,28 @@ final class IomReachTable implements ServiceTable {
         PipelineSettings settings = context.settings();
         Dataset<Row> recordPerson = in.recordPerson();
         Dataset<Row> attributes = in.measures(MeasuresJob.PERSON_ATTRIBUTES);
-        IomReach reach = new IomReach(settings.iom(), settings.cohort().adultAge(), new DateOfBirthCipher(context.key()),
+        IomReach reach = new IomReach(
+                settings.iom(),
+                settings.cohort().adultAge(),
+                new DateOfBirthCipher(context.key()),
                 settings.comparison().confidence());
-        Dataset<Row> people = reach.people(IomReach.years(spark, years),
-                in.staged(Datasets.PROBATION_ASSESSMENTS).map(t -> AssessedNeeds.linked(t, recordPerson))
+        Dataset<Row> people = reach.people(
+                IomReach.years(spark, years),
+                in.staged(Datasets.PROBATION_ASSESSMENTS)
+                        .map(t -> AssessedNeeds.linked(t, recordPerson))
                         .orElseGet(() -> empty(spark, IomReach.ASSESSMENT_COLUMNS)),
-                in.staged(Datasets.PROBATION_SUPERVISION).map(t -> IomReach.supervision(t, recordPerson))
+                in.staged(Datasets.PROBATION_SUPERVISION)
+                        .map(t -> IomReach.supervision(t, recordPerson))
                         .orElseGet(() -> empty(spark, IomReach.SUPERVISION_COLUMNS)),
-                in.measures(MeasuresJob.PROVEN_OFFENCES), attributes, IomReach.caseload(iom, recordPerson));
+                in.measures(MeasuresJob.PROVEN_OFFENCES),
+                attributes,
+                IomReach.caseload(iom, recordPerson));
         List<Dataset<Row>> staged = new ArrayList<>();
         for (DatasetSpec spec : Datasets.all()) {
             in.staged(spec.id()).ifPresent(staged::add);
         }
-        Dataset<Row> located = PersonDistricts.withLocalAuthority(people, IomReach.PERIOD_END,
-                PersonDistricts.records(staged, recordPerson), attributes, in.areas());
+        Dataset<Row> located = PersonDistricts.withLocalAuthority(
+                people, IomReach.PERIOD_END, PersonDistricts.records(staged, recordPerson), attributes, in.areas());
         List<IomReachRow> rows = reach.rows(reach.cells(located), in.coverage(IomReach.SOURCES));
         return in.frame(rows, IomReachRow::toRow, IomReachRow.SCHEMA);
     }

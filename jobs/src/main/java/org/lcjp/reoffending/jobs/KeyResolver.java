@@ -16,8 +16,7 @@ public final class KeyResolver {
     private static final Logger LOG = LogManager.getLogger(KeyResolver.class);
     public static final String SAMPLE_KEY = "sample.key";
 
-    private KeyResolver() {
-    }
+    private KeyResolver() {}
 
     public static PseudonymisationKey resolve(RunRequest request) {
         return resolve(request, false);
@@ -33,14 +32,16 @@ public final class KeyResolver {
             return PseudonymisationKey.load(request.keyFile());
         }
         if (isSampleInput(request)) {
-            String warning = "WARNING: using the SAMPLE pseudonymisation key " + request.confDir().resolve(SAMPLE_KEY)
+            String warning = "WARNING: using the SAMPLE pseudonymisation key "
+                    + request.confDir().resolve(SAMPLE_KEY)
                     + " because the input is the synthetic sample-inputs/. Never use it for real data.";
             LOG.warn(warning);
             System.err.println(warning);
             return PseudonymisationKey.load(request.confDir().resolve(SAMPLE_KEY));
         }
         throw new SettingsException("Cannot pseudonymise " + request.input() + ": a key file is required for any input "
-                + "other than sample-inputs/ (pass --key-file, or KEY_FILE=... to make). " + PseudonymisationKey.HOW_TO_MAKE);
+                + "other than sample-inputs/ (pass --key-file, or KEY_FILE=... to make). "
+                + PseudonymisationKey.HOW_TO_MAKE);
     }
 
     /** A key file others may read is refused unless allowed; on a file system without POSIX modes nothing is checked. */
@@ -55,7 +56,8 @@ public final class KeyResolver {
             return;
         }
         String problem = "the key file " + keyFile + " can be read by every user of this machine (mode "
-                + java.nio.file.attribute.PosixFilePermissions.toString(mode) + "), and whoever reads it can reverse the tokens";
+                + java.nio.file.attribute.PosixFilePermissions.toString(mode)
+                + "), and whoever reads it can reverse the tokens";
         if (allowReadable) {
             LOG.warn("WARNING: {}; running anyway because run.allow_readable_key is true", problem);
             System.err.println("WARNING: " + problem + "; running anyway because run.allow_readable_key is true.");

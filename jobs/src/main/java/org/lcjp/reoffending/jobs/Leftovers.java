@@ -21,8 +21,7 @@ final class Leftovers {
     static final String SPARK_LOCAL = "spark-local";
     static final String CHECKPOINTS = "checkpoints";
 
-    private Leftovers() {
-    }
+    private Leftovers() {}
 
     /**
      * Removes the leftovers; returns how many folders and files went.
@@ -34,7 +33,9 @@ final class Leftovers {
         String own = building == null ? null : building.getFileName();
         if (storage.isDirectory(warehouse.published())) {
             storage.list(warehouse.published()).stream()
-                    .filter(e -> e.directory() && e.name().startsWith(BUILDING) && !e.name().equals(own))
+                    .filter(e -> e.directory()
+                            && e.name().startsWith(BUILDING)
+                            && !e.name().equals(own))
                     .forEach(e -> gone.add(e.path()));
         }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -42,10 +43,13 @@ final class Leftovers {
         if (storage.isDirectory(scratch)) {
             for (Storage.Entry e : storage.list(scratch)) {
                 if (e.name().equals(SPARK_LOCAL)) {
-                    storage.list(e.path()).stream().filter(x -> x.modificationTime() < jvmStart).forEach(x -> gone.add(x.path()));
+                    storage.list(e.path()).stream()
+                            .filter(x -> x.modificationTime() < jvmStart)
+                            .forEach(x -> gone.add(x.path()));
                 } else if (e.name().equals(CHECKPOINTS)) {
                     String active = activeCheckpoint();
-                    storage.list(e.path()).stream().filter(x -> active == null || !active.endsWith("/" + x.name()))
+                    storage.list(e.path()).stream()
+                            .filter(x -> active == null || !active.endsWith("/" + x.name()))
                             .forEach(x -> gone.add(x.path()));
                 } else if (e.modificationTime() < jvmStart) {
                     gone.add(e.path());
@@ -75,8 +79,12 @@ final class Leftovers {
     static void checkpointUnder(SparkSession spark, Storage storage, StoragePath dir) {
         scala.Option<String> active = spark.sparkContext().getCheckpointDir();
         // A folder already removed (an earlier run's, in the same JVM) is not reused.
-        if (active.isEmpty() || !pathOf(new org.apache.hadoop.fs.Path(active.get()).getParent().toString())
-                .equals(pathOf(dir.toString())) || !storage.isDirectory(StoragePath.of(active.get()))) {
+        if (active.isEmpty()
+                || !pathOf(new org.apache.hadoop.fs.Path(active.get())
+                                .getParent()
+                                .toString())
+                        .equals(pathOf(dir.toString()))
+                || !storage.isDirectory(StoragePath.of(active.get()))) {
             spark.sparkContext().setCheckpointDir(dir.toString());
         }
     }

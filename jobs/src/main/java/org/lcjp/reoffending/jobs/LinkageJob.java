@@ -15,8 +15,8 @@ import org.lcjp.reoffending.jobs.results.LinkResult;
 import org.lcjp.reoffending.linkage.LinkPeople;
 import org.lcjp.reoffending.linkage.core.RecordGroups;
 import org.lcjp.reoffending.linkage.quality.PairwiseAccuracy;
-import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.linkage.quality.TruthAccuracy;
+import org.lcjp.reoffending.pseudonymise.DateOfBirthCipher;
 import org.lcjp.reoffending.spark.JobDescriptions;
 
 /**
@@ -33,7 +33,8 @@ public final class LinkageJob implements Stage {
     public static final String QUALITY_TABLE = "linkage_quality";
     public static final String TRUTH_FILE = "record_person.csv";
     static final String SENSITIVITY_TABLE = "sensitivity";
-    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(LinkageJob.class);
+    private static final org.apache.logging.log4j.Logger LOG =
+            org.apache.logging.log4j.LogManager.getLogger(LinkageJob.class);
 
     @Override
     public String name() {
@@ -54,7 +55,10 @@ public final class LinkageJob implements Stage {
         Dataset<Row> previous = wh.storage().isDirectory(current) ? spark.read().parquet(current.toString()) : null;
         LinkageModels.Given given = LinkageModels.given(context);
         LinkPeople linker = linker(context);
-        LinkPeople.Outcome out = JobDescriptions.describe(spark, NAME, "link records to persons",
+        LinkPeople.Outcome out = JobDescriptions.describe(
+                spark,
+                NAME,
+                "link records to persons",
                 () -> linker.run(staged, previous, given == null ? null : given.model()));
         String modelHash;
         String modelSource;
@@ -63,8 +67,11 @@ public final class LinkageJob implements Stage {
             StoragePath kept = LinkageModels.current(context);
             modelHash = LinkageModels.write(context, json, kept);
             modelSource = "trained tonight, kept at " + kept;
-            LOG.warn("No linkage model was given (linkage.model.file unset and none in {}): trained one on tonight's {} records and "
-                    + "kept it; later nights predict with it. Retrain explicitly with `reoffending train-linkage`", kept.getParent(), out.records());
+            LOG.warn(
+                    "No linkage model was given (linkage.model.file unset and none in {}): trained one on tonight's {} records and "
+                            + "kept it; later nights predict with it. Retrain explicitly with `reoffending train-linkage`",
+                    kept.getParent(),
+                    out.records());
         } else {
             modelHash = given.hash();
             modelSource = given.source();
@@ -72,15 +79,31 @@ public final class LinkageJob implements Stage {
         }
         StoragePath next = WarehouseTables.next(current);
         StoragePath truth = truthFile(wh.storage(), context.input());
-        Dataset<Row> truthTable = truth == null ? null : spark.read().option("header", true).csv(truth.toString());
-        PairwiseAccuracy.Figures accuracy = truth == null ? null : JobDescriptions.describe(spark, NAME, "measure against truth",
-                () -> TruthAccuracy.measure(out.recordPerson(), truthTable));
-        Dataset<Row> quality = accuracy == null ? out.quality()
-                : out.quality().unionByName(TruthAccuracy.rows(spark, accuracy)).unionByName(TruthAccuracy.byGroup(out.recordGroups(), truthTable));
+        Dataset<Row> truthTable =
+                truth == null ? null : spark.read().option("header", true).csv(truth.toString());
+        PairwiseAccuracy.Figures accuracy = truth == null
+                ? null
+                : JobDescriptions.describe(
+                        spark,
+                        NAME,
+                        "measure against truth",
+                        () -> TruthAccuracy.measure(out.recordPerson(), truthTable));
+        Dataset<Row> quality = accuracy == null
+                ? out.quality()
+                : out.quality()
+                        .unionByName(TruthAccuracy.rows(spark, accuracy))
+                        .unionByName(TruthAccuracy.byGroup(out.recordGroups(), truthTable));
         JobDescriptions.describe(spark, NAME, "write record_person", () -> {
             out.recordPerson().write().mode(SaveMode.Overwrite).parquet(next.toString());
-            quality.coalesce(1).write().mode(SaveMode.Overwrite).parquet(context.published(QUALITY_TABLE).toString());
-            out.sensitivity().coalesce(1).write().mode(SaveMode.Overwrite).parquet(sensitivity(context).toString());
+            quality.coalesce(1)
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .parquet(context.published(QUALITY_TABLE).toString());
+            out.sensitivity()
+                    .coalesce(1)
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .parquet(sensitivity(context).toString());
             return null;
         });
         long persons = out.persons();
@@ -89,21 +112,46 @@ public final class LinkageJob implements Stage {
         double drift = Math.round(out.drift() * 1e4) / 1e4;
         Double driftWarnPsi = null;
         if (out.drift() > context.settings().linkage().model().driftWarnPsi()) {
-            LOG.warn("Tonight's match weights differ from the linkage model's training ones: PSI {} above linkage.model.drift_warn_psi {} "
-                    + "(model trained {}). The figures are still made with this model; consider retraining with `reoffending train-linkage`",
-                    drift, context.settings().linkage().model().driftWarnPsi(), out.model().trainedAt());
+            LOG.warn(
+                    "Tonight's match weights differ from the linkage model's training ones: PSI {} above linkage.model.drift_warn_psi {} "
+                            + "(model trained {}). The figures are still made with this model; consider retraining with `reoffending train-linkage`",
+                    drift,
+                    context.settings().linkage().model().driftWarnPsi(),
+                    out.model().trainedAt());
             driftWarnPsi = context.settings().linkage().model().driftWarnPsi();
         }
-        List<LinkResult.Step> steps = out.stepSeconds().entrySet().stream().map(e -> new LinkResult.Step(e.getKey(), e.getValue())).toList();
-        return new LinkResult(out.records(), seconds(start), staged.size(), persons, out.profiles(), out.pairsScored(),
-                out.recordPairs(), out.chainedSplit(), out.componentRounds(), modelHash, modelSource, out.model().trainedAt(), drift,
-                driftWarnPsi, out.sensitivityNodes(), steps, accuracy, null);
+        List<LinkResult.Step> steps = out.stepSeconds().entrySet().stream()
+                .map(e -> new LinkResult.Step(e.getKey(), e.getValue()))
+                .toList();
+        return new LinkResult(
+                out.records(),
+                seconds(start),
+                staged.size(),
+                persons,
+                out.profiles(),
+                out.pairsScored(),
+                out.recordPairs(),
+                out.chainedSplit(),
+                out.componentRounds(),
+                modelHash,
+                modelSource,
+                out.model().trainedAt(),
+                drift,
+                driftWarnPsi,
+                out.sensitivityNodes(),
+                steps,
+                accuracy,
+                null);
     }
 
     /** The linkage as the settings configure it, with the records' quality groups (ages from the encrypted dates of birth). */
     static LinkPeople linker(RunContext context) {
-        return new LinkPeople(context.settings().linkage(), context.settings().pseudonymise(),
-                new RecordGroups(new DateOfBirthCipher(context.key()), context.settings().cohort().ageBandStarts()));
+        return new LinkPeople(
+                context.settings().linkage(),
+                context.settings().pseudonymise(),
+                new RecordGroups(
+                        new DateOfBirthCipher(context.key()),
+                        context.settings().cohort().ageBandStarts()));
     }
 
     /** warehouse/linkage/sensitivity: the records re-clustered at the other thresholds and their persons there. */

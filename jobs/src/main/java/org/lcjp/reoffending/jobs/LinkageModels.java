@@ -17,11 +17,9 @@ final class LinkageModels {
     static final String ARCHIVE = "archive";
 
     /** A model read from a file: the model, the file's bytes and hash, and where it came from. */
-    record Given(LinkageModel model, byte[] bytes, String hash, String source) {
-    }
+    record Given(LinkageModel model, byte[] bytes, String hash, String source) {}
 
-    private LinkageModels() {
-    }
+    private LinkageModels() {}
 
     static StoragePath store(RunContext ctx) {
         return ctx.warehouse().linkage().resolve(STORE);
@@ -37,10 +35,12 @@ final class LinkageModels {
         Storage storage = ctx.storage();
         String file = ctx.settings().linkage().model().file();
         if (file != null) {
-            StoragePath p = StoragePath.local(ctx.confDir().resolve(file).toAbsolutePath().normalize());
+            StoragePath p = StoragePath.local(
+                    ctx.confDir().resolve(file).toAbsolutePath().normalize());
             if (!storage.isFile(p)) {
-                throw new SettingsException("Cannot find the linkage model named by linkage.model.file (" + p + "). Train one with "
-                        + "`reoffending train-linkage --model " + p + "`, or remove the setting to use OUTPUT's model store");
+                throw new SettingsException("Cannot find the linkage model named by linkage.model.file (" + p
+                        + "). Train one with " + "`reoffending train-linkage --model " + p
+                        + "`, or remove the setting to use OUTPUT's model store");
             }
             return read(storage, p);
         }
@@ -50,7 +50,8 @@ final class LinkageModels {
 
     static Given read(Storage storage, StoragePath file) {
         byte[] bytes = storage.readBytes(file);
-        return new Given(LinkageModel.fromJson(bytes, file.toString()), bytes, LinkageModel.hash(bytes), file.toString());
+        return new Given(
+                LinkageModel.fromJson(bytes, file.toString()), bytes, LinkageModel.hash(bytes), file.toString());
     }
 
     /** Writes the model to the file (replacing it, never half-written) and a copy into the store's archive; returns its hash. */

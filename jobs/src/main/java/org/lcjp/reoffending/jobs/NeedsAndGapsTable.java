@@ -31,13 +31,14 @@ final class NeedsAndGapsTable implements ServiceTable {
         RunContext context = in.context();
         Dataset<Row> recordPerson = in.recordPerson();
         Map<String, Dataset<Row>> spells = new LinkedHashMap<>();
-        ProvisionGaps.SERVICES.forEach((need, service) -> in.staged(service)
-                .ifPresent(t -> spells.put(need, ServiceSpells.of(t, service, recordPerson))));
-        ProvisionGaps gaps = new ProvisionGaps(context.settings().needs(), context.settings().comparison().confidence());
+        ProvisionGaps.SERVICES.forEach((need, service) ->
+                in.staged(service).ifPresent(t -> spells.put(need, ServiceSpells.of(t, service, recordPerson))));
+        ProvisionGaps gaps = new ProvisionGaps(
+                context.settings().needs(), context.settings().comparison().confidence());
         // Every index event, as the comparisons take them: a gap needs no offending history, so the years before the
         // first published cohort (held back for previous-offence counts) count too.
-        Dataset<Row> people = gaps.people(in.measures(MeasuresJob.INDEX_EVENTS),
-                AssessedNeeds.linked(assessments, recordPerson), spells);
+        Dataset<Row> people = gaps.people(
+                in.measures(MeasuresJob.INDEX_EVENTS), AssessedNeeds.linked(assessments, recordPerson), spells);
         List<NeedsAndGapsRow> rows = gaps.table(people, in.coverage(ProvisionGaps.sources()));
         return in.frame(rows, NeedsAndGapsRow::toRow, NeedsAndGapsRow.SCHEMA);
     }

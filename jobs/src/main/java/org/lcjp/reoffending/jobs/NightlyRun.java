@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +24,12 @@ import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.io.Warehouse;
 import org.lcjp.reoffending.jobs.results.IngestResult;
 import org.lcjp.reoffending.jobs.results.StageSummary;
+import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
 import org.lcjp.reoffending.publish.AtomicPublisher;
 import org.lcjp.reoffending.publish.CodeVersion;
 import org.lcjp.reoffending.publish.InputFiles;
 import org.lcjp.reoffending.publish.RunLock;
 import org.lcjp.reoffending.publish.RunManifest;
-import org.lcjp.reoffending.pseudonymise.PseudonymisationKey;
 import org.lcjp.reoffending.settings.PipelineSettings;
 import org.lcjp.reoffending.settings.SettingsException;
 import org.lcjp.reoffending.settings.SettingsLoader;
@@ -44,7 +44,8 @@ public final class NightlyRun {
     private static final Logger LOG = LogManager.getLogger(NightlyRun.class);
 
     /** What a run did; {@code publishedTo} is null when nothing was published. */
-    public record Outcome(String runId, StoragePath publishedTo, List<StageSummary> stages, double seconds, int leftoversRemoved) {
+    public record Outcome(
+            String runId, StoragePath publishedTo, List<StageSummary> stages, double seconds, int leftoversRemoved) {
         public Outcome(String runId, StoragePath publishedTo, List<StageSummary> stages, double seconds) {
             this(runId, publishedTo, stages, seconds, 0);
         }
@@ -80,7 +81,8 @@ public final class NightlyRun {
     /** The given stages in turn (a stage outside the nightly list, such as train-linkage, runs here too). */
     public Outcome runStages(List<Stage> stageList, boolean publish) throws IOException {
         List<String> stageNames = stageList.stream().map(Stage::name).toList();
-        PipelineSettings settings = TargetsCheck.settingsAndReportFiles(request.confDir(), stageNames.contains(PanelPackJob.NAME));
+        PipelineSettings settings =
+                TargetsCheck.settingsAndReportFiles(request.confDir(), stageNames.contains(PanelPackJob.NAME));
         PseudonymisationKey key = KeyResolver.resolve(request, settings.run().allowReadableKey());
         Storage storage = OutputAccess.storage(settings.run());
         requireLocations(storage);
@@ -97,8 +99,8 @@ public final class NightlyRun {
             }
             AtomicPublisher publisher = new AtomicPublisher(storage, warehouse.published());
             StoragePath building = publish ? publisher.prepare(asOf, runId) : storage.mkdirs(warehouse.staging(asOf));
-            RunContext context = new RunContext(request.input(), warehouse, building, request.asOf(), key,
-                    request.confDir(), settings, deliveries);
+            RunContext context = new RunContext(
+                    request.input(), warehouse, building, request.asOf(), key, request.confDir(), settings, deliveries);
             List<StageSummary> results = new ArrayList<>();
             int leftovers = 0;
             byte[] manifest;
@@ -107,8 +109,10 @@ public final class NightlyRun {
                 OutputAccess.apply(settings.run(), spark, storage, request.output());
                 // After the session: its own scratch and checkpoint folders are then known, and kept.
                 leftovers = Leftovers.remove(storage, warehouse, publish ? building : null);
-                long inputBytes = deliveries.stream().filter(f -> f.status().equals(DataQualityColumns.STATUS_READ))
-                        .mapToLong(ExtractFile::bytes).sum();
+                long inputBytes = deliveries.stream()
+                        .filter(f -> f.status().equals(DataQualityColumns.STATUS_READ))
+                        .mapToLong(ExtractFile::bytes)
+                        .sum();
                 if (SparkSessions.chooseExecution(spark, settings.spark(), inputBytes)) {
                     LOG.info("Input of {} MB: queries run interpreted (spark.interpreted_below_mb)", inputBytes >> 20);
                 }
@@ -125,7 +129,8 @@ public final class NightlyRun {
                     Leftovers.removeCheckpoints(storage);
                     return new Outcome(runId, null, results, seconds(started), leftovers);
                 }
-                manifest = manifest(runId, settings, started, results, building, spark, context).toBytes();
+                manifest = manifest(runId, settings, started, results, building, spark, context)
+                        .toBytes();
             } catch (RuntimeException e) {
                 if (publish) {
                     publisher.discard(building);
@@ -159,8 +164,10 @@ public final class NightlyRun {
             AtomicPublisher publisher = new AtomicPublisher(storage, warehouse.published());
             SparkSession spark = session("reoffending publish", settings, warehouse);
             OutputAccess.apply(settings.run(), spark, storage, request.output());
-            RunContext context = new RunContext(request.input(), warehouse, staging, request.asOf(), null, request.confDir(), settings);
-            byte[] manifest = manifest(runId, settings, started, List.of(), staging, spark, context).toBytes();
+            RunContext context = new RunContext(
+                    request.input(), warehouse, staging, request.asOf(), null, request.confDir(), settings);
+            byte[] manifest = manifest(runId, settings, started, List.of(), staging, spark, context)
+                    .toBytes();
             StoragePath target = publisher.publish(staging, asOf, runId, manifest);
             publisher.applyRetention(settings.run().retainPublished(), asOf);
             return new Outcome(runId, target, List.of(), seconds(started));
@@ -168,7 +175,11 @@ public final class NightlyRun {
     }
 
     private RunLock lock(Storage storage, String runId, PipelineSettings settings) {
-        return RunLock.acquire(storage, request.output(), runId, Duration.ofMinutes(settings.run().lockStaleMinutes()));
+        return RunLock.acquire(
+                storage,
+                request.output(),
+                runId,
+                Duration.ofMinutes(settings.run().lockStaleMinutes()));
     }
 
     /** The run's Spark session: scratch space inside OUTPUT when OUTPUT is local, checkpoints under OUTPUT/tmp. */
@@ -179,23 +190,47 @@ public final class NightlyRun {
         // block manager writes its shuffle files with that umask too; an owner-only spark-local shields them.
         warehouse.storage().mkdirs(scratch);
         StoragePath checkpoints = warehouse.storage().mkdirs(scratch.resolve(Leftovers.CHECKPOINTS));
-        StoragePath local = scratch.isLocal() ? warehouse.storage().mkdirs(scratch.resolve(Leftovers.SPARK_LOCAL)) : null;
+        StoragePath local =
+                scratch.isLocal() ? warehouse.storage().mkdirs(scratch.resolve(Leftovers.SPARK_LOCAL)) : null;
         SparkSession spark = SparkSessions.create(name, settings.spark(), local == null ? null : local.toLocalPath());
         spark.sparkContext().setCheckpointDir(checkpoints.toString());
         return spark;
     }
 
-    private RunManifest manifest(String runId, PipelineSettings settings, Instant started, List<StageSummary> results,
-                                 StoragePath building, SparkSession spark, RunContext context) {
-        List<ObjectNode> stages = results.stream().map(StageSummary::manifestEntry).toList();
+    private RunManifest manifest(
+            String runId,
+            PipelineSettings settings,
+            Instant started,
+            List<StageSummary> results,
+            StoragePath building,
+            SparkSession spark,
+            RunContext context) {
+        List<ObjectNode> stages =
+                results.stream().map(StageSummary::manifestEntry).toList();
         Map<String, String> configFiles = ConfigFiles.sha256(request.confDir());
-        PublishedCoverage coverage = PublishedCoverage.read(spark, context.storage(), building.resolve(MeasuresJob.DATA_COVERAGE));
+        PublishedCoverage coverage =
+                PublishedCoverage.read(spark, context.storage(), building.resolve(MeasuresJob.DATA_COVERAGE));
         // The key the warehouse was built with, as ingest recorded it: a fingerprint, never the key.
-        String keyFingerprint = IngestManifest.read(context.storage(), context.warehouse().ingestManifest()).keyFingerprint();
-        return new RunManifest(runId, request.asOf().toString(), RunManifest.SCHEMA_VERSION, CodeVersion.current(),
-                ConfigFiles.hash(settings, configFiles), spark.sparkContext().master(), started, Instant.now(),
-                filesInForce(context), stages, PublishedRowCounts.of(spark, context.storage(), building), configFiles,
-                keyFingerprint, coverage.effectiveDate(), coverage.limitingDataset(), coverage.firstCohort(),
+        String keyFingerprint = IngestManifest.read(
+                        context.storage(), context.warehouse().ingestManifest())
+                .keyFingerprint();
+        return new RunManifest(
+                runId,
+                request.asOf().toString(),
+                RunManifest.SCHEMA_VERSION,
+                CodeVersion.current(),
+                ConfigFiles.hash(settings, configFiles),
+                spark.sparkContext().master(),
+                started,
+                Instant.now(),
+                filesInForce(context),
+                stages,
+                PublishedRowCounts.of(spark, context.storage(), building),
+                configFiles,
+                keyFingerprint,
+                coverage.effectiveDate(),
+                coverage.limitingDataset(),
+                coverage.firstCohort(),
                 coverage.dataCoverage());
     }
 
@@ -207,7 +242,8 @@ public final class NightlyRun {
      */
     private String checkKey(Storage storage, Warehouse warehouse, PseudonymisationKey key) {
         String built = IngestManifest.read(storage, warehouse.ingestManifest()).keyFingerprint();
-        String now = org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers.fingerprint(key, settings().pseudonymise());
+        String now = org.lcjp.reoffending.pseudonymise.PseudonymiseIdentifiers.fingerprint(
+                key, settings().pseudonymise());
         if (built == null || built.equals(now)) {
             if (rekey) {
                 LOG.info("--rekey: the warehouse is already built with this key; nothing to re-pseudonymise");
@@ -215,15 +251,20 @@ public final class NightlyRun {
             return null;
         }
         if (!rekey) {
-            throw SettingsException.withAdvice("Cannot run: the key file is not the key the warehouse under "
-                    + request.output() + " was built with (key fingerprint " + built + ", this key " + now
-                    + "; or the encoding, pseudonymise.encoding, or the token format changed). Nothing was changed",
+            throw SettingsException.withAdvice(
+                    "Cannot run: the key file is not the key the warehouse under "
+                            + request.output() + " was built with (key fingerprint " + built + ", this key " + now
+                            + "; or the encoding, pseudonymise.encoding, or the token format changed). Nothing was changed",
                     "if the key file is wrong, rerun with the right --key-file (KEY_FILE=); if the key was changed on purpose "
                             + "(rotation, compromise), rerun once with --rekey: every delivery is re-read and re-pseudonymised, every "
                             + "research id changes, and the manifest records the rekey.");
         }
-        LOG.warn("--rekey: re-pseudonymising the warehouse under {} with a new key (fingerprint {} replaces {}); every "
-                + "delivery is read again and every research id changes", request.output(), now, built);
+        LOG.warn(
+                "--rekey: re-pseudonymising the warehouse under {} with a new key (fingerprint {} replaces {}); every "
+                        + "delivery is read again and every research id changes",
+                request.output(),
+                now,
+                built);
         new org.lcjp.reoffending.io.IngestTables(warehouse).clear();
         return built;
     }
@@ -237,13 +278,15 @@ public final class NightlyRun {
             input = false;
         }
         if (!input) {
-            throw SettingsException.withAdvice("Cannot run: the input root " + request.input() + " is not a folder (missing, or not reachable)",
+            throw SettingsException.withAdvice(
+                    "Cannot run: the input root " + request.input() + " is not a folder (missing, or not reachable)",
                     "check INPUT / --input names the extracts root (<agency>/<dataset>/<dataset>_<yyyyMMdd>.csv) and that it is mounted, then run again.");
         }
         try {
             storage.mkdirs(request.output());
         } catch (java.io.UncheckedIOException e) {
-            throw SettingsException.withAdvice("Cannot use OUTPUT " + request.output() + ": " + e.getMessage(),
+            throw SettingsException.withAdvice(
+                    "Cannot use OUTPUT " + request.output() + ": " + e.getMessage(),
                     "give an OUTPUT folder this user can create and write (--output, OUTPUT=), then run again.");
         }
     }
@@ -252,8 +295,9 @@ public final class NightlyRun {
     private void requireDeliveries(List<ExtractFile> deliveries) {
         boolean any = deliveries.stream().anyMatch(f -> f.status().equals(DataQualityColumns.STATUS_READ));
         if (!any) {
-            throw new InputRejectedException("Cannot publish: no readable delivery under " + request.input()
-                    + " dated on or before " + request.asOf() + ". Nothing was published",
+            throw new InputRejectedException(
+                    "Cannot publish: no readable delivery under " + request.input() + " dated on or before "
+                            + request.asOf() + ". Nothing was published",
                     "check INPUT points at the extracts root (<agency>/<dataset>/<dataset>_<yyyyMMdd>.csv) and AS_OF is not "
                             + "before the first delivery, then rerun.");
         }
@@ -264,7 +308,9 @@ public final class NightlyRun {
     }
 
     private static String newRunId() {
-        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
     }
 
     /**
@@ -275,7 +321,9 @@ public final class NightlyRun {
      */
     private List<InputFiles.InputFile> filesInForce(RunContext context) {
         Storage storage = context.storage();
-        Map<String, IngestManifest.Entry> ingested = IngestManifest.read(storage, context.warehouse().ingestManifest()).bySourceFile();
+        Map<String, IngestManifest.Entry> ingested = IngestManifest.read(
+                        storage, context.warehouse().ingestManifest())
+                .bySourceFile();
         List<InputFiles.InputFile> out = new ArrayList<>();
         for (ExtractFile f : context.deliveries()) {
             if (f.status().equals(DataQualityColumns.STATUS_READ)) {

@@ -16,8 +16,7 @@ import org.lcjp.reoffending.settings.RunSettings;
 final class OutputAccess {
     static final String UMASK = "fs.permissions.umask-mode";
 
-    private OutputAccess() {
-    }
+    private OutputAccess() {}
 
     /** Before any storage or Spark session of the run is made. */
     static Storage storage(RunSettings run) {

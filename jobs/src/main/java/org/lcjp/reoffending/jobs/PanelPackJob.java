@@ -59,10 +59,13 @@ public final class PanelPackJob implements Stage {
         PublishedTables tables = new PublishedTables(spark, context.storage(), context.publishDir());
         List<Target> targets = TargetsCheck.load(context.confDir());
         Map<String, SourceTable> sources = new LinkedHashMap<>();
-        targets.stream().map(t -> t.figure().table()).distinct()
+        targets.stream()
+                .map(t -> t.figure().table())
+                .distinct()
                 .forEach(name -> tables.source(name).ifPresent(s -> sources.put(name, s)));
         List<PerformanceRow> performance = PerformanceFramework.compute(targets, sources);
-        long performanceRows = PerformanceTable.write(spark, performance, context.published(PERFORMANCE).toString());
+        long performanceRows = PerformanceTable.write(
+                spark, performance, context.published(PERFORMANCE).toString());
         PackData data = packData(spark, tables, context, performance);
         StoragePath xlsx = context.publishDir().resolve(data.baseName() + ".xlsx");
         StoragePath ods = context.publishDir().resolve(data.baseName() + ".ods");
@@ -72,26 +75,53 @@ public final class PanelPackJob implements Stage {
         context.storage().write(ods, PanelPack.odsBytes(sheets, data));
         List<StoragePath> files = List.of(xlsx, ods);
         List<String> absent = new ArrayList<>();
-        data.dataQuality().ifPresentOrElse(x -> { }, () -> absent.add(PublishedTables.DATA_QUALITY));
-        data.comparisons().ifPresentOrElse(x -> { }, () -> absent.add(PublishedTables.COHORT_COMPARISON));
-        data.iomPrePost().ifPresentOrElse(x -> { }, () -> absent.add(PublishedTables.IOM_PRE_POST));
-        long available = performance.stream().filter(PerformanceRow::available).map(PerformanceRow::measureId).distinct().count();
-        return new ReportResult(tables.rowsRead(), files.size(), (System.nanoTime() - started) / 1e9, xlsx.getFileName(),
-                ods.getFileName(), performanceRows, available, targets.size(), absent, null);
+        data.dataQuality().ifPresentOrElse(x -> {}, () -> absent.add(PublishedTables.DATA_QUALITY));
+        data.comparisons().ifPresentOrElse(x -> {}, () -> absent.add(PublishedTables.COHORT_COMPARISON));
+        data.iomPrePost().ifPresentOrElse(x -> {}, () -> absent.add(PublishedTables.IOM_PRE_POST));
+        long available = performance.stream()
+                .filter(PerformanceRow::available)
+                .map(PerformanceRow::measureId)
+                .distinct()
+                .count();
+        return new ReportResult(
+                tables.rowsRead(),
+                files.size(),
+                (System.nanoTime() - started) / 1e9,
+                xlsx.getFileName(),
+                ods.getFileName(),
+                performanceRows,
+                available,
+                targets.size(),
+                absent,
+                null);
     }
 
-    static PackData packData(SparkSession spark, PublishedTables tables, RunContext context,
-                             List<PerformanceRow> performance) {
+    static PackData packData(
+            SparkSession spark, PublishedTables tables, RunContext context, List<PerformanceRow> performance) {
         PipelineSettings s = context.settings();
         Optional<List<DataQualityRow>> dataQuality = tables.dataQuality();
         List<ReoffendingRow> reoffending = tables.provenReoffending();
-        return new PackData(context.asOf(), runId(context), s.report().title(), s.report().contact(),
-                s.disclosure().threshold(), s.report().lowReliabilityBelow(),
+        return new PackData(
+                context.asOf(),
+                runId(context),
+                s.report().title(),
+                s.report().contact(),
+                s.disclosure().threshold(),
+                s.report().lowReliabilityBelow(),
                 s.cohort().followUpMonths() + s.cohort().waitingMonths(),
                 Labels.load(context.confDir().resolve("labels.yaml")),
-                latestExtracts(dataQuality.orElse(List.of())), reoffending, crossTabs(spark, context, reoffending),
-                dataQuality, tables.linkageQuality(), tables.comparisons(), tables.balance(), tables.iomPrePost(),
-                Optional.of(performance), tables.linkageSensitivity(), tables.rjActivity(), tables.familyOffending(),
+                latestExtracts(dataQuality.orElse(List.of())),
+                reoffending,
+                crossTabs(spark, context, reoffending),
+                dataQuality,
+                tables.linkageQuality(),
+                tables.comparisons(),
+                tables.balance(),
+                tables.iomPrePost(),
+                Optional.of(performance),
+                tables.linkageSensitivity(),
+                tables.rjActivity(),
+                tables.familyOffending(),
                 tables.services());
     }
 
@@ -99,7 +129,8 @@ public final class PanelPackJob implements Stage {
      * Local authority by sex and by age band per published cohort, population ALL, from the index events: a
      * small aggregate, grouped by Spark and collected.
      */
-    static Optional<List<CrossTabRow>> crossTabs(SparkSession spark, RunContext context, List<ReoffendingRow> published) {
+    static Optional<List<CrossTabRow>> crossTabs(
+            SparkSession spark, RunContext context, List<ReoffendingRow> published) {
         StoragePath events = context.warehouse().measures().resolve(MeasuresJob.INDEX_EVENTS);
         if (!context.storage().isTable(events)) {
             return Optional.empty();
@@ -108,12 +139,21 @@ public final class PanelPackJob implements Stage {
         published.forEach(r -> cohorts.add(r.cohortStart()));
         Dataset<Row> e = spark.read().parquet(events.toString());
         List<CrossTabRow> out = new ArrayList<>();
-        for (String[] d : new String[][]{{"SEX", MeasureColumns.SEX}, {"AGE_BAND", MeasureColumns.AGE_BAND}}) {
-            List<Row> rows = JobDescriptions.describe(spark, NAME, "cross-tabulating local authority by " + d[0],
-                    () -> e.groupBy(col(MeasureColumns.COHORT_START), col(MeasureColumns.COHORT_END),
-                                    col(MeasureColumns.LOCAL_AUTHORITY), col(d[1]))
-                            .agg(count(lit(1)).as("offenders"),
-                                    sum(when(col(MeasureColumns.REOFFENCES).gt(0), 1).otherwise(0)).as("reoffenders"),
+        for (String[] d : new String[][] {{"SEX", MeasureColumns.SEX}, {"AGE_BAND", MeasureColumns.AGE_BAND}}) {
+            List<Row> rows = JobDescriptions.describe(
+                    spark,
+                    NAME,
+                    "cross-tabulating local authority by " + d[0],
+                    () -> e.groupBy(
+                                    col(MeasureColumns.COHORT_START),
+                                    col(MeasureColumns.COHORT_END),
+                                    col(MeasureColumns.LOCAL_AUTHORITY),
+                                    col(d[1]))
+                            .agg(
+                                    count(lit(1)).as("offenders"),
+                                    sum(when(col(MeasureColumns.REOFFENCES).gt(0), 1)
+                                                    .otherwise(0))
+                                            .as("reoffenders"),
                                     sum(col(MeasureColumns.REOFFENCES)).as("reoffences"))
                             .collectAsList());
             for (Row r : rows) {
@@ -121,10 +161,16 @@ public final class PanelPackJob implements Stage {
                 if (!cohorts.contains(start)) {
                     continue;
                 }
-                out.add(new CrossTabRow(start, ((Date) r.get(1)).toLocalDate(), "LOCAL_AUTHORITY",
-                        r.isNullAt(2) ? MeasureColumns.UNKNOWN : r.getString(2), d[0],
+                out.add(new CrossTabRow(
+                        start,
+                        ((Date) r.get(1)).toLocalDate(),
+                        "LOCAL_AUTHORITY",
+                        r.isNullAt(2) ? MeasureColumns.UNKNOWN : r.getString(2),
+                        d[0],
                         r.isNullAt(3) ? MeasureColumns.UNKNOWN : String.valueOf(r.get(3)),
-                        r.getLong(4), ((Number) r.get(5)).longValue(), r.isNullAt(6) ? 0 : ((Number) r.get(6)).longValue()));
+                        r.getLong(4),
+                        ((Number) r.get(5)).longValue(),
+                        r.isNullAt(6) ? 0 : ((Number) r.get(6)).longValue()));
             }
         }
         return Optional.of(out);
@@ -146,7 +192,9 @@ public final class PanelPackJob implements Stage {
         StoragePath manifest = context.publishDir().resolve("manifest.json");
         if (context.storage().isFile(manifest)) {
             try {
-                JsonNode id = new ObjectMapper().readTree(context.storage().readBytes(manifest)).get("run_id");
+                JsonNode id = new ObjectMapper()
+                        .readTree(context.storage().readBytes(manifest))
+                        .get("run_id");
                 if (id != null && id.isTextual()) {
                     return id.asText();
                 }

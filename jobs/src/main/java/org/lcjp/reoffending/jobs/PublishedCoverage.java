@@ -13,7 +13,8 @@ import org.lcjp.reoffending.io.StoragePath;
  * effective date, the dataset limiting it, the first cohort and each dataset's coverage date. All null when the
  * measure stage did not run.
  */
-record PublishedCoverage(String effectiveDate, String limitingDataset, String firstCohort, Map<String, String> dataCoverage) {
+record PublishedCoverage(
+        String effectiveDate, String limitingDataset, String firstCohort, Map<String, String> dataCoverage) {
 
     static PublishedCoverage read(SparkSession spark, Storage storage, StoragePath table) {
         if (!storage.isDirectory(table)) {

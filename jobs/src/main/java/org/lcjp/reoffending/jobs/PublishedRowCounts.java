@@ -8,8 +8,7 @@ import org.lcjp.reoffending.io.StoragePath;
 
 /** Row counts of the Parquet tables in a published folder (one level of nesting, e.g. research/events), for the manifest. */
 final class PublishedRowCounts {
-    private PublishedRowCounts() {
-    }
+    private PublishedRowCounts() {}
 
     static Map<String, Long> of(SparkSession spark, Storage storage, StoragePath folder) {
         Map<String, Long> counts = new TreeMap<>();

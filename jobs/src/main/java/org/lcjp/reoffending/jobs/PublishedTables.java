@@ -15,13 +15,12 @@ import org.apache.spark.sql.SparkSession;
 import org.lcjp.reoffending.domain.ProvenReoffendingColumns;
 import org.lcjp.reoffending.io.Storage;
 import org.lcjp.reoffending.io.StoragePath;
+import org.lcjp.reoffending.linkage.sensitivity.HeadlineSensitivity;
 import org.lcjp.reoffending.reports.pack.PackData;
 import org.lcjp.reoffending.reports.pack.PackData.BalanceRow;
 import org.lcjp.reoffending.reports.pack.PackData.ComparisonRow;
 import org.lcjp.reoffending.reports.pack.PackData.DataQualityRow;
-import org.lcjp.reoffending.reports.pack.PackData;
 import org.lcjp.reoffending.reports.pack.PackData.IomRow;
-import org.lcjp.reoffending.linkage.sensitivity.HeadlineSensitivity;
 import org.lcjp.reoffending.reports.pack.PackData.LinkageQualityRow;
 import org.lcjp.reoffending.reports.pack.PackData.LinkageSensitivityRow;
 import org.lcjp.reoffending.reports.pack.PackData.ReoffendingRow;
@@ -59,13 +58,18 @@ final class PublishedTables {
 
     List<ReoffendingRow> provenReoffending() {
         // Tolerant of a table written before outputs.md v2.0 (no harm_days, months_observed, status_reason).
-        return read(PROVEN_REOFFENDING, r -> new ReoffendingRow(
-                date(r, ProvenReoffendingColumns.COHORT_START), date(r, ProvenReoffendingColumns.COHORT_END),
-                r.getAs(ProvenReoffendingColumns.POPULATION), r.getAs(ProvenReoffendingColumns.DIMENSION),
-                r.getAs(ProvenReoffendingColumns.CATEGORY), lng(r, ProvenReoffendingColumns.OFFENDERS),
-                lng(r, ProvenReoffendingColumns.REOFFENDERS), lng(r, ProvenReoffendingColumns.REOFFENCES),
-                dbl(r, "harm_days"), integer(r, "months_observed"),
-                r.getAs(ProvenReoffendingColumns.STATUS), str(r, "status_reason")))
+        return read(
+                        PROVEN_REOFFENDING,
+                        r -> new ReoffendingRow(
+                                date(r, ProvenReoffendingColumns.COHORT_START),
+                                        date(r, ProvenReoffendingColumns.COHORT_END),
+                                r.getAs(ProvenReoffendingColumns.POPULATION),
+                                        r.getAs(ProvenReoffendingColumns.DIMENSION),
+                                r.getAs(ProvenReoffendingColumns.CATEGORY), lng(r, ProvenReoffendingColumns.OFFENDERS),
+                                lng(r, ProvenReoffendingColumns.REOFFENDERS),
+                                        lng(r, ProvenReoffendingColumns.REOFFENCES),
+                                dbl(r, "harm_days"), integer(r, "months_observed"),
+                                r.getAs(ProvenReoffendingColumns.STATUS), str(r, "status_reason")))
                 .orElseThrow(() -> new IllegalStateException("Cannot build panel pack: the proven_reoffending table "
                         + "is missing (" + publishDir.resolve(PROVEN_REOFFENDING) + "); run the measure stage first"));
     }
@@ -93,82 +97,215 @@ final class PublishedTables {
     }
 
     Optional<List<DataQualityRow>> dataQuality() {
-        return read(DATA_QUALITY, r -> new DataQualityRow(r.getAs("source_file"), r.getAs("agency"),
-                r.getAs("dataset"), date(r, "extract_date"), count(r, "rows_read"), count(r, "rows_accepted"),
-                count(r, "rows_quarantined"), count(r, "rows_superseded"), count(r, "rows_deleted"),
-                count(r, "pnc_check_failures"), count(r, "warnings"), byRule(r), str(r, "status")));
+        return read(
+                DATA_QUALITY,
+                r -> new DataQualityRow(
+                        r.getAs("source_file"),
+                        r.getAs("agency"),
+                        r.getAs("dataset"),
+                        date(r, "extract_date"),
+                        count(r, "rows_read"),
+                        count(r, "rows_accepted"),
+                        count(r, "rows_quarantined"),
+                        count(r, "rows_superseded"),
+                        count(r, "rows_deleted"),
+                        count(r, "pnc_check_failures"),
+                        count(r, "warnings"),
+                        byRule(r),
+                        str(r, "status")));
     }
 
     Optional<List<LinkageQualityRow>> linkageQuality() {
-        return read(LINKAGE_QUALITY, r -> new LinkageQualityRow(r.getAs("metric"), r.getAs("category"), dbl(r, "value"),
-                has(r, "dimension") ? r.getAs("dimension") : null, has(r, "group_name") ? r.getAs("group_name") : null));
+        return read(
+                LINKAGE_QUALITY,
+                r -> new LinkageQualityRow(
+                        r.getAs("metric"),
+                        r.getAs("category"),
+                        dbl(r, "value"),
+                        has(r, "dimension") ? r.getAs("dimension") : null,
+                        has(r, "group_name") ? r.getAs("group_name") : null));
     }
 
     Optional<List<LinkageSensitivityRow>> linkageSensitivity() {
-        return read(HeadlineSensitivity.TABLE, r -> new LinkageSensitivityRow(r.<Double>getAs("match_threshold"),
-                r.<Boolean>getAs("main"), r.<Long>getAs("persons"), r.<Long>getAs("records_reclustered"), r.getAs("population"),
-                date(r, "cohort_start"), date(r, "cohort_end"), lng(r, "offenders"), lng(r, "reoffenders"),
-                dbl(r, "reoffending_rate"), dbl(r, "rate_change"), r.<Boolean>getAs("exceeds_tolerance")));
+        return read(
+                HeadlineSensitivity.TABLE,
+                r -> new LinkageSensitivityRow(
+                        r.<Double>getAs("match_threshold"),
+                        r.<Boolean>getAs("main"),
+                        r.<Long>getAs("persons"),
+                        r.<Long>getAs("records_reclustered"),
+                        r.getAs("population"),
+                        date(r, "cohort_start"),
+                        date(r, "cohort_end"),
+                        lng(r, "offenders"),
+                        lng(r, "reoffenders"),
+                        dbl(r, "reoffending_rate"),
+                        dbl(r, "rate_change"),
+                        r.<Boolean>getAs("exceeds_tolerance")));
     }
 
     Optional<List<ComparisonRow>> comparisons() {
-        return read(COHORT_COMPARISON, r -> new ComparisonRow(r.getAs("comparison"), str(r, "period"), date(r, "cohort_start"),
-                date(r, "cohort_end"), r.getAs("method"), r.getAs("group_name"), r.getAs("subgroup"),
-                r.getAs("measure"), lng(r, "people"), dbl(r, "value"), dbl(r, "ci_low"), dbl(r, "ci_high"),
-                r.getAs("reference_group"), dbl(r, "difference"), dbl(r, "difference_ci_low"),
-                dbl(r, "difference_ci_high"), dbl(r, "p_value"), r.isNullAt(r.fieldIndex("significant")) ? null
-                : r.<Boolean>getAs("significant"), lng(r, "sample_size_needed"), r.getAs("status"), r.getAs("note")));
+        return read(
+                COHORT_COMPARISON,
+                r -> new ComparisonRow(
+                        r.getAs("comparison"),
+                        str(r, "period"),
+                        date(r, "cohort_start"),
+                        date(r, "cohort_end"),
+                        r.getAs("method"),
+                        r.getAs("group_name"),
+                        r.getAs("subgroup"),
+                        r.getAs("measure"),
+                        lng(r, "people"),
+                        dbl(r, "value"),
+                        dbl(r, "ci_low"),
+                        dbl(r, "ci_high"),
+                        r.getAs("reference_group"),
+                        dbl(r, "difference"),
+                        dbl(r, "difference_ci_low"),
+                        dbl(r, "difference_ci_high"),
+                        dbl(r, "p_value"),
+                        r.isNullAt(r.fieldIndex("significant")) ? null : r.<Boolean>getAs("significant"),
+                        lng(r, "sample_size_needed"),
+                        r.getAs("status"),
+                        r.getAs("note")));
     }
 
     Optional<List<BalanceRow>> balance() {
-        return read(COMPARISON_BALANCE, r -> new BalanceRow(r.getAs("comparison"), r.getAs("covariate"),
-                dbl(r, "treated_mean"), dbl(r, "control_mean_before"), dbl(r, "control_mean_after"),
-                dbl(r, "smd_before"), dbl(r, "smd_after"),
-                r.isNullAt(r.fieldIndex("imbalanced_after")) ? null : r.<Boolean>getAs("imbalanced_after")));
+        return read(
+                COMPARISON_BALANCE,
+                r -> new BalanceRow(
+                        r.getAs("comparison"),
+                        r.getAs("covariate"),
+                        dbl(r, "treated_mean"),
+                        dbl(r, "control_mean_before"),
+                        dbl(r, "control_mean_after"),
+                        dbl(r, "smd_before"),
+                        dbl(r, "smd_after"),
+                        r.isNullAt(r.fieldIndex("imbalanced_after")) ? null : r.<Boolean>getAs("imbalanced_after")));
     }
 
     /** The pooled, all-category rows only: the pack shows no periods or categories yet. */
     Optional<List<IomRow>> iomPrePost() {
-        return read(IOM_PRE_POST, r -> !hasColumn(r, "period") || ("POOLED".equals(r.getAs("period"))
-                && "ALL".equals(r.getAs("category"))), r -> new IomRow(r.getAs("group_name"), r.getAs("measure"), lng(r, "people"),
-                dbl(r, "before_total"), dbl(r, "after_total"), dbl(r, "before_mean"), dbl(r, "after_mean"),
-                dbl(r, "change_mean"), dbl(r, "change_ci_low"), dbl(r, "change_ci_high"), dbl(r, "did"),
-                dbl(r, "did_ci_low"), dbl(r, "did_ci_high"), dbl(r, "p_value"), r.getAs("status"), r.getAs("note")));
+        return read(
+                IOM_PRE_POST,
+                r -> !hasColumn(r, "period")
+                        || ("POOLED".equals(r.getAs("period")) && "ALL".equals(r.getAs("category"))),
+                r -> new IomRow(
+                        r.getAs("group_name"),
+                        r.getAs("measure"),
+                        lng(r, "people"),
+                        dbl(r, "before_total"),
+                        dbl(r, "after_total"),
+                        dbl(r, "before_mean"),
+                        dbl(r, "after_mean"),
+                        dbl(r, "change_mean"),
+                        dbl(r, "change_ci_low"),
+                        dbl(r, "change_ci_high"),
+                        dbl(r, "did"),
+                        dbl(r, "did_ci_low"),
+                        dbl(r, "did_ci_high"),
+                        dbl(r, "p_value"),
+                        r.getAs("status"),
+                        r.getAs("note")));
     }
 
     Optional<List<PackData.RjActivityRow>> rjActivity() {
-        return read(RJ_ACTIVITY, r -> new PackData.RjActivityRow(r.getAs("period"), date(r, "period_start"),
-                date(r, "period_end"), r.getAs("measure"), r.getAs("category"), count(r, "count"), lng(r, "denominator"),
-                dbl(r, "value"), dbl(r, "ci_low"), dbl(r, "ci_high"), r.getAs("status")));
+        return read(
+                RJ_ACTIVITY,
+                r -> new PackData.RjActivityRow(
+                        r.getAs("period"),
+                        date(r, "period_start"),
+                        date(r, "period_end"),
+                        r.getAs("measure"),
+                        r.getAs("category"),
+                        count(r, "count"),
+                        lng(r, "denominator"),
+                        dbl(r, "value"),
+                        dbl(r, "ci_low"),
+                        dbl(r, "ci_high"),
+                        r.getAs("status")));
     }
 
     Optional<List<PackData.FamilyRow>> familyOffending() {
-        return read(FAMILY_OFFENDING, r -> new PackData.FamilyRow(r.getAs("measure_set"), r.getAs("period"),
-                date(r, "period_start"), date(r, "period_end"), r.getAs("group_name"), r.getAs("measure"), r.getAs("unit"),
-                count(r, "denominator"), lng(r, "numerator"), dbl(r, "value"), dbl(r, "ci_low"), dbl(r, "ci_high"),
-                str(r, "reference_group"), dbl(r, "difference"), dbl(r, "difference_ci_low"), dbl(r, "difference_ci_high"),
-                dbl(r, "p_value"), r.isNullAt(r.fieldIndex("significant")) ? null : r.<Boolean>getAs("significant"),
-                r.getAs("status")));
+        return read(
+                FAMILY_OFFENDING,
+                r -> new PackData.FamilyRow(
+                        r.getAs("measure_set"),
+                        r.getAs("period"),
+                        date(r, "period_start"),
+                        date(r, "period_end"),
+                        r.getAs("group_name"),
+                        r.getAs("measure"),
+                        r.getAs("unit"),
+                        count(r, "denominator"),
+                        lng(r, "numerator"),
+                        dbl(r, "value"),
+                        dbl(r, "ci_low"),
+                        dbl(r, "ci_high"),
+                        str(r, "reference_group"),
+                        dbl(r, "difference"),
+                        dbl(r, "difference_ci_low"),
+                        dbl(r, "difference_ci_high"),
+                        dbl(r, "p_value"),
+                        r.isNullAt(r.fieldIndex("significant")) ? null : r.<Boolean>getAs("significant"),
+                        r.getAs("status")));
     }
 
     /** needs_and_gaps, iom_reach and checkpoint_activity (methodology section 10), each empty when not published. */
     PackData.ServiceTables services() {
         return new PackData.ServiceTables(
-                read(NeedsAndGapsTable.NAME, r -> new PackData.NeedsRow(r.getAs("period"), date(r, "period_start"),
-                        date(r, "period_end"), r.getAs("local_authority"), r.getAs("sex"), r.getAs("need"),
-                        str(r, "service"), count(r, "people_assessed"), count(r, "people_with_need"), dbl(r, "need_share"),
-                        lng(r, "people_without_service"), dbl(r, "share_without_service"),
-                        dbl(r, "without_service_ci_low"), dbl(r, "without_service_ci_high"), r.getAs("status"))),
-                read(IomReachTable.NAME, r -> new PackData.ReachRow(r.getAs("period"), date(r, "period_start"),
-                        date(r, "period_end"), r.getAs("route"), r.getAs("local_authority"),
-                        count(r, "highest_risk_adults"), count(r, "on_iom"), dbl(r, "share_on_iom"), dbl(r, "ci_low"),
-                        dbl(r, "ci_high"), r.getAs("status"))),
-                read(CheckpointActivityTable.NAME, r -> new PackData.CheckpointRow(r.getAs("period"),
-                        date(r, "period_start"), date(r, "period_end"), count(r, "referrals"), count(r, "people_referred"),
-                        count(r, "eligible"), count(r, "diverted"), count(r, "prosecuted"), count(r, "contracts_ended"),
-                        count(r, "completed"), count(r, "contracts_open"), dbl(r, "completion_rate"),
-                        dbl(r, "completion_ci_low"), dbl(r, "completion_ci_high"), dbl(r, "mean_contract_days"),
-                        r.getAs("status"))));
+                read(
+                        NeedsAndGapsTable.NAME,
+                        r -> new PackData.NeedsRow(
+                                r.getAs("period"),
+                                date(r, "period_start"),
+                                date(r, "period_end"),
+                                r.getAs("local_authority"),
+                                r.getAs("sex"),
+                                r.getAs("need"),
+                                str(r, "service"),
+                                count(r, "people_assessed"),
+                                count(r, "people_with_need"),
+                                dbl(r, "need_share"),
+                                lng(r, "people_without_service"),
+                                dbl(r, "share_without_service"),
+                                dbl(r, "without_service_ci_low"),
+                                dbl(r, "without_service_ci_high"),
+                                r.getAs("status"))),
+                read(
+                        IomReachTable.NAME,
+                        r -> new PackData.ReachRow(
+                                r.getAs("period"),
+                                date(r, "period_start"),
+                                date(r, "period_end"),
+                                r.getAs("route"),
+                                r.getAs("local_authority"),
+                                count(r, "highest_risk_adults"),
+                                count(r, "on_iom"),
+                                dbl(r, "share_on_iom"),
+                                dbl(r, "ci_low"),
+                                dbl(r, "ci_high"),
+                                r.getAs("status"))),
+                read(
+                        CheckpointActivityTable.NAME,
+                        r -> new PackData.CheckpointRow(
+                                r.getAs("period"),
+                                date(r, "period_start"),
+                                date(r, "period_end"),
+                                count(r, "referrals"),
+                                count(r, "people_referred"),
+                                count(r, "eligible"),
+                                count(r, "diverted"),
+                                count(r, "prosecuted"),
+                                count(r, "contracts_ended"),
+                                count(r, "completed"),
+                                count(r, "contracts_open"),
+                                dbl(r, "completion_rate"),
+                                dbl(r, "completion_ci_low"),
+                                dbl(r, "completion_ci_high"),
+                                dbl(r, "mean_contract_days"),
+                                r.getAs("status"))));
     }
 
     private <T> Optional<List<T>> read(String table, Function<Row, T> toRecord) {
@@ -179,12 +316,16 @@ final class PublishedTables {
         return java.util.Arrays.asList(r.schema().fieldNames()).contains(column);
     }
 
-    private <T> Optional<List<T>> read(String table, java.util.function.Predicate<Row> keep, Function<Row, T> toRecord) {
+    private <T> Optional<List<T>> read(
+            String table, java.util.function.Predicate<Row> keep, Function<Row, T> toRecord) {
         StoragePath dir = publishDir.resolve(table);
         if (!storage.isDirectory(dir)) {
             return Optional.empty();
         }
-        List<Row> rows = JobDescriptions.describe(spark, "report", "read " + table,
+        List<Row> rows = JobDescriptions.describe(
+                spark,
+                "report",
+                "read " + table,
                 () -> spark.read().parquet(dir.toString()).collectAsList());
         rowsRead += rows.size();
         return Optional.of(rows.stream().filter(keep).map(toRecord).toList());
@@ -199,7 +340,9 @@ final class PublishedTables {
     }
 
     private static Integer integer(Row r, String column) {
-        return has(r, column) && !r.isNullAt(r.fieldIndex(column)) ? ((Number) r.get(r.fieldIndex(column))).intValue() : null;
+        return has(r, column) && !r.isNullAt(r.fieldIndex(column))
+                ? ((Number) r.get(r.fieldIndex(column))).intValue()
+                : null;
     }
 
     private static LocalDate date(Row r, String column) {

@@ -15,8 +15,7 @@ final class ReferenceTables {
     static final String OFFENCES = "offences.csv";
     static final String AREAS = "areas.csv";
 
-    private ReferenceTables() {
-    }
+    private ReferenceTables() {}
 
     /**
      * Read on the driver (conf/ is the operator's local folder, like the settings) and handed to Spark as lines, so
@@ -28,8 +27,10 @@ final class ReferenceTables {
         try {
             lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read reference table: not readable (" + path
-                    + "). Check --conf points at the folder holding reference/.", e);
+            throw new IllegalStateException(
+                    "Cannot read reference table: not readable (" + path
+                            + "). Check --conf points at the folder holding reference/.",
+                    e);
         }
         if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
             lines.set(0, lines.get(0).substring(1));

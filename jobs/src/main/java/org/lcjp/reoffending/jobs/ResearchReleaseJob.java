@@ -28,9 +28,12 @@ public final class ResearchReleaseJob implements Stage {
     public ResearchResult run(SparkSession spark, RunContext context) {
         long t0 = System.nanoTime();
         StoragePath measures = context.warehouse().measures();
-        Dataset<Row> proven = spark.read().parquet(measures.resolve("proven_offences").toString());
-        Dataset<Row> index = spark.read().parquet(measures.resolve("index_events").toString());
-        Dataset<Row> attributes = spark.read().parquet(measures.resolve("person_attributes").toString());
+        Dataset<Row> proven =
+                spark.read().parquet(measures.resolve("proven_offences").toString());
+        Dataset<Row> index =
+                spark.read().parquet(measures.resolve("index_events").toString());
+        Dataset<Row> attributes =
+                spark.read().parquet(measures.resolve("person_attributes").toString());
         FollowUpWindow window = new FollowUpWindow(context.settings().cohort());
         index = window.withReoffencesIfMissing(index, proven);
         Dataset<Row> areas = ReferenceTables.read(spark, context, ReferenceTables.AREAS);

@@ -19,8 +19,7 @@ import org.lcjp.reoffending.jobs.results.StageSummary;
  * run's; CPU seconds stay comparable when other work shares the machine and wall-clock seconds do not.
  */
 final class ResourceUse {
-    private ResourceUse() {
-    }
+    private ResourceUse() {}
 
     private static final long SAMPLE_MILLIS = 50;
 
@@ -30,7 +29,8 @@ final class ResourceUse {
      */
     @SuppressWarnings("unchecked") // withCost returns the result's own record type
     static <T extends StageSummary> T measure(org.apache.spark.sql.SparkSession spark, Supplier<T> stage) {
-        org.lcjp.reoffending.spark.SparkJobCounter counter = org.lcjp.reoffending.spark.SparkJobCounter.on(spark.sparkContext());
+        org.lcjp.reoffending.spark.SparkJobCounter counter =
+                org.lcjp.reoffending.spark.SparkJobCounter.on(spark.sparkContext());
         drainListenerBus(spark);
         long jobsBefore = counter.jobs();
         long stagesBefore = counter.stages();
@@ -41,8 +41,11 @@ final class ResourceUse {
             t.setDaemon(true);
             return t;
         });
-        ScheduledFuture<?> sampling = sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
-                0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> sampling = sampler.scheduleAtFixedRate(
+                () -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                0,
+                SAMPLE_MILLIS,
+                TimeUnit.MILLISECONDS);
         long cpuBefore = processCpuNanos();
         T r;
         try {
@@ -54,8 +57,11 @@ final class ResourceUse {
         long cpu = processCpuNanos() - cpuBefore;
         drainListenerBus(spark);
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        return (T) r.withCost(new StageCost(peak.get() / (1024 * 1024), counter.jobs() - jobsBefore,
-                counter.stages() - stagesBefore, cpuBefore >= 0 ? Math.round(cpu / 1e8) / 10.0 : null));
+        return (T) r.withCost(new StageCost(
+                peak.get() / (1024 * 1024),
+                counter.jobs() - jobsBefore,
+                counter.stages() - stagesBefore,
+                cpuBefore >= 0 ? Math.round(cpu / 1e8) / 10.0 : null));
     }
 
     private static void drainListenerBus(org.apache.spark.sql.SparkSession spark) {
@@ -69,6 +75,7 @@ final class ResourceUse {
     /** CPU time of this process so far, or -1 where the JVM does not say. */
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
+                ? os.getProcessCpuTime()
+                : -1;
     }
 }

@@ -29,8 +29,8 @@ final class RjActivityTable implements ServiceTable {
     public Dataset<Row> build(ServiceInputs in, Dataset<Row> referrals) {
         LocalDate coveredTo = in.coverage(Datasets.RJ_REFERRALS).orElseThrow();
         ComparisonSettings c = in.context().settings().comparison();
-        List<RjActivityRow> rows = new RjActivity(new ComparisonStatistics(c.confidence(), c.power()))
-                .build(referrals, coveredTo);
+        List<RjActivityRow> rows =
+                new RjActivity(new ComparisonStatistics(c.confidence(), c.power())).build(referrals, coveredTo);
         return in.frame(rows, RjActivityRow::toRow, RjActivityRow.SCHEMA);
     }
 }

@@ -26,18 +26,37 @@ import org.lcjp.reoffending.settings.PipelineSettings;
  * @param discovered  the input root as the run listed it once at its start ({@link ExtractDiscovery}), or null when
  *                    the run did not list it (then {@link #deliveries()} lists it when asked)
  */
-public record RunContext(StoragePath input, Warehouse warehouse, StoragePath publishDir, LocalDate asOf, PseudonymisationKey key,
-                         Path confDir, PipelineSettings settings, List<ExtractFile> discovered) {
+public record RunContext(
+        StoragePath input,
+        Warehouse warehouse,
+        StoragePath publishDir,
+        LocalDate asOf,
+        PseudonymisationKey key,
+        Path confDir,
+        PipelineSettings settings,
+        List<ExtractFile> discovered) {
 
     /** A run that has not listed its input root. */
-    public RunContext(StoragePath input, Warehouse warehouse, StoragePath publishDir, LocalDate asOf, PseudonymisationKey key,
-                      Path confDir, PipelineSettings settings) {
+    public RunContext(
+            StoragePath input,
+            Warehouse warehouse,
+            StoragePath publishDir,
+            LocalDate asOf,
+            PseudonymisationKey key,
+            Path confDir,
+            PipelineSettings settings) {
         this(input, warehouse, publishDir, asOf, key, confDir, settings, null);
     }
 
     /** Local input and publish folders (tests). */
-    public RunContext(Path input, Warehouse warehouse, Path publishDir, LocalDate asOf, PseudonymisationKey key, Path confDir,
-                      PipelineSettings settings) {
+    public RunContext(
+            Path input,
+            Warehouse warehouse,
+            Path publishDir,
+            LocalDate asOf,
+            PseudonymisationKey key,
+            Path confDir,
+            PipelineSettings settings) {
         this(StoragePath.local(input), warehouse, StoragePath.local(publishDir), asOf, key, confDir, settings);
     }
 

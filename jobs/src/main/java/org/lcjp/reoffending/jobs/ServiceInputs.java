@@ -55,7 +55,8 @@ final class ServiceInputs {
 
     /** A table the measure stage wrote under warehouse/measures. */
     Dataset<Row> measures(String table) {
-        return spark.read().parquet(context.warehouse().measures().resolve(table).toString());
+        return spark.read()
+                .parquet(context.warehouse().measures().resolve(table).toString());
     }
 
     Dataset<Row> areas() {
@@ -90,7 +91,8 @@ final class ServiceInputs {
 
     private DataCoverage dataCoverage() {
         if (dataCoverage == null) {
-            dataCoverage = DataCoverage.fromFiles(context.asOf(), new IngestTables(context.warehouse()).fileCounts(spark));
+            dataCoverage =
+                    DataCoverage.fromFiles(context.asOf(), new IngestTables(context.warehouse()).fileCounts(spark));
         }
         return dataCoverage;
     }

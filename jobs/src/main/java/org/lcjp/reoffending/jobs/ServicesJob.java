@@ -20,7 +20,11 @@ public final class ServicesJob implements Stage {
 
     /** Every service table, in the order they are built. */
     static List<ServiceTable> tables() {
-        return List.of(new NeedsAndGapsTable(), new IomReachTable(), new CheckpointActivityTable(), new RjActivityTable(),
+        return List.of(
+                new NeedsAndGapsTable(),
+                new IomReachTable(),
+                new CheckpointActivityTable(),
+                new RjActivityTable(),
                 new FamilyOffendingTable());
     }
 

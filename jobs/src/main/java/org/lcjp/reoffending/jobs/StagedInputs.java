@@ -23,12 +23,13 @@ import org.lcjp.reoffending.measures.StagedTables;
  * yet run) is either absent (null, or left out of a map) or read as no rows of the schema the reader expects.
  */
 final class StagedInputs {
-    private StagedInputs() {
-    }
+    private StagedInputs() {}
 
     /** The table at {@code path}, or no rows of {@code whenAbsent}. */
     static Dataset<Row> orEmpty(SparkSession spark, Storage storage, StoragePath path, StructType whenAbsent) {
-        return storage.isDirectory(path) ? spark.read().parquet(path.toString()) : spark.createDataFrame(List.of(), whenAbsent);
+        return storage.isDirectory(path)
+                ? spark.read().parquet(path.toString())
+                : spark.createDataFrame(List.of(), whenAbsent);
     }
 
     /** The staged table, or null when the dataset was never staged. */
@@ -59,16 +60,23 @@ final class StagedInputs {
      * they are; the sensitivity run restricts them), an absent one as no rows of the columns the measures use
      * ({@link StagedTables#emptySchema}); with {@code recordPerson} and the offences and areas reference tables.
      */
-    static MeasureInputs measureInputs(SparkSession spark, RunContext context, UnaryOperator<Dataset<Row>> each,
-                                       Dataset<Row> recordPerson) {
+    static MeasureInputs measureInputs(
+            SparkSession spark, RunContext context, UnaryOperator<Dataset<Row>> each, Dataset<Row> recordPerson) {
         Map<DatasetId, Dataset<Row>> staged = new LinkedHashMap<>();
         for (DatasetSpec spec : Datasets.all()) {
             Dataset<Row> t = staged(spark, context.warehouse(), spec.id());
-            staged.put(spec.id(), t == null ? spark.createDataFrame(List.of(), StagedTables.emptySchema(spec.id())) : each.apply(t));
+            staged.put(
+                    spec.id(),
+                    t == null ? spark.createDataFrame(List.of(), StagedTables.emptySchema(spec.id())) : each.apply(t));
         }
-        return new MeasureInputs(staged.get(Datasets.COURTS_CONVICTIONS), staged.get(Datasets.POLICE_OUTCOMES),
-                staged.get(Datasets.YOS_OUTCOMES), staged.get(Datasets.PRISONS_RELEASES), new ArrayList<>(staged.values()),
-                recordPerson, ReferenceTables.read(spark, context, ReferenceTables.OFFENCES),
+        return new MeasureInputs(
+                staged.get(Datasets.COURTS_CONVICTIONS),
+                staged.get(Datasets.POLICE_OUTCOMES),
+                staged.get(Datasets.YOS_OUTCOMES),
+                staged.get(Datasets.PRISONS_RELEASES),
+                new ArrayList<>(staged.values()),
+                recordPerson,
+                ReferenceTables.read(spark, context, ReferenceTables.OFFENCES),
                 ReferenceTables.read(spark, context, ReferenceTables.AREAS));
     }
 }

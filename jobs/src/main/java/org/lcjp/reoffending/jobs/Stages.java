@@ -20,8 +20,7 @@ public final class Stages {
         ALL.put("report", PanelPackJob::new);
     }
 
-    private Stages() {
-    }
+    private Stages() {}
 
     public static List<String> names() {
         return List.copyOf(ALL.keySet());
@@ -40,9 +39,11 @@ public final class Stages {
             case "ingest" -> "Validate, quarantine and pseudonymise new agency extracts into warehouse/staged.";
             case "link" -> "Link records of the same person across all agencies into warehouse/linkage/record_person.";
             case "measure" -> "Measure proven reoffending: proven_reoffending and time_to_reoffence.";
-            case "sensitivity" -> "Persons and headline FINAL reoffending rates at each match threshold: linkage_sensitivity.";
+            case "sensitivity" ->
+                "Persons and headline FINAL reoffending rates at each match threshold: linkage_sensitivity.";
             case "compare" -> "Compare cohorts: diverted vs prosecuted, women vs men, IOM before and after.";
-            case "services" -> "Services: RJ Hub activity, Think Family, needs and gaps, IOM reach, Checkpoint activity.";
+            case "services" ->
+                "Services: RJ Hub activity, Think Family, needs and gaps, IOM reach, Checkpoint activity.";
             case "research" -> "Write the person-level research release under a release-specific key.";
             case "report" -> "Write the Excel panel pack with disclosure control.";
             default -> name;

@@ -12,8 +12,7 @@ import org.lcjp.reoffending.settings.SettingsLoader;
 final class TargetsCheck {
     static final String FILE = "targets.yaml";
 
-    private TargetsCheck() {
-    }
+    private TargetsCheck() {}
 
     /**
      * conf/pipeline.yaml, and the report stage's conf files when the run has that stage, checked together before any
@@ -34,7 +33,8 @@ final class TargetsCheck {
                 if (settingsProblems == null) {
                     throw e;
                 }
-                throw SettingsException.withAdvice(settingsProblems.getMessage() + "\n" + e.getMessage(),
+                throw SettingsException.withAdvice(
+                        settingsProblems.getMessage() + "\n" + e.getMessage(),
                         "correct conf/pipeline.yaml and conf/" + FILE + " as listed above, then run again.");
             }
         }
@@ -58,7 +58,8 @@ final class TargetsCheck {
         try {
             return Targets.load(confDir.resolve(FILE));
         } catch (Targets.InvalidTargets e) {
-            throw new SettingsException(e.getMessage() + "\nFix conf/" + FILE + " (README, \"The performance framework\").", e);
+            throw new SettingsException(
+                    e.getMessage() + "\nFix conf/" + FILE + " (README, \"The performance framework\").", e);
         }
     }
 }

@@ -7,9 +7,9 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.io.StoragePath;
 import org.lcjp.reoffending.jobs.results.TrainLinkageResult;
-import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.linkage.model.LinkageModel;
 import org.lcjp.reoffending.settings.SettingsException;
 import org.lcjp.reoffending.spark.JobDescriptions;
@@ -41,15 +41,37 @@ public final class TrainLinkageJob implements Stage {
         Map<DatasetId, Dataset<Row>> staged = StagedInputs.present(spark, context.warehouse());
         if (staged.isEmpty()) {
             throw new SettingsException("Cannot train a linkage model: the warehouse holds no staged records ("
-                    + context.warehouse().root().resolve("staged") + "). Run `reoffending ingest` with the same --output first");
+                    + context.warehouse().root().resolve("staged")
+                    + "). Run `reoffending ingest` with the same --output first");
         }
-        Leftovers.checkpointUnder(spark, context.storage(), context.warehouse().scratch().resolve(Leftovers.CHECKPOINTS));
-        LinkageModel model = JobDescriptions.describe(spark, NAME, "train the linkage model", () -> LinkageJob.linker(context).train(staged));
-        StoragePath file = target == null ? LinkageModels.current(context) : StoragePath.local(target.toAbsolutePath().normalize());
+        Leftovers.checkpointUnder(
+                spark, context.storage(), context.warehouse().scratch().resolve(Leftovers.CHECKPOINTS));
+        LinkageModel model = JobDescriptions.describe(
+                spark,
+                NAME,
+                "train the linkage model",
+                () -> LinkageJob.linker(context).train(staged));
+        StoragePath file = target == null
+                ? LinkageModels.current(context)
+                : StoragePath.local(target.toAbsolutePath().normalize());
         String hash = LinkageModels.write(context, model.toJson(), file);
-        LOG.info("Linkage model {} trained on {} records and written to {}:\n{}", hash, model.training().records(), file, model.fs().describe());
-        return new TrainLinkageResult(model.training().records(), (System.nanoTime() - start) / 1e9, hash, file.toString(),
-                model.trainedAt(), model.training().profiles(), model.training().candidatePairs(), model.training().emIterations(),
-                model.fs().lambda(), target == null ? null : LinkageModels.current(context).toString(), null);
+        LOG.info(
+                "Linkage model {} trained on {} records and written to {}:\n{}",
+                hash,
+                model.training().records(),
+                file,
+                model.fs().describe());
+        return new TrainLinkageResult(
+                model.training().records(),
+                (System.nanoTime() - start) / 1e9,
+                hash,
+                file.toString(),
+                model.trainedAt(),
+                model.training().profiles(),
+                model.training().candidatePairs(),
+                model.training().emIterations(),
+                model.fs().lambda(),
+                target == null ? null : LinkageModels.current(context).toString(),
+                null);
     }
 }

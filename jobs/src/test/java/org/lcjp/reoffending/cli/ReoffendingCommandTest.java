@@ -29,8 +29,19 @@ class ReoffendingCommandTest {
     @Test
     void helpListsEveryStageAndTheExitStatuses() {
         assertThat(execute("--help")).isZero();
-        assertThat(out.toString()).contains("run", "ingest", "link", "measure", "compare", "report",
-                "publish", "sensitivity", "train-linkage", "Exit status", "3   Input rejected");
+        assertThat(out.toString())
+                .contains(
+                        "run",
+                        "ingest",
+                        "link",
+                        "measure",
+                        "compare",
+                        "report",
+                        "publish",
+                        "sensitivity",
+                        "train-linkage",
+                        "Exit status",
+                        "3   Input rejected");
     }
 
     /** The product's command line (the spark-submit jar's) holds no tool: those are the dev CLI's (tools module). */
@@ -43,8 +54,18 @@ class ReoffendingCommandTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String sub : new String[] {"run", "ingest", "link", "measure", "compare", "research", "report", "publish",
-                "sensitivity", "train-linkage"}) {
+        for (String sub : new String[] {
+            "run",
+            "ingest",
+            "link",
+            "measure",
+            "compare",
+            "research",
+            "report",
+            "publish",
+            "sensitivity",
+            "train-linkage"
+        }) {
             assertThat(execute(sub, "--help")).as(sub).isZero();
         }
         assertThat(out.toString()).contains("--key-file", "--as-of");
@@ -63,7 +84,14 @@ class ReoffendingCommandTest {
     @Test
     void realInputWithoutKeyIsExitTwoAndSaysHowToMakeOne() throws IOException {
         Path input = Files.createDirectories(dir.resolve("extracts"));
-        int code = execute("run", "--input", input.toString(), "--output", dir.resolve("out").toString(), "--conf", "../conf");
+        int code = execute(
+                "run",
+                "--input",
+                input.toString(),
+                "--output",
+                dir.resolve("out").toString(),
+                "--conf",
+                "../conf");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("key file is required", "/dev/urandom", "What to do:");
         assertThat(dir.resolve("out/published")).doesNotExist();
@@ -72,9 +100,18 @@ class ReoffendingCommandTest {
     @Test
     void shortKeyIsExitTwo() throws IOException {
         Path key = Files.writeString(dir.resolve("short.key"), "too-short");
-        java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        int code = execute("run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", "../conf",
-                "--key-file", key.toString());
+        java.nio.file.Files.setPosixFilePermissions(
+                key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        int code = execute(
+                "run",
+                "--input",
+                dir.toString(),
+                "--output",
+                dir.resolve("out").toString(),
+                "--conf",
+                "../conf",
+                "--key-file",
+                key.toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("at least 32 are needed").doesNotContain("too-short");
     }
@@ -83,11 +120,21 @@ class ReoffendingCommandTest {
     @Test
     void aKeyOthersCanReadIsExitTwo() throws IOException {
         Path key = Files.writeString(dir.resolve("open.key"), "a-test-key-of-more-than-thirty-two-bytes");
-        java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        int code = execute("run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", "../conf",
-                "--key-file", key.toString());
+        java.nio.file.Files.setPosixFilePermissions(
+                key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        int code = execute(
+                "run",
+                "--input",
+                dir.toString(),
+                "--output",
+                dir.resolve("out").toString(),
+                "--conf",
+                "../conf",
+                "--key-file",
+                key.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("can be read by every user", "chmod 600", "allow_readable_key", "What to do:");
+        assertThat(err.toString())
+                .contains("can be read by every user", "chmod 600", "allow_readable_key", "What to do:");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
@@ -97,9 +144,11 @@ class ReoffendingCommandTest {
         Files.writeString(conf.resolve("pipeline.yaml"), "cohort:\n  periodd: YEAR\n");
         Files.copy(Path.of("../conf/labels.yaml"), conf.resolve("labels.yaml"));
         Files.copy(Path.of("../conf/targets.yaml"), conf.resolve("targets.yaml"));
-        int code = execute("run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", conf.toString());
+        int code = execute(
+                "run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", conf.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("cohort.periodd (line 2): unknown key", "What to do: correct each key listed");
+        assertThat(err.toString())
+                .contains("cohort.periodd (line 2): unknown key", "What to do: correct each key listed");
     }
 
     /** A run with mistakes in pipeline.yaml and in targets.yaml lists both before anything runs. */
@@ -109,22 +158,39 @@ class ReoffendingCommandTest {
         Files.writeString(conf.resolve("pipeline.yaml"), "cohort:\n  periodd: YEAR\ndisclosure:\n  threshold: 0\n");
         Files.copy(Path.of("../conf/labels.yaml"), conf.resolve("labels.yaml"));
         Files.writeString(conf.resolve("targets.yaml"), "measures:\n  - id: Bad Id\n");
-        int code = execute("run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", conf.toString());
+        int code = execute(
+                "run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", conf.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("2 problems:", "cohort.periodd (line 2): unknown key",
-                "disclosure.threshold (line 4): must be at least 1 (0)", "Cannot use targets", "snake_case",
-                "What to do: correct conf/pipeline.yaml and conf/targets.yaml");
+        assertThat(err.toString())
+                .contains(
+                        "2 problems:",
+                        "cohort.periodd (line 2): unknown key",
+                        "disclosure.threshold (line 4): must be at least 1 (0)",
+                        "Cannot use targets",
+                        "snake_case",
+                        "What to do: correct conf/pipeline.yaml and conf/targets.yaml");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test
     void anInputRootWithNoReadableDeliveryIsExitThreeAndPublishesNothing() throws IOException {
         Path input = Files.createDirectories(dir.resolve("extracts/police/outcomes"));
-        Files.writeString(input.resolve("outcomes_20991231.csv"), "record_id\n");   // after the as-of date: not read
+        Files.writeString(input.resolve("outcomes_20991231.csv"), "record_id\n"); // after the as-of date: not read
         Path key = Files.writeString(dir.resolve("test.key"), "a-test-key-of-more-than-thirty-two-bytes");
-        java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        int code = execute("run", "--input", dir.resolve("extracts").toString(), "--output", dir.resolve("out").toString(),
-                "--conf", "../conf", "--key-file", key.toString(), "--as-of", "2020-01-07");
+        java.nio.file.Files.setPosixFilePermissions(
+                key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        int code = execute(
+                "run",
+                "--input",
+                dir.resolve("extracts").toString(),
+                "--output",
+                dir.resolve("out").toString(),
+                "--conf",
+                "../conf",
+                "--key-file",
+                key.toString(),
+                "--as-of",
+                "2020-01-07");
         assertThat(code).isEqualTo(3);
         assertThat(err.toString()).contains("no readable delivery", "What to do: check INPUT");
         assertThat(dir.resolve("out/published")).doesNotExist();

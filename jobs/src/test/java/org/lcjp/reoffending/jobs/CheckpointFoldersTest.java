@@ -40,9 +40,13 @@ class CheckpointFoldersTest {
             // A stage run on its own, or pointed elsewhere, gets a folder of its own.
             Path other = tmp.resolve("other");
             Leftovers.checkpointUnder(spark, Storage.defaults(), StoragePath.local(other));
-            assertThat(spark.sparkContext().getCheckpointDir().get()).isNotEqualTo(runs).contains(other.toString());
+            assertThat(spark.sparkContext().getCheckpointDir().get())
+                    .isNotEqualTo(runs)
+                    .contains(other.toString());
         } finally {
-            spark.sparkContext().setCheckpointDir(new org.apache.hadoop.fs.Path(before).getParent().toString());
+            spark.sparkContext()
+                    .setCheckpointDir(
+                            new org.apache.hadoop.fs.Path(before).getParent().toString());
         }
     }
 

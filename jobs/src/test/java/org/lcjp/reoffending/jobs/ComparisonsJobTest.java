@@ -39,60 +39,134 @@ class ComparisonsJobTest {
 
     @Test
     void writesTheThreeTablesWithTheirContractSchemas() throws Exception {
-        PseudonymisationKey key = PseudonymisationKey.of("job-test-secret-at-least-32-bytes-long".getBytes(StandardCharsets.UTF_8), "test");
+        PseudonymisationKey key = PseudonymisationKey.of(
+                "job-test-secret-at-least-32-bytes-long".getBytes(StandardCharsets.UTF_8), "test");
         Warehouse warehouse = new Warehouse(dir.resolve("out"));
         Path conf = dir.resolve("conf");
         Files.createDirectories(conf.resolve("reference"));
-        Files.writeString(conf.resolve("reference/offences.csv"),
+        Files.writeString(
+                conf.resolve("reference/offences.csv"),
                 "offence_code,description,offence_group,is_breach,harm_days\n105/01,Criminal damage,CRIMINAL_DAMAGE,N,30\n");
         Date jan = Date.valueOf("2024-01-10");
         Date mar = Date.valueOf("2024-03-31");
-        write(new StructType().add("person_id", DataTypes.StringType).add("source", DataTypes.StringType)
-                        .add("record_id", DataTypes.StringType).add("offence_code", DataTypes.StringType)
-                        .add("offence_date", DataTypes.DateType).add("disposal_date", DataTypes.DateType)
+        write(
+                new StructType()
+                        .add("person_id", DataTypes.StringType)
+                        .add("source", DataTypes.StringType)
+                        .add("record_id", DataTypes.StringType)
+                        .add("offence_code", DataTypes.StringType)
+                        .add("offence_date", DataTypes.DateType)
+                        .add("disposal_date", DataTypes.DateType)
                         .add("harm_days", DataTypes.DoubleType),
                 warehouse.measures().resolve("proven_offences"),
-                row("A", "courts/convictions", "c1", "105/01", Date.valueOf("2024-02-01"), Date.valueOf("2024-03-01"), 30.0),
-                // Where the history starts: the first cohort is five years on (Apr to Jun 2023), before the index dates.
-                row("Z", "courts/convictions", "c0", "105/01", Date.valueOf("2018-02-01"), Date.valueOf("2018-03-01"), 30.0));
-        write(new StructType().add("person_id", DataTypes.StringType).add("dob_cipher", DataTypes.BinaryType)
+                row(
+                        "A",
+                        "courts/convictions",
+                        "c1",
+                        "105/01",
+                        Date.valueOf("2024-02-01"),
+                        Date.valueOf("2024-03-01"),
+                        30.0),
+                // Where the history starts: the first cohort is five years on (Apr to Jun 2023), before the index
+                // dates.
+                row(
+                        "Z",
+                        "courts/convictions",
+                        "c0",
+                        "105/01",
+                        Date.valueOf("2018-02-01"),
+                        Date.valueOf("2018-03-01"),
+                        30.0));
+        write(
+                new StructType()
+                        .add("person_id", DataTypes.StringType)
+                        .add("dob_cipher", DataTypes.BinaryType)
                         .add("sex", DataTypes.StringType),
                 warehouse.measures().resolve("person_attributes"),
                 row("A", new DateOfBirthCipher(key).encrypt(LocalDate.of(1990, 5, 1)), "F"));
-        write(new StructType().add("person_id", DataTypes.StringType).add("cohort_start", DataTypes.DateType)
-                        .add("cohort_end", DataTypes.DateType).add("index_date", DataTypes.DateType).add("sex", DataTypes.StringType),
-                warehouse.measures().resolve("index_events"), row("A", Date.valueOf("2024-01-01"), mar, jan, "F"));
-        write(RecordPersonColumns.SCHEMA, warehouse.recordPerson(),
-                row("checkpoint", "referrals", "k1", "A", "DETERMINISTIC", 1.0), row("iom", "cohort", "m1", "A", "DETERMINISTIC", 1.0));
-        write(new StructType().add("record_id", DataTypes.StringType).add("offence_code", DataTypes.StringType)
-                        .add("offence_date", DataTypes.DateType).add("decision_date", DataTypes.DateType)
-                        .add("eligible", DataTypes.StringType).add("decision", DataTypes.StringType),
-                warehouse.staged(Datasets.CHECKPOINT_REFERRALS), row("k1", "105/01", jan, jan, "Y", "DIVERTED"));
-        write(new StructType().add("record_id", DataTypes.StringType).add("adopted_date", DataTypes.DateType),
-                warehouse.staged(Datasets.IOM_COHORT), row("m1", jan));
+        write(
+                new StructType()
+                        .add("person_id", DataTypes.StringType)
+                        .add("cohort_start", DataTypes.DateType)
+                        .add("cohort_end", DataTypes.DateType)
+                        .add("index_date", DataTypes.DateType)
+                        .add("sex", DataTypes.StringType),
+                warehouse.measures().resolve("index_events"),
+                row("A", Date.valueOf("2024-01-01"), mar, jan, "F"));
+        write(
+                RecordPersonColumns.SCHEMA,
+                warehouse.recordPerson(),
+                row("checkpoint", "referrals", "k1", "A", "DETERMINISTIC", 1.0),
+                row("iom", "cohort", "m1", "A", "DETERMINISTIC", 1.0));
+        write(
+                new StructType()
+                        .add("record_id", DataTypes.StringType)
+                        .add("offence_code", DataTypes.StringType)
+                        .add("offence_date", DataTypes.DateType)
+                        .add("decision_date", DataTypes.DateType)
+                        .add("eligible", DataTypes.StringType)
+                        .add("decision", DataTypes.StringType),
+                warehouse.staged(Datasets.CHECKPOINT_REFERRALS),
+                row("k1", "105/01", jan, jan, "Y", "DIVERTED"));
+        write(
+                new StructType().add("record_id", DataTypes.StringType).add("adopted_date", DataTypes.DateType),
+                warehouse.staged(Datasets.IOM_COHORT),
+                row("m1", jan));
 
-        new IngestTables(warehouse).writeFileCounts(java.util.stream.Stream.of("police/outcomes", "courts/convictions",
-                "yos/outcomes").map(ds -> FileReport.notRead(ds + "/x.csv", ds.split("/")[0], ds.split("/")[1],
-                LocalDate.of(2025, 10, 1), DataQualityColumns.STATUS_READ, null)).toList());
-        RunContext context = new RunContext(dir.resolve("in"), warehouse, dir.resolve("publish"), LocalDate.of(2025, 11, 1),
-                key, conf, PipelineSettings.defaults());
+        new IngestTables(warehouse)
+                .writeFileCounts(java.util.stream.Stream.of("police/outcomes", "courts/convictions", "yos/outcomes")
+                        .map(ds -> FileReport.notRead(
+                                ds + "/x.csv",
+                                ds.split("/")[0],
+                                ds.split("/")[1],
+                                LocalDate.of(2025, 10, 1),
+                                DataQualityColumns.STATUS_READ,
+                                null))
+                        .toList());
+        RunContext context = new RunContext(
+                dir.resolve("in"),
+                warehouse,
+                dir.resolve("publish"),
+                LocalDate.of(2025, 11, 1),
+                key,
+                conf,
+                PipelineSettings.defaults());
         CompareResult result = new ComparisonsJob().run(spark, context);
 
         assertThat(result.stage()).isEqualTo("compare");
-        assertThat(spark.read().parquet(context.published("cohort_comparison").toString()).schema())
+        assertThat(spark.read()
+                        .parquet(context.published("cohort_comparison").toString())
+                        .schema())
                 .isEqualTo(ComparisonRow.SCHEMA.asNullable());
-        List<Row> comparison = spark.read().parquet(context.published("cohort_comparison").toString()).collectAsList();
-        assertThat(comparison).isNotEmpty()
+        List<Row> comparison = spark.read()
+                .parquet(context.published("cohort_comparison").toString())
+                .collectAsList();
+        assertThat(comparison)
+                .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.<String>getAs("status")).isEqualTo("TOO_SMALL"));
         assertThat(comparison).extracting(r -> r.<String>getAs("comparison")).contains("DIVERSION", "SEX", "NEEDS");
         assertThat(comparison).extracting(r -> r.<String>getAs("period")).containsOnly("FY2023-24", "POOLED");
-        assertThat(Arrays.asList(spark.read().parquet(context.published("comparison_balance").toString()).columns()))
-                .containsExactly("comparison", "covariate", "treated_mean", "control_mean_before", "control_mean_after",
-                        "smd_before", "smd_after", "imbalanced_after");
-        assertThat(spark.read().parquet(context.published("iom_pre_post").toString()).schema())
+        assertThat(Arrays.asList(spark.read()
+                        .parquet(context.published("comparison_balance").toString())
+                        .columns()))
+                .containsExactly(
+                        "comparison",
+                        "covariate",
+                        "treated_mean",
+                        "control_mean_before",
+                        "control_mean_after",
+                        "smd_before",
+                        "smd_after",
+                        "imbalanced_after");
+        assertThat(spark.read()
+                        .parquet(context.published("iom_pre_post").toString())
+                        .schema())
                 .isEqualTo(IomPrePostRow.SCHEMA.asNullable());
         // (FY2023-24, POOLED) x (ALL, UNKNOWN: no category delivered) x 2 measures x 2 groups
-        assertThat(spark.read().parquet(context.published("iom_pre_post").toString()).count()).isEqualTo(16);
+        assertThat(spark.read()
+                        .parquet(context.published("iom_pre_post").toString())
+                        .count())
+                .isEqualTo(16);
         assertThat(result.firstCohort()).as("every index date").isNull();
         assertThat(result.completeFollowUpTo()).isEqualTo(LocalDate.of(2025, 10, 1));
         assertThat(result.iom()).isEqualTo(new CompareResult.Matched(0, 1));

@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 
 /** What a crashed run may leave under OUTPUT, and what a run may not leave open: the fault tests' two checks. */
 public final class CrashLeftovers {
-    private CrashLeftovers() {
-    }
+    private CrashLeftovers() {}
 
     /** Anything a crash leaves: unpublished or set-aside folders, table versions, temporary files, checkpoints. */
     public static List<String> under(Path out) throws IOException {
@@ -21,8 +20,13 @@ public final class CrashLeftovers {
             walk.forEach(p -> {
                 String n = p.getFileName().toString();
                 String rel = out.relativize(p).toString();
-                if (n.startsWith(".building-") || n.startsWith(".replaced-") || n.endsWith(".next") || n.endsWith(".old")
-                        || n.contains(".tmp-") || n.equals("_temporary") || rel.startsWith("tmp/checkpoints/")) {
+                if (n.startsWith(".building-")
+                        || n.startsWith(".replaced-")
+                        || n.endsWith(".next")
+                        || n.endsWith(".old")
+                        || n.contains(".tmp-")
+                        || n.equals("_temporary")
+                        || rel.startsWith("tmp/checkpoints/")) {
                     found.add(rel);
                 }
             });

@@ -18,14 +18,18 @@ class IngestKeyCheckTest {
 
     @Test
     void aWarehouseBuiltWithAnotherKeyIsRefusedAndKept() throws Exception {
-        RunContext ctx = TestRuns.context(Files.createDirectories(tmp.resolve("in")), tmp.resolve("out"), LocalDate.of(2020, 1, 7));
-        new IngestManifest("fingerprint-of-another-key", List.of()).write(ctx.storage(), ctx.warehouse().ingestManifest());
+        RunContext ctx = TestRuns.context(
+                Files.createDirectories(tmp.resolve("in")), tmp.resolve("out"), LocalDate.of(2020, 1, 7));
+        new IngestManifest("fingerprint-of-another-key", List.of())
+                .write(ctx.storage(), ctx.warehouse().ingestManifest());
 
         // Refused before any Spark work, so no session is needed.
         assertThatThrownBy(() -> new IngestJob().run(null, ctx))
-                .hasMessageContaining("built with another key").hasMessageContaining("--rekey");
+                .hasMessageContaining("built with another key")
+                .hasMessageContaining("--rekey");
 
-        assertThat(IngestManifest.read(ctx.storage(), ctx.warehouse().ingestManifest()).keyFingerprint())
+        assertThat(IngestManifest.read(ctx.storage(), ctx.warehouse().ingestManifest())
+                        .keyFingerprint())
                 .isEqualTo("fingerprint-of-another-key");
     }
 }

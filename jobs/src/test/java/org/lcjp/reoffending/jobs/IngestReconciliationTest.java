@@ -11,13 +11,27 @@ import org.lcjp.reoffending.domain.FileReport;
 
 class IngestReconciliationTest {
     private static FileReport report(long read, long accepted, long quarantined) {
-        return new FileReport("police/outcomes/outcomes_20240110.csv", "police", "outcomes", LocalDate.of(2024, 1, 10), read,
-                accepted, quarantined, 0, 0, 0, 0, Map.of(), "READ", null);
+        return new FileReport(
+                "police/outcomes/outcomes_20240110.csv",
+                "police",
+                "outcomes",
+                LocalDate.of(2024, 1, 10),
+                read,
+                accepted,
+                quarantined,
+                0,
+                0,
+                0,
+                0,
+                Map.of(),
+                "READ",
+                null);
     }
 
     @Test
     void rowsReadMustEqualAcceptedPlusQuarantined() {
-        assertThatCode(() -> IngestJob.requireReconciled(List.of(report(5, 3, 2)))).doesNotThrowAnyException();
+        assertThatCode(() -> IngestJob.requireReconciled(List.of(report(5, 3, 2))))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> IngestJob.requireReconciled(List.of(report(5, 3, 1))))
                 .isInstanceOf(InputRejectedException.class)
                 .hasMessage("Cannot publish: rows read do not equal rows accepted plus quarantined "

@@ -15,8 +15,7 @@ import org.lcjp.reoffending.io.StoragePath;
 final class MiniHdfs {
     private static MiniDFSCluster cluster;
 
-    private MiniHdfs() {
-    }
+    private MiniHdfs() {}
 
     static synchronized StoragePath root() {
         if (cluster == null) {
@@ -27,7 +26,10 @@ final class MiniHdfs {
                 conf.set("dfs.datanode.hostname", "127.0.0.1");
                 // Tiny blocks are fine for tiny tables; one replica on one DataNode.
                 conf.setInt("dfs.replication", 1);
-                cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).format(true).build();
+                cluster = new MiniDFSCluster.Builder(conf)
+                        .numDataNodes(1)
+                        .format(true)
+                        .build();
                 cluster.waitActive();
                 MiniDFSCluster started = cluster;
                 Runtime.getRuntime().addShutdownHook(new Thread(started::shutdown, "mini-hdfs-stop"));

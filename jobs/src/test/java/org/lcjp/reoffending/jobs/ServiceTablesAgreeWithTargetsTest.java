@@ -22,19 +22,29 @@ class ServiceTablesAgreeWithTargetsTest {
 
     @Test
     void eachServiceTableIsCheckedAgainstItsWrittenSchema() {
-        WRITTEN.forEach((table, schema) -> assertThat(Targets.publishedColumns(table)).as(table)
+        WRITTEN.forEach((table, schema) -> assertThat(Targets.publishedColumns(table))
+                .as(table)
                 .hasValueSatisfying(cols -> assertThat(cols).containsExactlyInAnyOrder(schema.fieldNames())));
     }
 
     @Test
     void theShippedTargetsReadServiceTablesByColumnsTheyHave() {
         List<Target> shipped = Targets.load(Path.of("../conf/targets.yaml"));
-        List<Target> services = shipped.stream().filter(t -> WRITTEN.containsKey(t.figure().table())).toList();
-        assertThat(services).extracting(Target::id).containsExactlyInAnyOrder("checkpoint_completion_rate",
-                "iom_highest_risk_share", "largest_gap_in_provision");
+        List<Target> services = shipped.stream()
+                .filter(t -> WRITTEN.containsKey(t.figure().table()))
+                .toList();
+        assertThat(services)
+                .extracting(Target::id)
+                .containsExactlyInAnyOrder(
+                        "checkpoint_completion_rate", "iom_highest_risk_share", "largest_gap_in_provision");
         for (Target t : services) {
             List<String> columns = List.of(WRITTEN.get(t.figure().table()).fieldNames());
-            assertThat(columns).as(t.id()).contains(t.figure().column(), t.figure().numerator(), t.figure().denominator())
+            assertThat(columns)
+                    .as(t.id())
+                    .contains(
+                            t.figure().column(),
+                            t.figure().numerator(),
+                            t.figure().denominator())
                     .containsAll(t.figure().filters().keySet());
         }
     }

@@ -29,12 +29,14 @@ class ServiceTablesContractTest {
     void theShippedRjAndThinkFamilyMeasuresReadCodesTheTablesHold() {
         List<Target> shipped = Targets.load(Path.of("..", "conf", "targets.yaml"));
         Target conferences = find(shipped, "rj_conferences");
-        assertThat(conferences.figure().filters()).containsEntry("measure", RjActivity.OUTCOMES)
+        assertThat(conferences.figure().filters())
+                .containsEntry("measure", RjActivity.OUTCOMES)
                 .containsEntry("category", "CONFERENCE");
         Target satisfaction = find(shipped, "rj_victim_satisfaction");
         assertThat(satisfaction.figure().filters()).containsEntry("measure", RjActivity.VICTIM_SATISFACTION_SHARE);
         Target children = find(shipped, "intergenerational_offending_rate");
-        assertThat(children.figure().filters()).containsEntry("measure_set", FamilyOffendingRow.CHILDREN_BY_YEAR)
+        assertThat(children.figure().filters())
+                .containsEntry("measure_set", FamilyOffendingRow.CHILDREN_BY_YEAR)
                 .containsEntry("group_name", FamilyOffendingRow.EXPOSED)
                 .containsEntry("measure", FamilyOffendingRow.OFFENDING_SHARE);
     }

@@ -33,21 +33,38 @@ class ServicesJobTest {
         Path out = Files.createTempDirectory("services-job");
         RunContext context = TestRuns.context(out.resolve("input"), out, LocalDate.of(2026, 1, 1));
         StructType empty = new StructType().add("record_id", DataTypes.StringType);
-        for (DatasetId id : List.of(Datasets.PROBATION_ASSESSMENTS, Datasets.IOM_COHORT, Datasets.CHECKPOINT_REFERRALS,
-                Datasets.RJ_REFERRALS, Datasets.FAMILY_LINKS)) {
-            spark.createDataFrame(List.of(), empty).write().parquet(context.warehouse().staged(id).toString());
+        for (DatasetId id : List.of(
+                Datasets.PROBATION_ASSESSMENTS,
+                Datasets.IOM_COHORT,
+                Datasets.CHECKPOINT_REFERRALS,
+                Datasets.RJ_REFERRALS,
+                Datasets.FAMILY_LINKS)) {
+            spark.createDataFrame(List.of(), empty)
+                    .write()
+                    .parquet(context.warehouse().staged(id).toString());
         }
-        spark.createDataFrame(List.of(), RecordPersonColumns.SCHEMA).write()
+        spark.createDataFrame(List.of(), RecordPersonColumns.SCHEMA)
+                .write()
                 .parquet(context.warehouse().recordPerson().toString());
-        new IngestTables(context.warehouse()).writeFileCounts(DELIVERED.stream()
-                .map(ds -> FileReport.notRead(ds + "/x_20251201.csv", ds.split("/")[0], ds.split("/")[1],
-                        LocalDate.of(2025, 12, 1), DataQualityColumns.STATUS_READ, null)).toList());
+        new IngestTables(context.warehouse())
+                .writeFileCounts(DELIVERED.stream()
+                        .map(ds -> FileReport.notRead(
+                                ds + "/x_20251201.csv",
+                                ds.split("/")[0],
+                                ds.split("/")[1],
+                                LocalDate.of(2025, 12, 1),
+                                DataQualityColumns.STATUS_READ,
+                                null))
+                        .toList());
 
         ServicesResult result = new ServicesJob().run(spark, context);
 
         for (ServiceTable table : ServicesJob.tables()) {
-            assertThat(result.table(table.name())).as(table.name()).hasValueSatisfying(t -> assertThat(t.delivered()).isFalse());
-            assertThat(out.resolve("publishing-2026-01-01").resolve(table.name())).doesNotExist();
+            assertThat(result.table(table.name()))
+                    .as(table.name())
+                    .hasValueSatisfying(t -> assertThat(t.delivered()).isFalse());
+            assertThat(out.resolve("publishing-2026-01-01").resolve(table.name()))
+                    .doesNotExist();
         }
         assertThat(result.rowsOut()).isZero();
     }

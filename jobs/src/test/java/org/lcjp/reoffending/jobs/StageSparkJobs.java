@@ -31,16 +31,19 @@ final class StageSparkJobs {
     /** {@link PanelPackJobTest}: the pack's reads of the published tables (proven_reoffending, data_quality) and the performance table. */
     static final long REPORT = 7;
 
-    private StageSparkJobs() {
-    }
+    private StageSparkJobs() {}
 
     /** Runs the stage once, counting its Spark jobs; fails above {@code ceiling}. The stage's result, with its counts. */
     static <T extends StageSummary> T run(SparkSession spark, String stage, long ceiling, Supplier<T> body) {
         T result = ResourceUse.measure(spark, body);
         long jobs = result.cost().sparkJobs();
-        assertThat(jobs).as("the %s stage ran %d Spark jobs on its tiny input, more than its ceiling %d: if the new jobs are "
-                        + "meant, set the ceiling in StageSparkJobs to the new count (see its comment)", stage, jobs, ceiling)
-                .isPositive().isLessThanOrEqualTo(ceiling);
+        assertThat(jobs)
+                .as(
+                        "the %s stage ran %d Spark jobs on its tiny input, more than its ceiling %d: if the new jobs are "
+                                + "meant, set the ceiling in StageSparkJobs to the new count (see its comment)",
+                        stage, jobs, ceiling)
+                .isPositive()
+                .isLessThanOrEqualTo(ceiling);
         return result;
     }
 }

@@ -59,10 +59,23 @@ class StrategyTruthValidationTest {
 
         @Override
         public String toString() {
-            return String.format("seed %d | family: true %.4f, published %.4f [%.4f, %.4f] %s | RJ: true %.4f, matched %.4f "
-                            + "[%.4f, %.4f] %s, observed %.4f [%.4f, %.4f] %s", seed, gradient, family[0], family[1], family[2],
-                    familyCovers() ? "covers" : "MISSES", rjTruth, matched[0], matched[1], matched[2],
-                    matchedCovers() ? "covers" : "MISSES", observed[0], observed[1], observed[2],
+            return String.format(
+                    "seed %d | family: true %.4f, published %.4f [%.4f, %.4f] %s | RJ: true %.4f, matched %.4f "
+                            + "[%.4f, %.4f] %s, observed %.4f [%.4f, %.4f] %s",
+                    seed,
+                    gradient,
+                    family[0],
+                    family[1],
+                    family[2],
+                    familyCovers() ? "covers" : "MISSES",
+                    rjTruth,
+                    matched[0],
+                    matched[1],
+                    matched[2],
+                    matchedCovers() ? "covers" : "MISSES",
+                    observed[0],
+                    observed[1],
+                    observed[2],
                     naiveMisses() ? "biased (misses)" : "covers");
         }
     }
@@ -72,8 +85,11 @@ class StrategyTruthValidationTest {
         long people = Long.getLong("validation.people");
         int seeds = Integer.getInteger("validation.seeds", 5);
         String keep = System.getProperty("validation.dir");
-        Path root = keep != null ? Files.createDirectories(Path.of(keep)) : Files.createTempDirectory("strategy-validation");
-        List<String> stages = List.of(System.getProperty("validation.stages", "ingest,link,measure,compare,services").split(","));
+        Path root = keep != null
+                ? Files.createDirectories(Path.of(keep))
+                : Files.createTempDirectory("strategy-validation");
+        List<String> stages = List.of(System.getProperty("validation.stages", "ingest,link,measure,compare,services")
+                .split(","));
         Path key = Files.writeString(root.resolve("validation.key"), "a-validation-key-of-more-than-thirty-two-bytes");
         // A key others can read is refused (issue 21): owner-only, as an operator's key would be.
         Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
@@ -88,8 +104,12 @@ class StrategyTruthValidationTest {
             Path output = root.resolve("out-" + seed);
             long t0 = System.nanoTime();
             if (!Files.exists(truth.resolve("parameters.json"))) {
-                SyntheticExtracts.generate(GeneratorSettings.defaults(people, 2014, 2019, seed)
-                        .withReference(CONF.resolve("reference/offences.csv"), CONF.resolve("reference/areas.csv")), input, truth);
+                SyntheticExtracts.generate(
+                        GeneratorSettings.defaults(people, 2014, 2019, seed)
+                                .withReference(
+                                        CONF.resolve("reference/offences.csv"), CONF.resolve("reference/areas.csv")),
+                        input,
+                        truth);
             }
             for (String stage : stages) {
                 // A stage done before (its marker in the output) is not run again when resuming.
@@ -97,15 +117,30 @@ class StrategyTruthValidationTest {
                 if (Boolean.getBoolean("validation.resume") && Files.exists(done)) {
                     continue;
                 }
-                assertThat(cli(stage, "--input", input.toString(), "--output", output.toString(), "--as-of", AS_OF,
-                        "--key-file", key.toString(), "--conf", CONF.toString())).as(stage).isZero();
+                assertThat(cli(
+                                stage,
+                                "--input",
+                                input.toString(),
+                                "--output",
+                                output.toString(),
+                                "--as-of",
+                                AS_OF,
+                                "--key-file",
+                                key.toString(),
+                                "--conf",
+                                CONF.toString()))
+                        .as(stage)
+                        .isZero();
                 Files.writeString(done, "");
             }
             String parameters = Files.readString(truth.resolve("parameters.json"));
             Path staged = output.resolve("staging").resolve(AS_OF);
-            Seed s = new Seed(seed, number(parameters, "family_true_exposed_minus_not_exposed"),
-                    difference(staged.resolve("family_offending"), "measure_set = 'CHILDREN_BY_YEAR' and period = 'POOLED' "
-                            + "and group_name = 'EXPOSED'"),
+            Seed s = new Seed(
+                    seed,
+                    number(parameters, "family_true_exposed_minus_not_exposed"),
+                    difference(
+                            staged.resolve("family_offending"),
+                            "measure_set = 'CHILDREN_BY_YEAR' and period = 'POOLED' " + "and group_name = 'EXPOSED'"),
                     number(parameters, "rj_true_effect_on_treated"),
                     difference(staged.resolve("cohort_comparison"), rj("MATCHED")),
                     difference(staged.resolve("cohort_comparison"), rj("OBSERVED")));
@@ -116,13 +151,25 @@ class StrategyTruthValidationTest {
             otherChecks.addAll(packScan(seed, staged));
         }
         results.forEach(System.out::println);
-        System.out.printf("Needs-gap intervals missing their true share: %d of %d (a tenth may miss)%n", gapMisses.size(), gapIntervals);
-        assertThat(gapMisses.size()).as("gap intervals missing: " + gapMisses).isLessThanOrEqualTo(Math.max(1, gapIntervals / 10));
-        assertThat(otherChecks).as("pooled Checkpoint rows, worst authorities and pack scans").isEmpty();
+        System.out.printf(
+                "Needs-gap intervals missing their true share: %d of %d (a tenth may miss)%n",
+                gapMisses.size(), gapIntervals);
+        assertThat(gapMisses.size())
+                .as("gap intervals missing: " + gapMisses)
+                .isLessThanOrEqualTo(Math.max(1, gapIntervals / 10));
+        assertThat(otherChecks)
+                .as("pooled Checkpoint rows, worst authorities and pack scans")
+                .isEmpty();
         int needed = seeds - 1;
-        assertThat(results.stream().filter(Seed::familyCovers).count()).as("family intervals covering").isGreaterThanOrEqualTo(needed);
-        assertThat(results.stream().filter(Seed::matchedCovers).count()).as("matched RJ intervals covering").isGreaterThanOrEqualTo(needed);
-        assertThat(results.stream().filter(Seed::naiveMisses).count()).as("naive RJ intervals missing").isGreaterThanOrEqualTo(needed);
+        assertThat(results.stream().filter(Seed::familyCovers).count())
+                .as("family intervals covering")
+                .isGreaterThanOrEqualTo(needed);
+        assertThat(results.stream().filter(Seed::matchedCovers).count())
+                .as("matched RJ intervals covering")
+                .isGreaterThanOrEqualTo(needed);
+        assertThat(results.stream().filter(Seed::naiveMisses).count())
+                .as("naive RJ intervals missing")
+                .isGreaterThanOrEqualTo(needed);
     }
 
     private static final List<String> gapMisses = new ArrayList<>();
@@ -133,14 +180,20 @@ class StrategyTruthValidationTest {
      * to be OK, not TOO_SMALL. Prints each pooled row's status; returns the rows that are not OK.
      */
     private static List<String> pooledCheckpointRows(long seed, Path staged) {
-        List<Row> rows = SparkTestSession.get().read().parquet(staged.resolve("cohort_comparison").toString())
+        List<Row> rows = SparkTestSession.get()
+                .read()
+                .parquet(staged.resolve("cohort_comparison").toString())
                 .where("comparison = 'DIVERSION' and period = 'POOLED' and subgroup = 'ALL'")
-                .select("method", "group_name", "measure", "people", "status").collectAsList();
+                .select("method", "group_name", "measure", "people", "status")
+                .collectAsList();
         List<String> notOk = new ArrayList<>();
         for (Row r : rows) {
-            System.out.printf("seed %d DIVERSION POOLED %s %s %s: %d people, %s%n", seed, r.get(0), r.get(1), r.get(2), r.getLong(3), r.get(4));
+            System.out.printf(
+                    "seed %d DIVERSION POOLED %s %s %s: %d people, %s%n",
+                    seed, r.get(0), r.get(1), r.get(2), r.getLong(3), r.get(4));
             if (!"OK".equals(r.getString(4))) {
-                notOk.add("seed " + seed + " DIVERSION POOLED " + r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(4));
+                notOk.add("seed " + seed + " DIVERSION POOLED " + r.get(0) + " " + r.get(1) + " " + r.get(2) + " "
+                        + r.get(4));
             }
         }
         return rows.isEmpty() ? List.of("seed " + seed + ": no pooled DIVERSION row") : notOk;
@@ -152,7 +205,10 @@ class StrategyTruthValidationTest {
         for (var need : NeedsGapValidationTest.trueShares(truth).entrySet()) {
             gapIntervals += need.getValue().size();
             try {
-                gapMisses.addAll(NeedsGapValidationTest.check(seed, need.getKey(), need.getValue(),
+                gapMisses.addAll(NeedsGapValidationTest.check(
+                        seed,
+                        need.getKey(),
+                        need.getValue(),
                         staged.resolve(NeedsAndGapsTable.NAME).toString()));
             } catch (AssertionError e) {
                 wrong.add(e.getMessage());
@@ -165,15 +221,21 @@ class StrategyTruthValidationTest {
     private static List<String> packScan(long seed, Path staged) throws Exception {
         Path pack;
         try (var files = Files.list(staged)) {
-            pack = files.filter(f -> f.getFileName().toString().endsWith(".xlsx")).findFirst().orElse(null);
+            pack = files.filter(f -> f.getFileName().toString().endsWith(".xlsx"))
+                    .findFirst()
+                    .orElse(null);
         }
         if (pack == null) {
             return List.of("seed " + seed + ": no pack (run the report stage)");
         }
-        int threshold = org.lcjp.reoffending.settings.SettingsLoader.load(CONF.resolve("pipeline.yaml")).disclosure().threshold();
+        int threshold = org.lcjp.reoffending.settings.SettingsLoader.load(CONF.resolve("pipeline.yaml"))
+                .disclosure()
+                .threshold();
         try {
             int checked = org.lcjp.reoffending.reports.pack.PackScan.scanXlsx(Files.readAllBytes(pack), threshold);
-            System.out.printf("seed %d pack %s: %d people-count cells scanned, none below %d%n", seed, pack.getFileName(), checked, threshold);
+            System.out.printf(
+                    "seed %d pack %s: %d people-count cells scanned, none below %d%n",
+                    seed, pack.getFileName(), checked, threshold);
             return List.of();
         } catch (AssertionError e) {
             return List.of("seed " + seed + " pack: " + e.getMessage());
@@ -192,14 +254,18 @@ class StrategyTruthValidationTest {
         if (Files.isDirectory(table)) {
             org.apache.spark.sql.Dataset<Row> t = spark.read().parquet(table.toString());
             // Without a period column (comparisons before per-year reporting) there is no POOLED row to read.
-            rows = List.of(t.columns()).contains("period") ? t.filter(where + " and status = 'OK'").collectAsList() : List.of();
+            rows = List.of(t.columns()).contains("period")
+                    ? t.filter(where + " and status = 'OK'").collectAsList()
+                    : List.of();
         }
         if (rows.size() != 1) {
             System.out.println("No single OK row in " + table.getFileName() + " where " + where + ": " + rows.size());
             return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
         Row r = rows.get(0);
-        return new double[] {r.<Double>getAs("difference"), r.<Double>getAs("difference_ci_low"), r.<Double>getAs("difference_ci_high")};
+        return new double[] {
+            r.<Double>getAs("difference"), r.<Double>getAs("difference_ci_low"), r.<Double>getAs("difference_ci_high")
+        };
     }
 
     private static double number(String json, String key) {

@@ -12,11 +12,16 @@ final class TestRuns {
     static final PseudonymisationKey KEY =
             PseudonymisationKey.of("test-key-0123456789-abcdefghijklmnop".getBytes(StandardCharsets.UTF_8), "test");
 
-    private TestRuns() {
-    }
+    private TestRuns() {}
 
     static RunContext context(Path input, Path output, LocalDate asOf) {
-        return new RunContext(input, new Warehouse(output), output.resolve("publishing-" + asOf), asOf, KEY,
-                Path.of("../conf"), PipelineSettings.defaults());
+        return new RunContext(
+                input,
+                new Warehouse(output),
+                output.resolve("publishing-" + asOf),
+                asOf,
+                KEY,
+                Path.of("../conf"),
+                PipelineSettings.defaults());
     }
 }

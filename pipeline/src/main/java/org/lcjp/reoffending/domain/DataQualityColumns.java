@@ -49,6 +49,5 @@ public final class DataQualityColumns {
             .add(STATUS, DataTypes.StringType, false)
             .add(MESSAGE, DataTypes.StringType, true);
 
-    private DataQualityColumns() {
-    }
+    private DataQualityColumns() {}
 }

@@ -36,7 +36,10 @@ public record DatasetSpec(DatasetId id, List<ColumnSpec> columns, List<CrossFiel
     }
 
     public List<String> requiredColumnNames() {
-        return columns.stream().filter(ColumnSpec::required).map(ColumnSpec::name).toList();
+        return columns.stream()
+                .filter(ColumnSpec::required)
+                .map(ColumnSpec::name)
+                .toList();
     }
 
     public boolean has(String column) {

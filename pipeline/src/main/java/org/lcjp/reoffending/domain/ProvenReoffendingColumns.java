@@ -44,6 +44,5 @@ public final class ProvenReoffendingColumns {
     public static final String STATUS_FINAL = "FINAL";
     public static final String STATUS_PROVISIONAL = "PROVISIONAL";
 
-    private ProvenReoffendingColumns() {
-    }
+    private ProvenReoffendingColumns() {}
 }

@@ -30,6 +30,5 @@ public final class QuarantineColumns {
             .add(RECORD_ID, DataTypes.StringType, true)
             .add(EXTRACT_DATE, DataTypes.DateType, false);
 
-    private QuarantineColumns() {
-    }
+    private QuarantineColumns() {}
 }

@@ -43,6 +43,5 @@ public final class QuarantineRule {
      */
     public static final String INVALID_UTF8 = "INVALID_UTF8";
 
-    private QuarantineRule() {
-    }
+    private QuarantineRule() {}
 }

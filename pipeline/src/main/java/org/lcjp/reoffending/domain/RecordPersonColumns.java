@@ -20,6 +20,5 @@ public final class RecordPersonColumns {
             .add(MATCH_METHOD, DataTypes.StringType, false)
             .add(MATCH_PROBABILITY, DataTypes.DoubleType, true);
 
-    private RecordPersonColumns() {
-    }
+    private RecordPersonColumns() {}
 }

@@ -24,8 +24,7 @@ public final class FamilyMembers {
     static final String PARENT_OR_CARER = "PARENT_OR_CARER";
     static final String CHILD = "CHILD";
 
-    private FamilyMembers() {
-    }
+    private FamilyMembers() {}
 
     /**
      * @param links        staged family/links
@@ -35,6 +34,8 @@ public final class FamilyMembers {
     public static Dataset<Row> of(Dataset<Row> links, Dataset<Row> recordPerson) {
         return LinkedRecords.of(links, Datasets.FAMILY_LINKS, recordPerson)
                 .groupBy(col(FAMILY_REF_TOKEN).as(FAMILY), col(MeasureColumns.PERSON_ID))
-                .agg(max(col(ROLE).equalTo(PARENT_OR_CARER)).as(IS_PARENT), max(col(ROLE).equalTo(CHILD)).as(IS_CHILD));
+                .agg(
+                        max(col(ROLE).equalTo(PARENT_OR_CARER)).as(IS_PARENT),
+                        max(col(ROLE).equalTo(CHILD)).as(IS_CHILD));
     }
 }

@@ -13,11 +13,28 @@ import org.lcjp.reoffending.impact.ComparisonRow;
  * one measure set, with its interval and, for a compared group, the difference from the reference group. The
  * statistics come from {@link org.lcjp.reoffending.impact.ComparisonTable}, as in cohort_comparison.
  */
-public record FamilyOffendingRow(String measureSet, String period, LocalDate periodStart, LocalDate periodEnd,
-                                 String groupName, String measure, String unit, long denominator, Long numerator,
-                                 Double value, Double ciLow, Double ciHigh, String referenceGroup, Double difference,
-                                 Double differenceCiLow, Double differenceCiHigh, Double pValue, Boolean significant,
-                                 Long sampleSizeNeeded, String status, String note) {
+public record FamilyOffendingRow(
+        String measureSet,
+        String period,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        String groupName,
+        String measure,
+        String unit,
+        long denominator,
+        Long numerator,
+        Double value,
+        Double ciLow,
+        Double ciHigh,
+        String referenceGroup,
+        Double difference,
+        Double differenceCiLow,
+        Double differenceCiHigh,
+        Double pValue,
+        Boolean significant,
+        Long sampleSizeNeeded,
+        String status,
+        String note) {
     /** Children 10-17 on 1 April: the share with a proven offence disposed of in the financial year. */
     public static final String CHILDREN_BY_YEAR = "CHILDREN_BY_YEAR";
     /** Children whose ages 10-17 are all observed, by year of birth: the share with a proven offence at 10-17. */
@@ -73,19 +90,61 @@ public record FamilyOffendingRow(String measureSet, String period, LocalDate per
      * comparison is TOO_SMALL (value and interval do not): a group's own share still feeds the performance framework,
      * and the pack applies disclosure control to every count.
      */
-    static FamilyOffendingRow of(String measureSet, String period, LocalDate start, LocalDate end, String unit,
-                                 long denominator, long numerator, ComparisonRow c) {
-        return new FamilyOffendingRow(measureSet, period, start, end, c.groupName(), c.measure(), unit, denominator,
-                numerator, c.value(), c.ciLow(), c.ciHigh(),
-                ALL.equals(c.referenceGroup()) ? null : c.referenceGroup(), c.difference(),
-                c.differenceCiLow(), c.differenceCiHigh(), c.pValue(), c.significant(), c.sampleSizeNeeded(), c.status(),
+    static FamilyOffendingRow of(
+            String measureSet,
+            String period,
+            LocalDate start,
+            LocalDate end,
+            String unit,
+            long denominator,
+            long numerator,
+            ComparisonRow c) {
+        return new FamilyOffendingRow(
+                measureSet,
+                period,
+                start,
+                end,
+                c.groupName(),
+                c.measure(),
+                unit,
+                denominator,
+                numerator,
+                c.value(),
+                c.ciLow(),
+                c.ciHigh(),
+                ALL.equals(c.referenceGroup()) ? null : c.referenceGroup(),
+                c.difference(),
+                c.differenceCiLow(),
+                c.differenceCiHigh(),
+                c.pValue(),
+                c.significant(),
+                c.sampleSizeNeeded(),
+                c.status(),
                 c.note());
     }
 
     public Row toRow() {
-        return RowFactory.create(measureSet, period, date(periodStart), date(periodEnd), groupName, measure, unit,
-                denominator, numerator, finite(value), finite(ciLow), finite(ciHigh), referenceGroup, finite(difference),
-                finite(differenceCiLow), finite(differenceCiHigh), finite(pValue), significant, sampleSizeNeeded, status,
+        return RowFactory.create(
+                measureSet,
+                period,
+                date(periodStart),
+                date(periodEnd),
+                groupName,
+                measure,
+                unit,
+                denominator,
+                numerator,
+                finite(value),
+                finite(ciLow),
+                finite(ciHigh),
+                referenceGroup,
+                finite(difference),
+                finite(differenceCiLow),
+                finite(differenceCiHigh),
+                finite(pValue),
+                significant,
+                sampleSizeNeeded,
+                status,
                 note);
     }
 

@@ -26,7 +26,9 @@ public final class AssessedNeeds {
     public static final String ASSESSMENT_RECORD = "assessment_record_id";
     public static final String REOFFENDING_RISK = "reoffending_risk";
     /** The ten needs as published (upper case of the contract's columns). */
-    public static final List<String> NEEDS = Datasets.ASSESSED_NEEDS.stream().map(AssessedNeeds::published).toList();
+    public static final List<String> NEEDS =
+            Datasets.ASSESSED_NEEDS.stream().map(AssessedNeeds::published).toList();
+
     public static final List<String> HIGH_RISK = List.of("HIGH", "VERY_HIGH");
     static final String YES = "Y";
 
@@ -44,10 +46,12 @@ public final class AssessedNeeds {
 
     /** person_id, assessment_date, assessment_record_id, the ten needs, reoffending_risk; unlinked rows left out. */
     public static Dataset<Row> linked(Dataset<Row> staged, Dataset<Row> recordPerson) {
-        List<Column> out = new ArrayList<>(List.of(col(PERSON_ID), col(ASSESSMENT_DATE), col(Datasets.RECORD_ID).as(ASSESSMENT_RECORD)));
+        List<Column> out = new ArrayList<>(List.of(
+                col(PERSON_ID), col(ASSESSMENT_DATE), col(Datasets.RECORD_ID).as(ASSESSMENT_RECORD)));
         Datasets.ASSESSED_NEEDS.forEach(n -> out.add(col(n)));
         out.add(col(REOFFENDING_RISK));
-        return LinkedRecords.of(staged, Datasets.PROBATION_ASSESSMENTS, recordPerson).select(out.toArray(Column[]::new));
+        return LinkedRecords.of(staged, Datasets.PROBATION_ASSESSMENTS, recordPerson)
+                .select(out.toArray(Column[]::new));
     }
 
     /** True where the assessment identified the need (contract column name). */
@@ -57,29 +61,42 @@ public final class AssessedNeeds {
 
     /** Index events (person_id, index_date) with their assessment's columns, null where none is in the window. */
     public Dataset<Row> atIndex(Dataset<Row> events, Dataset<Row> assessments) {
-        return latestBetween(events, List.of(PERSON_ID, INDEX_DATE), add_months(col(INDEX_DATE), -lookBackMonths),
-                col(INDEX_DATE), assessments);
+        return latestBetween(
+                events,
+                List.of(PERSON_ID, INDEX_DATE),
+                add_months(col(INDEX_DATE), -lookBackMonths),
+                col(INDEX_DATE),
+                assessments);
     }
 
     /**
      * Rows with the columns of the person's latest assessment dated from {@code from} to {@code to} (both inclusive,
      * expressions over the rows' columns); the later record id breaks a tie of dates. One row in, one row out.
      */
-    public static Dataset<Row> latestBetween(Dataset<Row> rows, List<String> keys, Column from, Column to,
-                                             Dataset<Row> assessments) {
+    public static Dataset<Row> latestBetween(
+            Dataset<Row> rows, List<String> keys, Column from, Column to, Dataset<Row> assessments) {
         Column[] keyColumns = keys.stream().map(k -> col(k)).toArray(Column[]::new);
-        Dataset<Row> windows = rows.select(Stream.concat(Stream.of(keyColumns), Stream.of(from.as("_from"), to.as("_to")))
-                .toArray(Column[]::new)).distinct();
-        List<String> fields = Stream.concat(Stream.of(ASSESSMENT_DATE, ASSESSMENT_RECORD),
-                Stream.concat(Datasets.ASSESSED_NEEDS.stream(), Stream.of(REOFFENDING_RISK))).toList();
-        Dataset<Row> a = assessments.select(Stream.concat(Stream.of(col(PERSON_ID).as("_ap")),
-                fields.stream().map(f -> col(f))).toArray(Column[]::new));
-        Dataset<Row> latest = windows
-                .join(a, col(PERSON_ID).equalTo(col("_ap"))
-                        .and(col(ASSESSMENT_DATE).between(col("_from"), col("_to"))))
+        Dataset<Row> windows = rows.select(
+                        Stream.concat(Stream.of(keyColumns), Stream.of(from.as("_from"), to.as("_to")))
+                                .toArray(Column[]::new))
+                .distinct();
+        List<String> fields = Stream.concat(
+                        Stream.of(ASSESSMENT_DATE, ASSESSMENT_RECORD),
+                        Stream.concat(Datasets.ASSESSED_NEEDS.stream(), Stream.of(REOFFENDING_RISK)))
+                .toList();
+        Dataset<Row> a = assessments.select(Stream.concat(
+                        Stream.of(col(PERSON_ID).as("_ap")), fields.stream().map(f -> col(f)))
+                .toArray(Column[]::new));
+        Dataset<Row> latest = windows.join(
+                        a,
+                        col(PERSON_ID)
+                                .equalTo(col("_ap"))
+                                .and(col(ASSESSMENT_DATE).between(col("_from"), col("_to"))))
                 .groupBy(keyColumns)
-                .agg(max_by(struct(fields.stream().map(f -> col(f)).toArray(Column[]::new)),
-                        struct(col(ASSESSMENT_DATE), col(ASSESSMENT_RECORD))).as("_a"));
+                .agg(max_by(
+                                struct(fields.stream().map(f -> col(f)).toArray(Column[]::new)),
+                                struct(col(ASSESSMENT_DATE), col(ASSESSMENT_RECORD)))
+                        .as("_a"));
         Dataset<Row> joined = rows.join(latest, keys.toArray(String[]::new), "left");
         List<Column> out = new ArrayList<>();
         for (String c : rows.columns()) {

@@ -14,21 +14,26 @@ import java.util.stream.Collectors;
 public final class BalanceTable {
 
     /** One row of the moments table. */
-    public record Moment(String phase, boolean treated, String covariate, double w, double sum, double sumSq) {
-    }
+    public record Moment(String phase, boolean treated, String covariate, double w, double sum, double sumSq) {}
 
     /** One row of comparison_balance. */
-    public record Balance(String covariate, double treatedMean, double controlMeanBefore, double controlMeanAfter,
-                          double smdBefore, double smdAfter, boolean imbalancedAfter) {
-    }
+    public record Balance(
+            String covariate,
+            double treatedMean,
+            double controlMeanBefore,
+            double controlMeanAfter,
+            double smdBefore,
+            double smdAfter,
+            boolean imbalancedAfter) {}
 
-    private BalanceTable() {
-    }
+    private BalanceTable() {}
 
     public static List<Balance> compute(List<Moment> moments, double imbalanceSmd) {
         Map<String, Moment> byKey = moments.stream().collect(Collectors.toMap(BalanceTable::key, m -> m));
-        TreeSet<String> covariates = moments.stream().map(Moment::covariate)
-                .filter(c -> !c.equals(CovariateBalance.TOTAL)).collect(Collectors.toCollection(TreeSet::new));
+        TreeSet<String> covariates = moments.stream()
+                .map(Moment::covariate)
+                .filter(c -> !c.equals(CovariateBalance.TOTAL))
+                .collect(Collectors.toCollection(TreeSet::new));
         List<Balance> out = new ArrayList<>();
         for (String c : covariates) {
             SampleSummary tb = summary(byKey, CovariateBalance.BEFORE, true, c);
@@ -38,7 +43,13 @@ public final class BalanceTable {
             double sd = Math.sqrt((tb.variance() + cb.variance()) / 2);
             double smdBefore = smd(tb.mean(), cb.mean(), sd);
             double smdAfter = smd(ta.mean(), ca.mean(), sd);
-            out.add(new Balance(c, tb.mean(), cb.mean(), ca.mean(), smdBefore, smdAfter,
+            out.add(new Balance(
+                    c,
+                    tb.mean(),
+                    cb.mean(),
+                    ca.mean(),
+                    smdBefore,
+                    smdAfter,
                     Double.isNaN(smdAfter) || Math.abs(smdAfter) > imbalanceSmd));
         }
         return out;

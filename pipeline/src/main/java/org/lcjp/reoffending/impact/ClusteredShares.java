@@ -26,8 +26,7 @@ public final class ClusteredShares {
     static final String UNITS_WITH = "_units_with";
     static final String UNITS_SQ = "_units_sq";
 
-    private ClusteredShares() {
-    }
+    private ClusteredShares() {}
 
     /**
      * @param perCluster one row per cluster and key: {@code units} (units in the cluster) and {@code with} (of which
@@ -37,22 +36,35 @@ public final class ClusteredShares {
     public static Dataset<Row> moments(Dataset<Row> perCluster, String units, String with, String... keys) {
         Column n = col(units).cast("double");
         Column y = col(with).cast("double");
-        return perCluster.groupBy(Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
-                .agg(count(lit(1)).as(CLUSTERS), sum(n).as(UNITS), sum(y).as(WITH), sum(y.multiply(y)).as(WITH_SQ),
-                        sum(n.multiply(y)).as(UNITS_WITH), sum(n.multiply(n)).as(UNITS_SQ));
+        return perCluster
+                .groupBy(Arrays.stream(keys)
+                        .map(org.apache.spark.sql.functions::col)
+                        .toArray(Column[]::new))
+                .agg(
+                        count(lit(1)).as(CLUSTERS),
+                        sum(n).as(UNITS),
+                        sum(y).as(WITH),
+                        sum(y.multiply(y)).as(WITH_SQ),
+                        sum(n.multiply(y)).as(UNITS_WITH),
+                        sum(n.multiply(n)).as(UNITS_SQ));
     }
 
     /** The share of one collected {@link #moments} row at its effective sample size. */
     public static SampleSummary summary(Row moments) {
-        return effective(moments.<Long>getAs(CLUSTERS), moments.<Double>getAs(UNITS), moments.<Double>getAs(WITH),
-                moments.<Double>getAs(WITH_SQ), moments.<Double>getAs(UNITS_WITH), moments.<Double>getAs(UNITS_SQ));
+        return effective(
+                moments.<Long>getAs(CLUSTERS),
+                moments.<Double>getAs(UNITS),
+                moments.<Double>getAs(WITH),
+                moments.<Double>getAs(WITH_SQ),
+                moments.<Double>getAs(UNITS_WITH),
+                moments.<Double>getAs(UNITS_SQ));
     }
 
     /**
      * @param clusters K; @param units Σn; @param with Σy; @param withSq Σy²; @param unitsWith Σny; @param unitsSq Σn²
      */
-    public static SampleSummary effective(long clusters, double units, double with, double withSq, double unitsWith,
-                                          double unitsSq) {
+    public static SampleSummary effective(
+            long clusters, double units, double with, double withSq, double unitsWith, double unitsSq) {
         if (!(units > 0)) {
             return new SampleSummary(0, 0, 0);
         }

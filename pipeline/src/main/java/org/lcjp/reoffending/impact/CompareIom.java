@@ -31,8 +31,9 @@ public final class CompareIom {
     public static final String ALL = ComparisonRow.ALL;
     private static final String WEIGHT = MatchingColumns.WEIGHT;
     private static final String[][] MEASURES = {
-            {IomPrePostRow.PROVEN_OFFENCES, PrePostOffending.BEFORE_OFFENCES, PrePostOffending.AFTER_OFFENCES},
-            {IomPrePostRow.HARM_DAYS, PrePostOffending.BEFORE_HARM, PrePostOffending.AFTER_HARM}};
+        {IomPrePostRow.PROVEN_OFFENCES, PrePostOffending.BEFORE_OFFENCES, PrePostOffending.AFTER_OFFENCES},
+        {IomPrePostRow.HARM_DAYS, PrePostOffending.BEFORE_HARM, PrePostOffending.AFTER_HARM}
+    };
     private static final String CELL_PERIOD = "_cell_period";
     private static final String CELL_CATEGORY = "_cell_category";
 
@@ -49,15 +50,20 @@ public final class CompareIom {
      * @param adopted adopted people with complete follow-up (POOLED, ALL)
      * @param matched of whom found a comparison partner
      */
-    public record Result(List<IomPrePostRow> rows, long adopted, long matched) {
-    }
+    public record Result(List<IomPrePostRow> rows, long adopted, long matched) {}
 
     /** Per-group sums of one measure: people (matches), Σbefore, Σafter, the change's Σ and Σ², and Σw². */
     record Sums(long people, double before, double after, SampleSummary change, double weightSquares) {
         Sums plus(Sums o) {
-            return new Sums(people + o.people, before + o.before, after + o.after, new SampleSummary(
-                    change.weight() + o.change.weight(), change.sum() + o.change.sum(),
-                    change.sumOfSquares() + o.change.sumOfSquares()), weightSquares + o.weightSquares);
+            return new Sums(
+                    people + o.people,
+                    before + o.before,
+                    after + o.after,
+                    new SampleSummary(
+                            change.weight() + o.change.weight(),
+                            change.sum() + o.change.sum(),
+                            change.sumOfSquares() + o.change.sumOfSquares()),
+                    weightSquares + o.weightSquares);
         }
 
         /** The change at Kish's effective sample size: a comparison person matched twice is one person's data. */
@@ -84,26 +90,42 @@ public final class CompareIom {
         values.add(first(col(IomSample.MATCH_LEVEL)).as(IomSample.MATCH_LEVEL));
         for (int level = 1; level <= IomSample.LEVELS; level++) {
             // An adopted person is one row of weight 1; their level says how they were matched.
-            aggs.add(sum(when(col(OutcomeSummaries.GROUP_NAME).equalTo(IomSample.IOM)
-                    .and(col(IomSample.MATCH_LEVEL).equalTo(level)), col(WEIGHT)).otherwise(0L)).as("level_" + level));
+            aggs.add(sum(when(
+                                    col(OutcomeSummaries.GROUP_NAME)
+                                            .equalTo(IomSample.IOM)
+                                            .and(col(IomSample.MATCH_LEVEL).equalTo(level)),
+                                    col(WEIGHT))
+                            .otherwise(0L))
+                    .as("level_" + level));
         }
         Column[] cells = {
-                struct(col(ComparisonPeriods.PERIOD).as("p"), col(IomSample.CATEGORY).as("c")),
-                struct(col(ComparisonPeriods.PERIOD).as("p"), lit(ALL).as("c")),
-                struct(lit(ComparisonRow.POOLED).as("p"), col(IomSample.CATEGORY).as("c")),
-                struct(lit(ComparisonRow.POOLED).as("p"), lit(ALL).as("c"))};
+            struct(
+                    col(ComparisonPeriods.PERIOD).as("p"),
+                    col(IomSample.CATEGORY).as("c")),
+            struct(col(ComparisonPeriods.PERIOD).as("p"), lit(ALL).as("c")),
+            struct(lit(ComparisonRow.POOLED).as("p"), col(IomSample.CATEGORY).as("c")),
+            struct(lit(ComparisonRow.POOLED).as("p"), lit(ALL).as("c"))
+        };
         Dataset<Row> exploded = sample.withColumn("_cell", explode(array(cells)))
-                .withColumn(CELL_PERIOD, col("_cell.p")).withColumn(CELL_CATEGORY, col("_cell.c"));
+                .withColumn(CELL_PERIOD, col("_cell.p"))
+                .withColumn(CELL_CATEGORY, col("_cell.c"));
         // A comparison person matched n times within a cell is one row with weight n.
-        Dataset<Row> weighted = exploded.groupBy(col(CELL_PERIOD), col(CELL_CATEGORY), col(OutcomeSummaries.GROUP_NAME),
-                        col(IomSample.MATCHED), col(MeasureColumns.PERSON_ID), col(MeasureColumns.INDEX_DATE))
+        Dataset<Row> weighted = exploded.groupBy(
+                        col(CELL_PERIOD),
+                        col(CELL_CATEGORY),
+                        col(OutcomeSummaries.GROUP_NAME),
+                        col(IomSample.MATCHED),
+                        col(MeasureColumns.PERSON_ID),
+                        col(MeasureColumns.INDEX_DATE))
                 .agg(count(lit(1)).as(WEIGHT), values.toArray(Column[]::new));
-        List<Row> collected = weighted.groupBy(CELL_PERIOD, CELL_CATEGORY, OutcomeSummaries.GROUP_NAME, IomSample.MATCHED)
+        List<Row> collected = weighted.groupBy(
+                        CELL_PERIOD, CELL_CATEGORY, OutcomeSummaries.GROUP_NAME, IomSample.MATCHED)
                 .agg(sum(col(WEIGHT)).as("people"), aggs.toArray(Column[]::new))
                 .collectAsList();
 
-        TreeSet<String[]> keys = new TreeSet<>(Comparator.<String[], String>comparing(k -> ComparisonRow.POOLED.equals(k[0]) ? "~" : k[0])
-                .thenComparing(k -> ALL.equals(k[1]) ? "" : k[1]));
+        TreeSet<String[]> keys = new TreeSet<>(
+                Comparator.<String[], String>comparing(k -> ComparisonRow.POOLED.equals(k[0]) ? "~" : k[0])
+                        .thenComparing(k -> ALL.equals(k[1]) ? "" : k[1]));
         for (Row r : collected) {
             if (IomSample.IOM.equals(r.getAs(OutcomeSummaries.GROUP_NAME))) {
                 keys.add(new String[] {r.getAs(CELL_PERIOD), r.getAs(CELL_CATEGORY)});
@@ -116,7 +138,9 @@ public final class CompareIom {
         long adopted = 0;
         long matched = 0;
         for (String[] key : keys) {
-            List<Row> cell = collected.stream().filter(r -> key[0].equals(r.getAs(CELL_PERIOD)) && key[1].equals(r.getAs(CELL_CATEGORY))).toList();
+            List<Row> cell = collected.stream()
+                    .filter(r -> key[0].equals(r.getAs(CELL_PERIOD)) && key[1].equals(r.getAs(CELL_CATEGORY)))
+                    .toList();
             long[] byLevel = new long[IomSample.LEVELS];
             for (Row r : cell) {
                 for (int level = 1; level <= IomSample.LEVELS; level++) {
@@ -130,7 +154,8 @@ public final class CompareIom {
                 String note = iomMatched.people() + " of " + iomAll.people() + " IOM people matched" + levels(byLevel)
                         + "; difference in differences over the matched";
                 boolean tooSmall = Math.min(iomMatched.people(), comparison.people()) < settings.minimumGroupSize();
-                TestResult did = tooSmall ? null : stats.welch(iomMatched.effectiveChange(), comparison.effectiveChange());
+                TestResult did =
+                        tooSmall ? null : stats.welch(iomMatched.effectiveChange(), comparison.effectiveChange());
                 Double share = iomAll.people() == 0 ? null : (double) iomMatched.people() / iomAll.people();
                 rows.add(row(key, IomSample.IOM, m[0], iomAll, share, did, tooSmall, note));
                 rows.add(row(key, IomSample.COMPARISON, m[0], comparison, null, null, tooSmall, null));
@@ -148,20 +173,61 @@ public final class CompareIom {
                 + " in the same year at banded offences and harm, " + counts[2] + " at banded offences only)";
     }
 
-    private IomPrePostRow row(String[] key, String group, String measure, Sums s, Double share, TestResult did,
-                              boolean tooSmall, String note) {
+    private IomPrePostRow row(
+            String[] key,
+            String group,
+            String measure,
+            Sums s,
+            Double share,
+            TestResult did,
+            boolean tooSmall,
+            String note) {
         if (tooSmall) {
             String why = "Cannot compare: a group has fewer than " + settings.minimumGroupSize() + " people (" + group
                     + " " + s.people() + ")";
-            return new IomPrePostRow(key[0], key[1], group, measure, s.people(), share, null, null, null, null, null,
-                    null, null, null, null, null, null, ComparisonRow.TOO_SMALL, note == null ? why : note + "; " + why);
+            return new IomPrePostRow(
+                    key[0],
+                    key[1],
+                    group,
+                    measure,
+                    s.people(),
+                    share,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    ComparisonRow.TOO_SMALL,
+                    note == null ? why : note + "; " + why);
         }
         Interval ci = stats.meanInterval(s.effectiveChange());
         double n = s.people();
-        return new IomPrePostRow(key[0], key[1], group, measure, s.people(), share, s.before(), s.after(), s.before() / n,
-                s.after() / n, s.change().mean(), ci.low(), ci.high(), did == null ? null : did.difference(),
-                did == null ? null : did.interval().low(), did == null ? null : did.interval().high(),
-                did == null ? null : did.pValue(), ComparisonRow.OK, note);
+        return new IomPrePostRow(
+                key[0],
+                key[1],
+                group,
+                measure,
+                s.people(),
+                share,
+                s.before(),
+                s.after(),
+                s.before() / n,
+                s.after() / n,
+                s.change().mean(),
+                ci.low(),
+                ci.high(),
+                did == null ? null : did.difference(),
+                did == null ? null : did.interval().low(),
+                did == null ? null : did.interval().high(),
+                did == null ? null : did.pValue(),
+                ComparisonRow.OK,
+                note);
     }
 
     private static Sums sums(List<Row> collected, String measure, String group, Boolean matched) {
@@ -170,7 +236,10 @@ public final class CompareIom {
             if (r.<String>getAs(OutcomeSummaries.GROUP_NAME).equals(group)
                     && (matched == null || matched.equals(r.<Boolean>getAs(IomSample.MATCHED)))) {
                 long people = r.getAs("people");
-                total = total.plus(new Sums(people, r.getAs(measure + "_before"), r.getAs(measure + "_after"),
+                total = total.plus(new Sums(
+                        people,
+                        r.getAs(measure + "_before"),
+                        r.getAs(measure + "_after"),
                         new SampleSummary(people, r.getAs(measure + "_change"), r.getAs(measure + "_change_sq")),
                         r.<Double>getAs("w_sq")));
             }

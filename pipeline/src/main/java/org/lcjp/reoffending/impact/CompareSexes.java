@@ -32,8 +32,10 @@ import org.lcjp.reoffending.settings.ComparisonSettings;
 public final class CompareSexes {
     public static final String WOMEN = "F";
     public static final String MEN = "M";
-    private static final List<String> REOFFENDING = List.of(ComparisonRow.REOFFENDING_RATE,
-            ComparisonRow.REOFFENCES_PER_OFFENDER, ComparisonRow.DAYS_TO_FIRST_REOFFENCE);
+    private static final List<String> REOFFENDING = List.of(
+            ComparisonRow.REOFFENDING_RATE,
+            ComparisonRow.REOFFENCES_PER_OFFENDER,
+            ComparisonRow.DAYS_TO_FIRST_REOFFENCE);
     private static final String SUBGROUP = "subgroup";
     private static final String HAS_NEED = "has_need";
 
@@ -49,9 +51,13 @@ public final class CompareSexes {
      */
     public static Dataset<Row> sample(Dataset<Row> indexEvents, ComparisonPeriods periods) {
         return periods.select(indexEvents, INDEX_DATE)
-                .withColumn("_n", row_number().over(Window.partitionBy(col(PERSON_ID), col(ComparisonPeriods.PERIOD))
-                        .orderBy(col(INDEX_DATE))))
-                .filter(col("_n").equalTo(1)).drop("_n");
+                .withColumn(
+                        "_n",
+                        row_number()
+                                .over(Window.partitionBy(col(PERSON_ID), col(ComparisonPeriods.PERIOD))
+                                        .orderBy(col(INDEX_DATE))))
+                .filter(col("_n").equalTo(1))
+                .drop("_n");
     }
 
     /** @param people {@link #sample} with reoffences, days_to_first_reoffence, sex and the NeedsProfile flags */
@@ -60,7 +66,9 @@ public final class CompareSexes {
         Dataset<Row> sexed = ComparisonPeriods.withPooled(people.filter(col(SEX).isin(WOMEN, MEN)))
                 .withColumn(OutcomeSummaries.GROUP_NAME, col(SEX))
                 .withColumn(MatchingColumns.WEIGHT, lit(1L))
-                .withColumn(MatchingColumns.REOFFENDED, when(col(MatchingColumns.REOFFENCES).gt(0), 1).otherwise(0))
+                .withColumn(
+                        MatchingColumns.REOFFENDED,
+                        when(col(MatchingColumns.REOFFENCES).gt(0), 1).otherwise(0))
                 .persist();
         try {
             return compare(people, sexed);
@@ -73,24 +81,46 @@ public final class CompareSexes {
         List<String> columns = List.of(people.columns());
         Column[] needs = java.util.stream.Stream.concat(NeedsProfile.NEEDS.stream(), NeedsProfile.ASSESSED.stream())
                 .filter(n -> columns.contains(NeedsProfile.flag(n)))
-                .map(n -> struct(lit(n).as(SUBGROUP), col(NeedsProfile.flag(n)).as(HAS_NEED))).toArray(Column[]::new);
+                .map(n -> struct(lit(n).as(SUBGROUP), col(NeedsProfile.flag(n)).as(HAS_NEED)))
+                .toArray(Column[]::new);
         Dataset<Row> byNeed = sexed.withColumn("_n", explode(array(needs)))
-                .withColumn(SUBGROUP, col("_n." + SUBGROUP)).withColumn(HAS_NEED, col("_n." + HAS_NEED)).drop("_n");
+                .withColumn(SUBGROUP, col("_n." + SUBGROUP))
+                .withColumn(HAS_NEED, col("_n." + HAS_NEED))
+                .drop("_n");
         String[] keys = {ComparisonPeriods.PERIOD, ComparisonPeriods.PERIOD_START, ComparisonPeriods.PERIOD_END};
-        String[] needKeys = {ComparisonPeriods.PERIOD, ComparisonPeriods.PERIOD_START, ComparisonPeriods.PERIOD_END, SUBGROUP};
+        String[] needKeys = {
+            ComparisonPeriods.PERIOD, ComparisonPeriods.PERIOD_START, ComparisonPeriods.PERIOD_END, SUBGROUP
+        };
 
         List<ComparisonRow> rows = new ArrayList<>();
-        rows.addAll(rows(OutcomeSummaries.summarise(sexed, MatchingColumns.REOFFENDED, keys),
-                ComparisonRow.SEX, null, REOFFENDING, OutcomeSummaries::reoffending));
-        rows.addAll(rows(OutcomeSummaries.summarise(byNeed.filter(col(HAS_NEED).isNotNull()), HAS_NEED, needKeys),
-                ComparisonRow.NEEDS, SUBGROUP, List.of(ComparisonRow.NEED_SHARE), OutcomeSummaries::share));
-        rows.addAll(rows(OutcomeSummaries.summarise(byNeed.filter(col(HAS_NEED).equalTo(1)), MatchingColumns.REOFFENDED, needKeys),
-                ComparisonRow.NEEDS, SUBGROUP, REOFFENDING, OutcomeSummaries::reoffending));
+        rows.addAll(rows(
+                OutcomeSummaries.summarise(sexed, MatchingColumns.REOFFENDED, keys),
+                ComparisonRow.SEX,
+                null,
+                REOFFENDING,
+                OutcomeSummaries::reoffending));
+        rows.addAll(rows(
+                OutcomeSummaries.summarise(byNeed.filter(col(HAS_NEED).isNotNull()), HAS_NEED, needKeys),
+                ComparisonRow.NEEDS,
+                SUBGROUP,
+                List.of(ComparisonRow.NEED_SHARE),
+                OutcomeSummaries::share));
+        rows.addAll(rows(
+                OutcomeSummaries.summarise(
+                        byNeed.filter(col(HAS_NEED).equalTo(1)), MatchingColumns.REOFFENDED, needKeys),
+                ComparisonRow.NEEDS,
+                SUBGROUP,
+                REOFFENDING,
+                OutcomeSummaries::reoffending));
         return rows;
     }
 
-    private List<ComparisonRow> rows(Dataset<Row> summaries, String comparison, String subgroup, List<String> measures,
-                                     Function<Row, GroupOutcome> outcome) {
+    private List<ComparisonRow> rows(
+            Dataset<Row> summaries,
+            String comparison,
+            String subgroup,
+            List<String> measures,
+            Function<Row, GroupOutcome> outcome) {
         List<ComparisonRow> out = new ArrayList<>();
         ComparisonPeriods.cells(summaries.collectAsList(), comparison, ComparisonRow.OBSERVED, subgroup, outcome)
                 .forEach((cell, groups) -> {

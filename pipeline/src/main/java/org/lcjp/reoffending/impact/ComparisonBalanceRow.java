@@ -23,13 +23,22 @@ public record ComparisonBalanceRow(String comparison, BalanceTable.Balance balan
 
     /** The rows of one comparison (ComparisonRow's comparison names), in the balance table's order. */
     public static List<ComparisonBalanceRow> of(String comparison, List<BalanceTable.Balance> balance) {
-        return balance.stream().map(b -> new ComparisonBalanceRow(comparison, b)).toList();
+        return balance.stream()
+                .map(b -> new ComparisonBalanceRow(comparison, b))
+                .toList();
     }
 
     public Row toRow() {
         BalanceTable.Balance b = balance;
-        return RowFactory.create(comparison, b.covariate(), finite(b.treatedMean()), finite(b.controlMeanBefore()),
-                finite(b.controlMeanAfter()), finite(b.smdBefore()), finite(b.smdAfter()), b.imbalancedAfter());
+        return RowFactory.create(
+                comparison,
+                b.covariate(),
+                finite(b.treatedMean()),
+                finite(b.controlMeanBefore()),
+                finite(b.controlMeanAfter()),
+                finite(b.smdBefore()),
+                finite(b.smdAfter()),
+                b.imbalancedAfter());
     }
 
     private static Double finite(double d) {

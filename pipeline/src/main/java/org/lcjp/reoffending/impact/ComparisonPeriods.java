@@ -51,7 +51,8 @@ public final class ComparisonPeriods {
      * @param yearStartMonth first month of the financial year (comparison.financial_year_start_month, default 4)
      * @param firstCohort    the first day of the first published cohort (CohortCalendar.firstCohort); null: no bound
      */
-    public ComparisonPeriods(CohortSettings cohort, LocalDate effectiveDate, int yearStartMonth, LocalDate firstCohort) {
+    public ComparisonPeriods(
+            CohortSettings cohort, LocalDate effectiveDate, int yearStartMonth, LocalDate firstCohort) {
         this.completeAfterMonths = cohort.finalAfterMonths();
         this.effectiveDate = effectiveDate;
         this.yearStartMonth = yearStartMonth;
@@ -64,7 +65,8 @@ public final class ComparisonPeriods {
 
     /** The follow-up and waiting periods after the date are both in the data. */
     public Column complete(Column indexDate) {
-        return effectiveDate == null ? lit(false)
+        return effectiveDate == null
+                ? lit(false)
                 : add_months(indexDate, completeAfterMonths).leq(lit(java.sql.Date.valueOf(effectiveDate)));
     }
 
@@ -83,10 +85,15 @@ public final class ComparisonPeriods {
      */
     public Dataset<Row> select(Dataset<Row> people, String dateColumn) {
         Column date = col(dateColumn);
-        Column startYear = year(date).minus(when(month(date).lt(yearStartMonth), 1).otherwise(0));
+        Column startYear =
+                year(date).minus(when(month(date).lt(yearStartMonth), 1).otherwise(0));
         Column start = make_date(startYear, lit(yearStartMonth), lit(1));
-        Column label = yearStartMonth == 1 ? concat(lit("FY"), startYear.cast("string"))
-                : concat(lit("FY"), startYear.cast("string"), lit("-"),
+        Column label = yearStartMonth == 1
+                ? concat(lit("FY"), startYear.cast("string"))
+                : concat(
+                        lit("FY"),
+                        startYear.cast("string"),
+                        lit("-"),
                         lpad(pmod(startYear.plus(1), lit(100)).cast("string"), 2, "0"));
         return people.filter(published(date).and(complete(date)))
                 .withColumn(PERIOD, label)
@@ -96,28 +103,43 @@ public final class ComparisonPeriods {
 
     /** Each row twice: in its financial year and in POOLED (period_start and period_end null), for one aggregation. */
     public static Dataset<Row> withPooled(Dataset<Row> periodRows) {
-        Column own = struct(col(PERIOD).as("p"), col(PERIOD_START).as("s"), col(PERIOD_END).as("e"));
-        Column pooled = struct(lit(POOLED).as("p"), lit(null).cast(DataTypes.DateType).as("s"),
+        Column own = struct(
+                col(PERIOD).as("p"), col(PERIOD_START).as("s"), col(PERIOD_END).as("e"));
+        Column pooled = struct(
+                lit(POOLED).as("p"),
+                lit(null).cast(DataTypes.DateType).as("s"),
                 lit(null).cast(DataTypes.DateType).as("e"));
-        return periodRows.withColumn("_period", explode(array(own, pooled)))
-                .withColumn(PERIOD, col("_period.p")).withColumn(PERIOD_START, col("_period.s"))
-                .withColumn(PERIOD_END, col("_period.e")).drop("_period");
+        return periodRows
+                .withColumn("_period", explode(array(own, pooled)))
+                .withColumn(PERIOD, col("_period.p"))
+                .withColumn(PERIOD_START, col("_period.s"))
+                .withColumn(PERIOD_END, col("_period.e"))
+                .drop("_period");
     }
 
     /**
      * Collected per-period summaries (OutcomeSummaries keyed by period, period_start, period_end and optionally
      * subgroupColumn) as comparison cells: financial years in order, then POOLED; groups in name order.
      */
-    public static Map<ComparisonTable.Cell, List<GroupOutcome>> cells(List<Row> summaries, String comparison, String method,
-                                                                     String subgroupColumn, Function<Row, GroupOutcome> outcome) {
+    public static Map<ComparisonTable.Cell, List<GroupOutcome>> cells(
+            List<Row> summaries,
+            String comparison,
+            String method,
+            String subgroupColumn,
+            Function<Row, GroupOutcome> outcome) {
         List<Row> sorted = new ArrayList<>(summaries);
         sorted.sort(Comparator.comparing((Row r) -> POOLED.equals(r.getAs(PERIOD)) ? "~" : r.<String>getAs(PERIOD))
                 .thenComparing(r -> subgroupColumn == null ? "" : r.<String>getAs(subgroupColumn))
                 .thenComparing(r -> r.<String>getAs(OutcomeSummaries.GROUP_NAME)));
         Map<ComparisonTable.Cell, List<GroupOutcome>> cells = new LinkedHashMap<>();
         for (Row r : sorted) {
-            ComparisonTable.Cell cell = new ComparisonTable.Cell(comparison, r.getAs(PERIOD), localDate(r.getAs(PERIOD_START)),
-                    localDate(r.getAs(PERIOD_END)), method, subgroupColumn == null ? ComparisonRow.ALL : r.getAs(subgroupColumn));
+            ComparisonTable.Cell cell = new ComparisonTable.Cell(
+                    comparison,
+                    r.getAs(PERIOD),
+                    localDate(r.getAs(PERIOD_START)),
+                    localDate(r.getAs(PERIOD_END)),
+                    method,
+                    subgroupColumn == null ? ComparisonRow.ALL : r.getAs(subgroupColumn));
             cells.computeIfAbsent(cell, c -> new ArrayList<>()).add(outcome.apply(r));
         }
         return cells;

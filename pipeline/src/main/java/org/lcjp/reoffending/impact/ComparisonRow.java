@@ -12,11 +12,28 @@ import org.apache.spark.sql.types.StructType;
  * financial year ({@code FY2018-19}, with cohortStart/cohortEnd its first and last day) or {@code POOLED} (every
  * financial year together; cohortStart/cohortEnd null).
  */
-public record ComparisonRow(String comparison, String period, LocalDate cohortStart, LocalDate cohortEnd, String method,
-                            String groupName, String subgroup, String measure, long people, Double value,
-                            Double ciLow, Double ciHigh, String referenceGroup, Double difference,
-                            Double differenceCiLow, Double differenceCiHigh, Double pValue, Boolean significant,
-                            Long sampleSizeNeeded, String status, String note) {
+public record ComparisonRow(
+        String comparison,
+        String period,
+        LocalDate cohortStart,
+        LocalDate cohortEnd,
+        String method,
+        String groupName,
+        String subgroup,
+        String measure,
+        long people,
+        Double value,
+        Double ciLow,
+        Double ciHigh,
+        String referenceGroup,
+        Double difference,
+        Double differenceCiLow,
+        Double differenceCiHigh,
+        Double pValue,
+        Boolean significant,
+        Long sampleSizeNeeded,
+        String status,
+        String note) {
     public static final String DIVERSION = "DIVERSION";
     public static final String SEX = "SEX";
     public static final String NEEDS = "NEEDS";
@@ -57,10 +74,28 @@ public record ComparisonRow(String comparison, String period, LocalDate cohortSt
             .add("note", DataTypes.StringType, true);
 
     public Row toRow() {
-        return RowFactory.create(comparison, period, date(cohortStart), date(cohortEnd), method, groupName, subgroup, measure,
-                people, finite(value), finite(ciLow), finite(ciHigh), referenceGroup, finite(difference),
-                finite(differenceCiLow), finite(differenceCiHigh), finite(pValue), significant, sampleSizeNeeded,
-                status, note);
+        return RowFactory.create(
+                comparison,
+                period,
+                date(cohortStart),
+                date(cohortEnd),
+                method,
+                groupName,
+                subgroup,
+                measure,
+                people,
+                finite(value),
+                finite(ciLow),
+                finite(ciHigh),
+                referenceGroup,
+                finite(difference),
+                finite(differenceCiLow),
+                finite(differenceCiHigh),
+                finite(pValue),
+                significant,
+                sampleSizeNeeded,
+                status,
+                note);
     }
 
     private static Date date(LocalDate d) {

@@ -21,8 +21,8 @@ public final class ComparisonStatistics {
      */
     public ComparisonStatistics(double confidence, double power) {
         if (!(confidence > 0 && confidence < 1) || !(power > 0 && power < 1)) {
-            throw new IllegalArgumentException("Cannot use confidence and power: both must be in (0, 1) ("
-                    + confidence + ", " + power + ")");
+            throw new IllegalArgumentException(
+                    "Cannot use confidence and power: both must be in (0, 1) (" + confidence + ", " + power + ")");
         }
         this.confidence = confidence;
         this.power = power;
@@ -95,8 +95,7 @@ public final class ComparisonStatistics {
     public static double welchDegreesOfFreedom(SampleSummary first, SampleSummary second) {
         double v1 = first.variance() / first.weight();
         double v2 = second.variance() / second.weight();
-        return (v1 + v2) * (v1 + v2)
-                / (v1 * v1 / (first.weight() - 1) + v2 * v2 / (second.weight() - 1));
+        return (v1 + v2) * (v1 + v2) / (v1 * v1 / (first.weight() - 1) + v2 * v2 / (second.weight() - 1));
     }
 
     /**

@@ -43,9 +43,11 @@ public final class CovariateBalance {
 
     /** @param before every unit with a treated flag and the covariates; @param after matched units with weights */
     public Dataset<Row> moments(Dataset<Row> before, Dataset<Row> after) {
-        return longForm(before.withColumn(WEIGHT, lit(1L)), BEFORE).unionByName(longForm(after, AFTER))
+        return longForm(before.withColumn(WEIGHT, lit(1L)), BEFORE)
+                .unionByName(longForm(after, AFTER))
                 .groupBy(PHASE, TREATED, COVARIATE)
-                .agg(sum(col(WEIGHT)).cast("double").as(W),
+                .agg(
+                        sum(col(WEIGHT)).cast("double").as(W),
                         sum(col(WEIGHT).multiply(col("x"))).as(SUM),
                         sum(col(WEIGHT).multiply(col("x")).multiply(col("x"))).as(SUM_SQ));
     }
@@ -56,10 +58,21 @@ public final class CovariateBalance {
             values.add(struct(lit(c).as("name"), col(c).cast("double").as("x")));
         }
         if (design.categorical() != null) {
-            values.add(struct(concat(lit(design.categorical() + "="), col(design.categorical())).as("name"), lit(1.0).as("x")));
+            values.add(struct(
+                    concat(lit(design.categorical() + "="), col(design.categorical()))
+                            .as("name"),
+                    lit(1.0).as("x")));
         }
         values.add(struct(lit(TOTAL).as("name"), lit(1.0).as("x")));
-        return people.select(col(TREATED), col(WEIGHT), explode(array(values.toArray(Column[]::new))).as("v"))
-                .select(lit(phase).as(PHASE), col(TREATED), col("v.name").as(COVARIATE), col(WEIGHT), col("v.x").as("x"));
+        return people.select(
+                        col(TREATED),
+                        col(WEIGHT),
+                        explode(array(values.toArray(Column[]::new))).as("v"))
+                .select(
+                        lit(phase).as(PHASE),
+                        col(TREATED),
+                        col("v.name").as(COVARIATE),
+                        col(WEIGHT),
+                        col("v.x").as("x"));
     }
 }

@@ -57,19 +57,29 @@ public final class DiversionSample {
      * @param proven     ProvenOffences
      * @param periods    which decisions have complete follow-up, and their financial year
      */
-    public Dataset<Row> build(Dataset<Row> referrals, Dataset<Row> recordPerson, Dataset<Row> attributes,
-                              Dataset<Row> offences, Dataset<Row> proven, ComparisonPeriods periods) {
-        Dataset<Row> eligible = LinkedRecords.of(referrals.filter(col(ELIGIBLE).equalTo("Y")),
-                Datasets.CHECKPOINT_REFERRALS, recordPerson);
-        Dataset<Row> first = eligible
-                .withColumn("_n", row_number().over(Window.partitionBy(PERSON_ID)
-                        .orderBy(col(DECISION_DATE), col(StagedColumns.RECORD_ID))))
+    public Dataset<Row> build(
+            Dataset<Row> referrals,
+            Dataset<Row> recordPerson,
+            Dataset<Row> attributes,
+            Dataset<Row> offences,
+            Dataset<Row> proven,
+            ComparisonPeriods periods) {
+        Dataset<Row> eligible = LinkedRecords.of(
+                referrals.filter(col(ELIGIBLE).equalTo("Y")), Datasets.CHECKPOINT_REFERRALS, recordPerson);
+        Dataset<Row> first = eligible.withColumn(
+                        "_n",
+                        row_number()
+                                .over(Window.partitionBy(PERSON_ID)
+                                        .orderBy(col(DECISION_DATE), col(StagedColumns.RECORD_ID))))
                 .filter(col("_n").equalTo(1))
-                .select(col(PERSON_ID), col(DECISION).as(OutcomeSummaries.GROUP_NAME),
-                        col(DECISION).equalTo(DIVERTED).as(TREATED), col(DECISION_DATE).as(INDEX_DATE),
+                .select(
+                        col(PERSON_ID),
+                        col(DECISION).as(OutcomeSummaries.GROUP_NAME),
+                        col(DECISION).equalTo(DIVERTED).as(TREATED),
+                        col(DECISION_DATE).as(INDEX_DATE),
                         upper(trim(col(MeasureColumns.OFFENCE_CODE))).as("_ref_code"));
-        Dataset<Row> described = periods.select(first, INDEX_DATE).join(broadcast(OffenceReference.normalise(offences)),
-                        new String[] {"_ref_code"}, "left")
+        Dataset<Row> described = periods.select(first, INDEX_DATE)
+                .join(broadcast(OffenceReference.normalise(offences)), new String[] {"_ref_code"}, "left")
                 .withColumn(OFFENCE_GROUP, coalesce(col("_offence_group"), lit(UNKNOWN_GROUP)))
                 .withColumn(HARM_DAYS, coalesce(col("_harm_days"), lit(0.0)))
                 .drop("_ref_code", "_offence_group", "_is_breach", "_harm_days");

@@ -9,6 +9,5 @@ import java.util.Map;
 public record GroupOutcome(String groupName, long people, Map<String, Measured> measures) {
 
     /** @param people people measured (offenders, or reoffenders for days to first reoffence) */
-    public record Measured(long people, SampleSummary summary) {
-    }
+    public record Measured(long people, SampleSummary summary) {}
 }

@@ -10,11 +10,26 @@ import org.apache.spark.sql.types.StructType;
  * cohort_comparison; {@code category} the IOM category (FIXED, FLEX, FREE) or ALL; {@code matchedShare} on IOM rows
  * the share of the group's adopted people who found a comparison partner.
  */
-public record IomPrePostRow(String period, String category, String groupName, String measure, long people,
-                            Double matchedShare, Double beforeTotal, Double afterTotal,
-                            Double beforeMean, Double afterMean, Double changeMean, Double changeCiLow,
-                            Double changeCiHigh, Double did, Double didCiLow, Double didCiHigh, Double pValue,
-                            String status, String note) {
+public record IomPrePostRow(
+        String period,
+        String category,
+        String groupName,
+        String measure,
+        long people,
+        Double matchedShare,
+        Double beforeTotal,
+        Double afterTotal,
+        Double beforeMean,
+        Double afterMean,
+        Double changeMean,
+        Double changeCiLow,
+        Double changeCiHigh,
+        Double did,
+        Double didCiLow,
+        Double didCiHigh,
+        Double pValue,
+        String status,
+        String note) {
     public static final String PROVEN_OFFENCES = "PROVEN_OFFENCES";
     public static final String HARM_DAYS = "HARM_DAYS";
 
@@ -40,8 +55,26 @@ public record IomPrePostRow(String period, String category, String groupName, St
             .add("note", DataTypes.StringType, true);
 
     public Row toRow() {
-        return RowFactory.create(period, category, groupName, measure, people, f(matchedShare), f(beforeTotal),
-                f(afterTotal), f(beforeMean), f(afterMean), f(changeMean), f(changeCiLow), f(changeCiHigh), f(did), f(didCiLow), f(didCiHigh), f(pValue), status, note);
+        return RowFactory.create(
+                period,
+                category,
+                groupName,
+                measure,
+                people,
+                f(matchedShare),
+                f(beforeTotal),
+                f(afterTotal),
+                f(beforeMean),
+                f(afterMean),
+                f(changeMean),
+                f(changeCiLow),
+                f(changeCiHigh),
+                f(did),
+                f(didCiLow),
+                f(didCiHigh),
+                f(pValue),
+                status,
+                note);
     }
 
     private static Double f(Double d) {

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trunc;
@@ -57,6 +56,7 @@ public final class IomSample {
     public static final String MATCHED = "matched";
     /** 1, 2 or 3: the strata an adopted person was matched in (null when unmatched); see the class comment. */
     public static final String MATCH_LEVEL = "match_level";
+
     public static final int LEVELS = 3;
     private static final String STRATUM = "stratum";
     private static final String LEVEL = "_level";
@@ -81,54 +81,114 @@ public final class IomSample {
      *         period, period_start, period_end, category (the adopted person's, also on their comparison row),
      *         matched, match_level and the PrePostOffending columns; a comparison person used n times appears n times
      */
-    public Dataset<Row> build(Dataset<Row> iomCohort, Dataset<Row> recordPerson, Dataset<Row> proven, Dataset<Row> attributes,
-                              ComparisonPeriods periods) {
+    public Dataset<Row> build(
+            Dataset<Row> iomCohort,
+            Dataset<Row> recordPerson,
+            Dataset<Row> proven,
+            Dataset<Row> attributes,
+            ComparisonPeriods periods) {
         PrePostOffending prePost = new PrePostOffending(cohort);
-        Column category = upper(coalesce(StagedTables.optional(iomCohort, CATEGORY, DataTypes.StringType), lit(MeasureColumns.UNKNOWN)));
-        Dataset<Row> everAdopted = LinkedRecords.of(iomCohort.withColumn(CATEGORY, category), Datasets.IOM_COHORT, recordPerson);
+        Column category = upper(coalesce(
+                StagedTables.optional(iomCohort, CATEGORY, DataTypes.StringType), lit(MeasureColumns.UNKNOWN)));
+        Dataset<Row> everAdopted =
+                LinkedRecords.of(iomCohort.withColumn(CATEGORY, category), Datasets.IOM_COHORT, recordPerson);
         Dataset<Row> first = everAdopted
-                .withColumn("_n", row_number().over(Window.partitionBy(PERSON_ID)
-                        .orderBy(col(ADOPTED_DATE), col(StagedColumns.RECORD_ID))))
+                .withColumn(
+                        "_n",
+                        row_number()
+                                .over(Window.partitionBy(PERSON_ID)
+                                        .orderBy(col(ADOPTED_DATE), col(StagedColumns.RECORD_ID))))
                 .filter(col("_n").equalTo(1))
                 .select(col(PERSON_ID), col(ADOPTED_DATE).as(INDEX_DATE), col(CATEGORY));
         Dataset<Row> adopted = levels(prePost.build(periods.select(first, INDEX_DATE), proven));
 
-        Dataset<Row> candidateDates = proven.select(col(PERSON_ID), col(DISPOSAL_DATE).as(INDEX_DATE)).distinct()
+        Dataset<Row> candidateDates = proven.select(
+                        col(PERSON_ID), col(DISPOSAL_DATE).as(INDEX_DATE))
+                .distinct()
                 .join(everAdopted.select(PERSON_ID), new String[] {PERSON_ID}, "left_anti")
                 .join(attributes.select(PERSON_ID, MeasureColumns.DOB_CIPHER), new String[] {PERSON_ID}, "left")
-                .filter(AgeAtDate.age(cipher, col(MeasureColumns.DOB_CIPHER), col(INDEX_DATE)).geq(cohort.adultAge()))
+                .filter(AgeAtDate.age(cipher, col(MeasureColumns.DOB_CIPHER), col(INDEX_DATE))
+                        .geq(cohort.adultAge()))
                 .drop(MeasureColumns.DOB_CIPHER);
         Dataset<Row> inYears = periods.select(candidateDates, INDEX_DATE)
-                .join(adopted.select(ComparisonPeriods.PERIOD).distinct(), new String[] {ComparisonPeriods.PERIOD}, "left_semi");
+                .join(
+                        adopted.select(ComparisonPeriods.PERIOD).distinct(),
+                        new String[] {ComparisonPeriods.PERIOD},
+                        "left_semi");
         Dataset<Row> candidates = levels(prePost.build(inYears, proven));
 
         // Every candidate in each level's stratum, numbered in a fixed hash order; m = the stratum's size.
         Dataset<Row> numberedCandidates = byLevel(candidates)
-                .withColumn("_j", row_number().over(Window.partitionBy(LEVEL, STRATUM)
-                        .orderBy(hash(col(PERSON_ID), col(INDEX_DATE)), col(PERSON_ID), col(INDEX_DATE))).minus(1))
+                .withColumn(
+                        "_j",
+                        row_number()
+                                .over(Window.partitionBy(LEVEL, STRATUM)
+                                        .orderBy(
+                                                hash(col(PERSON_ID), col(INDEX_DATE)), col(PERSON_ID), col(INDEX_DATE)))
+                                .minus(1))
                 .withColumn("_m", count(lit(1)).over(Window.partitionBy(LEVEL, STRATUM)));
-        Dataset<Row> sizes = numberedCandidates.select(col(LEVEL), col(STRATUM), col("_m")).distinct();
+        Dataset<Row> sizes =
+                numberedCandidates.select(col(LEVEL), col(STRATUM), col("_m")).distinct();
         // Each adopted person's finest level with a candidate, then the k-th of a stratum takes candidate k mod m.
-        Dataset<Row> chosen = byLevel(adopted).join(sizes, new String[] {LEVEL, STRATUM})
-                .withColumn("_finest", row_number().over(Window.partitionBy(PERSON_ID).orderBy(col(LEVEL))))
+        Dataset<Row> chosen = byLevel(adopted)
+                .join(sizes, new String[] {LEVEL, STRATUM})
+                .withColumn(
+                        "_finest",
+                        row_number().over(Window.partitionBy(PERSON_ID).orderBy(col(LEVEL))))
                 .filter(col("_finest").equalTo(1))
-                .withColumn("_k", row_number().over(Window.partitionBy(LEVEL, STRATUM).orderBy(col(PERSON_ID))).minus(1))
+                .withColumn(
+                        "_k",
+                        row_number()
+                                .over(Window.partitionBy(LEVEL, STRATUM).orderBy(col(PERSON_ID)))
+                                .minus(1))
                 .withColumn("_j", pmod(col("_k"), col("_m")))
                 .select(col(PERSON_ID), col(LEVEL), col(STRATUM), col("_j"));
-        Dataset<Row> treated = adopted.join(chosen.select(col(PERSON_ID), col(LEVEL).as(MATCH_LEVEL)), new String[] {PERSON_ID}, "left")
+        Dataset<Row> treated = adopted.join(
+                        chosen.select(col(PERSON_ID), col(LEVEL).as(MATCH_LEVEL)), new String[] {PERSON_ID}, "left")
                 .withColumn(OutcomeSummaries.GROUP_NAME, lit(IOM))
                 .withColumn(MATCHED, col(MATCH_LEVEL).isNotNull());
-        Dataset<Row> partners = chosen.join(adopted.select(col(PERSON_ID), col(CATEGORY), col(ComparisonPeriods.PERIOD),
-                        col(ComparisonPeriods.PERIOD_START), col(ComparisonPeriods.PERIOD_END)), PERSON_ID)
-                .select(col(LEVEL), col(STRATUM), col("_j"), col(LEVEL).as(MATCH_LEVEL), col(CATEGORY),
-                        col(ComparisonPeriods.PERIOD), col(ComparisonPeriods.PERIOD_START), col(ComparisonPeriods.PERIOD_END));
-        Dataset<Row> comparison = partners
-                .join(numberedCandidates.drop(CATEGORY, ComparisonPeriods.PERIOD, ComparisonPeriods.PERIOD_START,
-                        ComparisonPeriods.PERIOD_END, "_m"), new String[] {LEVEL, STRATUM, "_j"})
-                .withColumn(OutcomeSummaries.GROUP_NAME, lit(COMPARISON)).withColumn(MATCHED, lit(true));
-        String[] out = {PERSON_ID, OutcomeSummaries.GROUP_NAME, INDEX_DATE, ComparisonPeriods.PERIOD, ComparisonPeriods.PERIOD_START,
-                ComparisonPeriods.PERIOD_END, CATEGORY, MATCHED, MATCH_LEVEL, PrePostOffending.BEFORE_OFFENCES,
-                PrePostOffending.AFTER_OFFENCES, PrePostOffending.BEFORE_HARM, PrePostOffending.AFTER_HARM};
+        Dataset<Row> partners = chosen.join(
+                        adopted.select(
+                                col(PERSON_ID),
+                                col(CATEGORY),
+                                col(ComparisonPeriods.PERIOD),
+                                col(ComparisonPeriods.PERIOD_START),
+                                col(ComparisonPeriods.PERIOD_END)),
+                        PERSON_ID)
+                .select(
+                        col(LEVEL),
+                        col(STRATUM),
+                        col("_j"),
+                        col(LEVEL).as(MATCH_LEVEL),
+                        col(CATEGORY),
+                        col(ComparisonPeriods.PERIOD),
+                        col(ComparisonPeriods.PERIOD_START),
+                        col(ComparisonPeriods.PERIOD_END));
+        Dataset<Row> comparison = partners.join(
+                        numberedCandidates.drop(
+                                CATEGORY,
+                                ComparisonPeriods.PERIOD,
+                                ComparisonPeriods.PERIOD_START,
+                                ComparisonPeriods.PERIOD_END,
+                                "_m"),
+                        new String[] {LEVEL, STRATUM, "_j"})
+                .withColumn(OutcomeSummaries.GROUP_NAME, lit(COMPARISON))
+                .withColumn(MATCHED, lit(true));
+        String[] out = {
+            PERSON_ID,
+            OutcomeSummaries.GROUP_NAME,
+            INDEX_DATE,
+            ComparisonPeriods.PERIOD,
+            ComparisonPeriods.PERIOD_START,
+            ComparisonPeriods.PERIOD_END,
+            CATEGORY,
+            MATCHED,
+            MATCH_LEVEL,
+            PrePostOffending.BEFORE_OFFENCES,
+            PrePostOffending.AFTER_OFFENCES,
+            PrePostOffending.BEFORE_HARM,
+            PrePostOffending.AFTER_HARM
+        };
         String[] rest = java.util.Arrays.copyOfRange(out, 1, out.length);
         return treated.select(PERSON_ID, rest).unionByName(comparison.select(PERSON_ID, rest));
     }
@@ -147,8 +207,8 @@ public final class IomSample {
         Column quadrupling = floor(log(4.0, harm));
         Column quarter = trunc(col(INDEX_DATE), "quarter").cast("string");
         Column year = col(ComparisonPeriods.PERIOD);
-        return prePost
-                .withColumn(STRATUM + "_1", concat_ws("|", quarter, capped.cast("string"), doubling.cast("string")))
+        return prePost.withColumn(
+                        STRATUM + "_1", concat_ws("|", quarter, capped.cast("string"), doubling.cast("string")))
                 .withColumn(STRATUM + "_2", concat_ws("|", year, band.cast("string"), quadrupling.cast("string")))
                 .withColumn(STRATUM + "_3", concat_ws("|", year, band.cast("string")));
     }

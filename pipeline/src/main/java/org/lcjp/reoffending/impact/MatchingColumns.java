@@ -7,10 +7,12 @@ public final class MatchingColumns {
     public static final String PERSON_ID = "person_id";
     /** True for the treated group (diverted, women, IOM), false for its reference group. */
     public static final String TREATED = "treated";
+
     public static final String INDEX_DATE = "index_date";
     public static final String AGE = "age";
     /** 1.0 when the person's sex is F. */
     public static final String FEMALE = "female";
+
     public static final String PREVIOUS_OFFENCES = "previous_offences";
     public static final String HARM_DAYS = "harm_days";
     public static final String OFFENCE_GROUP = "offence_group";
@@ -30,6 +32,5 @@ public final class MatchingColumns {
     /** Numeric covariates of the propensity model; the offence group enters one-hot. */
     public static final List<String> NUMERIC_COVARIATES = List.of(AGE, FEMALE, PREVIOUS_OFFENCES, HARM_DAYS);
 
-    private MatchingColumns() {
-    }
+    private MatchingColumns() {}
 }

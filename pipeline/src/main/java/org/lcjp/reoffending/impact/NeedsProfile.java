@@ -13,8 +13,8 @@ import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.lcjp.reoffending.domain.DatasetId;
 import org.apache.spark.sql.types.DataTypes;
+import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.measures.StagedTables;
 
@@ -36,6 +36,7 @@ public final class NeedsProfile {
     public static final List<String> NEEDS = List.of(SUBSTANCE_MISUSE, HOUSING_SUPPORT, PROBATION_SUPERVISION);
     /** The assessment's ten needs as published (ACCOMMODATION ... ATTITUDES). */
     public static final List<String> ASSESSED = AssessedNeeds.NEEDS;
+
     public static final String START_DATE = "start_date";
     public static final String END_DATE = "end_date";
     public static final String REFERRAL_DATE = "referral_date";
@@ -53,19 +54,26 @@ public final class NeedsProfile {
     }
 
     /** Adds one 0/1 column per need ({@link #flag}) to events with person_id and index_date; one row in, one out. */
-    public Dataset<Row> build(Dataset<Row> events, Dataset<Row> substance, Dataset<Row> housing, Dataset<Row> probation,
-                              Dataset<Row> recordPerson) {
+    public Dataset<Row> build(
+            Dataset<Row> events,
+            Dataset<Row> substance,
+            Dataset<Row> housing,
+            Dataset<Row> probation,
+            Dataset<Row> recordPerson) {
         Dataset<Row> spells = spells(substance, Datasets.SUBSTANCE_TREATMENT, SUBSTANCE_MISUSE, recordPerson)
                 .unionByName(spells(housing, Datasets.HOUSING_SUPPORT, HOUSING_SUPPORT, recordPerson))
                 .unionByName(spells(probation, Datasets.PROBATION_SUPERVISION, PROBATION_SUPERVISION, recordPerson));
         Column date = col(INDEX_DATE);
-        Column active = col("_start").lt(date)
-                .and(col("_end").isNull().or(col("_end").geq(add_months(date, -lookBackMonths))));
+        Column active =
+                col("_start").lt(date).and(col("_end").isNull().or(col("_end").geq(add_months(date, -lookBackMonths))));
         Column[] flags = NEEDS.stream()
-                .map(n -> max(when(col("_need").equalTo(n), 1).otherwise(0)).as(flag(n))).toArray(Column[]::new);
-        Dataset<Row> found = events.select(col(PERSON_ID), date).distinct()
+                .map(n -> max(when(col("_need").equalTo(n), 1).otherwise(0)).as(flag(n)))
+                .toArray(Column[]::new);
+        Dataset<Row> found = events.select(col(PERSON_ID), date)
+                .distinct()
                 .join(spells, col(PERSON_ID).equalTo(col("_sp")).and(active))
-                .groupBy(PERSON_ID, INDEX_DATE).agg(flags[0], java.util.Arrays.copyOfRange(flags, 1, flags.length));
+                .groupBy(PERSON_ID, INDEX_DATE)
+                .agg(flags[0], java.util.Arrays.copyOfRange(flags, 1, flags.length));
         Dataset<Row> out = events.join(found, new String[] {PERSON_ID, INDEX_DATE}, "left");
         for (String n : NEEDS) {
             out = out.withColumn(flag(n), org.apache.spark.sql.functions.coalesce(col(flag(n)), lit(0)));
@@ -83,8 +91,12 @@ public final class NeedsProfile {
         Dataset<Row> assessed = new AssessedNeeds(lookBackMonths).atIndex(events, assessments);
         for (int i = 0; i < ASSESSED.size(); i++) {
             String column = Datasets.ASSESSED_NEEDS.get(i);
-            assessed = assessed.withColumn(flag(ASSESSED.get(i)), when(col(AssessedNeeds.ASSESSMENT_DATE).isNull(), lit(null))
-                    .when(AssessedNeeds.has(column), 1).otherwise(0).cast(DataTypes.IntegerType));
+            assessed = assessed.withColumn(
+                    flag(ASSESSED.get(i)),
+                    when(col(AssessedNeeds.ASSESSMENT_DATE).isNull(), lit(null))
+                            .when(AssessedNeeds.has(column), 1)
+                            .otherwise(0)
+                            .cast(DataTypes.IntegerType));
         }
         return assessed.drop(Datasets.ASSESSED_NEEDS.toArray(String[]::new))
                 .drop(AssessedNeeds.ASSESSMENT_DATE, AssessedNeeds.ASSESSMENT_RECORD, AssessedNeeds.REOFFENDING_RISK);
@@ -92,9 +104,13 @@ public final class NeedsProfile {
 
     private static Dataset<Row> spells(Dataset<Row> staged, DatasetId id, String need, Dataset<Row> recordPerson) {
         Dataset<Row> linked = LinkedRecords.of(staged, id, recordPerson);
-        Column start = org.apache.spark.sql.functions.coalesce(col(START_DATE),
-                StagedTables.optional(linked, REFERRAL_DATE, DataTypes.DateType));
-        return linked.select(col(PERSON_ID).as("_sp"), lit(need).as("_need"), start.as("_start"), col(END_DATE).as("_end"))
+        Column start = org.apache.spark.sql.functions.coalesce(
+                col(START_DATE), StagedTables.optional(linked, REFERRAL_DATE, DataTypes.DateType));
+        return linked.select(
+                        col(PERSON_ID).as("_sp"),
+                        lit(need).as("_need"),
+                        start.as("_start"),
+                        col(END_DATE).as("_end"))
                 .filter(col("_start").isNotNull());
     }
 }

@@ -38,8 +38,7 @@ public final class OutcomeSummaries {
     static final String DAYS_SUM = "days_sum";
     static final String DAYS_SQ = "days_sq";
 
-    private OutcomeSummaries() {
-    }
+    private OutcomeSummaries() {}
 
     public static Dataset<Row> summarise(Dataset<Row> people, String flagColumn, String... keys) {
         List<Column> groupBy = new ArrayList<>();
@@ -50,18 +49,21 @@ public final class OutcomeSummaries {
         Column w = col(WEIGHT).cast("double");
         Column reoffender = col(REOFFENDED).equalTo(1);
         Column days = col(DAYS_TO_FIRST_REOFFENCE).cast("double");
-        return people.groupBy(groupBy.toArray(Column[]::new)).agg(
-                count(lit(1)).as(PEOPLE),
-                sum(w).as(W),
-                sum(w.multiply(w)).as(W_SQ),
-                sum(w.multiply(col(flagColumn))).as(FLAG_SUM),
-                sum(w.multiply(col(REOFFENCES))).as(REOFFENCES_SUM),
-                sum(w.multiply(col(REOFFENCES)).multiply(col(REOFFENCES))).as(REOFFENCES_SQ),
-                count(when(reoffender, lit(1))).as(REOFFENDERS),
-                sum(when(reoffender, w).otherwise(0.0)).as(REOFFENDER_W),
-                sum(when(reoffender, w.multiply(w)).otherwise(0.0)).as(REOFFENDER_W_SQ),
-                sum(when(reoffender, w.multiply(days)).otherwise(0.0)).as(DAYS_SUM),
-                sum(when(reoffender, w.multiply(days).multiply(days)).otherwise(0.0)).as(DAYS_SQ));
+        return people.groupBy(groupBy.toArray(Column[]::new))
+                .agg(
+                        count(lit(1)).as(PEOPLE),
+                        sum(w).as(W),
+                        sum(w.multiply(w)).as(W_SQ),
+                        sum(w.multiply(col(flagColumn))).as(FLAG_SUM),
+                        sum(w.multiply(col(REOFFENCES))).as(REOFFENCES_SUM),
+                        sum(w.multiply(col(REOFFENCES)).multiply(col(REOFFENCES)))
+                                .as(REOFFENCES_SQ),
+                        count(when(reoffender, lit(1))).as(REOFFENDERS),
+                        sum(when(reoffender, w).otherwise(0.0)).as(REOFFENDER_W),
+                        sum(when(reoffender, w.multiply(w)).otherwise(0.0)).as(REOFFENDER_W_SQ),
+                        sum(when(reoffender, w.multiply(days)).otherwise(0.0)).as(DAYS_SUM),
+                        sum(when(reoffender, w.multiply(days).multiply(days)).otherwise(0.0))
+                                .as(DAYS_SQ));
     }
 
     /** The reoffending measures of one collected summary row. */
@@ -70,12 +72,23 @@ public final class OutcomeSummaries {
         double w = r.getAs(W);
         double wSq = r.getAs(W_SQ);
         Map<String, GroupOutcome.Measured> m = new LinkedHashMap<>();
-        m.put(ComparisonRow.REOFFENDING_RATE, new GroupOutcome.Measured(people,
-                effective(w, wSq, r.<Double>getAs(FLAG_SUM), r.<Double>getAs(FLAG_SUM))));
-        m.put(ComparisonRow.REOFFENCES_PER_OFFENDER, new GroupOutcome.Measured(people,
-                effective(w, wSq, r.<Double>getAs(REOFFENCES_SUM), r.<Double>getAs(REOFFENCES_SQ))));
-        m.put(ComparisonRow.DAYS_TO_FIRST_REOFFENCE, new GroupOutcome.Measured(r.<Long>getAs(REOFFENDERS),
-                effective(r.getAs(REOFFENDER_W), r.getAs(REOFFENDER_W_SQ), r.<Double>getAs(DAYS_SUM), r.<Double>getAs(DAYS_SQ))));
+        m.put(
+                ComparisonRow.REOFFENDING_RATE,
+                new GroupOutcome.Measured(
+                        people, effective(w, wSq, r.<Double>getAs(FLAG_SUM), r.<Double>getAs(FLAG_SUM))));
+        m.put(
+                ComparisonRow.REOFFENCES_PER_OFFENDER,
+                new GroupOutcome.Measured(
+                        people, effective(w, wSq, r.<Double>getAs(REOFFENCES_SUM), r.<Double>getAs(REOFFENCES_SQ))));
+        m.put(
+                ComparisonRow.DAYS_TO_FIRST_REOFFENCE,
+                new GroupOutcome.Measured(
+                        r.<Long>getAs(REOFFENDERS),
+                        effective(
+                                r.getAs(REOFFENDER_W),
+                                r.getAs(REOFFENDER_W_SQ),
+                                r.<Double>getAs(DAYS_SUM),
+                                r.<Double>getAs(DAYS_SQ))));
         return new GroupOutcome(r.getAs(GROUP_NAME), people, m);
     }
 
@@ -96,7 +109,11 @@ public final class OutcomeSummaries {
     public static GroupOutcome share(Row r) {
         long people = r.getAs(PEOPLE);
         double w = r.getAs(W);
-        return new GroupOutcome(r.getAs(GROUP_NAME), people, Map.of(ComparisonRow.NEED_SHARE,
-                new GroupOutcome.Measured(people, SampleSummary.ofProportion(r.<Double>getAs(FLAG_SUM), w))));
+        return new GroupOutcome(
+                r.getAs(GROUP_NAME),
+                people,
+                Map.of(
+                        ComparisonRow.NEED_SHARE,
+                        new GroupOutcome.Measured(people, SampleSummary.ofProportion(r.<Double>getAs(FLAG_SUM), w))));
     }
 }

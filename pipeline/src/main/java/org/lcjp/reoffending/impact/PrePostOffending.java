@@ -40,17 +40,25 @@ public final class PrePostOffending {
     public Dataset<Row> build(Dataset<Row> dates, Dataset<Row> proven) {
         Column date = col(INDEX_DATE);
         Column offence = col("_po");
-        Column before = offence.gt(add_months(date, -cohort.followUpMonths())).and(offence.leq(date))
+        Column before = offence.gt(add_months(date, -cohort.followUpMonths()))
+                .and(offence.leq(date))
                 .and(col("_pd").leq(add_months(date, cohort.waitingMonths())));
         Column after = new FollowUpWindow(cohort).isReoffence(date, offence, col("_pd"));
         Column harm = coalesce(col("_ph").cast("double"), lit(0.0));
-        Dataset<Row> p = proven.select(col(PERSON_ID).as("_pp"), col(OFFENCE_DATE).as("_po"),
-                col(DISPOSAL_DATE).as("_pd"), col(HARM_DAYS).as("_ph"));
-        Dataset<Row> totals = dates.select(col(PERSON_ID), date).distinct()
+        Dataset<Row> p = proven.select(
+                col(PERSON_ID).as("_pp"),
+                col(OFFENCE_DATE).as("_po"),
+                col(DISPOSAL_DATE).as("_pd"),
+                col(HARM_DAYS).as("_ph"));
+        Dataset<Row> totals = dates.select(col(PERSON_ID), date)
+                .distinct()
                 .join(p, col(PERSON_ID).equalTo(col("_pp")).and(before.or(after)), "left")
                 .groupBy(PERSON_ID, INDEX_DATE)
-                .agg(total(when(before, 1.0)).as(BEFORE_OFFENCES), total(when(before, harm)).as(BEFORE_HARM),
-                        total(when(after, 1.0)).as(AFTER_OFFENCES), total(when(after, harm)).as(AFTER_HARM));
+                .agg(
+                        total(when(before, 1.0)).as(BEFORE_OFFENCES),
+                        total(when(before, harm)).as(BEFORE_HARM),
+                        total(when(after, 1.0)).as(AFTER_OFFENCES),
+                        total(when(after, harm)).as(AFTER_HARM));
         return dates.join(totals, new String[] {PERSON_ID, INDEX_DATE}, "left");
     }
 

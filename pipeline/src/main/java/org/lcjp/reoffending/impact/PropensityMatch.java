@@ -72,15 +72,15 @@ public final class PropensityMatch {
      * @param pairs   treated_id, control_id, distance: one row per matched treated person
      * @param matched the input rows of matched people with {@code weight} (1 per treated, times used per control)
      */
-    public record MatchedSample(Dataset<Row> scored, Dataset<Row> pairs, Dataset<Row> matched) {
-    }
+    public record MatchedSample(Dataset<Row> scored, Dataset<Row> pairs, Dataset<Row> matched) {}
 
     /** @param units one row per unit: the design's id, treated, the covariates (no nulls), any outcome columns */
     public MatchedSample match(Dataset<Row> units) {
         Dataset<Row> scored = score(units);
         Dataset<Row> pairs = nearestWithinCaliper(scored);
         Dataset<Row> weights = pairs.select(col(TREATED_ID).as(design.id()), lit(1L).as(WEIGHT))
-                .unionByName(pairs.groupBy(col(CONTROL_ID).as(design.id())).agg(count(lit(1)).as(WEIGHT)));
+                .unionByName(pairs.groupBy(col(CONTROL_ID).as(design.id()))
+                        .agg(count(lit(1)).as(WEIGHT)));
         return new MatchedSample(scored, pairs, scored.join(weights, design.id()));
     }
 
@@ -89,38 +89,71 @@ public final class PropensityMatch {
         List<PipelineStage> stages = new ArrayList<>();
         if (design.categorical() != null) {
             inputs.add(GROUP_VECTOR);
-            stages.add(new StringIndexer().setInputCol(design.categorical()).setOutputCol(GROUP_INDEX).setHandleInvalid("keep")
+            stages.add(new StringIndexer()
+                    .setInputCol(design.categorical())
+                    .setOutputCol(GROUP_INDEX)
+                    .setHandleInvalid("keep")
                     .setStringOrderType("alphabetAsc"));
             stages.add(new OneHotEncoder().setInputCol(GROUP_INDEX).setOutputCol(GROUP_VECTOR));
         }
         LogisticRegression regression = new LogisticRegression()
-                .setFeaturesCol(FEATURES).setLabelCol(TREATED + "_label").setMaxIter(MAX_ITERATIONS);
-        stages.add(new VectorAssembler().setInputCols(inputs.toArray(String[]::new)).setOutputCol(FEATURES));
+                .setFeaturesCol(FEATURES)
+                .setLabelCol(TREATED + "_label")
+                .setMaxIter(MAX_ITERATIONS);
+        stages.add(new VectorAssembler()
+                .setInputCols(inputs.toArray(String[]::new))
+                .setOutputCol(FEATURES));
         stages.add(regression);
         Pipeline pipeline = new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
-        Dataset<Row> labelled = people.withColumn(TREATED + "_label", when(col(TREATED), 1.0).otherwise(0.0));
+        Dataset<Row> labelled =
+                people.withColumn(TREATED + "_label", when(col(TREATED), 1.0).otherwise(0.0));
         // The raw prediction of a binary logistic regression is (-margin, margin): the margin is the logit.
-        return pipeline.fit(labelled).transform(labelled)
-                .withColumn(LOGIT, functions.vector_to_array(col(regression.getRawPredictionCol()), "float64").getItem(1))
+        return pipeline.fit(labelled)
+                .transform(labelled)
+                .withColumn(
+                        LOGIT,
+                        functions
+                                .vector_to_array(col(regression.getRawPredictionCol()), "float64")
+                                .getItem(1))
                 .select(people.col("*"), col(LOGIT));
     }
 
     Dataset<Row> nearestWithinCaliper(Dataset<Row> scored) {
-        Dataset<Row> caliper = scored.agg(stddev_samp(col(LOGIT)).multiply(settings.caliperSd()).as("caliper"));
-        Column stratum = design.stratum() == null ? lit("") : col(design.stratum()).cast("string");
+        Dataset<Row> caliper = scored.agg(
+                stddev_samp(col(LOGIT)).multiply(settings.caliperSd()).as("caliper"));
+        Column stratum =
+                design.stratum() == null ? lit("") : col(design.stratum()).cast("string");
         Dataset<Row> bucketed = scored.select(col(design.id()).as(UNIT), col(TREATED), col(LOGIT), stratum.as(STRATUM))
                 .crossJoin(caliper)
                 .withColumn(BUCKET, floor(col(LOGIT).divide(col("caliper"))));
         Dataset<Row> treated = bucketed.filter(col(TREATED))
-                .select(col(STRATUM), col(BUCKET), col(LOGIT), col(UNIT), col("caliper"), lit(false).as(IS_CONTROL));
+                .select(
+                        col(STRATUM),
+                        col(BUCKET),
+                        col(LOGIT),
+                        col(UNIT),
+                        col("caliper"),
+                        lit(false).as(IS_CONTROL));
         Dataset<Row> controls = bucketed.filter(col(TREATED).equalTo(false))
-                .withColumn(BUCKET, explode(array(col(BUCKET).minus(1), col(BUCKET), col(BUCKET).plus(1))))
-                .select(col(STRATUM), col(BUCKET), col(LOGIT), col(UNIT), col("caliper"), lit(true).as(IS_CONTROL));
-        Column control = when(col(IS_CONTROL), struct(col(LOGIT).as("l"), col(UNIT).as("id")));
-        WindowSpec up = Window.partitionBy(STRATUM, BUCKET).orderBy(col(LOGIT), col(UNIT))
+                .withColumn(
+                        BUCKET,
+                        explode(array(
+                                col(BUCKET).minus(1), col(BUCKET), col(BUCKET).plus(1))))
+                .select(
+                        col(STRATUM),
+                        col(BUCKET),
+                        col(LOGIT),
+                        col(UNIT),
+                        col("caliper"),
+                        lit(true).as(IS_CONTROL));
+        Column control =
+                when(col(IS_CONTROL), struct(col(LOGIT).as("l"), col(UNIT).as("id")));
+        WindowSpec up = Window.partitionBy(STRATUM, BUCKET)
+                .orderBy(col(LOGIT), col(UNIT))
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         // Descending, so "nearest above" is also a running frame (an unbounded-following frame is quadratic).
-        WindowSpec down = Window.partitionBy(STRATUM, BUCKET).orderBy(col(LOGIT).desc(), col(UNIT).desc())
+        WindowSpec down = Window.partitionBy(STRATUM, BUCKET)
+                .orderBy(col(LOGIT).desc(), col(UNIT).desc())
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         Dataset<Row> neighbours = treated.unionByName(controls)
                 .withColumn(BELOW, last(control, true).over(up))

@@ -8,5 +8,4 @@ package org.lcjp.reoffending.impact;
  * @param pValue      two-sided p-value (NaN when undefined, e.g. no variation in either group)
  * @param significant p-value at or below 1 - confidence
  */
-public record TestResult(double difference, Interval interval, double pValue, boolean significant) {
-}
+public record TestResult(double difference, Interval interval, double pValue, boolean significant) {}

@@ -20,12 +20,13 @@ import org.lcjp.reoffending.settings.ComparisonSettings;
  * per-period, per-group sums and per-covariate moments, and does the arithmetic in plain Java.
  */
 public final class TreatmentComparison {
-    private static final List<String> MEASURES = List.of(ComparisonRow.REOFFENDING_RATE,
-            ComparisonRow.REOFFENCES_PER_OFFENDER, ComparisonRow.DAYS_TO_FIRST_REOFFENCE);
+    private static final List<String> MEASURES = List.of(
+            ComparisonRow.REOFFENDING_RATE,
+            ComparisonRow.REOFFENCES_PER_OFFENDER,
+            ComparisonRow.DAYS_TO_FIRST_REOFFENCE);
 
     /** The comparison's name in cohort_comparison and the group names of its two arms. */
-    public record Arms(String comparison, String treated, String reference) {
-    }
+    public record Arms(String comparison, String treated, String reference) {}
 
     /**
      * @param rows           cohort_comparison rows, OBSERVED and MATCHED, per period and POOLED
@@ -33,8 +34,8 @@ public final class TreatmentComparison {
      * @param treated        treated units in the sample (complete follow-up)
      * @param matchedTreated treated units matched within the caliper
      */
-    public record Result(List<ComparisonRow> rows, List<BalanceTable.Balance> balance, long treated, long matchedTreated) {
-    }
+    public record Result(
+            List<ComparisonRow> rows, List<BalanceTable.Balance> balance, long treated, long matchedTreated) {}
 
     private final ComparisonSettings settings;
     private final Arms arms;
@@ -65,20 +66,31 @@ public final class TreatmentComparison {
 
     private Result compare(Dataset<Row> sample) {
         ComparisonTable table = new ComparisonTable(settings);
-        Map<ComparisonTable.Cell, List<GroupOutcome>> observed = outcomes(sample.withColumn(MatchingColumns.WEIGHT, lit(1L)),
-                ComparisonRow.OBSERVED);
+        Map<ComparisonTable.Cell, List<GroupOutcome>> observed =
+                outcomes(sample.withColumn(MatchingColumns.WEIGHT, lit(1L)), ComparisonRow.OBSERVED);
         List<ComparisonRow> rows = new ArrayList<>();
-        observed.forEach((cell, groups) -> rows.addAll(table.rows(cell, arms.reference(), withBoth(groups), MEASURES, null)));
+        observed.forEach(
+                (cell, groups) -> rows.addAll(table.rows(cell, arms.reference(), withBoth(groups), MEASURES, null)));
 
         Map<ComparisonTable.Cell, Long> treatedIn = new LinkedHashMap<>();
         observed.forEach((cell, groups) -> treatedIn.put(matchedCell(cell), people(groups, arms.treated())));
-        long treated = treatedIn.entrySet().stream().filter(e -> ComparisonRow.POOLED.equals(e.getKey().period()))
-                .mapToLong(Map.Entry::getValue).sum();
-        long controls = observed.entrySet().stream().filter(e -> ComparisonRow.POOLED.equals(e.getKey().period()))
-                .mapToLong(e -> people(e.getValue(), arms.reference())).sum();
+        long treated = treatedIn.entrySet().stream()
+                .filter(e -> ComparisonRow.POOLED.equals(e.getKey().period()))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        long controls = observed.entrySet().stream()
+                .filter(e -> ComparisonRow.POOLED.equals(e.getKey().period()))
+                .mapToLong(e -> people(e.getValue(), arms.reference()))
+                .sum();
         if (Math.min(treated, controls) < settings.minimumGroupSize()) {
-            treatedIn.keySet().forEach(cell -> rows.addAll(table.rows(cell, arms.reference(), withBoth(List.of()), MEASURES,
-                    "Not matched: a group is below the minimum size over every financial year")));
+            treatedIn
+                    .keySet()
+                    .forEach(cell -> rows.addAll(table.rows(
+                            cell,
+                            arms.reference(),
+                            withBoth(List.of()),
+                            MEASURES,
+                            "Not matched: a group is below the minimum size over every financial year")));
             return new Result(rows, List.of(), treated, 0);
         }
         Column known = lit(true);
@@ -97,16 +109,21 @@ public final class TreatmentComparison {
                 if (ComparisonRow.POOLED.equals(e.getKey().period())) {
                     matchedTreated = matched;
                 }
-                String note = matched + " of " + e.getValue() + " " + arms.treated() + " matched within " + settings.caliperSd()
+                String note = matched + " of " + e.getValue() + " " + arms.treated() + " matched within "
+                        + settings.caliperSd()
                         + " SD of the logit in the same financial year; controls weighted by times used";
                 rows.addAll(table.rows(e.getKey(), arms.reference(), withBoth(groups), MEASURES, note));
             }
-            List<BalanceTable.Moment> moments = new CovariateBalance(design).moments(scored, matchedUnits)
-                    .collectAsList().stream()
-                    .map(r -> new BalanceTable.Moment(r.getAs(CovariateBalance.PHASE), r.<Boolean>getAs(MatchingColumns.TREATED),
-                            r.getAs(CovariateBalance.COVARIATE), r.<Double>getAs(CovariateBalance.W),
-                            r.<Double>getAs(CovariateBalance.SUM), r.<Double>getAs(CovariateBalance.SUM_SQ)))
-                    .toList();
+            List<BalanceTable.Moment> moments = new CovariateBalance(design)
+                    .moments(scored, matchedUnits).collectAsList().stream()
+                            .map(r -> new BalanceTable.Moment(
+                                    r.getAs(CovariateBalance.PHASE),
+                                    r.<Boolean>getAs(MatchingColumns.TREATED),
+                                    r.getAs(CovariateBalance.COVARIATE),
+                                    r.<Double>getAs(CovariateBalance.W),
+                                    r.<Double>getAs(CovariateBalance.SUM),
+                                    r.<Double>getAs(CovariateBalance.SUM_SQ)))
+                            .toList();
             return new Result(rows, BalanceTable.compute(moments, settings.imbalanceSmd()), treated, matchedTreated);
         } finally {
             matchedUnits.unpersist();
@@ -122,27 +139,49 @@ public final class TreatmentComparison {
         ComparisonTable table = new ComparisonTable(settings);
         Dataset<Row> arm = sample.filter(col(OutcomeSummaries.GROUP_NAME).isin(arms.treated(), arms.reference()));
         List<ComparisonRow> rows = new ArrayList<>();
-        outcomes(arm.withColumn(MatchingColumns.WEIGHT, lit(1L)), ComparisonRow.OBSERVED).forEach((cell, groups) ->
-                rows.addAll(table.rows(new ComparisonTable.Cell(cell.comparison(), cell.period(), cell.cohortStart(),
-                        cell.cohortEnd(), cell.method(), subgroup), arms.reference(), withBoth(groups), MEASURES, null)));
+        outcomes(arm.withColumn(MatchingColumns.WEIGHT, lit(1L)), ComparisonRow.OBSERVED)
+                .forEach((cell, groups) -> rows.addAll(table.rows(
+                        new ComparisonTable.Cell(
+                                cell.comparison(),
+                                cell.period(),
+                                cell.cohortStart(),
+                                cell.cohortEnd(),
+                                cell.method(),
+                                subgroup),
+                        arms.reference(),
+                        withBoth(groups),
+                        MEASURES,
+                        null)));
         return rows;
     }
 
     private Map<ComparisonTable.Cell, List<GroupOutcome>> outcomes(Dataset<Row> units, String method) {
-        List<Row> summaries = OutcomeSummaries.summarise(ComparisonPeriods.withPooled(units), MatchingColumns.REOFFENDED,
-                ComparisonPeriods.PERIOD, ComparisonPeriods.PERIOD_START, ComparisonPeriods.PERIOD_END).collectAsList();
+        List<Row> summaries = OutcomeSummaries.summarise(
+                        ComparisonPeriods.withPooled(units),
+                        MatchingColumns.REOFFENDED,
+                        ComparisonPeriods.PERIOD,
+                        ComparisonPeriods.PERIOD_START,
+                        ComparisonPeriods.PERIOD_END)
+                .collectAsList();
         return ComparisonPeriods.cells(summaries, arms.comparison(), method, null, OutcomeSummaries::reoffending);
     }
 
     private static ComparisonTable.Cell matchedCell(ComparisonTable.Cell observed) {
-        return new ComparisonTable.Cell(observed.comparison(), observed.period(), observed.cohortStart(), observed.cohortEnd(),
-                ComparisonRow.MATCHED, observed.subgroup());
+        return new ComparisonTable.Cell(
+                observed.comparison(),
+                observed.period(),
+                observed.cohortStart(),
+                observed.cohortEnd(),
+                ComparisonRow.MATCHED,
+                observed.subgroup());
     }
 
     /** Both arms always appear, an absent one with no people (and so TOO_SMALL); other groups are left out. */
     private List<GroupOutcome> withBoth(List<GroupOutcome> groups) {
         List<GroupOutcome> out = new ArrayList<>(groups.stream()
-                .filter(g -> g.groupName().equals(arms.treated()) || g.groupName().equals(arms.reference())).toList());
+                .filter(g ->
+                        g.groupName().equals(arms.treated()) || g.groupName().equals(arms.reference()))
+                .toList());
         for (String g : List.of(arms.treated(), arms.reference())) {
             if (out.stream().noneMatch(o -> o.groupName().equals(g))) {
                 out.add(new GroupOutcome(g, 0, Map.of()));
@@ -153,6 +192,9 @@ public final class TreatmentComparison {
     }
 
     private static long people(List<GroupOutcome> groups, String name) {
-        return groups.stream().filter(g -> g.groupName().equals(name)).mapToLong(GroupOutcome::people).sum();
+        return groups.stream()
+                .filter(g -> g.groupName().equals(name))
+                .mapToLong(GroupOutcome::people)
+                .sum();
     }
 }

@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
@@ -26,8 +25,7 @@ final class ValueChecks {
     private static final int SHOWN_CHARACTERS = 40;
 
     /** @param value typed value, null when absent or invalid; rule/message null when the value is fine */
-    record Check(Column value, Column rule, Column message) {
-    }
+    record Check(Column value, Column rule, Column message) {}
 
     private final DatasetSpec spec;
     private final String dateFormat;
@@ -54,32 +52,57 @@ final class ValueChecks {
                 Column inRange = parsed.geq(lit(earliest)).and(parsed.leq(extractDate));
                 Column bad = v.isNotNull().and(parsed.isNull());
                 Column outOfRange = parsed.isNotNull().and(inRange.unary_$bang());
-                yield new Check(when(inRange, parsed),
+                yield new Check(
+                        when(inRange, parsed),
                         when(bad, lit(QuarantineRule.BAD_DATE)).when(outOfRange, lit(QuarantineRule.DATE_OUT_OF_RANGE)),
                         when(bad, message("Cannot read " + c.name() + ": not a date in the form " + dateFormat, c, v))
-                                .when(outOfRange, concat(lit("Cannot accept " + c.name() + ": outside " + earliest + ".."),
-                                        extractDate.cast("string"), lit(", the extract date ("), shown(c, v), lit(")"))));
+                                .when(
+                                        outOfRange,
+                                        concat(
+                                                lit("Cannot accept " + c.name() + ": outside " + earliest + ".."),
+                                                extractDate.cast("string"),
+                                                lit(", the extract date ("),
+                                                shown(c, v),
+                                                lit(")"))));
             }
             case DECIMAL -> {
                 Column ok = v.rlike(ValidateRowsPatterns.DECIMAL);
                 Column bad = v.isNotNull().and(ok.unary_$bang());
-                yield new Check(when(ok, v.try_cast(DataTypes.DoubleType)), when(bad, lit(QuarantineRule.BAD_DECIMAL)),
+                yield new Check(
+                        when(ok, v.try_cast(DataTypes.DoubleType)),
+                        when(bad, lit(QuarantineRule.BAD_DECIMAL)),
                         when(bad, message("Cannot read " + c.name() + ": not a decimal number", c, v)));
             }
             case CODE -> {
                 Column code = upper(v);
-                for (Map.Entry<String, String> m : codeMappings.getOrDefault(c.name(), Map.of()).entrySet()) {
-                    code = when(upper(v).equalTo(m.getKey().toUpperCase(java.util.Locale.ROOT)), lit(m.getValue())).otherwise(code);
+                for (Map.Entry<String, String> m :
+                        codeMappings.getOrDefault(c.name(), Map.of()).entrySet()) {
+                    code = when(upper(v).equalTo(m.getKey().toUpperCase(java.util.Locale.ROOT)), lit(m.getValue()))
+                            .otherwise(code);
                 }
                 Column known = code.isin(c.codes().toArray());
                 Column bad = v.isNotNull().and(known.unary_$bang());
-                yield new Check(when(known, code), when(bad, lit(QuarantineRule.UNKNOWN_CODE)),
-                        when(bad, message("Cannot accept " + c.name() + ": not one of " + String.join(", ", c.codes()), c, v)));
+                yield new Check(
+                        when(known, code),
+                        when(bad, lit(QuarantineRule.UNKNOWN_CODE)),
+                        when(
+                                bad,
+                                message(
+                                        "Cannot accept " + c.name() + ": not one of " + String.join(", ", c.codes()),
+                                        c,
+                                        v)));
             }
             case OFFENCE_CODE -> {
                 Column bad = v.isNotNull().and(offenceKnown.unary_$bang());
-                yield new Check(when(offenceKnown, upper(v)), when(bad, lit(QuarantineRule.UNKNOWN_OFFENCE_CODE)),
-                        when(bad, message("Cannot accept " + c.name() + ": not in the offence reference (offences.csv)", c, v)));
+                yield new Check(
+                        when(offenceKnown, upper(v)),
+                        when(bad, lit(QuarantineRule.UNKNOWN_OFFENCE_CODE)),
+                        when(
+                                bad,
+                                message(
+                                        "Cannot accept " + c.name() + ": not in the offence reference (offences.csv)",
+                                        c,
+                                        v)));
             }
         };
     }
@@ -93,8 +116,13 @@ final class ValueChecks {
         int y = dateFormat.indexOf("yyyy");
         int m = dateFormat.indexOf("MM");
         int d = dateFormat.indexOf("dd");
-        boolean fixedWidth = y >= 0 && m >= 0 && d >= 0 && dateFormat.replaceAll("yyyy|MM|dd", "").chars().noneMatch(Character::isLetter)
-                && dateFormat.indexOf('y', y + 4) < 0 && dateFormat.indexOf('M', m + 2) < 0 && dateFormat.indexOf('d', d + 2) < 0;
+        boolean fixedWidth = y >= 0
+                && m >= 0
+                && d >= 0
+                && dateFormat.replaceAll("yyyy|MM|dd", "").chars().noneMatch(Character::isLetter)
+                && dateFormat.indexOf('y', y + 4) < 0
+                && dateFormat.indexOf('M', m + 2) < 0
+                && dateFormat.indexOf('d', d + 2) < 0;
         if (!fixedWidth) {
             return try_to_date(v, dateFormat);
         }

@@ -30,8 +30,7 @@ public final class CrashPoints {
     /** After a stage's writes; qualified by the stage's name ({@code stage.written:ingest}). */
     public static final String STAGE_WRITTEN = "stage.written";
 
-    private CrashPoints() {
-    }
+    private CrashPoints() {}
 
     /** Halts the JVM when the switch names {@code point} (or {@code point:<qualifier>}, e.g. a stage's name). */
     public static void reach(String point, String qualifier) {

@@ -26,8 +26,7 @@ public final class CsvRecords implements Iterator<CsvRecords.Record> {
         }
     }
 
-    private record Line(long number, String text) {
-    }
+    private record Line(long number, String text) {}
 
     private final BufferedReader reader;
     private final int maxRecordLines;
@@ -121,8 +120,7 @@ public final class CsvRecords implements Iterator<CsvRecords.Record> {
         }
     }
 
-    private record Parse(List<String> fields, boolean openQuote, String problem) {
-    }
+    private record Parse(List<String> fields, boolean openQuote, String problem) {}
 
     /** Splits one candidate record; a quote inside an unquoted field is kept as text (common, harmless). */
     static Parse parse(String s) {

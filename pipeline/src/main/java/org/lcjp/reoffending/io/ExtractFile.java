@@ -17,12 +17,26 @@ import org.lcjp.reoffending.domain.DatasetId;
  * @param modificationTime as listed, epoch milliseconds: with the length, how a night tells a delivery it already
  *                         ingested without opening it
  */
-public record ExtractFile(StoragePath path, String sourceFile, String agency, String dataset, LocalDate extractDate,
-                          String status, String message, long bytes, long modificationTime) {
+public record ExtractFile(
+        StoragePath path,
+        String sourceFile,
+        String agency,
+        String dataset,
+        LocalDate extractDate,
+        String status,
+        String message,
+        long bytes,
+        long modificationTime) {
 
     /** A local file as listed now (tests). */
-    public ExtractFile(java.nio.file.Path path, String sourceFile, String agency, String dataset, LocalDate extractDate,
-                       String status, String message) {
+    public ExtractFile(
+            java.nio.file.Path path,
+            String sourceFile,
+            String agency,
+            String dataset,
+            LocalDate extractDate,
+            String status,
+            String message) {
         this(StoragePath.local(path), sourceFile, agency, dataset, extractDate, status, message, length(path), 0);
     }
 

@@ -2,9 +2,9 @@ package org.lcjp.reoffending.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.InputStream;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,6 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -23,6 +22,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.QuarantineRule;
 import org.lcjp.reoffending.domain.StagedColumns;
@@ -56,6 +56,7 @@ public final class ExtractReader {
      * for a bad byte. The parser turns it into U+FFFD and notes the column; it never leaves this class.
      */
     static final char MALFORMED = '\uDC80';
+
     private static final String REPLACEMENT = "\uFFFD";
 
     private static final String PATH = "path";
@@ -117,25 +118,45 @@ public final class ExtractReader {
         for (ExtractFile f : files) {
             int chunks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (f.bytes() + splitBytes - 1) / splitBytes));
             for (int c = 0; c < chunks; c++) {
-                rows.add(RowFactory.create(f.path().toString(), f.sourceFile(), Date.valueOf(f.extractDate()), c, chunks));
+                rows.add(RowFactory.create(
+                        f.path().toString(), f.sourceFile(), Date.valueOf(f.extractDate()), c, chunks));
             }
         }
         // One partition per (file, chunk): parallelize slices a list of n into n slices of one (a repartition may
         // deal two to one task and none to another).
-        Dataset<Row> paths = spark.createDataFrame(org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(rows, Math.max(1, rows.size())), in);
+        Dataset<Row> paths = spark.createDataFrame(
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .parallelize(rows, Math.max(1, rows.size())),
+                in);
         // The contract's columns travel as one array and are split by Spark: an encoder with a field per column
         // generates a method too large for the JIT, which then ran interpreted for every row (a fifth of ingest).
-        Dataset<Row> parsed = paths.flatMap(new ParseFile(spec.id().agency(), spec.id().dataset(), new ArrayList<>(spec.columnNames()),
-                new ArrayList<>(spec.requiredColumnNames()), maxRecordLines, storage, facts == null ? null : facts.accumulator()),
+        Dataset<Row> parsed = paths.flatMap(
+                new ParseFile(
+                        spec.id().agency(),
+                        spec.id().dataset(),
+                        new ArrayList<>(spec.columnNames()),
+                        new ArrayList<>(spec.requiredColumnNames()),
+                        maxRecordLines,
+                        storage,
+                        facts == null ? null : facts.accumulator()),
                 Encoders.row(parsedSchema()));
         List<org.apache.spark.sql.Column> out = new ArrayList<>();
-        for (String c : List.of(StagedColumns.AGENCY, StagedColumns.DATASET, StagedColumns.SOURCE_FILE, StagedColumns.SOURCE_LINE,
+        for (String c : List.of(
+                StagedColumns.AGENCY,
+                StagedColumns.DATASET,
+                StagedColumns.SOURCE_FILE,
+                StagedColumns.SOURCE_LINE,
                 StagedColumns.EXTRACT_DATE)) {
             out.add(org.apache.spark.sql.functions.col(c));
         }
         for (int i = 0; i < spec.columnNames().size(); i++) {
-            out.add(org.apache.spark.sql.functions.col(FIELDS).getItem(i).as(spec.columnNames().get(i)));
+            out.add(org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .col(FIELDS)
+                    .getItem(i)
+                    .as(spec.columnNames().get(i)));
         }
         for (String c : List.of(PARSE_RULE, PARSE_COLUMN, PARSE_MESSAGE, INVALID_UTF8)) {
             out.add(org.apache.spark.sql.functions.col(c));
@@ -159,14 +180,18 @@ public final class ExtractReader {
 
     static HeaderMapping header(CsvRecords records, List<String> columns, List<String> required) {
         if (!records.hasNext()) {
-            return HeaderMapping.unreadable(columns.size(), QuarantineRule.EMPTY_FILE, "Cannot read file: it has no header line");
+            return HeaderMapping.unreadable(
+                    columns.size(), QuarantineRule.EMPTY_FILE, "Cannot read file: it has no header line");
         }
         CsvRecords.Record h = records.next();
         if (h.malformed()) {
-            return HeaderMapping.unreadable(columns.size(), QuarantineRule.MALFORMED_HEADER,
+            return HeaderMapping.unreadable(
+                    columns.size(),
+                    QuarantineRule.MALFORMED_HEADER,
                     "Cannot read file: header line cannot be split into fields, " + h.problem());
         }
-        HeaderMapping m = HeaderMapping.of(h.fields().stream().map(ExtractReader::replaced).toList(), columns, required);
+        HeaderMapping m = HeaderMapping.of(
+                h.fields().stream().map(ExtractReader::replaced).toList(), columns, required);
         records.expectFields(m.fieldCount());
         return m;
     }
@@ -174,8 +199,11 @@ public final class ExtractReader {
     static BufferedReader reader(InputStream in) {
         // Decoding replaces bad bytes rather than failing the whole file (RFC 4180 files are UTF-8 by contract), with a
         // marker the parser can tell from a U+FFFD of the file: found in the one decoding pass, no second look.
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(MALFORMED));
+        CharsetDecoder strict = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(String.valueOf(MALFORMED));
         return new BufferedReader(new InputStreamReader(in, strict), 1 << 16);
     }
 
@@ -194,8 +222,14 @@ public final class ExtractReader {
         private final Storage storage;
         private final CollectionAccumulator<FileFacts.Fact> facts;
 
-        ParseFile(String agency, String dataset, List<String> columns, List<String> required, int maxRecordLines,
-                  Storage storage, CollectionAccumulator<FileFacts.Fact> facts) {
+        ParseFile(
+                String agency,
+                String dataset,
+                List<String> columns,
+                List<String> required,
+                int maxRecordLines,
+                Storage storage,
+                CollectionAccumulator<FileFacts.Fact> facts) {
             this.agency = agency;
             this.dataset = dataset;
             this.columns = columns;
@@ -216,21 +250,23 @@ public final class ExtractReader {
             InputStream in = storage.open(StoragePath.of(file.getString(0)));
             MessageDigest digest = reports ? Sha256.newDigest() : null;
             long[] bytes = new long[1];
-            InputStream counted = reports ? new java.io.FilterInputStream(new DigestInputStream(in, digest)) {
-                @Override
-                public int read() throws IOException {
-                    int b = super.read();
-                    bytes[0] += b < 0 ? 0 : 1;
-                    return b;
-                }
+            InputStream counted = reports
+                    ? new java.io.FilterInputStream(new DigestInputStream(in, digest)) {
+                        @Override
+                        public int read() throws IOException {
+                            int b = super.read();
+                            bytes[0] += b < 0 ? 0 : 1;
+                            return b;
+                        }
 
-                @Override
-                public int read(byte[] buf, int off, int len) throws IOException {
-                    int n = super.read(buf, off, len);
-                    bytes[0] += Math.max(n, 0);
-                    return n;
-                }
-            } : in;
+                        @Override
+                        public int read(byte[] buf, int off, int len) throws IOException {
+                            int n = super.read(buf, off, len);
+                            bytes[0] += Math.max(n, 0);
+                            return n;
+                        }
+                    }
+                    : in;
             BufferedReader reader = reader(counted);
             CsvRecords records = new CsvRecords(reader, maxRecordLines);
             HeaderMapping header = header(records, columns, required);
@@ -307,8 +343,19 @@ public final class ExtractReader {
                     }
                 }
             }
-            return RowFactory.create(agency, dataset, sourceFile, r.line(), extractDate, scala.collection.immutable.ArraySeq.unsafeWrapArray(fields),
-                    rule, column, message, invalid == null ? null : scala.collection.immutable.ArraySeq.unsafeWrapArray(invalid.toArray(String[]::new)));
+            return RowFactory.create(
+                    agency,
+                    dataset,
+                    sourceFile,
+                    r.line(),
+                    extractDate,
+                    scala.collection.immutable.ArraySeq.unsafeWrapArray(fields),
+                    rule,
+                    column,
+                    message,
+                    invalid == null
+                            ? null
+                            : scala.collection.immutable.ArraySeq.unsafeWrapArray(invalid.toArray(String[]::new)));
         }
     }
 }

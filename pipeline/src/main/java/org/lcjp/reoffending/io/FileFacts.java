@@ -14,8 +14,7 @@ import org.apache.spark.util.CollectionAccumulator;
  */
 public final class FileFacts {
     /** One file's facts. */
-    public record Fact(String sourceFile, String sha256, long bytes, HeaderMapping header) implements Serializable {
-    }
+    public record Fact(String sourceFile, String sha256, long bytes, HeaderMapping header) implements Serializable {}
 
     private final CollectionAccumulator<Fact> accumulator;
 

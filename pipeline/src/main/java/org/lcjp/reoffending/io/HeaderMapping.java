@@ -19,11 +19,18 @@ import org.lcjp.reoffending.domain.QuarantineRule;
  * @param rejectionColumn the column(s) it names, comma separated, or null
  * @param rejectionReason the message for it, or null
  */
-public record HeaderMapping(int[] positions, int fieldCount, List<String> extraColumns, String rejectionRule,
-                            String rejectionColumn, String rejectionReason) implements Serializable {
+public record HeaderMapping(
+        int[] positions,
+        int fieldCount,
+        List<String> extraColumns,
+        String rejectionRule,
+        String rejectionColumn,
+        String rejectionReason)
+        implements Serializable {
 
     public static HeaderMapping of(List<String> header, List<String> contractColumns, List<String> requiredColumns) {
-        List<String> names = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> names =
+                header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         Set<String> seen = new LinkedHashSet<>();
         Set<String> repeated = new LinkedHashSet<>();
         for (String n : names) {
@@ -41,19 +48,21 @@ public record HeaderMapping(int[] positions, int fieldCount, List<String> extraC
                 extra.add(header.get(i).strip());
             }
         }
-        List<String> missing = requiredColumns.stream().filter(c -> !names.contains(c)).toList();
+        List<String> missing =
+                requiredColumns.stream().filter(c -> !names.contains(c)).toList();
         String rule = null;
         String column = null;
         String reason = null;
         if (!missing.isEmpty()) {
             rule = QuarantineRule.MISSING_REQUIRED_COLUMN;
             column = String.join(",", missing);
-            reason = "Cannot read file: required column" + (missing.size() > 1 ? "s" : "") + " missing from the header ("
-                    + String.join(", ", missing) + ")";
+            reason = "Cannot read file: required column" + (missing.size() > 1 ? "s" : "")
+                    + " missing from the header (" + String.join(", ", missing) + ")";
         } else if (!repeated.isEmpty()) {
             rule = QuarantineRule.DUPLICATE_COLUMN;
             column = String.join(",", repeated);
-            reason = "Cannot read file: column named more than once in the header (" + String.join(", ", repeated) + ")";
+            reason =
+                    "Cannot read file: column named more than once in the header (" + String.join(", ", repeated) + ")";
         }
         return new HeaderMapping(positions, names.size(), List.copyOf(extra), rule, column, reason);
     }

@@ -1,9 +1,9 @@
 package org.lcjp.reoffending.io;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -32,11 +32,20 @@ public record IngestManifest(String keyFingerprint, List<Entry> files) {
      * @param modificationTime epoch milliseconds when ingested (null likewise)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(String sourceFile, String agency, String dataset, String extractDate, String sha256, Long bytes,
-                        Long modificationTime) {
+    public record Entry(
+            String sourceFile,
+            String agency,
+            String dataset,
+            String extractDate,
+            String sha256,
+            Long bytes,
+            Long modificationTime) {
         /** Is {@code f} as listed now the file this entry recorded? */
         public boolean unchanged(ExtractFile f) {
-            return bytes != null && modificationTime != null && bytes == f.bytes() && modificationTime == f.modificationTime();
+            return bytes != null
+                    && modificationTime != null
+                    && bytes == f.bytes()
+                    && modificationTime == f.modificationTime();
         }
     }
 
@@ -80,7 +89,8 @@ public record IngestManifest(String keyFingerprint, List<Entry> files) {
         try {
             storage.write(file, JSON.writeValueAsBytes(this));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the ingest manifest: " + e.getMessage() + " (" + file + ")", e);
+            throw new UncheckedIOException(
+                    "Cannot write the ingest manifest: " + e.getMessage() + " (" + file + ")", e);
         }
     }
 }

@@ -27,7 +27,8 @@ import org.lcjp.reoffending.domain.StagedColumns;
  * file's rows are replaced by dropping its partition and appending.
  */
 public record IngestTables(Warehouse warehouse) {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -44,7 +45,10 @@ public record IngestTables(Warehouse warehouse) {
         CrashPoints.reach(CrashPoints.INGEST_BETWEEN_DELETE_AND_WRITE, table.getFileName());
         // Written as they come: each task's rows are from one delivery file (ExtractReader), so each task writes one
         // file into one date's folder, with neither a shuffle nor a sort of the wide rows.
-        rows.write().mode(SaveMode.Append).option(DICTIONARY, false).partitionBy(StagedColumns.EXTRACT_DATE)
+        rows.write()
+                .mode(SaveMode.Append)
+                .option(DICTIONARY, false)
+                .partitionBy(StagedColumns.EXTRACT_DATE)
                 .parquet(table.toString());
     }
 
@@ -54,15 +58,21 @@ public record IngestTables(Warehouse warehouse) {
      *             never share a write (Spark's committer keeps its scratch space under the folder it writes).
      */
     public void replaceQuarantine(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
-        StoragePath dataset = warehouse.quarantine().resolve(QuarantineColumns.AGENCY + "=" + id.agency())
+        StoragePath dataset = warehouse
+                .quarantine()
+                .resolve(QuarantineColumns.AGENCY + "=" + id.agency())
                 .resolve(QuarantineColumns.DATASET + "=" + id.dataset());
-        extractDates.forEach(d -> warehouse.storage().delete(dataset.resolve(QuarantineColumns.EXTRACT_DATE + "=" + d)));
+        extractDates.forEach(
+                d -> warehouse.storage().delete(dataset.resolve(QuarantineColumns.EXTRACT_DATE + "=" + d)));
         CrashPoints.reach(CrashPoints.INGEST_BETWEEN_DELETE_AND_WRITE, "quarantine");
         if (rows == null) {
             return;
         }
-        // Each task's rows are from one delivery (ExtractReader), so each writes into one date's folder without a shuffle.
-        rows.drop(QuarantineColumns.AGENCY, QuarantineColumns.DATASET).write().mode(SaveMode.Append)
+        // Each task's rows are from one delivery (ExtractReader), so each writes into one date's folder without a
+        // shuffle.
+        rows.drop(QuarantineColumns.AGENCY, QuarantineColumns.DATASET)
+                .write()
+                .mode(SaveMode.Append)
                 .partitionBy(QuarantineColumns.EXTRACT_DATE)
                 .parquet(dataset.toString());
     }
@@ -74,17 +84,24 @@ public record IngestTables(Warehouse warehouse) {
      * delivery is ingested again rather than trusted.
      */
     public boolean inPlace(IngestManifest.Entry entry, FileReport counts) {
-        if (counts == null || counts.extractDate() == null || !counts.extractDate().toString().equals(entry.extractDate())) {
+        if (counts == null
+                || counts.extractDate() == null
+                || !counts.extractDate().toString().equals(entry.extractDate())) {
             return false;
         }
         DatasetId id = new DatasetId(entry.agency(), entry.dataset());
         Storage storage = warehouse.storage();
         if (counts.rowsAccepted() > 0
-                && !storage.exists(warehouse.accepted(id).resolve(StagedColumns.EXTRACT_DATE + "=" + entry.extractDate()))) {
+                && !storage.exists(
+                        warehouse.accepted(id).resolve(StagedColumns.EXTRACT_DATE + "=" + entry.extractDate()))) {
             return false;
         }
-        return counts.rowsQuarantined() == 0 || storage.exists(warehouse.quarantine().resolve(QuarantineColumns.AGENCY + "=" + id.agency())
-                .resolve(QuarantineColumns.DATASET + "=" + id.dataset()).resolve(QuarantineColumns.EXTRACT_DATE + "=" + entry.extractDate()));
+        return counts.rowsQuarantined() == 0
+                || storage.exists(warehouse
+                        .quarantine()
+                        .resolve(QuarantineColumns.AGENCY + "=" + id.agency())
+                        .resolve(QuarantineColumns.DATASET + "=" + id.dataset())
+                        .resolve(QuarantineColumns.EXTRACT_DATE + "=" + entry.extractDate()));
     }
 
     /** Accepted rows of every delivery so far, or null before the first. */
@@ -94,7 +111,8 @@ public record IngestTables(Warehouse warehouse) {
             return null;
         }
         Dataset<Row> rows = spark.read().parquet(table.toString());
-        return rows.withColumn(StagedColumns.EXTRACT_DATE, col(StagedColumns.EXTRACT_DATE).cast("date"));
+        return rows.withColumn(
+                StagedColumns.EXTRACT_DATE, col(StagedColumns.EXTRACT_DATE).cast("date"));
     }
 
     /**
@@ -107,7 +125,8 @@ public record IngestTables(Warehouse warehouse) {
             try {
                 return List.of(JSON.readValue(storage.readBytes(warehouse.fileCountsFile()), FileReport[].class));
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the file counts: " + e.getMessage() + " (" + warehouse.fileCountsFile() + ")", e);
+                throw new UncheckedIOException(
+                        "Cannot read the file counts: " + e.getMessage() + " (" + warehouse.fileCountsFile() + ")", e);
             }
         }
         StoragePath legacy = warehouse.fileCounts();
@@ -115,7 +134,8 @@ public record IngestTables(Warehouse warehouse) {
             return List.of();
         }
         return spark.read().schema(DataQualityColumns.SCHEMA).parquet(legacy.toString()).collectAsList().stream()
-                .map(FileReport::fromRow).toList();
+                .map(FileReport::fromRow)
+                .toList();
     }
 
     /**
@@ -123,7 +143,9 @@ public record IngestTables(Warehouse warehouse) {
      * the old counts or the new, never none.
      */
     public void writeFileCounts(List<FileReport> reports) {
-        List<FileReport> sorted = reports.stream().sorted(Comparator.comparing(FileReport::sourceFile)).toList();
+        List<FileReport> sorted = reports.stream()
+                .sorted(Comparator.comparing(FileReport::sourceFile))
+                .toList();
         try {
             warehouse.storage().write(warehouse.fileCountsFile(), JSON.writeValueAsBytes(sorted));
         } catch (IOException e) {
@@ -133,8 +155,15 @@ public record IngestTables(Warehouse warehouse) {
     }
 
     public static void write(SparkSession spark, List<FileReport> reports, StoragePath where) {
-        List<Row> rows = reports.stream().sorted(Comparator.comparing(FileReport::sourceFile)).map(FileReport::toRow).toList();
-        spark.createDataFrame(rows, DataQualityColumns.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite).parquet(where.toString());
+        List<Row> rows = reports.stream()
+                .sorted(Comparator.comparing(FileReport::sourceFile))
+                .map(FileReport::toRow)
+                .toList();
+        spark.createDataFrame(rows, DataQualityColumns.SCHEMA)
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.Overwrite)
+                .parquet(where.toString());
     }
 
     /** Forgets every ingested row (used when the key changes: stored tokens are then stale). */

@@ -15,8 +15,7 @@ import java.util.HexFormat;
  * digest from {@link #newDigest()}, so no delivery is read twice for its hash.
  */
 public final class Sha256 {
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** A fresh SHA-256 digest (every JVM has one). */
     public static MessageDigest newDigest() {

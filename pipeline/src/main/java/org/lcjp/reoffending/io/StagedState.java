@@ -20,10 +20,15 @@ import java.util.TreeMap;
  * @param inForce    records in force (the table's rows)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record StagedState(String keyFingerprint, String codeVersion, Map<String, String> inputs, Map<String, long[]> resolution,
-                          long inForce) {
+public record StagedState(
+        String keyFingerprint,
+        String codeVersion,
+        Map<String, String> inputs,
+        Map<String, long[]> resolution,
+        long inForce) {
     public static final String FILE = "_staged.json";
-    private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     public StagedState {
         inputs = new TreeMap<>(inputs == null ? Map.of() : inputs);
@@ -32,7 +37,9 @@ public record StagedState(String keyFingerprint, String codeVersion, Map<String,
 
     /** Does this state describe a table built from exactly these inputs? */
     public boolean builtFrom(String keyFingerprint, String codeVersion, Map<String, String> inputs) {
-        return this.keyFingerprint.equals(keyFingerprint) && this.codeVersion.equals(codeVersion) && this.inputs.equals(new TreeMap<>(inputs));
+        return this.keyFingerprint.equals(keyFingerprint)
+                && this.codeVersion.equals(codeVersion)
+                && this.inputs.equals(new TreeMap<>(inputs));
     }
 
     /** The state of the staged table at {@code table}, or null when there is none (or it cannot be read). */

@@ -56,7 +56,8 @@ public final class Storage implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String HADOOP_PREFIX = "spark.hadoop.";
     /** Schemes of object stores, whose folder rename is a copy (not atomic). */
-    private static final Set<String> OBJECT_STORES = Set.of("s3a", "s3", "s3n", "gs", "oss", "cosn", "obs", "wasb", "wasbs");
+    private static final Set<String> OBJECT_STORES =
+            Set.of("s3a", "s3", "s3n", "gs", "oss", "cosn", "obs", "wasb", "wasbs");
 
     private final Map<String, String> hadoopSettings;
     private final Short fileMode;
@@ -255,7 +256,9 @@ public final class Storage implements Serializable {
         String base = folder.hadoop().toUri().getPath();
         String path = found.toUri().getPath();
         String prefix = base.endsWith("/") ? base : base + "/";
-        return path.startsWith(prefix) ? folder.resolve(path.substring(prefix.length())) : StoragePath.of(found.toString());
+        return path.startsWith(prefix)
+                ? folder.resolve(path.substring(prefix.length()))
+                : StoragePath.of(found.toString());
     }
 
     // ---- reading
@@ -317,7 +320,8 @@ public final class Storage implements Serializable {
             writeDirect(file, content);
             return;
         }
-        StoragePath tmp = file.resolveSibling("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        StoragePath tmp = file.resolveSibling(
+                "." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         writeDirect(tmp, content);
         replaceFile(tmp, file);
     }
@@ -343,7 +347,10 @@ public final class Storage implements Serializable {
             try {
                 java.nio.file.Path p = file.toLocalPath();
                 java.nio.file.Files.createDirectories(p.getParent());
-                java.nio.file.Files.write(p, content, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.Files.write(
+                        p,
+                        content,
+                        java.nio.file.StandardOpenOption.CREATE_NEW,
                         java.nio.file.StandardOpenOption.WRITE);
                 created(file, false);
                 return;
@@ -405,7 +412,10 @@ public final class Storage implements Serializable {
     public void replaceFile(StoragePath from, StoragePath to) {
         try {
             if (from.isLocal()) {
-                java.nio.file.Files.move(from.toLocalPath(), to.toLocalPath(), StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.Files.move(
+                        from.toLocalPath(),
+                        to.toLocalPath(),
+                        StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
                 return;
             }
@@ -431,8 +441,8 @@ public final class Storage implements Serializable {
     /** Copies a file or folder (tools: the benchmark's kept warehouse). */
     public void copy(StoragePath from, StoragePath to) {
         try {
-            org.apache.hadoop.fs.FileUtil.copy(fileSystem(from), from.hadoop(), fileSystem(to), to.hadoop(), false, true,
-                    configuration());
+            org.apache.hadoop.fs.FileUtil.copy(
+                    fileSystem(from), from.hadoop(), fileSystem(to), to.hadoop(), false, true, configuration());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
         }

@@ -35,7 +35,8 @@ public final class StoragePath implements Serializable, Comparable<StoragePath> 
         if (SCHEME.matcher(location).matches()) {
             URI u = URI.create(location.replace(" ", "%20")).normalize();
             if (u.getPath() == null || u.getPath().isEmpty() || !u.getPath().startsWith("/")) {
-                throw new IllegalArgumentException("Cannot use location: a URI must have an absolute path (" + location + ")");
+                throw new IllegalArgumentException(
+                        "Cannot use location: a URI must have an absolute path (" + location + ")");
             }
             if ("file".equals(u.getScheme())) {
                 return local(java.nio.file.Path.of(u.getPath()));
@@ -126,7 +127,8 @@ public final class StoragePath implements Serializable, Comparable<StoragePath> 
     private boolean sameFileSystem(StoragePath other) {
         URI x = hadoop().toUri();
         URI y = other.hadoop().toUri();
-        return java.util.Objects.equals(x.getScheme(), y.getScheme()) && java.util.Objects.equals(x.getAuthority(), y.getAuthority());
+        return java.util.Objects.equals(x.getScheme(), y.getScheme())
+                && java.util.Objects.equals(x.getAuthority(), y.getAuthority());
     }
 
     /** The fully qualified URI (e.g. {@code file:/data/out/warehouse}, {@code hdfs://nn:8020/lcjp/out}), as Spark takes it. */

@@ -13,8 +13,7 @@ import org.apache.logging.log4j.Logger;
 public final class WarehouseTables {
     private static final Logger LOG = LogManager.getLogger(WarehouseTables.class);
 
-    private WarehouseTables() {
-    }
+    private WarehouseTables() {}
 
     /** Where the next version of {@code table} is written (hidden beside it: Spark lists no dot-folders). */
     public static StoragePath next(StoragePath table) {

@@ -28,8 +28,10 @@ public final class AgeAtDate implements UDF2<byte[], Object, Integer> {
 
     /** Year of birth from the encrypted date of birth (the only part of it any output may show); null when unknown. */
     public static Column yearOfBirth(DateOfBirthCipher cipher, Column dobCipher) {
-        UserDefinedFunction f = udf((org.apache.spark.sql.api.java.UDF1<byte[], Integer>) c -> c == null ? null
-                : cipher.decrypt(c).getYear(), DataTypes.IntegerType);
+        UserDefinedFunction f = udf(
+                (org.apache.spark.sql.api.java.UDF1<byte[], Integer>)
+                        c -> c == null ? null : cipher.decrypt(c).getYear(),
+                DataTypes.IntegerType);
         return f.apply(dobCipher);
     }
 

@@ -9,8 +9,7 @@ import org.apache.spark.sql.Column;
 
 /** Band labels built from the lower bounds in settings, so the bands and their names cannot disagree. */
 public final class Bands {
-    private Bands() {
-    }
+    private Bands() {}
 
     /** Whole-number bands: 10-14 ... 50+; a band of one value is labelled by it (0). */
     public static List<String> countLabels(List<Integer> starts) {

@@ -29,6 +29,7 @@ import org.lcjp.reoffending.settings.MeasuresSettings;
 public final class CohortCalendar {
     /** Added to index events by {@link #classify}: the event's cohort is published. */
     public static final String IN_PUBLISHED_COHORT = "in_published_cohort";
+
     public static final String MONTHS_OBSERVED = ProvenReoffendingColumns.MONTHS_OBSERVED;
     public static final String STATUS = ProvenReoffendingColumns.STATUS;
     public static final String STATUS_REASON = ProvenReoffendingColumns.STATUS_REASON;
@@ -53,11 +54,13 @@ public final class CohortCalendar {
     /**
      * @param firstCohort the first cohort published ({@link #firstCohort}); null publishes nothing (no proven offence)
      */
-    public static CohortCalendar of(CohortSettings cohort, MeasuresSettings measures, LocalDate firstCohort,
-                                    DataCoverage coverage) {
+    public static CohortCalendar of(
+            CohortSettings cohort, MeasuresSettings measures, LocalDate firstCohort, DataCoverage coverage) {
         List<CohortStatus> cohorts = new ArrayList<>();
         if (firstCohort != null) {
-            for (LocalDate start = firstCohort; !start.isAfter(coverage.asOf()); start = start.plusMonths(cohort.periodMonths())) {
+            for (LocalDate start = firstCohort;
+                    !start.isAfter(coverage.asOf());
+                    start = start.plusMonths(cohort.periodMonths())) {
                 cohorts.add(status(cohort, measures, start, coverage));
             }
         }
@@ -70,7 +73,8 @@ public final class CohortCalendar {
      * period means the next period. Null when there is no proven offence and no first cohort set.
      */
     public static LocalDate firstCohort(CohortSettings cohort, MeasuresSettings measures, LocalDate earliestDisposal) {
-        LocalDate from = measures.firstCohort() != null ? measures.firstCohort()
+        LocalDate from = measures.firstCohort() != null
+                ? measures.firstCohort()
                 : earliestDisposal == null ? null : earliestDisposal.plusYears(measures.historyYears());
         if (from == null) {
             return null;
@@ -85,7 +89,8 @@ public final class CohortCalendar {
         return LocalDate.of(date.getYear(), month, 1);
     }
 
-    static CohortStatus status(CohortSettings cohort, MeasuresSettings measures, LocalDate start, DataCoverage coverage) {
+    static CohortStatus status(
+            CohortSettings cohort, MeasuresSettings measures, LocalDate start, DataCoverage coverage) {
         LocalDate end = start.plusMonths(cohort.periodMonths()).minusDays(1);
         int full = cohort.finalAfterMonths();
         Optional<LocalDate> effective = coverage.effectiveDate();
@@ -94,13 +99,18 @@ public final class CohortCalendar {
         String reason = null;
         if (!isFinal) {
             boolean asOfAllows = !end.plusMonths(full).isAfter(coverage.asOf());
-            reason = asOfAllows ? CohortStatus.DATA_INCOMPLETE + coverage.limitingDataset().orElseThrow()
+            reason = asOfAllows
+                    ? CohortStatus.DATA_INCOMPLETE + coverage.limitingDataset().orElseThrow()
                     : CohortStatus.FOLLOW_UP_NOT_ELAPSED;
         }
         boolean published = isFinal || months >= measures.provisionalMinMonths();
-        return new CohortStatus(start, end, months,
+        return new CohortStatus(
+                start,
+                end,
+                months,
                 isFinal ? ProvenReoffendingColumns.STATUS_FINAL : ProvenReoffendingColumns.STATUS_PROVISIONAL,
-                reason, published);
+                reason,
+                published);
     }
 
     /** Whole months m (0..cap) with end + m months on or before the effective date. */
@@ -126,7 +136,9 @@ public final class CohortCalendar {
     }
 
     public long count(boolean isFinal) {
-        return cohorts.stream().filter(c -> c.published() && c.isFinal() == isFinal).count();
+        return cohorts.stream()
+                .filter(c -> c.published() && c.isFinal() == isFinal)
+                .count();
     }
 
     /**
@@ -134,8 +146,10 @@ public final class CohortCalendar {
      * of a cohort before the first cohort get nulls and in_published_cohort false. One row in, one row out.
      */
     public Dataset<Row> classify(Dataset<Row> events) {
-        List<Row> rows = cohorts.stream().map(c -> RowFactory.create(Date.valueOf(c.cohortStart()), c.monthsObserved(),
-                c.status(), c.statusReason(), c.published())).toList();
+        List<Row> rows = cohorts.stream()
+                .map(c -> RowFactory.create(
+                        Date.valueOf(c.cohortStart()), c.monthsObserved(), c.status(), c.statusReason(), c.published()))
+                .toList();
         SparkSession spark = events.sparkSession();
         Dataset<Row> table = spark.createDataFrame(rows, SCHEMA);
         return events.join(broadcast(table), col(MeasureColumns.COHORT_START).equalTo(col("_calendar_start")), "left")

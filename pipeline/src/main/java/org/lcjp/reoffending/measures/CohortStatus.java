@@ -14,8 +14,13 @@ import java.time.LocalDate;
  *                       DATA_INCOMPLETE:&lt;agency&gt;/&lt;dataset&gt; naming the dataset whose coverage holds it back
  * @param published      FINAL, or PROVISIONAL with at least measures.provisional_min_months observed
  */
-public record CohortStatus(LocalDate cohortStart, LocalDate cohortEnd, int monthsObserved, String status,
-                           String statusReason, boolean published) {
+public record CohortStatus(
+        LocalDate cohortStart,
+        LocalDate cohortEnd,
+        int monthsObserved,
+        String status,
+        String statusReason,
+        boolean published) {
     public static final String FOLLOW_UP_NOT_ELAPSED = "FOLLOW_UP_NOT_ELAPSED";
     public static final String DATA_INCOMPLETE = "DATA_INCOMPLETE:";
 

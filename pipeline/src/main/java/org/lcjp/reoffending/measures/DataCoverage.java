@@ -52,12 +52,12 @@ public record DataCoverage(LocalDate asOf, Map<String, LocalDate> coverage) {
         Map<String, LocalDate> latest = new LinkedHashMap<>();
         Datasets.all().forEach(spec -> latest.put(spec.id().path(), null));
         for (FileReport f : files) {
-            if (f.extractDate() == null || f.extractDate().isAfter(asOf)
+            if (f.extractDate() == null
+                    || f.extractDate().isAfter(asOf)
                     || !DataQualityColumns.STATUS_READ.equals(f.status())) {
                 continue;
             }
-            latest.merge(f.agency() + "/" + f.dataset(), f.extractDate(),
-                    (a, b) -> a == null || b.isAfter(a) ? b : a);
+            latest.merge(f.agency() + "/" + f.dataset(), f.extractDate(), (a, b) -> a == null || b.isAfter(a) ? b : a);
         }
         return new DataCoverage(asOf, latest);
     }
@@ -75,7 +75,10 @@ public record DataCoverage(LocalDate asOf, Map<String, LocalDate> coverage) {
 
     /** The proving datasets that have never delivered up to the as-of date. */
     public List<String> neverDelivered() {
-        return PROVING.stream().filter(id -> coverageOf(id) == null).map(DatasetId::path).toList();
+        return PROVING.stream()
+                .filter(id -> coverageOf(id) == null)
+                .map(DatasetId::path)
+                .toList();
     }
 
     /** The earlier of the as-of date and the proving datasets' earliest coverage; empty when one never delivered. */
@@ -104,16 +107,24 @@ public record DataCoverage(LocalDate asOf, Map<String, LocalDate> coverage) {
         if (!effective.isBefore(asOf)) {
             return Optional.empty();
         }
-        return PROVING.stream().filter(id -> coverageOf(id).equals(effective)).map(DatasetId::path).findFirst();
+        return PROVING.stream()
+                .filter(id -> coverageOf(id).equals(effective))
+                .map(DatasetId::path)
+                .findFirst();
     }
 
     /** The rows of data_coverage; the run-wide dates repeat on every row. */
     public List<Row> rows(LocalDate firstCohort) {
         List<Row> rows = new ArrayList<>();
         String limiting = limitingDataset().orElse(null);
-        coverage.forEach((dataset, date) -> rows.add(RowFactory.create(dataset, sql(date),
-                PROVING.stream().anyMatch(id -> id.path().equals(dataset)), dataset.equals(limiting), sql(asOf),
-                sql(effectiveDate().orElse(null)), sql(firstCohort))));
+        coverage.forEach((dataset, date) -> rows.add(RowFactory.create(
+                dataset,
+                sql(date),
+                PROVING.stream().anyMatch(id -> id.path().equals(dataset)),
+                dataset.equals(limiting),
+                sql(asOf),
+                sql(effectiveDate().orElse(null)),
+                sql(firstCohort))));
         return rows;
     }
 

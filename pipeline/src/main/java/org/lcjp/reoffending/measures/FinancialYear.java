@@ -24,8 +24,10 @@ public record FinancialYear(int startYear) {
 
     /** The 1 April starting the financial year of a date column. */
     public static Column start(Column date) {
-        return make_date(year(date).minus(when(month(date).lt(FIRST_MONTH), lit(1)).otherwise(lit(0))),
-                lit(FIRST_MONTH), lit(1));
+        return make_date(
+                year(date).minus(when(month(date).lt(FIRST_MONTH), lit(1)).otherwise(lit(0))),
+                lit(FIRST_MONTH),
+                lit(1));
     }
 
     /** Every financial year lying wholly between the two dates (both inclusive), earliest first. */

@@ -35,7 +35,8 @@ public final class FollowUpWindow {
 
     /** Whether an offence (offence date, disposal date) is a proven reoffence for an index date. */
     public Column isReoffence(Column indexDate, Column offenceDate, Column disposalDate) {
-        return offenceDate.gt(indexDate)
+        return offenceDate
+                .gt(indexDate)
                 .and(offenceDate.leq(add_months(indexDate, followUpMonths)))
                 .and(disposalDate.leq(add_months(indexDate, proofMonths)));
     }
@@ -54,12 +55,20 @@ public final class FollowUpWindow {
      */
     public Dataset<Row> withReoffences(Dataset<Row> events, Dataset<Row> proven) {
         Dataset<Row> pairs = events.select(col(PERSON_ID), col(INDEX_DATE)).distinct();
-        Dataset<Row> p = proven.select(col(PERSON_ID).as("_rp"), col(OFFENCE_DATE).as("_ro"), col(DISPOSAL_DATE).as("_rd"),
-                StagedTables.optional(proven, HARM_DAYS, org.apache.spark.sql.types.DataTypes.DoubleType).as("_rh"));
-        Dataset<Row> counted = pairs
-                .join(p, col(PERSON_ID).equalTo(col("_rp")).and(isReoffence(col(INDEX_DATE), col("_ro"), col("_rd"))), "left")
+        Dataset<Row> p = proven.select(
+                col(PERSON_ID).as("_rp"),
+                col(OFFENCE_DATE).as("_ro"),
+                col(DISPOSAL_DATE).as("_rd"),
+                StagedTables.optional(proven, HARM_DAYS, org.apache.spark.sql.types.DataTypes.DoubleType)
+                        .as("_rh"));
+        Dataset<Row> counted = pairs.join(
+                        p,
+                        col(PERSON_ID).equalTo(col("_rp")).and(isReoffence(col(INDEX_DATE), col("_ro"), col("_rd"))),
+                        "left")
                 .groupBy(PERSON_ID, INDEX_DATE)
-                .agg(count(col("_rp")).as(REOFFENCES), min(col("_ro")).as(FIRST_REOFFENCE_DATE),
+                .agg(
+                        count(col("_rp")).as(REOFFENCES),
+                        min(col("_ro")).as(FIRST_REOFFENCE_DATE),
                         sum(coalesce(col("_rh"), lit(0.0))).as(REOFFENCE_HARM_DAYS));
         return events.join(counted, new String[] {PERSON_ID, INDEX_DATE}, "left")
                 .withColumn(REOFFENCES, coalesce(col(REOFFENCES), lit(0L)))

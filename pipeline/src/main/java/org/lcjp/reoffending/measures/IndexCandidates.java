@@ -26,11 +26,20 @@ public final class IndexCandidates {
     public static final List<String> YOS_COURT_OUTCOMES =
             List.of("REFERRAL_ORDER", "YOUTH_REHABILITATION_ORDER", "FINE", "CONDITIONAL_DISCHARGE");
 
-    public static final List<String> COLUMNS = List.of(PERSON_ID, INDEX_DATE, INDEX_DISPOSAL, SOURCE, RECORD_ID, DISPOSAL,
-            OFFENCE_CODE, OFFENCE_GROUP, HARM_DAYS, SENTENCE_MONTHS, POSTCODE_DISTRICT);
+    public static final List<String> COLUMNS = List.of(
+            PERSON_ID,
+            INDEX_DATE,
+            INDEX_DISPOSAL,
+            SOURCE,
+            RECORD_ID,
+            DISPOSAL,
+            OFFENCE_CODE,
+            OFFENCE_GROUP,
+            HARM_DAYS,
+            SENTENCE_MONTHS,
+            POSTCODE_DISTRICT);
 
-    private IndexCandidates() {
-    }
+    private IndexCandidates() {}
 
     /**
      * @param proven       ProvenOffences output
@@ -44,12 +53,17 @@ public final class IndexCandidates {
     /** Non-custodial court convictions, except on a day the same person received custody: they enter on release. */
     static Dataset<Row> convictions(Dataset<Row> proven) {
         Dataset<Row> custodyDays = proven.filter(col(DISPOSAL_LEVEL).equalTo(CUSTODY))
-                .select(col(PERSON_ID).as("_cp"), col(DISPOSAL_DATE).as("_cd")).distinct();
-        Column court = col(SOURCE).equalTo(COURTS).and(col(DISPOSAL_LEVEL).notEqual(CUSTODY))
+                .select(col(PERSON_ID).as("_cp"), col(DISPOSAL_DATE).as("_cd"))
+                .distinct();
+        Column court = col(SOURCE)
+                .equalTo(COURTS)
+                .and(col(DISPOSAL_LEVEL).notEqual(CUSTODY))
                 .or(col(SOURCE).equalTo(YOS).and(col(DISPOSAL).isin(YOS_COURT_OUTCOMES.toArray())));
         Dataset<Row> c = proven.filter(court);
-        return fromProven(c.join(custodyDays,
-                c.col(PERSON_ID).equalTo(col("_cp")).and(c.col(DISPOSAL_DATE).equalTo(col("_cd"))), "left_anti"));
+        return fromProven(c.join(
+                custodyDays,
+                c.col(PERSON_ID).equalTo(col("_cp")).and(c.col(DISPOSAL_DATE).equalTo(col("_cd"))),
+                "left_anti"));
     }
 
     static Dataset<Row> cautions(Dataset<Row> proven) {
@@ -57,9 +71,18 @@ public final class IndexCandidates {
     }
 
     private static Dataset<Row> fromProven(Dataset<Row> p) {
-        return p.select(col(PERSON_ID), col(DISPOSAL_DATE).as(INDEX_DATE), col(DISPOSAL_LEVEL).as(INDEX_DISPOSAL),
-                col(SOURCE), col(RECORD_ID), col(DISPOSAL), col(OFFENCE_CODE), col(OFFENCE_GROUP), col(HARM_DAYS),
-                lit(null).cast(DataTypes.DoubleType).as(SENTENCE_MONTHS), col(POSTCODE_DISTRICT));
+        return p.select(
+                col(PERSON_ID),
+                col(DISPOSAL_DATE).as(INDEX_DATE),
+                col(DISPOSAL_LEVEL).as(INDEX_DISPOSAL),
+                col(SOURCE),
+                col(RECORD_ID),
+                col(DISPOSAL),
+                col(OFFENCE_CODE),
+                col(OFFENCE_GROUP),
+                col(HARM_DAYS),
+                lit(null).cast(DataTypes.DoubleType).as(SENTENCE_MONTHS),
+                col(POSTCODE_DISTRICT));
     }
 
     /**
@@ -68,25 +91,58 @@ public final class IndexCandidates {
      */
     static Dataset<Row> releases(Dataset<Row> proven, Dataset<Row> releases, Dataset<Row> recordPerson) {
         Dataset<Row> r = releases.filter(col("release_type").equalTo(SENTENCED))
-                .select(col(StagedColumns.AGENCY), col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID),
-                        col("release_date").as(INDEX_DATE), col("sentence_months").cast(DataTypes.DoubleType).as(SENTENCE_MONTHS),
-                        StagedTables.optional(releases, StagedColumns.POSTCODE_DISTRICT, DataTypes.StringType).as(POSTCODE_DISTRICT))
-                .join(recordPerson.select(RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET, RecordPersonColumns.RECORD_ID,
-                        RecordPersonColumns.PERSON_ID), new String[] {StagedColumns.AGENCY, StagedColumns.DATASET, StagedColumns.RECORD_ID})
-                .select(col(PERSON_ID), col(INDEX_DATE), concat_ws("/", col(StagedColumns.AGENCY), col(StagedColumns.DATASET)).as(SOURCE),
-                        col(RECORD_ID), col(SENTENCE_MONTHS), col(POSTCODE_DISTRICT));
-        Dataset<Row> custodial = proven.filter(col(DISPOSAL_LEVEL).equalTo(CUSTODY)).select(col(PERSON_ID).as("_cp"),
-                col(DISPOSAL_DATE).as("_cd"), col(OFFENCE_CODE).as("_code"), col(OFFENCE_GROUP).as("_group"),
-                col(HARM_DAYS).as("_harm"));
-        Dataset<Row> joined = r.join(custodial,
-                col(PERSON_ID).equalTo(col("_cp")).and(col("_cd").leq(col(INDEX_DATE))), "left");
-        Dataset<Row> latest = joined
-                .withColumn("_n", row_number().over(Window.partitionBy(col(SOURCE), col(RECORD_ID))
-                        .orderBy(col("_cd").desc_nulls_last(), col("_harm").desc_nulls_last(), col("_code").asc_nulls_last())))
+                .select(
+                        col(StagedColumns.AGENCY),
+                        col(StagedColumns.DATASET),
+                        col(StagedColumns.RECORD_ID),
+                        col("release_date").as(INDEX_DATE),
+                        col("sentence_months").cast(DataTypes.DoubleType).as(SENTENCE_MONTHS),
+                        StagedTables.optional(releases, StagedColumns.POSTCODE_DISTRICT, DataTypes.StringType)
+                                .as(POSTCODE_DISTRICT))
+                .join(
+                        recordPerson.select(
+                                RecordPersonColumns.AGENCY,
+                                RecordPersonColumns.DATASET,
+                                RecordPersonColumns.RECORD_ID,
+                                RecordPersonColumns.PERSON_ID),
+                        new String[] {StagedColumns.AGENCY, StagedColumns.DATASET, StagedColumns.RECORD_ID})
+                .select(
+                        col(PERSON_ID),
+                        col(INDEX_DATE),
+                        concat_ws("/", col(StagedColumns.AGENCY), col(StagedColumns.DATASET))
+                                .as(SOURCE),
+                        col(RECORD_ID),
+                        col(SENTENCE_MONTHS),
+                        col(POSTCODE_DISTRICT));
+        Dataset<Row> custodial = proven.filter(col(DISPOSAL_LEVEL).equalTo(CUSTODY))
+                .select(
+                        col(PERSON_ID).as("_cp"),
+                        col(DISPOSAL_DATE).as("_cd"),
+                        col(OFFENCE_CODE).as("_code"),
+                        col(OFFENCE_GROUP).as("_group"),
+                        col(HARM_DAYS).as("_harm"));
+        Dataset<Row> joined = r.join(
+                custodial, col(PERSON_ID).equalTo(col("_cp")).and(col("_cd").leq(col(INDEX_DATE))), "left");
+        Dataset<Row> latest = joined.withColumn(
+                        "_n",
+                        row_number()
+                                .over(Window.partitionBy(col(SOURCE), col(RECORD_ID))
+                                        .orderBy(
+                                                col("_cd").desc_nulls_last(),
+                                                col("_harm").desc_nulls_last(),
+                                                col("_code").asc_nulls_last())))
                 .filter(col("_n").equalTo(1));
-        return latest.select(col(PERSON_ID), col(INDEX_DATE), lit(CUSTODY).as(INDEX_DISPOSAL), col(SOURCE), col(RECORD_ID),
-                lit(SENTENCED).as(DISPOSAL), coalesce(col("_code"), lit(UNKNOWN)).as(OFFENCE_CODE),
-                coalesce(col("_group"), lit(UNKNOWN)).as(OFFENCE_GROUP), coalesce(col("_harm"), lit(0.0)).as(HARM_DAYS),
-                col(SENTENCE_MONTHS), col(POSTCODE_DISTRICT));
+        return latest.select(
+                col(PERSON_ID),
+                col(INDEX_DATE),
+                lit(CUSTODY).as(INDEX_DISPOSAL),
+                col(SOURCE),
+                col(RECORD_ID),
+                lit(SENTENCED).as(DISPOSAL),
+                coalesce(col("_code"), lit(UNKNOWN)).as(OFFENCE_CODE),
+                coalesce(col("_group"), lit(UNKNOWN)).as(OFFENCE_GROUP),
+                coalesce(col("_harm"), lit(0.0)).as(HARM_DAYS),
+                col(SENTENCE_MONTHS),
+                col(POSTCODE_DISTRICT));
     }
 }

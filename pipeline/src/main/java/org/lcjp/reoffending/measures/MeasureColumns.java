@@ -12,11 +12,13 @@ public final class MeasureColumns {
     // proven_offences
     /** agency/dataset the row came from, e.g. courts/convictions. */
     public static final String SOURCE = "source";
+
     public static final String OFFENCE_CODE = "offence_code";
     public static final String OFFENCE_DATE = "offence_date";
     public static final String DISPOSAL_DATE = "disposal_date";
     /** The raw disposal code: courts disposal, police or YOS outcome_type. */
     public static final String DISPOSAL = "disposal";
+
     public static final String DISPOSAL_LEVEL = "disposal_level";
     public static final String OFFENCE_GROUP = "offence_group";
     public static final String HARM_DAYS = "harm_days";
@@ -41,6 +43,7 @@ public final class MeasureColumns {
     public static final String LOCAL_AUTHORITY = "local_authority";
     /** The police force of the local authority (areas.csv): DURHAM, CLEVELAND, OUT_OF_AREA or UNKNOWN. */
     public static final String FORCE_AREA = "force_area";
+
     public static final String PREVIOUS_OFFENCES = "previous_offences";
     public static final String PREVIOUS_OFFENCES_BAND = "previous_offences_band";
 
@@ -48,6 +51,7 @@ public final class MeasureColumns {
     public static final String REOFFENCES = "reoffences";
     /** Sum of the harm_days of an index event's proven reoffences. */
     public static final String REOFFENCE_HARM_DAYS = "reoffence_harm_days";
+
     public static final String FIRST_REOFFENCE_DATE = "first_reoffence_date";
     public static final String DAYS_TO_FIRST_REOFFENCE = "days_to_first_reoffence";
 
@@ -75,6 +79,5 @@ public final class MeasureColumns {
     public static final String YOS = "yos/outcomes";
     public static final String PRISONS = "prisons/releases";
 
-    private MeasureColumns() {
-    }
+    private MeasureColumns() {}
 }

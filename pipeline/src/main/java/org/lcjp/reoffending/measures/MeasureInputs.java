@@ -16,7 +16,12 @@ import org.apache.spark.sql.Row;
  * @param offences     conf/reference/offences.csv
  * @param areas        conf/reference/areas.csv
  */
-public record MeasureInputs(Dataset<Row> courts, Dataset<Row> police, Dataset<Row> yos, Dataset<Row> prisons,
-                            List<Dataset<Row>> allStaged, Dataset<Row> recordPerson, Dataset<Row> offences,
-                            Dataset<Row> areas) {
-}
+public record MeasureInputs(
+        Dataset<Row> courts,
+        Dataset<Row> police,
+        Dataset<Row> yos,
+        Dataset<Row> prisons,
+        List<Dataset<Row>> allStaged,
+        Dataset<Row> recordPerson,
+        Dataset<Row> offences,
+        Dataset<Row> areas) {}

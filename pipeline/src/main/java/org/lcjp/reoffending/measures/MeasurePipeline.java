@@ -33,19 +33,27 @@ public final class MeasurePipeline {
     }
 
     public MeasureTables run(MeasureInputs in, DataCoverage coverage, Materialise materialise) {
-        Dataset<Row> proven = materialise.apply(MeasureTables.PROVEN_OFFENCES,
+        Dataset<Row> proven = materialise.apply(
+                MeasureTables.PROVEN_OFFENCES,
                 new ProvenOffences(cohort).build(in.courts(), in.police(), in.yos(), in.recordPerson(), in.offences()));
-        Dataset<Row> attributes = materialise.apply(MeasureTables.PERSON_ATTRIBUTES,
-                new PersonAttributes().build(in.allStaged(), in.recordPerson()));
-        Dataset<Row> index = new IndexEvents(cohort, cipher).build(proven, in.prisons(), in.recordPerson(), attributes, in.areas());
+        Dataset<Row> attributes = materialise.apply(
+                MeasureTables.PERSON_ATTRIBUTES, new PersonAttributes().build(in.allStaged(), in.recordPerson()));
+        Dataset<Row> index =
+                new IndexEvents(cohort, cipher).build(proven, in.prisons(), in.recordPerson(), attributes, in.areas());
         Dataset<Row> followed = new FollowUpWindow(cohort).withReoffences(index, proven);
         LocalDate first = firstCohort(cohort, measures, proven);
         CohortCalendar calendar = CohortCalendar.of(cohort, measures, first, coverage);
         Dataset<Row> events = materialise.apply(MeasureTables.INDEX_EVENTS, calendar.classify(followed));
         Dataset<Row> published = MeasureTables.published(events);
-        LocalDate censoring = measures.censorAt().equals(MeasuresSettings.AS_OF) ? coverage.asOf()
+        LocalDate censoring = measures.censorAt().equals(MeasuresSettings.AS_OF)
+                ? coverage.asOf()
                 : coverage.effectiveDate().orElse(coverage.asOf());
-        return new MeasureTables(proven, attributes, events, calendar, new ProvenReoffending().build(published),
+        return new MeasureTables(
+                proven,
+                attributes,
+                events,
+                calendar,
+                new ProvenReoffending().build(published),
                 new TimeToReoffence(cohort).build(published, censoring));
     }
 
@@ -54,7 +62,8 @@ public final class MeasurePipeline {
      * are read (one Spark job) only when measures.first_cohort is blank.
      */
     public static LocalDate firstCohort(CohortSettings cohort, MeasuresSettings measures, Dataset<Row> proven) {
-        return CohortCalendar.firstCohort(cohort, measures, measures.firstCohort() != null ? null : earliestDisposal(proven));
+        return CohortCalendar.firstCohort(
+                cohort, measures, measures.firstCohort() != null ? null : earliestDisposal(proven));
     }
 
     /** The earliest disposal date of any proven offence; null when there is none. */

@@ -14,10 +14,16 @@ import org.apache.spark.sql.Row;
  * @param provenReoffending the published proven_reoffending table
  * @param timeToReoffence   the published time_to_reoffence table
  */
-public record MeasureTables(Dataset<Row> provenOffences, Dataset<Row> personAttributes, Dataset<Row> indexEvents,
-                            CohortCalendar calendar, Dataset<Row> provenReoffending, Dataset<Row> timeToReoffence) {
+public record MeasureTables(
+        Dataset<Row> provenOffences,
+        Dataset<Row> personAttributes,
+        Dataset<Row> indexEvents,
+        CohortCalendar calendar,
+        Dataset<Row> provenReoffending,
+        Dataset<Row> timeToReoffence) {
     /** Warehouse names of the intermediate tables (under warehouse/measures/). */
     public static final String PROVEN_OFFENCES = "proven_offences";
+
     public static final String PERSON_ATTRIBUTES = "person_attributes";
     public static final String INDEX_EVENTS = "index_events";
 

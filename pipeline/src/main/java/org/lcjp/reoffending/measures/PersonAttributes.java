@@ -34,27 +34,48 @@ public final class PersonAttributes {
     public Dataset<Row> build(List<Dataset<Row>> staged, Dataset<Row> recordPerson) {
         Dataset<Row> records = null;
         for (Dataset<Row> t : staged) {
-            Dataset<Row> r = t.select(col(StagedColumns.AGENCY), col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID),
-                    StagedTables.optional(t, StagedColumns.EVENT_DATE, DataTypes.DateType).as("_event_date"),
-                    StagedTables.optional(t, StagedColumns.SEX, DataTypes.StringType).as(SEX),
-                    StagedTables.optional(t, StagedColumns.ETHNICITY, DataTypes.StringType).as(ETHNICITY),
-                    StagedTables.optional(t, StagedColumns.POSTCODE_DISTRICT, DataTypes.StringType).as(POSTCODE_DISTRICT),
-                    StagedTables.optional(t, StagedColumns.DOB_CIPHER, DataTypes.BinaryType).as(DOB_CIPHER));
+            Dataset<Row> r = t.select(
+                    col(StagedColumns.AGENCY),
+                    col(StagedColumns.DATASET),
+                    col(StagedColumns.RECORD_ID),
+                    StagedTables.optional(t, StagedColumns.EVENT_DATE, DataTypes.DateType)
+                            .as("_event_date"),
+                    StagedTables.optional(t, StagedColumns.SEX, DataTypes.StringType)
+                            .as(SEX),
+                    StagedTables.optional(t, StagedColumns.ETHNICITY, DataTypes.StringType)
+                            .as(ETHNICITY),
+                    StagedTables.optional(t, StagedColumns.POSTCODE_DISTRICT, DataTypes.StringType)
+                            .as(POSTCODE_DISTRICT),
+                    StagedTables.optional(t, StagedColumns.DOB_CIPHER, DataTypes.BinaryType)
+                            .as(DOB_CIPHER));
             records = records == null ? r : records.unionByName(r);
         }
-        Dataset<Row> linked = records.join(recordPerson.select(RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET,
-                RecordPersonColumns.RECORD_ID, RecordPersonColumns.PERSON_ID),
+        Dataset<Row> linked = records.join(
+                recordPerson.select(
+                        RecordPersonColumns.AGENCY,
+                        RecordPersonColumns.DATASET,
+                        RecordPersonColumns.RECORD_ID,
+                        RecordPersonColumns.PERSON_ID),
                 new String[] {RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET, RecordPersonColumns.RECORD_ID});
 
         Dataset<Row> people = linked.select(PERSON_ID).distinct();
-        return people
-                .join(mostFrequent(linked, DOB_CIPHER, col(DOB_CIPHER).isNotNull()), new String[] {PERSON_ID}, "left")
-                .join(mostFrequent(linked, SEX, col(SEX).isNotNull().and(col(SEX).notEqual(UNKNOWN_SEX))),
-                        new String[] {PERSON_ID}, "left")
-                .join(mostFrequent(linked, ETHNICITY, col(ETHNICITY).isNotNull().and(col(ETHNICITY).notEqual(UNKNOWN_ETHNICITY))),
-                        new String[] {PERSON_ID}, "left")
+        return people.join(
+                        mostFrequent(linked, DOB_CIPHER, col(DOB_CIPHER).isNotNull()), new String[] {PERSON_ID}, "left")
+                .join(
+                        mostFrequent(linked, SEX, col(SEX).isNotNull().and(col(SEX).notEqual(UNKNOWN_SEX))),
+                        new String[] {PERSON_ID},
+                        "left")
+                .join(
+                        mostFrequent(
+                                linked,
+                                ETHNICITY,
+                                col(ETHNICITY).isNotNull().and(col(ETHNICITY).notEqual(UNKNOWN_ETHNICITY))),
+                        new String[] {PERSON_ID},
+                        "left")
                 .join(latestPostcode(linked), new String[] {PERSON_ID}, "left")
-                .select(col(PERSON_ID), col(DOB_CIPHER),
+                .select(
+                        col(PERSON_ID),
+                        col(DOB_CIPHER),
                         coalesce(col(SEX), lit(UNKNOWN_SEX)).as(SEX),
                         coalesce(col(ETHNICITY), lit(UNKNOWN_ETHNICITY)).as(ETHNICITY),
                         col(LATEST_POSTCODE_DISTRICT));

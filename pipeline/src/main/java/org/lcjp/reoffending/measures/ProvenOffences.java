@@ -39,8 +39,19 @@ public final class ProvenOffences {
     public static final List<String> SOURCE_PRIORITY = List.of(COURTS, POLICE, YOS);
 
     /** The columns of the proven_offences table, in order. */
-    public static final List<String> COLUMNS = List.of(PERSON_ID, SOURCE, RECORD_ID, OFFENCE_CODE, OFFENCE_DATE,
-            DISPOSAL_DATE, DISPOSAL, DISPOSAL_LEVEL, OFFENCE_GROUP, HARM_DAYS, CUSTODY_MONTHS, POSTCODE_DISTRICT);
+    public static final List<String> COLUMNS = List.of(
+            PERSON_ID,
+            SOURCE,
+            RECORD_ID,
+            OFFENCE_CODE,
+            OFFENCE_DATE,
+            DISPOSAL_DATE,
+            DISPOSAL,
+            DISPOSAL_LEVEL,
+            OFFENCE_GROUP,
+            HARM_DAYS,
+            CUSTODY_MONTHS,
+            POSTCODE_DISTRICT);
 
     private final CohortSettings settings;
 
@@ -55,26 +66,42 @@ public final class ProvenOffences {
      * @param recordPerson linkage record_person
      * @param offences     conf/reference/offences.csv (offence_code, offence_group, is_breach, harm_days)
      */
-    public Dataset<Row> build(Dataset<Row> courts, Dataset<Row> police, Dataset<Row> yos, Dataset<Row> recordPerson,
-                              Dataset<Row> offences) {
-        Dataset<Row> rows = fromCourts(courts)
-                .unionByName(fromPolice(police))
-                .unionByName(fromYos(yos));
-        Dataset<Row> linked = rows.join(recordPerson.select(RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET,
-                        RecordPersonColumns.RECORD_ID, RecordPersonColumns.PERSON_ID),
-                rows.col("_agency").equalTo(col(RecordPersonColumns.AGENCY))
+    public Dataset<Row> build(
+            Dataset<Row> courts,
+            Dataset<Row> police,
+            Dataset<Row> yos,
+            Dataset<Row> recordPerson,
+            Dataset<Row> offences) {
+        Dataset<Row> rows = fromCourts(courts).unionByName(fromPolice(police)).unionByName(fromYos(yos));
+        Dataset<Row> linked = rows.join(
+                recordPerson.select(
+                        RecordPersonColumns.AGENCY,
+                        RecordPersonColumns.DATASET,
+                        RecordPersonColumns.RECORD_ID,
+                        RecordPersonColumns.PERSON_ID),
+                rows.col("_agency")
+                        .equalTo(col(RecordPersonColumns.AGENCY))
                         .and(rows.col("_dataset").equalTo(col(RecordPersonColumns.DATASET)))
                         .and(rows.col("_record_id").equalTo(recordPerson.col(RecordPersonColumns.RECORD_ID))));
         Dataset<Row> ref = OffenceReference.normalise(offences);
-        Dataset<Row> withRef = linked.join(broadcast(ref), linked.col(OFFENCE_CODE).equalTo(ref.col("_ref_code")), "left");
+        Dataset<Row> withRef =
+                linked.join(broadcast(ref), linked.col(OFFENCE_CODE).equalTo(ref.col("_ref_code")), "left");
         if (settings.excludeBreaches()) {
             withRef = withRef.filter(coalesce(col("_is_breach"), lit(false)).equalTo(false));
         }
         Dataset<Row> shaped = withRef.select(
-                col(PERSON_ID), concat_ws("/", col("_agency"), col("_dataset")).as(SOURCE), col("_record_id").as(RECORD_ID),
-                col(OFFENCE_CODE), col(OFFENCE_DATE), col(DISPOSAL_DATE), col(DISPOSAL), disposalLevel(col(DISPOSAL)).as(DISPOSAL_LEVEL),
+                col(PERSON_ID),
+                concat_ws("/", col("_agency"), col("_dataset")).as(SOURCE),
+                col("_record_id").as(RECORD_ID),
+                col(OFFENCE_CODE),
+                col(OFFENCE_DATE),
+                col(DISPOSAL_DATE),
+                col(DISPOSAL),
+                disposalLevel(col(DISPOSAL)).as(DISPOSAL_LEVEL),
                 coalesce(col("_offence_group"), lit(UNKNOWN)).as(OFFENCE_GROUP),
-                coalesce(col("_harm_days"), lit(0.0)).as(HARM_DAYS), col(CUSTODY_MONTHS), col(POSTCODE_DISTRICT));
+                coalesce(col("_harm_days"), lit(0.0)).as(HARM_DAYS),
+                col(CUSTODY_MONTHS),
+                col(POSTCODE_DISTRICT));
         return deduplicate(shaped);
     }
 
@@ -85,11 +112,14 @@ public final class ProvenOffences {
      */
     public static Dataset<Row> deduplicate(Dataset<Row> offences) {
         Column[] key = {col(PERSON_ID), col(OFFENCE_CODE), col(OFFENCE_DATE), col(DISPOSAL_DATE)};
-        WindowSpec perSource = Window.partitionBy(col(PERSON_ID), col(OFFENCE_CODE), col(OFFENCE_DATE), col(DISPOSAL_DATE), col(SOURCE));
+        WindowSpec perSource = Window.partitionBy(
+                col(PERSON_ID), col(OFFENCE_CODE), col(OFFENCE_DATE), col(DISPOSAL_DATE), col(SOURCE));
         WindowSpec perKey = Window.partitionBy(key);
-        Column preference = struct(count(lit(1)).over(perSource).as("n"), sourceRank(col(SOURCE)).as("rank"), col(SOURCE).as("source"));
-        return offences
-                .withColumn("_preference", preference)
+        Column preference = struct(
+                count(lit(1)).over(perSource).as("n"),
+                sourceRank(col(SOURCE)).as("rank"),
+                col(SOURCE).as("source"));
+        return offences.withColumn("_preference", preference)
                 .withColumn("_best", max(col("_preference")).over(perKey))
                 .filter(col("_preference").equalTo(col("_best")))
                 .drop("_preference", "_best");
@@ -99,7 +129,8 @@ public final class ProvenOffences {
     private static Column sourceRank(Column source) {
         Column rank = lit(0);
         for (int i = SOURCE_PRIORITY.size() - 1; i >= 0; i--) {
-            rank = when(source.equalTo(SOURCE_PRIORITY.get(i)), lit(SOURCE_PRIORITY.size() - i)).otherwise(rank);
+            rank = when(source.equalTo(SOURCE_PRIORITY.get(i)), lit(SOURCE_PRIORITY.size() - i))
+                    .otherwise(rank);
         }
         return rank;
     }
@@ -112,26 +143,41 @@ public final class ProvenOffences {
     }
 
     private static Dataset<Row> fromCourts(Dataset<Row> courts) {
-        return common(courts, col("conviction_date"), col("disposal"),
+        return common(
+                courts,
+                col("conviction_date"),
+                col("disposal"),
                 col("custody_months").cast(DataTypes.DoubleType));
     }
 
     private static Dataset<Row> fromPolice(Dataset<Row> police) {
-        return common(police.filter(col("outcome_type").isin(POLICE_CAUTIONS.toArray())),
-                col("outcome_date"), col("outcome_type"), lit(null).cast(DataTypes.DoubleType));
+        return common(
+                police.filter(col("outcome_type").isin(POLICE_CAUTIONS.toArray())),
+                col("outcome_date"),
+                col("outcome_type"),
+                lit(null).cast(DataTypes.DoubleType));
     }
 
     private static Dataset<Row> fromYos(Dataset<Row> yos) {
-        return common(yos.filter(col("outcome_type").notEqual(COMMUNITY_RESOLUTION)),
-                col("outcome_date"), col("outcome_type"), lit(null).cast(DataTypes.DoubleType));
+        return common(
+                yos.filter(col("outcome_type").notEqual(COMMUNITY_RESOLUTION)),
+                col("outcome_date"),
+                col("outcome_type"),
+                lit(null).cast(DataTypes.DoubleType));
     }
 
-    private static Dataset<Row> common(Dataset<Row> staged, Column disposalDate, Column disposal, Column custodyMonths) {
+    private static Dataset<Row> common(
+            Dataset<Row> staged, Column disposalDate, Column disposal, Column custodyMonths) {
         return staged.select(
-                col(StagedColumns.AGENCY).as("_agency"), col(StagedColumns.DATASET).as("_dataset"),
+                col(StagedColumns.AGENCY).as("_agency"),
+                col(StagedColumns.DATASET).as("_dataset"),
                 col(StagedColumns.RECORD_ID).as("_record_id"),
-                col("offence_code").as(OFFENCE_CODE), col("offence_date").as(OFFENCE_DATE),
-                disposalDate.as(DISPOSAL_DATE), disposal.as(DISPOSAL), custodyMonths.as(CUSTODY_MONTHS),
-                StagedTables.optional(staged, StagedColumns.POSTCODE_DISTRICT, DataTypes.StringType).as(POSTCODE_DISTRICT));
+                col("offence_code").as(OFFENCE_CODE),
+                col("offence_date").as(OFFENCE_DATE),
+                disposalDate.as(DISPOSAL_DATE),
+                disposal.as(DISPOSAL),
+                custodyMonths.as(CUSTODY_MONTHS),
+                StagedTables.optional(staged, StagedColumns.POSTCODE_DISTRICT, DataTypes.StringType)
+                        .as(POSTCODE_DISTRICT));
     }
 }

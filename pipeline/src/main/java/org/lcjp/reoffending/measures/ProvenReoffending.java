@@ -69,27 +69,48 @@ public final class ProvenReoffending {
     public Dataset<Row> cells(Dataset<Row> events) {
         List<Column> cells = new ArrayList<>();
         cells.add(struct(lit(ALL).as("d"), lit(ALL).as("c")));
-        DIMENSIONS.forEach((dimension, column) -> cells.add(struct(lit(dimension).as("d"),
-                (dimension.equals(SENTENCE_LENGTH) ? col(column) : coalesce(col(column), lit(MeasureColumns.UNKNOWN))).as("c"))));
-        Dataset<Row> exploded = events
-                .withColumn("_population", explode(array(col(MeasureColumns.POPULATION), lit(POPULATION_ALL))))
+        DIMENSIONS.forEach((dimension, column) -> cells.add(struct(
+                lit(dimension).as("d"),
+                (dimension.equals(SENTENCE_LENGTH) ? col(column) : coalesce(col(column), lit(MeasureColumns.UNKNOWN)))
+                        .as("c"))));
+        Dataset<Row> exploded = events.withColumn(
+                        "_population", explode(array(col(MeasureColumns.POPULATION), lit(POPULATION_ALL))))
                 .withColumn("_cell", explode(array(cells.toArray(Column[]::new))))
                 .filter(col("_cell.c").isNotNull());
         // The cohort's status columns are the same for every event of a cohort: grouping by them costs nothing.
-        Dataset<Row> grouped = exploded
-                .groupBy(col(MeasureColumns.COHORT_START).as(COHORT_START), col(MeasureColumns.COHORT_END).as(COHORT_END),
-                        col("_population").as(POPULATION), col("_cell.d").as(DIMENSION), col("_cell.c").as(CATEGORY),
-                        col(CohortCalendar.MONTHS_OBSERVED).as(MONTHS_OBSERVED), col(CohortCalendar.STATUS).as(STATUS),
+        Dataset<Row> grouped = exploded.groupBy(
+                        col(MeasureColumns.COHORT_START).as(COHORT_START),
+                        col(MeasureColumns.COHORT_END).as(COHORT_END),
+                        col("_population").as(POPULATION),
+                        col("_cell.d").as(DIMENSION),
+                        col("_cell.c").as(CATEGORY),
+                        col(CohortCalendar.MONTHS_OBSERVED).as(MONTHS_OBSERVED),
+                        col(CohortCalendar.STATUS).as(STATUS),
                         col(CohortCalendar.STATUS_REASON).as(STATUS_REASON))
-                .agg(count(lit(1)).as(OFFENDERS),
-                        sum(when(col(MeasureColumns.REOFFENCES).gt(0), 1L).otherwise(0L)).as(REOFFENDERS),
+                .agg(
+                        count(lit(1)).as(OFFENDERS),
+                        sum(when(col(MeasureColumns.REOFFENCES).gt(0), 1L).otherwise(0L))
+                                .as(REOFFENDERS),
                         sum(col(MeasureColumns.REOFFENCES)).cast("long").as(REOFFENCES),
-                        sum(col(MeasureColumns.REOFFENCE_HARM_DAYS)).cast("double").as(HARM_DAYS));
-        return grouped.select(col(COHORT_START), col(COHORT_END), col(POPULATION), col(DIMENSION), col(CATEGORY),
-                col(OFFENDERS), col(REOFFENDERS), col(REOFFENCES),
+                        sum(col(MeasureColumns.REOFFENCE_HARM_DAYS))
+                                .cast("double")
+                                .as(HARM_DAYS));
+        return grouped.select(
+                col(COHORT_START),
+                col(COHORT_END),
+                col(POPULATION),
+                col(DIMENSION),
+                col(CATEGORY),
+                col(OFFENDERS),
+                col(REOFFENDERS),
+                col(REOFFENCES),
                 col(REOFFENDERS).divide(col(OFFENDERS)).as(REOFFENDING_RATE),
-                when(col(REOFFENDERS).gt(0), col(REOFFENCES).divide(col(REOFFENDERS))).as(REOFFENCES_PER_REOFFENDER),
+                when(col(REOFFENDERS).gt(0), col(REOFFENCES).divide(col(REOFFENDERS)))
+                        .as(REOFFENCES_PER_REOFFENDER),
                 col(REOFFENCES).divide(col(OFFENDERS)).as(REOFFENCES_PER_OFFENDER),
-                col(HARM_DAYS), col(MONTHS_OBSERVED).cast("int").as(MONTHS_OBSERVED), col(STATUS), col(STATUS_REASON));
+                col(HARM_DAYS),
+                col(MONTHS_OBSERVED).cast("int").as(MONTHS_OBSERVED),
+                col(STATUS),
+                col(STATUS_REASON));
     }
 }

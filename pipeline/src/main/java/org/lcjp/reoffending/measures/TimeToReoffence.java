@@ -35,8 +35,18 @@ import org.lcjp.reoffending.settings.CohortSettings;
  */
 public final class TimeToReoffence {
     public static final int LAST_DAY = 365;
-    public static final List<String> COLUMNS = List.of(COHORT_START, COHORT_END, POPULATION, DAY, AT_RISK, EVENTS, CENSORED,
-            SURVIVAL, STATUS, CohortCalendar.STATUS_REASON, CohortCalendar.MONTHS_OBSERVED);
+    public static final List<String> COLUMNS = List.of(
+            COHORT_START,
+            COHORT_END,
+            POPULATION,
+            DAY,
+            AT_RISK,
+            EVENTS,
+            CENSORED,
+            SURVIVAL,
+            STATUS,
+            CohortCalendar.STATUS_REASON,
+            CohortCalendar.MONTHS_OBSERVED);
 
     private final FollowUpWindow window;
 
@@ -52,39 +62,69 @@ public final class TimeToReoffence {
         Column followEnd = window.followUpEnd(col(INDEX_DATE));
         Column observedEnd = when(col(STATUS).equalTo(ProvenReoffendingColumns.STATUS_FINAL), followEnd)
                 .otherwise(least(followEnd, lit(java.sql.Date.valueOf(censoring))));
-        Column reoffended = col(FIRST_REOFFENCE_DATE).isNotNull().and(col(FIRST_REOFFENCE_DATE).leq(observedEnd));
-        Dataset<Row> times = events
-                .withColumn(POPULATION, explode(array(col(POPULATION), lit(ProvenReoffendingColumns.POPULATION_ALL))))
-                .select(col(COHORT_START), col(COHORT_END), col(POPULATION), col(STATUS),
-                        col(CohortCalendar.STATUS_REASON), col(CohortCalendar.MONTHS_OBSERVED),
+        Column reoffended = col(FIRST_REOFFENCE_DATE)
+                .isNotNull()
+                .and(col(FIRST_REOFFENCE_DATE).leq(observedEnd));
+        Dataset<Row> times = events.withColumn(
+                        POPULATION, explode(array(col(POPULATION), lit(ProvenReoffendingColumns.POPULATION_ALL))))
+                .select(
+                        col(COHORT_START),
+                        col(COHORT_END),
+                        col(POPULATION),
+                        col(STATUS),
+                        col(CohortCalendar.STATUS_REASON),
+                        col(CohortCalendar.MONTHS_OBSERVED),
                         when(reoffended, 1L).otherwise(0L).as("_event"),
-                        greatest(lit(0), when(reoffended, col(DAYS_TO_FIRST_REOFFENCE))
-                                .otherwise(datediff(observedEnd, col(INDEX_DATE)))).as("_time"));
+                        greatest(
+                                        lit(0),
+                                        when(reoffended, col(DAYS_TO_FIRST_REOFFENCE))
+                                                .otherwise(datediff(observedEnd, col(INDEX_DATE))))
+                                .as("_time"));
         String[] curve = {COHORT_START, COHORT_END, POPULATION};
-        Dataset<Row> totals = times.groupBy(COHORT_START, COHORT_END, POPULATION, STATUS, CohortCalendar.STATUS_REASON,
-                CohortCalendar.MONTHS_OBSERVED).agg(count(lit(1)).as("_n"));
-        Dataset<Row> exits = times.groupBy(col(COHORT_START), col(COHORT_END), col(POPULATION), col("_time").as(DAY))
-                .agg(sum(col("_event")).as(EVENTS), sum(lit(1L).minus(col("_event"))).as(CENSORED));
-        Dataset<Row> days = events.sparkSession().range(0, LAST_DAY + 1).select(col("id").cast("int").as(DAY));
+        Dataset<Row> totals = times.groupBy(
+                        COHORT_START,
+                        COHORT_END,
+                        POPULATION,
+                        STATUS,
+                        CohortCalendar.STATUS_REASON,
+                        CohortCalendar.MONTHS_OBSERVED)
+                .agg(count(lit(1)).as("_n"));
+        Dataset<Row> exits = times.groupBy(
+                        col(COHORT_START),
+                        col(COHORT_END),
+                        col(POPULATION),
+                        col("_time").as(DAY))
+                .agg(
+                        sum(col("_event")).as(EVENTS),
+                        sum(lit(1L).minus(col("_event"))).as(CENSORED));
+        Dataset<Row> days = events.sparkSession()
+                .range(0, LAST_DAY + 1)
+                .select(col("id").cast("int").as(DAY));
         Dataset<Row> grid = totals.crossJoin(days)
                 .join(exits, new String[] {COHORT_START, COHORT_END, POPULATION, DAY}, "left")
                 .withColumn(EVENTS, coalesce(col(EVENTS), lit(0L)))
                 .withColumn(CENSORED, coalesce(col(CENSORED), lit(0L)));
-        WindowSpec before = Window.partitionBy(curve[0], curve[1], curve[2]).orderBy(DAY)
+        WindowSpec before = Window.partitionBy(curve[0], curve[1], curve[2])
+                .orderBy(DAY)
                 .rowsBetween(Window.unboundedPreceding(), -1);
-        WindowSpec upTo = Window.partitionBy(curve[0], curve[1], curve[2]).orderBy(DAY)
+        WindowSpec upTo = Window.partitionBy(curve[0], curve[1], curve[2])
+                .orderBy(DAY)
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-        Dataset<Row> atRisk = grid.withColumn(AT_RISK,
+        Dataset<Row> atRisk = grid.withColumn(
+                AT_RISK,
                 col("_n").minus(coalesce(sum(col(EVENTS).plus(col(CENSORED))).over(before), lit(0L))));
         // Product as exp(sum(log)); a day on which everyone at risk reoffends takes survival to exactly 0.
         Column allOut = col(EVENTS).gt(0).and(col(EVENTS).geq(col(AT_RISK)));
-        Column logTerm = when(col(EVENTS).gt(0).and(col(EVENTS).lt(col(AT_RISK))),
-                log(lit(1.0).minus(col(EVENTS).divide(col(AT_RISK))))).otherwise(lit(0.0));
-        return atRisk
-                .withColumn("_log", logTerm)
+        Column logTerm = when(
+                        col(EVENTS).gt(0).and(col(EVENTS).lt(col(AT_RISK))),
+                        log(lit(1.0).minus(col(EVENTS).divide(col(AT_RISK)))))
+                .otherwise(lit(0.0));
+        return atRisk.withColumn("_log", logTerm)
                 .withColumn("_zero", when(allOut, 1).otherwise(0))
-                .withColumn(SURVIVAL, when(max(col("_zero")).over(upTo).equalTo(1), lit(0.0))
-                        .otherwise(exp(sum(col("_log")).over(upTo))))
+                .withColumn(
+                        SURVIVAL,
+                        when(max(col("_zero")).over(upTo).equalTo(1), lit(0.0))
+                                .otherwise(exp(sum(col("_log")).over(upTo))))
                 .select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
     }
 }

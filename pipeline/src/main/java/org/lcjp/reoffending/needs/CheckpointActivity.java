@@ -1,9 +1,9 @@
 package org.lcjp.reoffending.needs;
 
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
@@ -33,6 +33,7 @@ import org.lcjp.reoffending.measures.FinancialYear;
 public final class CheckpointActivity {
     /** extracts.md, checkpoint/referrals: a contract lasts four months. */
     static final int CONTRACT_MONTHS = 4;
+
     static final String DECISION_DATE = "decision_date";
 
     private final ComparisonStatistics stats;
@@ -45,32 +46,56 @@ public final class CheckpointActivity {
     /** @param referrals staged checkpoint/referrals; recordPerson only counts the people (unlinked rows count as none) */
     public List<CheckpointActivityRow> build(Dataset<Row> referrals, Dataset<Row> recordPerson, Coverage coverage) {
         Dataset<Row> people = recordPerson
-                .filter(col(RecordPersonColumns.AGENCY).equalTo(Datasets.CHECKPOINT_REFERRALS.agency())
+                .filter(col(RecordPersonColumns.AGENCY)
+                        .equalTo(Datasets.CHECKPOINT_REFERRALS.agency())
                         .and(col(RecordPersonColumns.DATASET).equalTo(Datasets.CHECKPOINT_REFERRALS.dataset())))
                 .select(col(RecordPersonColumns.RECORD_ID).as("_rid"), col(RecordPersonColumns.PERSON_ID));
         Column diverted = col("decision").equalTo("DIVERTED");
         Column finished = coalesce(col("completion"), lit("")).isin("COMPLETED", "FAILED");
         Column ended = diverted.and(finished);
-        Dataset<Row> years = referrals.drop(PERSON_ID)
+        Dataset<Row> years = referrals
+                .drop(PERSON_ID)
                 .join(people, col(Datasets.RECORD_ID).equalTo(col("_rid")), "left")
                 .withColumn(ProvisionGaps.PERIOD_START, FinancialYear.start(col(DECISION_DATE)))
                 .groupBy(ProvisionGaps.PERIOD_START)
-                .agg(count(lit(1)).as("referrals"), countDistinct(col(PERSON_ID)).as("people"),
-                        flagged(col("eligible").equalTo("Y")).as("eligible"), flagged(diverted).as("diverted"),
-                        flagged(col("decision").equalTo("PROSECUTED")).as("prosecuted"), flagged(ended).as("ended"),
-                        flagged(ended.and(col("completion").equalTo("COMPLETED"))).as("completed"),
+                .agg(
+                        count(lit(1)).as("referrals"),
+                        countDistinct(col(PERSON_ID)).as("people"),
+                        flagged(col("eligible").equalTo("Y")).as("eligible"),
+                        flagged(diverted).as("diverted"),
+                        flagged(col("decision").equalTo("PROSECUTED")).as("prosecuted"),
+                        flagged(ended).as("ended"),
+                        flagged(ended.and(col("completion").equalTo("COMPLETED")))
+                                .as("completed"),
                         flagged(diverted.and(not(finished))).as("open"),
-                        avg(when(ended, datediff(col("contract_end"), col("contract_start")))).as("days"));
+                        avg(when(ended, datediff(col("contract_end"), col("contract_start"))))
+                                .as("days"));
         List<CheckpointActivityRow> out = new ArrayList<>();
         for (Row r : years.collectAsList()) {
             FinancialYear fy = FinancialYear.of(Dates.local(r.getAs(ProvisionGaps.PERIOD_START)));
-            Coverage.Status status = coverage.status(fy.end().plusMonths(CONTRACT_MONTHS), List.of(Datasets.CHECKPOINT_REFERRALS));
+            Coverage.Status status =
+                    coverage.status(fy.end().plusMonths(CONTRACT_MONTHS), List.of(Datasets.CHECKPOINT_REFERRALS));
             long endedCount = r.getAs("ended");
             long completed = r.getAs("completed");
             Share completion = Share.of(completed, endedCount, stats);
-            out.add(new CheckpointActivityRow(fy.label(), fy.start(), fy.end(), r.getAs("referrals"), r.getAs("people"),
-                    r.getAs("eligible"), r.getAs("diverted"), r.getAs("prosecuted"), endedCount, completed, r.getAs("open"),
-                    completion.value(), completion.low(), completion.high(), r.getAs("days"), status.status(), status.reason()));
+            out.add(new CheckpointActivityRow(
+                    fy.label(),
+                    fy.start(),
+                    fy.end(),
+                    r.getAs("referrals"),
+                    r.getAs("people"),
+                    r.getAs("eligible"),
+                    r.getAs("diverted"),
+                    r.getAs("prosecuted"),
+                    endedCount,
+                    completed,
+                    r.getAs("open"),
+                    completion.value(),
+                    completion.low(),
+                    completion.high(),
+                    r.getAs("days"),
+                    status.status(),
+                    status.reason()));
         }
         out.sort(Comparator.comparing(CheckpointActivityRow::periodStart));
         return out;

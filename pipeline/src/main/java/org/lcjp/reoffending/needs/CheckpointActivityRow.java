@@ -8,11 +8,24 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** One row of the published checkpoint_activity table (README). */
-public record CheckpointActivityRow(String period, LocalDate periodStart, LocalDate periodEnd, long referrals,
-                                    long peopleReferred, long eligible, long diverted, long prosecuted,
-                                    long contractsEnded, long completed, long contractsOpen,
-                                    Double completionRate, Double completionCiLow, Double completionCiHigh,
-                                    Double meanContractDays, String status, String statusReason) {
+public record CheckpointActivityRow(
+        String period,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        long referrals,
+        long peopleReferred,
+        long eligible,
+        long diverted,
+        long prosecuted,
+        long contractsEnded,
+        long completed,
+        long contractsOpen,
+        Double completionRate,
+        Double completionCiLow,
+        Double completionCiHigh,
+        Double meanContractDays,
+        String status,
+        String statusReason) {
     public static final StructType SCHEMA = new StructType()
             .add("period", DataTypes.StringType, false)
             .add("period_start", DataTypes.DateType, false)
@@ -33,8 +46,23 @@ public record CheckpointActivityRow(String period, LocalDate periodStart, LocalD
             .add("status_reason", DataTypes.StringType, true);
 
     public Row toRow() {
-        return RowFactory.create(period, Date.valueOf(periodStart), Date.valueOf(periodEnd), referrals, peopleReferred,
-                eligible, diverted, prosecuted, contractsEnded, completed, contractsOpen, completionRate,
-                completionCiLow, completionCiHigh, meanContractDays, status, statusReason);
+        return RowFactory.create(
+                period,
+                Date.valueOf(periodStart),
+                Date.valueOf(periodEnd),
+                referrals,
+                peopleReferred,
+                eligible,
+                diverted,
+                prosecuted,
+                contractsEnded,
+                completed,
+                contractsOpen,
+                completionRate,
+                completionCiLow,
+                completionCiHigh,
+                meanContractDays,
+                status,
+                statusReason);
     }
 }

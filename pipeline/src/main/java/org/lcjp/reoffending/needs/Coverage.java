@@ -45,9 +45,13 @@ public record Coverage(LocalDate asOf, Map<DatasetId, Optional<LocalDate>> dates
             return new Status(PROVISIONAL, FOLLOW_UP_NOT_ELAPSED);
         }
         Optional<DatasetId> limiting = datasets.stream()
-                .filter(id -> dates.getOrDefault(id, Optional.empty()).map(d -> d.isBefore(needed)).orElse(true))
-                .min(Comparator.comparing((DatasetId id) -> dates.getOrDefault(id, Optional.empty()).orElse(LocalDate.MIN))
+                .filter(id -> dates.getOrDefault(id, Optional.empty())
+                        .map(d -> d.isBefore(needed))
+                        .orElse(true))
+                .min(Comparator.comparing((DatasetId id) ->
+                                dates.getOrDefault(id, Optional.empty()).orElse(LocalDate.MIN))
                         .thenComparing(DatasetId::path));
-        return limiting.map(id -> new Status(PROVISIONAL, DATA_INCOMPLETE + id.path())).orElse(new Status(FINAL, null));
+        return limiting.map(id -> new Status(PROVISIONAL, DATA_INCOMPLETE + id.path()))
+                .orElse(new Status(FINAL, null));
     }
 }

@@ -8,9 +8,19 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** One row of the published iom_reach table (README). */
-public record IomReachRow(String period, LocalDate periodStart, LocalDate periodEnd, String route, String localAuthority,
-                          long highestRiskAdults, long onIom, Double shareOnIom, Double ciLow, Double ciHigh, String status,
-                          String statusReason) {
+public record IomReachRow(
+        String period,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        String route,
+        String localAuthority,
+        long highestRiskAdults,
+        long onIom,
+        Double shareOnIom,
+        Double ciLow,
+        Double ciHigh,
+        String status,
+        String statusReason) {
     public static final StructType SCHEMA = new StructType()
             .add("period", DataTypes.StringType, false)
             .add("period_start", DataTypes.DateType, false)
@@ -26,7 +36,18 @@ public record IomReachRow(String period, LocalDate periodStart, LocalDate period
             .add("status_reason", DataTypes.StringType, true);
 
     public Row toRow() {
-        return RowFactory.create(period, Date.valueOf(periodStart), Date.valueOf(periodEnd), route, localAuthority,
-                highestRiskAdults, onIom, shareOnIom, ciLow, ciHigh, status, statusReason);
+        return RowFactory.create(
+                period,
+                Date.valueOf(periodStart),
+                Date.valueOf(periodEnd),
+                route,
+                localAuthority,
+                highestRiskAdults,
+                onIom,
+                shareOnIom,
+                ciLow,
+                ciHigh,
+                status,
+                statusReason);
     }
 }

@@ -8,10 +8,25 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** One row of the published needs_and_gaps table (README). Gap columns are null for needs no service is set against. */
-public record NeedsAndGapsRow(String period, LocalDate periodStart, LocalDate periodEnd, String localAuthority, String sex,
-                              String need, String service, long peopleAssessed, long peopleWithNeed, Double needShare,
-                              Double needCiLow, Double needCiHigh, Long peopleWithoutService, Double shareWithoutService,
-                              Double withoutServiceCiLow, Double withoutServiceCiHigh, String status, String statusReason) {
+public record NeedsAndGapsRow(
+        String period,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        String localAuthority,
+        String sex,
+        String need,
+        String service,
+        long peopleAssessed,
+        long peopleWithNeed,
+        Double needShare,
+        Double needCiLow,
+        Double needCiHigh,
+        Long peopleWithoutService,
+        Double shareWithoutService,
+        Double withoutServiceCiLow,
+        Double withoutServiceCiHigh,
+        String status,
+        String statusReason) {
     public static final StructType SCHEMA = new StructType()
             .add("period", DataTypes.StringType, false)
             .add("period_start", DataTypes.DateType, false)
@@ -33,8 +48,24 @@ public record NeedsAndGapsRow(String period, LocalDate periodStart, LocalDate pe
             .add("status_reason", DataTypes.StringType, true);
 
     public Row toRow() {
-        return RowFactory.create(period, Date.valueOf(periodStart), Date.valueOf(periodEnd), localAuthority, sex, need,
-                service, peopleAssessed, peopleWithNeed, needShare, needCiLow, needCiHigh, peopleWithoutService, shareWithoutService,
-                withoutServiceCiLow, withoutServiceCiHigh, status, statusReason);
+        return RowFactory.create(
+                period,
+                Date.valueOf(periodStart),
+                Date.valueOf(periodEnd),
+                localAuthority,
+                sex,
+                need,
+                service,
+                peopleAssessed,
+                peopleWithNeed,
+                needShare,
+                needCiLow,
+                needCiHigh,
+                peopleWithoutService,
+                shareWithoutService,
+                withoutServiceCiLow,
+                withoutServiceCiHigh,
+                status,
+                statusReason);
     }
 }

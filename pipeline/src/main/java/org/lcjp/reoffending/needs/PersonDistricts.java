@@ -23,22 +23,31 @@ import org.lcjp.reoffending.measures.StagedTables;
 public final class PersonDistricts {
     static final String EVENT_DATE = "_district_date";
 
-    private PersonDistricts() {
-    }
+    private PersonDistricts() {}
 
     /** person_id, event date, postcode district and provenance of every linked record carrying a district. */
     public static Dataset<Row> records(List<Dataset<Row>> staged, Dataset<Row> recordPerson) {
         Dataset<Row> all = null;
         for (Dataset<Row> t : staged) {
-            Dataset<Row> r = t.select(col(StagedColumns.AGENCY), col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID),
-                    StagedTables.optional(t, StagedColumns.EVENT_DATE, DataTypes.DateType).as(EVENT_DATE),
-                    StagedTables.optional(t, StagedColumns.POSTCODE_DISTRICT, DataTypes.StringType).as(POSTCODE_DISTRICT));
+            Dataset<Row> r = t.select(
+                    col(StagedColumns.AGENCY),
+                    col(StagedColumns.DATASET),
+                    col(StagedColumns.RECORD_ID),
+                    StagedTables.optional(t, StagedColumns.EVENT_DATE, DataTypes.DateType)
+                            .as(EVENT_DATE),
+                    StagedTables.optional(t, StagedColumns.POSTCODE_DISTRICT, DataTypes.StringType)
+                            .as(POSTCODE_DISTRICT));
             all = all == null ? r : all.unionByName(r);
         }
         String[] keys = {RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET, RecordPersonColumns.RECORD_ID};
         return all.filter(col(POSTCODE_DISTRICT).isNotNull().and(col(EVENT_DATE).isNotNull()))
-                .join(recordPerson.select(RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET,
-                        RecordPersonColumns.RECORD_ID, RecordPersonColumns.PERSON_ID), keys);
+                .join(
+                        recordPerson.select(
+                                RecordPersonColumns.AGENCY,
+                                RecordPersonColumns.DATASET,
+                                RecordPersonColumns.RECORD_ID,
+                                RecordPersonColumns.PERSON_ID),
+                        keys);
     }
 
     /**
@@ -48,15 +57,28 @@ public final class PersonDistricts {
      * @param records    {@link #records}
      * @param attributes person_attributes (latest_postcode_district, the fallback)
      */
-    public static Dataset<Row> withLocalAuthority(Dataset<Row> rows, String dateColumn, Dataset<Row> records,
-                                                  Dataset<Row> attributes, Dataset<Row> areas) {
+    public static Dataset<Row> withLocalAuthority(
+            Dataset<Row> rows, String dateColumn, Dataset<Row> records, Dataset<Row> attributes, Dataset<Row> areas) {
         Dataset<Row> at = rows.select(col(PERSON_ID), col(dateColumn)).distinct();
-        Dataset<Row> r = records.select(col(PERSON_ID).as("_rp"), col(EVENT_DATE), col(POSTCODE_DISTRICT),
-                col(StagedColumns.AGENCY), col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID));
-        Dataset<Row> latest = at.join(r, col(PERSON_ID).equalTo(col("_rp")).and(col(EVENT_DATE).leq(col(dateColumn))))
+        Dataset<Row> r = records.select(
+                col(PERSON_ID).as("_rp"),
+                col(EVENT_DATE),
+                col(POSTCODE_DISTRICT),
+                col(StagedColumns.AGENCY),
+                col(StagedColumns.DATASET),
+                col(StagedColumns.RECORD_ID));
+        Dataset<Row> latest = at.join(
+                        r,
+                        col(PERSON_ID).equalTo(col("_rp")).and(col(EVENT_DATE).leq(col(dateColumn))))
                 .groupBy(PERSON_ID, dateColumn)
-                .agg(max_by(col(POSTCODE_DISTRICT), struct(col(EVENT_DATE), col(StagedColumns.AGENCY),
-                        col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID))).as(POSTCODE_DISTRICT));
+                .agg(max_by(
+                                col(POSTCODE_DISTRICT),
+                                struct(
+                                        col(EVENT_DATE),
+                                        col(StagedColumns.AGENCY),
+                                        col(StagedColumns.DATASET),
+                                        col(StagedColumns.RECORD_ID)))
+                        .as(POSTCODE_DISTRICT));
         Dataset<Row> located = rows.join(latest, new String[] {PERSON_ID, dateColumn}, "left")
                 .join(attributes.select(PERSON_ID, LATEST_POSTCODE_DISTRICT), new String[] {PERSON_ID}, "left");
         return IndexEvents.withLocalAuthority(located, areas).drop(POSTCODE_DISTRICT, LATEST_POSTCODE_DISTRICT);

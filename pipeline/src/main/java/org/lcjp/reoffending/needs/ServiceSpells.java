@@ -23,19 +23,22 @@ public final class ServiceSpells {
     static final String REFERRAL_DATE = "referral_date";
     static final String END_DATE = "end_date";
 
-    private ServiceSpells() {
-    }
+    private ServiceSpells() {}
 
     /** person_id, spell_start, spell_end of a staged service table, linked; rows linkage did not place are left out. */
     public static Dataset<Row> of(Dataset<Row> staged, DatasetId id, Dataset<Row> recordPerson) {
         return LinkedRecords.of(staged, id, recordPerson)
-                .select(col(PERSON_ID), coalesce(col(START_DATE), col(REFERRAL_DATE)).as(SPELL_START), col(END_DATE).as(SPELL_END))
+                .select(
+                        col(PERSON_ID),
+                        coalesce(col(START_DATE), col(REFERRAL_DATE)).as(SPELL_START),
+                        col(END_DATE).as(SPELL_END))
                 .filter(col(SPELL_START).isNotNull());
     }
 
     /** True for a spell active at some time from {@code monthsBefore} before the date to {@code monthsAfter} after it. */
     public static Column activeAround(Column date, int monthsBefore, int monthsAfter) {
-        return col(SPELL_START).leq(add_months(date, monthsAfter))
+        return col(SPELL_START)
+                .leq(add_months(date, monthsAfter))
                 .and(col(SPELL_END).isNull().or(col(SPELL_END).geq(add_months(date, -monthsBefore))));
     }
 }

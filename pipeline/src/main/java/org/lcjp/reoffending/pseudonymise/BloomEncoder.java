@@ -34,13 +34,20 @@ public final class BloomEncoder implements Serializable {
     private transient volatile int[] permutation;
 
     /** @param fieldKey the key of this field's filters (derived from the run key for this field alone) */
-    public BloomEncoder(PseudonymisationKey fieldKey, int bits, int hashes, PseudonymiseSettings.BloomHashing hashing, boolean balanced,
-                        int xorFolds) {
+    public BloomEncoder(
+            PseudonymisationKey fieldKey,
+            int bits,
+            int hashes,
+            PseudonymiseSettings.BloomHashing hashing,
+            boolean balanced,
+            int xorFolds) {
         if (bits % 64 != 0 || bits <= 0) {
-            throw new IllegalArgumentException("Cannot encode Bloom filters of " + bits + " bits: a positive multiple of 64 is needed");
+            throw new IllegalArgumentException(
+                    "Cannot encode Bloom filters of " + bits + " bits: a positive multiple of 64 is needed");
         }
         if ((balanced ? 2 * bits : bits) % (64 << xorFolds) != 0) {
-            throw new IllegalArgumentException("Cannot fold a " + bits + "-bit filter " + xorFolds + " times into whole 64-bit words");
+            throw new IllegalArgumentException(
+                    "Cannot fold a " + bits + "-bit filter " + xorFolds + " times into whole 64-bit words");
         }
         this.positions = new KeyedHasher(fieldKey.derive("bloom-positions"));
         this.permutations = new KeyedHasher(fieldKey.derive("bloom-balance-permutation"));
@@ -53,7 +60,8 @@ public final class BloomEncoder implements Serializable {
 
     /** The encoder of one field's filters as the settings say. */
     public static BloomEncoder of(PseudonymisationKey fieldKey, PseudonymiseSettings s) {
-        return new BloomEncoder(fieldKey, s.bloomBits(), s.bloomHashes(), s.bloomHashing(), s.bloomBalanced(), s.bloomXorFolds());
+        return new BloomEncoder(
+                fieldKey, s.bloomBits(), s.bloomHashes(), s.bloomHashing(), s.bloomBalanced(), s.bloomXorFolds());
     }
 
     /** The filter without a salt. */
@@ -66,7 +74,8 @@ public final class BloomEncoder implements Serializable {
         if (normalised == null) {
             return null;
         }
-        ConcurrentHashMap<Integer, int[]> bySalt = cache().computeIfAbsent(salt == null ? "" : salt, s -> new ConcurrentHashMap<>());
+        ConcurrentHashMap<Integer, int[]> bySalt =
+                cache().computeIfAbsent(salt == null ? "" : salt, s -> new ConcurrentHashMap<>());
         String saltKey = salt == null ? "" : salt;
         long[] words = new long[bits / 64];
         String padded = "_" + normalised + "_";

@@ -24,6 +24,7 @@ public final class DateOfBirthCipher implements Serializable {
      * distinct dates at most, while building a GCM cipher per row was a visible share of ingest.
      */
     private transient java.util.concurrent.ConcurrentHashMap<LocalDate, byte[]> sealed;
+
     private transient java.util.concurrent.ConcurrentHashMap<java.nio.ByteBuffer, LocalDate> opened;
 
     public DateOfBirthCipher(PseudonymisationKey runKey) {
@@ -44,7 +45,10 @@ public final class DateOfBirthCipher implements Serializable {
     private byte[] seal(LocalDate dob) {
         byte[] nonce = Arrays.copyOf(nonces.hmac(dob.toString()), NONCE_BYTES);
         byte[] sealed = run(Cipher.ENCRYPT_MODE, nonce, dob.toString().getBytes(StandardCharsets.US_ASCII));
-        return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        return ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                .put(nonce)
+                .put(sealed)
+                .array();
     }
 
     public LocalDate decrypt(byte[] cipherText) {
@@ -69,8 +73,10 @@ public final class DateOfBirthCipher implements Serializable {
             c.init(mode, new SecretKeySpec(key.secret(), "AES"), new GCMParameterSpec(128, nonce));
             return c.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot " + (mode == Cipher.ENCRYPT_MODE ? "encrypt" : "decrypt")
-                    + " date of birth: wrong key or damaged value", e);
+            throw new IllegalStateException(
+                    "Cannot " + (mode == Cipher.ENCRYPT_MODE ? "encrypt" : "decrypt")
+                            + " date of birth: wrong key or damaged value",
+                    e);
         }
     }
 }

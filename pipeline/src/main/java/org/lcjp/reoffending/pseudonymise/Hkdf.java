@@ -15,8 +15,7 @@ final class Hkdf {
     static final int HASH_BYTES = 32;
     private static final String HMAC = "HmacSHA256";
 
-    private Hkdf() {
-    }
+    private Hkdf() {}
 
     /** HKDF-Extract(salt, ikm): the pseudorandom key. */
     static byte[] extract(byte[] salt, byte[] inputKeyMaterial) {
@@ -26,7 +25,8 @@ final class Hkdf {
     /** HKDF-Expand(prk, info, length): T(1) | T(2) | ... cut to length (at most 255 blocks). */
     static byte[] expand(byte[] prk, byte[] info, int length) {
         if (length <= 0 || length > 255 * HASH_BYTES) {
-            throw new IllegalArgumentException("Cannot expand a key to " + length + " bytes (1.." + 255 * HASH_BYTES + ")");
+            throw new IllegalArgumentException(
+                    "Cannot expand a key to " + length + " bytes (1.." + 255 * HASH_BYTES + ")");
         }
         Mac mac = mac(prk);
         ByteArrayOutputStream out = new ByteArrayOutputStream(length + HASH_BYTES);

@@ -11,8 +11,7 @@ public final class Normalise {
     private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Z0-9]");
     private static final Pattern POSTCODE = Pattern.compile("^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$");
 
-    private Normalise() {
-    }
+    private Normalise() {}
 
     /** Case-folded, accents stripped, letters only ("O'Brien-Smith" -> "obriensmith"); null when nothing is left. */
     public static String name(String raw) {

@@ -14,14 +14,17 @@ public final class PncId {
     private static final Pattern SHORT = Pattern.compile("^(\\d{2})/(\\d{1,7})([A-Z])$");
 
     /** What a raw PNC value is. */
-    public enum Status { ABSENT, VALID, MALFORMED, BAD_CHECK_LETTER }
+    public enum Status {
+        ABSENT,
+        VALID,
+        MALFORMED,
+        BAD_CHECK_LETTER
+    }
 
     /** @param normalForm long form when VALID, else null */
-    public record Parsed(Status status, String normalForm) {
-    }
+    public record Parsed(Status status, String normalForm) {}
 
-    private PncId() {
-    }
+    private PncId() {}
 
     public static Parsed parse(String raw) {
         if (raw == null || raw.isBlank()) {

@@ -30,7 +30,9 @@ public final class PseudonymisationKey implements Serializable {
             throw new SettingsException("Cannot pseudonymise: key file not readable (" + file + "). " + HOW_TO_MAKE);
         }
         try {
-            return of(Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8), file.toString());
+            return of(
+                    Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8),
+                    file.toString());
         } catch (IOException e) {
             throw new SettingsException("Cannot pseudonymise: key file not readable (" + file + "). " + HOW_TO_MAKE, e);
         }

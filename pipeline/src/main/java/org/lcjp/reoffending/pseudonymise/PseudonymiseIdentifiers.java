@@ -23,8 +23,8 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.lcjp.reoffending.domain.ColumnSpec;
 import org.lcjp.reoffending.domain.ColumnType;
-import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.DatasetSpec;
+import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.StagedColumns;
 import org.lcjp.reoffending.settings.PseudonymiseSettings;
 
@@ -76,7 +76,8 @@ public final class PseudonymiseIdentifiers {
         this.postcodeDistrict = udf((UDF1<String, String>) Normalise::postcodeDistrict, DataTypes.StringType);
         this.forenameBloom = bloom(FORENAME_BLOOM_FIELD);
         this.surnameBloom = bloom(SURNAME_BLOOM_FIELD);
-        this.encryptDob = udf((UDF1<java.sql.Date, byte[]>) d -> d == null ? null : cipher.encrypt(d.toLocalDate()),
+        this.encryptDob = udf(
+                (UDF1<java.sql.Date, byte[]>) d -> d == null ? null : cipher.encrypt(d.toLocalDate()),
                 DataTypes.BinaryType);
     }
 
@@ -88,7 +89,9 @@ public final class PseudonymiseIdentifiers {
 
     /** The salt of a record's filters: its year of birth (or the year's token), null when unsalted or unknown. */
     private Column salt(Column yearOfBirth) {
-        return settings.bloomSalt() == PseudonymiseSettings.BloomSalt.YEAR_OF_BIRTH ? yearOfBirth : lit(null).cast(DataTypes.StringType);
+        return settings.bloomSalt() == PseudonymiseSettings.BloomSalt.YEAR_OF_BIRTH
+                ? yearOfBirth
+                : lit(null).cast(DataTypes.StringType);
     }
 
     /** The run key's fingerprint under these settings' encoding (the ingest manifest keeps it). */
@@ -113,7 +116,8 @@ public final class PseudonymiseIdentifiers {
         Column surname = normaliseName.apply(col(Datasets.SURNAME));
         out.add(token.apply(lit(NAME_DOMAIN), forename).as(StagedColumns.FORENAME_TOKEN));
         out.add(token.apply(lit(NAME_DOMAIN), surname).as(StagedColumns.SURNAME_TOKEN));
-        out.add(token.apply(lit(NAME_DM_DOMAIN), doubleMetaphone.apply(forename)).as(StagedColumns.FORENAME_DM_TOKEN));
+        out.add(token.apply(lit(NAME_DM_DOMAIN), doubleMetaphone.apply(forename))
+                .as(StagedColumns.FORENAME_DM_TOKEN));
         out.add(token.apply(lit(NAME_DM_DOMAIN), doubleMetaphone.apply(surname)).as(StagedColumns.SURNAME_DM_TOKEN));
         out.add(token.apply(lit(INITIAL_DOMAIN), forename.substr(1, 1)).as(StagedColumns.FORENAME_INITIAL_TOKEN));
         Column dob = col(Datasets.DATE_OF_BIRTH);
@@ -123,7 +127,8 @@ public final class PseudonymiseIdentifiers {
         out.add(forenameBloom.apply(forename, yearSalt).as(StagedColumns.FORENAME_BLOOM));
         out.add(surnameBloom.apply(surname, yearSalt).as(StagedColumns.SURNAME_BLOOM));
 
-        Column swapped = when(dayofmonth(dob).leq(12).and(dayofmonth(dob).notEqual(month(dob))),
+        Column swapped = when(
+                dayofmonth(dob).leq(12).and(dayofmonth(dob).notEqual(month(dob))),
                 make_date(year(dob), dayofmonth(dob), month(dob)));
         out.add(token.apply(lit(DOB_DOMAIN), iso).as(StagedColumns.DOB_TOKEN));
         out.add(token.apply(lit(DOB_DOMAIN), swapped.cast(DataTypes.StringType)).as(StagedColumns.DOB_SWAPPED_TOKEN));
@@ -134,9 +139,11 @@ public final class PseudonymiseIdentifiers {
         out.add(token.apply(lit(DOB_MONTH_DAY_DOMAIN), substring(iso, 6, 5)).as(StagedColumns.DOB_MONTH_DAY_TOKEN));
         out.add(encryptDob.apply(dob).as(StagedColumns.DOB_CIPHER));
 
-        out.add(spec.has(Datasets.PNC_ID)
-                ? token.apply(lit(PNC_DOMAIN), pncNormalForm.apply(col(Datasets.PNC_ID))).as(StagedColumns.PNC_TOKEN)
-                : lit(null).cast(DataTypes.StringType).as(StagedColumns.PNC_TOKEN));
+        out.add(
+                spec.has(Datasets.PNC_ID)
+                        ? token.apply(lit(PNC_DOMAIN), pncNormalForm.apply(col(Datasets.PNC_ID)))
+                                .as(StagedColumns.PNC_TOKEN)
+                        : lit(null).cast(DataTypes.StringType).as(StagedColumns.PNC_TOKEN));
         if (spec.has(Datasets.POSTCODE)) {
             Column postcode = normalisePostcode.apply(col(Datasets.POSTCODE));
             out.add(token.apply(lit(POSTCODE_DOMAIN), postcode).as(StagedColumns.POSTCODE_TOKEN));
@@ -166,15 +173,19 @@ public final class PseudonymiseIdentifiers {
     public Dataset<Row> withExtras(Dataset<Row> d, List<String> fuzzy, List<String> exactIds) {
         Dataset<Row> out = d;
         // The staged table holds no clear date of birth any more: the year's token is the (equally stable) salt.
-        Column yearSalt = salt(java.util.Arrays.asList(d.columns()).contains(StagedColumns.DOB_YEAR_TOKEN)
-                ? col(StagedColumns.DOB_YEAR_TOKEN) : lit(null).cast(DataTypes.StringType));
+        Column yearSalt = salt(
+                java.util.Arrays.asList(d.columns()).contains(StagedColumns.DOB_YEAR_TOKEN)
+                        ? col(StagedColumns.DOB_YEAR_TOKEN)
+                        : lit(null).cast(DataTypes.StringType));
         for (String c : fuzzy) {
             Column v = normaliseExtra(col(c));
             out = out.withColumn(StagedColumns.extraToken(c), token.apply(lit(EXTRA_DOMAIN + c), v))
-                    .withColumn(StagedColumns.extraBloom(c), bloom(EXTRA_DOMAIN + c).apply(v, yearSalt));
+                    .withColumn(
+                            StagedColumns.extraBloom(c), bloom(EXTRA_DOMAIN + c).apply(v, yearSalt));
         }
         for (String c : exactIds) {
-            out = out.withColumn(StagedColumns.extraToken(c), token.apply(lit(EXTRA_DOMAIN + c), normaliseExtra(col(c))));
+            out = out.withColumn(
+                    StagedColumns.extraToken(c), token.apply(lit(EXTRA_DOMAIN + c), normaliseExtra(col(c))));
         }
         List<String> clear = new ArrayList<>(fuzzy);
         clear.addAll(exactIds);
@@ -194,7 +205,8 @@ public final class PseudonymiseIdentifiers {
     }
 
     private static boolean isAgencyReference(String column) {
-        return !List.of(Datasets.PNC_ID, Datasets.FORENAME, Datasets.SURNAME, Datasets.POSTCODE).contains(column);
+        return !List.of(Datasets.PNC_ID, Datasets.FORENAME, Datasets.SURNAME, Datasets.POSTCODE)
+                .contains(column);
     }
 
     private static String metaphone(String normalisedName) {

@@ -87,11 +87,16 @@ public final class AtomicPublisher {
             return List.of();
         }
         List<StoragePath> folders = storage.list(published).stream()
-                .filter(e -> e.directory() && AS_OF_FOLDER.matcher(e.name()).matches() && storage.isFile(e.path().resolve(MANIFEST)))
+                .filter(e -> e.directory()
+                        && AS_OF_FOLDER.matcher(e.name()).matches()
+                        && storage.isFile(e.path().resolve(MANIFEST)))
                 .map(Storage.Entry::path)
                 .sorted((a, b) -> b.getFileName().compareTo(a.getFileName()))
                 .toList();
-        List<StoragePath> old = folders.stream().skip(keep).filter(p -> !p.getFileName().equals(justPublished)).toList();
+        List<StoragePath> old = folders.stream()
+                .skip(keep)
+                .filter(p -> !p.getFileName().equals(justPublished))
+                .toList();
         old.forEach(storage::delete);
         return old;
     }

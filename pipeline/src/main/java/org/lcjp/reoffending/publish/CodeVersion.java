@@ -6,8 +6,7 @@ import java.util.Properties;
 
 /** The build's version and commit, stamped into version.properties at build time. */
 public final class CodeVersion {
-    private CodeVersion() {
-    }
+    private CodeVersion() {}
 
     public static String current() {
         try (InputStream in = CodeVersion.class.getResourceAsStream("/reoffending-version.properties")) {

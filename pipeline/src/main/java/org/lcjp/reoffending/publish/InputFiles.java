@@ -9,11 +9,9 @@ import org.lcjp.reoffending.io.StoragePath;
 /** The files of an input root with their SHA-256, for the run manifest. */
 public final class InputFiles {
     /** @param path relative to the input root, '/'-separated */
-    public record InputFile(String path, long bytes, String sha256) {
-    }
+    public record InputFile(String path, long bytes, String sha256) {}
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /** Every file under {@code root}, each opened and hashed. */
     public static List<InputFile> list(Storage storage, StoragePath root) {

@@ -36,7 +36,8 @@ public final class RunLock implements AutoCloseable {
     public static final String FILE = ".run.lock";
     static final long HEARTBEAT_MAX_SECONDS = 30;
     private static final Logger LOG = LogManager.getLogger(RunLock.class);
-    private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     /** Who holds a lock. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -56,7 +57,10 @@ public final class RunLock implements AutoCloseable {
                 return true;
             }
             // A pid reused by a process started after the lock was taken is not the owner.
-            return processStarted > 0 && startMillis(p.get()).map(s -> Math.abs(s - processStarted) > 1000).orElse(false);
+            return processStarted > 0
+                    && startMillis(p.get())
+                            .map(s -> Math.abs(s - processStarted) > 1000)
+                            .orElse(false);
         }
     }
 
@@ -110,16 +114,26 @@ public final class RunLock implements AutoCloseable {
                 }
                 Owner other = owner(seen);
                 long age = System.currentTimeMillis() - status.getModificationTime();
-                boolean stale = other == null ? age > staleAfter.toMillis()
+                boolean stale = other == null
+                        ? age > staleAfter.toMillis()
                         : other.deadOnThisHost() || age > staleAfter.toMillis();
                 if (!stale) {
-                    throw new IllegalStateException("Cannot start run: another run holds the lock on " + outputRoot + " ("
-                            + (other == null ? "unreadable lock file" : "run " + other.runId() + " on " + other.host() + " pid " + other.pid())
-                            + ", heartbeat " + age / 1000 + " s ago; " + file + "). Wait for it to finish, or use another OUTPUT.");
+                    throw new IllegalStateException(
+                            "Cannot start run: another run holds the lock on " + outputRoot + " ("
+                                    + (other == null
+                                            ? "unreadable lock file"
+                                            : "run " + other.runId() + " on " + other.host() + " pid " + other.pid())
+                                    + ", heartbeat " + age / 1000 + " s ago; " + file
+                                    + "). Wait for it to finish, or use another OUTPUT.");
                 }
-                LOG.warn("Taking over a stale run lock ({}; heartbeat {} s ago, stale after {} min): {}",
-                        other == null ? "unreadable" : "run " + other.runId() + " on " + other.host() + " pid " + other.pid(),
-                        age / 1000, staleAfter.toMinutes(), file);
+                LOG.warn(
+                        "Taking over a stale run lock ({}; heartbeat {} s ago, stale after {} min): {}",
+                        other == null
+                                ? "unreadable"
+                                : "run " + other.runId() + " on " + other.host() + " pid " + other.pid(),
+                        age / 1000,
+                        staleAfter.toMinutes(),
+                        file);
                 takeOver(storage, file, outputRoot.resolve(FILE + ".stale-" + runId + "-" + me.pid()), seen);
             }
         }

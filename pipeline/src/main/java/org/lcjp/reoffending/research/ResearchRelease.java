@@ -65,47 +65,111 @@ public final class ResearchRelease {
      */
     public Dataset<Row> build(Dataset<Row> proven, Dataset<Row> index, Dataset<Row> attributes, Dataset<Row> areas) {
         Dataset<Row> published = MeasureTables.published(index);
-        Dataset<Row> people = attributes.select(col(PERSON_ID), AgeAtDate.yearOfBirth(cipher, col(DOB_CIPHER)).as(YEAR_OF_BIRTH),
-                col(SEX), col(ETHNICITY));
+        Dataset<Row> people = attributes.select(
+                col(PERSON_ID),
+                AgeAtDate.yearOfBirth(cipher, col(DOB_CIPHER)).as(YEAR_OF_BIRTH),
+                col(SEX),
+                col(ETHNICITY));
 
         Dataset<Row> cohortsCounted = proven.as("o")
-                .join(published.select(col(PERSON_ID), col(INDEX_DATE), col(COHORT_START)).as("i"),
-                        col("o." + PERSON_ID).equalTo(col("i." + PERSON_ID))
-                                .and(window.isReoffence(col("i." + INDEX_DATE), col("o." + OFFENCE_DATE), col("o." + DISPOSAL_DATE))))
-                .groupBy(col("o." + PERSON_ID), col("o." + RECORD_ID), col("o." + OFFENCE_DATE), col("o." + DISPOSAL_DATE),
+                .join(
+                        published
+                                .select(col(PERSON_ID), col(INDEX_DATE), col(COHORT_START))
+                                .as("i"),
+                        col("o." + PERSON_ID)
+                                .equalTo(col("i." + PERSON_ID))
+                                .and(window.isReoffence(
+                                        col("i." + INDEX_DATE), col("o." + OFFENCE_DATE), col("o." + DISPOSAL_DATE))))
+                .groupBy(
+                        col("o." + PERSON_ID),
+                        col("o." + RECORD_ID),
+                        col("o." + OFFENCE_DATE),
+                        col("o." + DISPOSAL_DATE),
                         col("o." + OFFENCE_CODE))
                 .agg(array_sort(collect_set(col("i." + COHORT_START))).as(REOFFENCE_FOR_COHORTS));
 
         // A proven offence is placed as an index event is: its record's postcode district, else the person's latest.
-        Dataset<Row> placed = IndexEvents.withLocalAuthority(proven.join(
-                attributes.select(PERSON_ID, LATEST_POSTCODE_DISTRICT), new String[] {PERSON_ID}, "left"), areas);
-        Dataset<Row> offences = placed.join(cohortsCounted, new String[] {PERSON_ID, RECORD_ID, OFFENCE_DATE, DISPOSAL_DATE, OFFENCE_CODE}, "left")
-                .select(col(PERSON_ID), col(LOCAL_AUTHORITY), col(FORCE_AREA), lit(PROVEN_OFFENCE).as(EVENT_TYPE),
-                        col(OFFENCE_DATE).as(EVENT_DATE), col(DISPOSAL_DATE), col(OFFENCE_GROUP), col(DISPOSAL),
-                        col(DISPOSAL_LEVEL), nullDate(COHORT_START), nullDate(COHORT_END), nullString(POPULATION),
-                        nullInt(AGE), lit(false).as(IS_INDEX_EVENT), nullLong(PREVIOUS_OFFENCES), nullLong(REOFFENCES),
-                        nullBoolean(IS_REOFFENDER), col(REOFFENCE_FOR_COHORTS), nullInt(CohortCalendar.MONTHS_OBSERVED),
-                        nullString(CohortCalendar.STATUS), nullString(CohortCalendar.STATUS_REASON));
+        Dataset<Row> placed = IndexEvents.withLocalAuthority(
+                proven.join(attributes.select(PERSON_ID, LATEST_POSTCODE_DISTRICT), new String[] {PERSON_ID}, "left"),
+                areas);
+        Dataset<Row> offences = placed.join(
+                        cohortsCounted,
+                        new String[] {PERSON_ID, RECORD_ID, OFFENCE_DATE, DISPOSAL_DATE, OFFENCE_CODE},
+                        "left")
+                .select(
+                        col(PERSON_ID),
+                        col(LOCAL_AUTHORITY),
+                        col(FORCE_AREA),
+                        lit(PROVEN_OFFENCE).as(EVENT_TYPE),
+                        col(OFFENCE_DATE).as(EVENT_DATE),
+                        col(DISPOSAL_DATE),
+                        col(OFFENCE_GROUP),
+                        col(DISPOSAL),
+                        col(DISPOSAL_LEVEL),
+                        nullDate(COHORT_START),
+                        nullDate(COHORT_END),
+                        nullString(POPULATION),
+                        nullInt(AGE),
+                        lit(false).as(IS_INDEX_EVENT),
+                        nullLong(PREVIOUS_OFFENCES),
+                        nullLong(REOFFENCES),
+                        nullBoolean(IS_REOFFENDER),
+                        col(REOFFENCE_FOR_COHORTS),
+                        nullInt(CohortCalendar.MONTHS_OBSERVED),
+                        nullString(CohortCalendar.STATUS),
+                        nullString(CohortCalendar.STATUS_REASON));
 
         // Index events carry the local authority and force area proven_reoffending grouped them by.
-        Dataset<Row> indexRows = published.select(col(PERSON_ID), col(LOCAL_AUTHORITY), col(FORCE_AREA),
-                lit(INDEX_EVENT).as(EVENT_TYPE), col(INDEX_DATE).as(EVENT_DATE),
-                nullDate(DISPOSAL_DATE), col(OFFENCE_GROUP), col(DISPOSAL), col(INDEX_DISPOSAL).as(DISPOSAL_LEVEL),
-                col(COHORT_START), col(COHORT_END), col(POPULATION), col(AGE), lit(true).as(IS_INDEX_EVENT),
-                col(PREVIOUS_OFFENCES).cast("long").as(PREVIOUS_OFFENCES), col(REOFFENCES).cast("long").as(REOFFENCES),
+        Dataset<Row> indexRows = published.select(
+                col(PERSON_ID),
+                col(LOCAL_AUTHORITY),
+                col(FORCE_AREA),
+                lit(INDEX_EVENT).as(EVENT_TYPE),
+                col(INDEX_DATE).as(EVENT_DATE),
+                nullDate(DISPOSAL_DATE),
+                col(OFFENCE_GROUP),
+                col(DISPOSAL),
+                col(INDEX_DISPOSAL).as(DISPOSAL_LEVEL),
+                col(COHORT_START),
+                col(COHORT_END),
+                col(POPULATION),
+                col(AGE),
+                lit(true).as(IS_INDEX_EVENT),
+                col(PREVIOUS_OFFENCES).cast("long").as(PREVIOUS_OFFENCES),
+                col(REOFFENCES).cast("long").as(REOFFENCES),
                 col(REOFFENCES).gt(0).as(IS_REOFFENDER),
                 lit(null).cast(DataTypes.createArrayType(DataTypes.DateType)).as(REOFFENCE_FOR_COHORTS),
                 col(CohortCalendar.MONTHS_OBSERVED).cast("int").as(CohortCalendar.MONTHS_OBSERVED),
-                col(CohortCalendar.STATUS), col(CohortCalendar.STATUS_REASON));
+                col(CohortCalendar.STATUS),
+                col(CohortCalendar.STATUS_REASON));
 
         return offences.unionByName(indexRows)
                 .join(people, PERSON_ID)
-                .select(releaseId.apply(col(PERSON_ID)).as(RESEARCH_PERSON_ID), col(SEX), col(YEAR_OF_BIRTH), col(ETHNICITY),
-                        col(LOCAL_AUTHORITY), col(FORCE_AREA), col(EVENT_TYPE), col(EVENT_DATE), col(DISPOSAL_DATE),
-                        col(OFFENCE_GROUP), col(DISPOSAL), col(DISPOSAL_LEVEL), col(COHORT_START), col(COHORT_END),
-                        col(POPULATION), col(AGE).as("age_at_index"), col(IS_INDEX_EVENT), col(PREVIOUS_OFFENCES),
-                        col(REOFFENCES), col(IS_REOFFENDER), col(REOFFENCE_FOR_COHORTS), col(CohortCalendar.MONTHS_OBSERVED),
-                        col(CohortCalendar.STATUS), col(CohortCalendar.STATUS_REASON));
+                .select(
+                        releaseId.apply(col(PERSON_ID)).as(RESEARCH_PERSON_ID),
+                        col(SEX),
+                        col(YEAR_OF_BIRTH),
+                        col(ETHNICITY),
+                        col(LOCAL_AUTHORITY),
+                        col(FORCE_AREA),
+                        col(EVENT_TYPE),
+                        col(EVENT_DATE),
+                        col(DISPOSAL_DATE),
+                        col(OFFENCE_GROUP),
+                        col(DISPOSAL),
+                        col(DISPOSAL_LEVEL),
+                        col(COHORT_START),
+                        col(COHORT_END),
+                        col(POPULATION),
+                        col(AGE).as("age_at_index"),
+                        col(IS_INDEX_EVENT),
+                        col(PREVIOUS_OFFENCES),
+                        col(REOFFENCES),
+                        col(IS_REOFFENDER),
+                        col(REOFFENCE_FOR_COHORTS),
+                        col(CohortCalendar.MONTHS_OBSERVED),
+                        col(CohortCalendar.STATUS),
+                        col(CohortCalendar.STATUS_REASON));
     }
 
     private static Column nullDate(String name) {

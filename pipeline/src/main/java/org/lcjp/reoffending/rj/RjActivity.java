@@ -38,6 +38,7 @@ public final class RjActivity {
     public static final String ALL = "ALL";
     /** An outcome category: no outcome yet. */
     public static final String OPEN = "OPEN";
+
     public static final String FINAL = "FINAL";
     public static final String PROVISIONAL = "PROVISIONAL";
     /** The outcomes that are a completed restorative process. */
@@ -66,19 +67,33 @@ public final class RjActivity {
      */
     public List<RjActivityRow> build(Dataset<Row> referrals, LocalDate coveredTo) {
         List<Row> combinations = referrals
-                .groupBy(FinancialYear.start(col(REFERRAL_DATE)).as(YEAR), col(SOURCE), col(STAGE), col(CONSENT),
-                        col(OUTCOME), col(VOLUNTEER), col(SATISFIED))
+                .groupBy(
+                        FinancialYear.start(col(REFERRAL_DATE)).as(YEAR),
+                        col(SOURCE),
+                        col(STAGE),
+                        col(CONSENT),
+                        col(OUTCOME),
+                        col(VOLUNTEER),
+                        col(SATISFIED))
                 .agg(count(lit(1)).as(N))
                 .collectAsList();
         List<RjActivityRow> out = new ArrayList<>();
-        List<LocalDate> starts = combinations.stream().map(r -> r.<Date>getAs(YEAR).toLocalDate()).distinct().sorted().toList();
+        List<LocalDate> starts = combinations.stream()
+                .map(r -> r.<Date>getAs(YEAR).toLocalDate())
+                .distinct()
+                .sorted()
+                .toList();
         if (starts.isEmpty()) {
             return out;
         }
         DatasetSpec spec = Datasets.spec(Datasets.RJ_REFERRALS);
-        for (FinancialYear y = FinancialYear.of(starts.get(0)); !y.start().isAfter(last(starts, coveredTo)); y = y.next()) {
+        for (FinancialYear y = FinancialYear.of(starts.get(0));
+                !y.start().isAfter(last(starts, coveredTo));
+                y = y.next()) {
             FinancialYear year = y;
-            List<Row> in = combinations.stream().filter(r -> r.<Date>getAs(YEAR).toLocalDate().equals(year.start())).toList();
+            List<Row> in = combinations.stream()
+                    .filter(r -> r.<Date>getAs(YEAR).toLocalDate().equals(year.start()))
+                    .toList();
             Year t = new Year(year, in, coveredTo);
             long referred = t.count(r -> true);
             t.add(out, REFERRALS, ALL, referred);
@@ -99,18 +114,28 @@ public final class RjActivity {
             long done = t.count(completed);
             t.add(out, COMPLETED_PROCESSES, ALL, done);
             long volunteerKnown = t.count(completed.and(r -> r.getAs(VOLUNTEER) != null));
-            t.share(out, VOLUNTEER_SHARE, t.count(completed.and(r -> YES.equals(r.getAs(VOLUNTEER)))), volunteerKnown,
+            t.share(
+                    out,
+                    VOLUNTEER_SHARE,
+                    t.count(completed.and(r -> YES.equals(r.getAs(VOLUNTEER)))),
+                    volunteerKnown,
                     unanswered(done, volunteerKnown, "whether a volunteer facilitated"));
             long satisfactionKnown = t.count(completed.and(r -> r.getAs(SATISFIED) != null));
-            t.share(out, VICTIM_SATISFACTION_SHARE, t.count(completed.and(r -> YES.equals(r.getAs(SATISFIED)))),
-                    satisfactionKnown, unanswered(done, satisfactionKnown, "the victim's satisfaction"));
+            t.share(
+                    out,
+                    VICTIM_SATISFACTION_SHARE,
+                    t.count(completed.and(r -> YES.equals(r.getAs(SATISFIED)))),
+                    satisfactionKnown,
+                    unanswered(done, satisfactionKnown, "the victim's satisfaction"));
         }
         return out;
     }
 
     private static LocalDate last(List<LocalDate> starts, LocalDate coveredTo) {
         LocalDate latest = starts.get(starts.size() - 1);
-        return coveredTo == null || latest.isAfter(coveredTo) ? latest : FinancialYear.of(coveredTo).start();
+        return coveredTo == null || latest.isAfter(coveredTo)
+                ? latest
+                : FinancialYear.of(coveredTo).start();
     }
 
     private static String unanswered(long all, long known, String what) {
@@ -141,14 +166,35 @@ public final class RjActivity {
         }
 
         void add(List<RjActivityRow> out, String measure, String category, long count) {
-            out.add(new RjActivityRow(year.label(), year.start(), year.end(), measure, category, count, null, null, null,
-                    null, status, note));
+            out.add(new RjActivityRow(
+                    year.label(),
+                    year.start(),
+                    year.end(),
+                    measure,
+                    category,
+                    count,
+                    null,
+                    null,
+                    null,
+                    null,
+                    status,
+                    note));
         }
 
         void share(List<RjActivityRow> out, String measure, long with, long of, String why) {
             Interval ci = stats.wilson(with, of);
-            out.add(new RjActivityRow(year.label(), year.start(), year.end(), measure, ALL, with, of,
-                    of > 0 ? (double) with / of : null, of > 0 ? ci.low() : null, of > 0 ? ci.high() : null, status,
+            out.add(new RjActivityRow(
+                    year.label(),
+                    year.start(),
+                    year.end(),
+                    measure,
+                    ALL,
+                    with,
+                    of,
+                    of > 0 ? (double) with / of : null,
+                    of > 0 ? ci.low() : null,
+                    of > 0 ? ci.high() : null,
+                    status,
                     join(note, why)));
         }
 

@@ -8,9 +8,19 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** One row of the published rj_activity table (README, "rj_activity"): one measure and category in one year. */
-public record RjActivityRow(String period, LocalDate periodStart, LocalDate periodEnd, String measure, String category,
-                            long count, Long denominator, Double value, Double ciLow, Double ciHigh, String status,
-                            String note) {
+public record RjActivityRow(
+        String period,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        String measure,
+        String category,
+        long count,
+        Long denominator,
+        Double value,
+        Double ciLow,
+        Double ciHigh,
+        String status,
+        String note) {
     public static final StructType SCHEMA = new StructType()
             .add("period", DataTypes.StringType, false)
             .add("period_start", DataTypes.DateType, false)
@@ -26,8 +36,19 @@ public record RjActivityRow(String period, LocalDate periodStart, LocalDate peri
             .add("note", DataTypes.StringType, true);
 
     public Row toRow() {
-        return RowFactory.create(period, Date.valueOf(periodStart), Date.valueOf(periodEnd), measure, category, count,
-                denominator, finite(value), finite(ciLow), finite(ciHigh), status, note);
+        return RowFactory.create(
+                period,
+                Date.valueOf(periodStart),
+                Date.valueOf(periodEnd),
+                measure,
+                category,
+                count,
+                denominator,
+                finite(value),
+                finite(ciLow),
+                finite(ciHigh),
+                status,
+                note);
     }
 
     private static Double finite(Double d) {

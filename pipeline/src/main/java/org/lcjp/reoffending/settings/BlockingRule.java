@@ -52,7 +52,9 @@ public record BlockingRule(String text, List<String> left, List<String> right) {
         if (left.isEmpty()) {
             return "no columns";
         }
-        if (left.contains("") || right.contains("") || text.chars().filter(c -> c == '=').count() > left.size()) {
+        if (left.contains("")
+                || right.contains("")
+                || text.chars().filter(c -> c == '=').count() > left.size()) {
             return "each part must be a column or column=column";
         }
         return null;
@@ -77,8 +79,9 @@ public record BlockingRule(String text, List<String> left, List<String> right) {
      */
     public List<String> columns() {
         if (!symmetric()) {
-            throw new IllegalArgumentException("Cannot use rule '" + text + "' as a deterministic rule: it compares different "
-                    + "columns; name the columns both records must share (\"a,b\")");
+            throw new IllegalArgumentException(
+                    "Cannot use rule '" + text + "' as a deterministic rule: it compares different "
+                            + "columns; name the columns both records must share (\"a,b\")");
         }
         return left;
     }

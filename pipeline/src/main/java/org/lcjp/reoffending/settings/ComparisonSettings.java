@@ -21,10 +21,17 @@ package org.lcjp.reoffending.settings;
  *                         the one condition section 5 sets. Matching is inside each financial year, so a short history
  *                         before the first cohort understates previous offences for both groups alike
  */
-public record ComparisonSettings(Integer minimumGroupSize, Double caliperSd, Double imbalanceSmd, Double confidence,
-                                 Double power, Integer iomPriorOffencesCap, Integer needsLookBackMonths,
-                                 Integer financialYearStartMonth, java.util.List<Integer> iomPriorOffenceBandStarts,
-                                 Boolean fromFirstCohort) {
+public record ComparisonSettings(
+        Integer minimumGroupSize,
+        Double caliperSd,
+        Double imbalanceSmd,
+        Double confidence,
+        Double power,
+        Integer iomPriorOffencesCap,
+        Integer needsLookBackMonths,
+        Integer financialYearStartMonth,
+        java.util.List<Integer> iomPriorOffenceBandStarts,
+        Boolean fromFirstCohort) {
     public ComparisonSettings {
         minimumGroupSize = Defaults.or(minimumGroupSize, 60);
         caliperSd = Defaults.or(caliperSd, 0.2);
@@ -41,10 +48,16 @@ public record ComparisonSettings(Integer minimumGroupSize, Double caliperSd, Dou
     /** What is wrong with these values, keys relative to the section (none: usable). */
     public java.util.List<String> problems() {
         Problems p = new Problems();
-        p.check(financialYearStartMonth >= 1 && financialYearStartMonth <= 12, "financial_year_start_month",
-                "must be 1 to 12", financialYearStartMonth);
-        p.check(!iomPriorOffenceBandStarts.isEmpty() && iomPriorOffenceBandStarts.get(0) == 0,
-                "iom_prior_offence_band_starts", "must start at 0", iomPriorOffenceBandStarts);
+        p.check(
+                financialYearStartMonth >= 1 && financialYearStartMonth <= 12,
+                "financial_year_start_month",
+                "must be 1 to 12",
+                financialYearStartMonth);
+        p.check(
+                !iomPriorOffenceBandStarts.isEmpty() && iomPriorOffenceBandStarts.get(0) == 0,
+                "iom_prior_offence_band_starts",
+                "must start at 0",
+                iomPriorOffenceBandStarts);
         return p.list();
     }
 

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Null-coalescing for settings records: a key left out of conf/ takes its documented default. */
 final class Defaults {
-    private Defaults() {
-    }
+    private Defaults() {}
 
     static <T> T or(T value, T fallback) {
         return value == null ? fallback : value;

@@ -17,14 +17,24 @@ import java.util.Map;
  * @param parallelDatasets  datasets ingested (and staged) at the same time, each on its own driver thread, so their
  *                          small Spark jobs keep every core busy (default 4; 1 ingests them one after another)
  */
-public record IngestSettings(String defaultDateFormat, LocalDate earliestDate, Map<String, DatasetSettings> datasets,
-                             Integer maxRecordLines, Long broadcastSupersededRows, Long splitBytes, Integer parallelDatasets) {
+public record IngestSettings(
+        String defaultDateFormat,
+        LocalDate earliestDate,
+        Map<String, DatasetSettings> datasets,
+        Integer maxRecordLines,
+        Long broadcastSupersededRows,
+        Long splitBytes,
+        Integer parallelDatasets) {
 
     public IngestSettings {
         defaultDateFormat = Defaults.or(defaultDateFormat, "yyyy-MM-dd");
         earliestDate = Defaults.or(earliestDate, LocalDate.of(1900, 1, 1));
-        datasets = Defaults.map(datasets, Map.of("courts/convictions", new DatasetSettings("dd/MM/yyyy",
-                Map.of("sex", Map.of("MALE", "M", "FEMALE", "F", "UNKNOWN", "U")))));
+        datasets = Defaults.map(
+                datasets,
+                Map.of(
+                        "courts/convictions",
+                        new DatasetSettings(
+                                "dd/MM/yyyy", Map.of("sex", Map.of("MALE", "M", "FEMALE", "F", "UNKNOWN", "U")))));
         maxRecordLines = Defaults.or(maxRecordLines, 50);
         broadcastSupersededRows = Defaults.or(broadcastSupersededRows, 2_000_000L);
         splitBytes = Defaults.or(splitBytes, 32L << 20);

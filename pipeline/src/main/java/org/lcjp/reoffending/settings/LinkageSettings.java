@@ -37,16 +37,29 @@ import org.lcjp.reoffending.domain.StagedColumns;
  * @param model                 which trained model the nightly run predicts with, and its drift check
  * @param sensitivity           the further thresholds persons are clustered at (linkage_sensitivity)
  */
-public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
-                              Double nameDiceHigh, Double nameDiceLow,
-                              List<BlockingRule> blockingRules, Integer maxBlockSize,
-                              Integer uSampleRecords, Integer emMaxIterations, Double emTolerance,
-                              List<BlockingRule> deterministicRules, Double deterministicRecall,
-                              Double tfWeight, Double tfMinimum,
-                              List<String> personReferences, List<String> sharedReferences,
-                              Integer checkpointInterval, Double extraDiceHigh, Double extraDiceLow,
-                              Double emPriorShare, Long broadcastMaxProfiles, LinkageModelSettings model,
-                              LinkageSensitivitySettings sensitivity) {
+public record LinkageSettings(
+        Double matchThreshold,
+        Integer maxClusterSize,
+        Double nameDiceHigh,
+        Double nameDiceLow,
+        List<BlockingRule> blockingRules,
+        Integer maxBlockSize,
+        Integer uSampleRecords,
+        Integer emMaxIterations,
+        Double emTolerance,
+        List<BlockingRule> deterministicRules,
+        Double deterministicRecall,
+        Double tfWeight,
+        Double tfMinimum,
+        List<String> personReferences,
+        List<String> sharedReferences,
+        Integer checkpointInterval,
+        Double extraDiceHigh,
+        Double extraDiceLow,
+        Double emPriorShare,
+        Long broadcastMaxProfiles,
+        LinkageModelSettings model,
+        LinkageSensitivitySettings sensitivity) {
     public static final List<String> DEFAULT_BLOCKING_RULES = List.of(
             "pnc_token",
             "surname_dm_token,dob_year_token",
@@ -71,12 +84,14 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
         uSampleRecords = Defaults.or(uSampleRecords, 1500);
         emMaxIterations = Defaults.or(emMaxIterations, 25);
         emTolerance = Defaults.or(emTolerance, 1e-4);
-        deterministicRules = Defaults.list(deterministicRules,
+        deterministicRules = Defaults.list(
+                deterministicRules,
                 BlockingRule.parseAll(List.of("pnc_token", "forename_token,surname_token,dob_token")));
         deterministicRecall = Defaults.or(deterministicRecall, 0.8);
         tfWeight = Defaults.or(tfWeight, 1.0);
         tfMinimum = Defaults.or(tfMinimum, 0.001);
-        personReferences = Defaults.list(personReferences,
+        personReferences = Defaults.list(
+                personReferences,
                 List.of("custody_ref", "defendant_ref", "prison_number", "crn", "yos_ref", "iom_ref", "client_ref"));
         sharedReferences = Defaults.list(sharedReferences, List.of("custody_ref", "crn"));
         checkpointInterval = Defaults.or(checkpointInterval, 3);
@@ -95,8 +110,16 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
      */
     public List<String> problems() {
         Problems p = new Problems();
-        p.check(extraDiceLow <= extraDiceHigh, "extra_dice_low", "must not exceed extra_dice_high " + extraDiceHigh, extraDiceLow);
-        p.check(nameDiceLow <= nameDiceHigh, "name_dice_low", "must not exceed name_dice_high " + nameDiceHigh, nameDiceLow);
+        p.check(
+                extraDiceLow <= extraDiceHigh,
+                "extra_dice_low",
+                "must not exceed extra_dice_high " + extraDiceHigh,
+                extraDiceLow);
+        p.check(
+                nameDiceLow <= nameDiceHigh,
+                "name_dice_low",
+                "must not exceed name_dice_high " + nameDiceHigh,
+                nameDiceLow);
         ruleProblems(p, "blocking_rules", blockingRules, false);
         ruleProblems(p, "deterministic_rules", deterministicRules, true);
         p.addAll("model", model.problems());
@@ -114,8 +137,8 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
             }
             for (String column : rule.named()) {
                 if (!isLinkedColumn(column)) {
-                    p.add(at + "unknown column " + column + ". Linkage compares " + String.join(", ", StagedColumns.LINKED_TOKENS)
-                            + " and extra_<name>_token");
+                    p.add(at + "unknown column " + column + ". Linkage compares "
+                            + String.join(", ", StagedColumns.LINKED_TOKENS) + " and extra_<name>_token");
                 }
             }
             if (deterministic && !rule.symmetric()) {
@@ -125,9 +148,11 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
     }
 
     private static boolean isLinkedColumn(String column) {
-        return StagedColumns.LINKED_TOKENS.contains(column) || column.startsWith(StagedColumns.EXTRA_PREFIX)
-                && column.endsWith(StagedColumns.EXTRA_TOKEN_SUFFIX)
-                && column.length() > StagedColumns.EXTRA_PREFIX.length() + StagedColumns.EXTRA_TOKEN_SUFFIX.length();
+        return StagedColumns.LINKED_TOKENS.contains(column)
+                || column.startsWith(StagedColumns.EXTRA_PREFIX)
+                        && column.endsWith(StagedColumns.EXTRA_TOKEN_SUFFIX)
+                        && column.length()
+                                > StagedColumns.EXTRA_PREFIX.length() + StagedColumns.EXTRA_TOKEN_SUFFIX.length();
     }
 
     /** Every key at its documented default: an empty section read as conf/pipeline.yaml is. */
@@ -146,13 +171,28 @@ public record LinkageSettings(Double matchThreshold, Integer maxClusterSize,
     }
 
     /** The same settings with a trained model's level and term-frequency settings (a model scores with its own). */
-    public LinkageSettings withScoring(double nameHigh, double nameLow, double extraHigh, double extraLow, double tfW, double tfMin) {
-        return SettingsLoader.with(this, Map.of("name_dice_high", nameHigh, "name_dice_low", nameLow, "extra_dice_high", extraHigh,
-                "extra_dice_low", extraLow, "tf_weight", tfW, "tf_minimum", tfMin));
+    public LinkageSettings withScoring(
+            double nameHigh, double nameLow, double extraHigh, double extraLow, double tfW, double tfMin) {
+        return SettingsLoader.with(
+                this,
+                Map.of(
+                        "name_dice_high",
+                        nameHigh,
+                        "name_dice_low",
+                        nameLow,
+                        "extra_dice_high",
+                        extraHigh,
+                        "extra_dice_low",
+                        extraLow,
+                        "tf_weight",
+                        tfW,
+                        "tf_minimum",
+                        tfMin));
     }
 
     /** The same settings clustering at these further thresholds only (none: no sensitivity figures). */
     public LinkageSettings withSensitivityThresholds(List<Double> thresholds) {
-        return SettingsLoader.with(this, Map.of("sensitivity", new LinkageSensitivitySettings(thresholds, sensitivity.rateTolerance())));
+        return SettingsLoader.with(
+                this, Map.of("sensitivity", new LinkageSensitivitySettings(thresholds, sensitivity.rateTolerance())));
     }
 }

@@ -16,7 +16,8 @@ import java.time.LocalDate;
  *                             day the data covers; the same as the as-of date when every dataset is up to date) or
  *                             AS_OF (the contract's wording, exact only when the data reaches the as-of date)
  */
-public record MeasuresSettings(LocalDate firstCohort, Integer historyYears, Integer provisionalMinMonths, String censorAt) {
+public record MeasuresSettings(
+        LocalDate firstCohort, Integer historyYears, Integer provisionalMinMonths, String censorAt) {
     public static final String EFFECTIVE_DATE = "EFFECTIVE_DATE";
     public static final String AS_OF = "AS_OF";
 
@@ -31,7 +32,10 @@ public record MeasuresSettings(LocalDate firstCohort, Integer historyYears, Inte
         Problems p = new Problems();
         p.check(historyYears >= 0, "history_years", "must be 0 or more", historyYears);
         p.check(provisionalMinMonths >= 0, "provisional_min_months", "must be 0 or more", provisionalMinMonths);
-        p.check(censorAt.equals(EFFECTIVE_DATE) || censorAt.equals(AS_OF), "censor_at", "must be EFFECTIVE_DATE or AS_OF",
+        p.check(
+                censorAt.equals(EFFECTIVE_DATE) || censorAt.equals(AS_OF),
+                "censor_at",
+                "must be EFFECTIVE_DATE or AS_OF",
                 censorAt);
         return p.list();
     }

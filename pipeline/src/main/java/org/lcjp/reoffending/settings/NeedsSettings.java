@@ -22,7 +22,11 @@ public record NeedsSettings(Integer assessmentLookBackMonths, Integer serviceMon
     /** What is wrong with these values, keys relative to the section (none: usable). */
     public List<String> problems() {
         Problems p = new Problems();
-        p.check(assessmentLookBackMonths >= 1, "assessment_look_back_months", "must be at least 1", assessmentLookBackMonths);
+        p.check(
+                assessmentLookBackMonths >= 1,
+                "assessment_look_back_months",
+                "must be at least 1",
+                assessmentLookBackMonths);
         p.check(serviceMonthsBefore >= 0, "service_months_before", "must not be negative", serviceMonthsBefore);
         p.check(serviceMonthsAfter >= 0, "service_months_after", "must not be negative", serviceMonthsAfter);
         return p.list();

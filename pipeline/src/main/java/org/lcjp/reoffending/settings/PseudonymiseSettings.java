@@ -14,16 +14,27 @@ package org.lcjp.reoffending.settings;
  *                      (doubles the stored bits; default false)
  * @param bloomXorFolds times the stored filter is folded in half by XOR (default 0)
  */
-public record PseudonymiseSettings(Integer bloomBits, Integer bloomHashes, BloomHashing bloomHashing, BloomSalt bloomSalt,
-                                   Boolean bloomBalanced, Integer bloomXorFolds) {
+public record PseudonymiseSettings(
+        Integer bloomBits,
+        Integer bloomHashes,
+        BloomHashing bloomHashing,
+        BloomSalt bloomSalt,
+        Boolean bloomBalanced,
+        Integer bloomXorFolds) {
     /** Version of the token and filter formats: raise it whenever the encoding code changes what it writes. */
     public static final int ENCODING_VERSION = 2;
 
     /** How a bigram's bit positions are drawn. */
-    public enum BloomHashing { RANDOM, DOUBLE }
+    public enum BloomHashing {
+        RANDOM,
+        DOUBLE
+    }
 
     /** The stable per-record value that salts the bit positions. */
-    public enum BloomSalt { NONE, YEAR_OF_BIRTH }
+    public enum BloomSalt {
+        NONE,
+        YEAR_OF_BIRTH
+    }
 
     public PseudonymiseSettings {
         bloomBits = Defaults.or(bloomBits, 512);
@@ -40,9 +51,16 @@ public record PseudonymiseSettings(Integer bloomBits, Integer bloomHashes, Bloom
         boolean bits = bloomBits % 64 == 0 && bloomBits > 0;
         p.check(bits, "bloom_bits", "must be a positive multiple of 64", bloomBits);
         p.check(bloomHashes >= 1, "bloom_hashes", "must be at least 1", bloomHashes);
-        p.check(!bits || bloomXorFolds >= 0 && bloomXorFolds < 32 && storedBloomBits() >= 64 && storedBloomBits() % 64 == 0,
-                "bloom_xor_folds", "the folded filter of " + bloomBits + (bloomBalanced ? " balanced" : "")
-                        + " bits must stay a multiple of 64 bits", bloomXorFolds);
+        p.check(
+                !bits
+                        || bloomXorFolds >= 0
+                                && bloomXorFolds < 32
+                                && storedBloomBits() >= 64
+                                && storedBloomBits() % 64 == 0,
+                "bloom_xor_folds",
+                "the folded filter of " + bloomBits + (bloomBalanced ? " balanced" : "")
+                        + " bits must stay a multiple of 64 bits",
+                bloomXorFolds);
         return p.list();
     }
 
@@ -66,8 +84,10 @@ public record PseudonymiseSettings(Integer bloomBits, Integer bloomHashes, Bloom
 
     /** What the encoding is, key aside: two warehouses with equal encodings (and keys) hold comparable values. */
     public String encoding() {
-        return "v" + ENCODING_VERSION + ";tokens=hmac-sha256-128,hkdf-per-identifier;bloom=" + bloomBits + "x" + bloomHashes
-                + "," + bloomHashing.name().toLowerCase(java.util.Locale.ROOT) + ",salt=" + bloomSalt.name().toLowerCase(java.util.Locale.ROOT)
+        return "v" + ENCODING_VERSION + ";tokens=hmac-sha256-128,hkdf-per-identifier;bloom=" + bloomBits + "x"
+                + bloomHashes
+                + "," + bloomHashing.name().toLowerCase(java.util.Locale.ROOT) + ",salt="
+                + bloomSalt.name().toLowerCase(java.util.Locale.ROOT)
                 + ",balanced=" + bloomBalanced + ",xor_folds=" + bloomXorFolds;
     }
 }

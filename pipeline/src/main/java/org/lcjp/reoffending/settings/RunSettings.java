@@ -12,7 +12,8 @@ package org.lcjp.reoffending.settings;
  * @param allowReadableKey  run with a key file other users can read (default false: refused, exit 2); true runs with
  *                          a warning
  */
-public record RunSettings(Integer retainPublished, Integer lockStaleMinutes, String outputAccess, Boolean allowReadableKey) {
+public record RunSettings(
+        Integer retainPublished, Integer lockStaleMinutes, String outputAccess, Boolean allowReadableKey) {
     public static final String OWNER = "owner";
     public static final String GROUP = "group";
 
@@ -26,7 +27,11 @@ public record RunSettings(Integer retainPublished, Integer lockStaleMinutes, Str
     /** What is wrong with these values, keys relative to the section (none: usable). */
     public java.util.List<String> problems() {
         Problems p = new Problems();
-        p.check(outputAccess.equals(OWNER) || outputAccess.equals(GROUP), "output_access", "must be owner or group", outputAccess);
+        p.check(
+                outputAccess.equals(OWNER) || outputAccess.equals(GROUP),
+                "output_access",
+                "must be owner or group",
+                outputAccess);
         p.check(retainPublished >= 0, "retain_published", "must be 0 or more", retainPublished);
         p.check(lockStaleMinutes >= 1, "lock_stale_minutes", "must be at least 1", lockStaleMinutes);
         return p.list();

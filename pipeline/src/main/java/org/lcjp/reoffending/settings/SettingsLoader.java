@@ -26,15 +26,16 @@ public final class SettingsLoader {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    static final String ADVICE = "correct each key listed in conf/pipeline.yaml (every key is documented there beside its "
-            + "default, and in the README's \"Settings\"), then run again.";
+    static final String ADVICE =
+            "correct each key listed in conf/pipeline.yaml (every key is documented there beside its "
+                    + "default, and in the README's \"Settings\"), then run again.";
 
-    private SettingsLoader() {
-    }
+    private SettingsLoader() {}
 
     public static PipelineSettings load(Path file) {
         if (file == null || !Files.exists(file)) {
-            throw new SettingsException("Cannot read settings: file not found (" + file + "). Pass --conf with conf/pipeline.yaml.");
+            throw new SettingsException(
+                    "Cannot read settings: file not found (" + file + "). Pass --conf with conf/pipeline.yaml.");
         }
         SettingsProblems found;
         PipelineSettings s;
@@ -56,7 +57,9 @@ public final class SettingsLoader {
 
     /** "What: N problems:" and one numbered line per problem. */
     public static String listed(String what, List<String> problems) {
-        StringBuilder b = new StringBuilder(what).append(": ").append(problems.size())
+        StringBuilder b = new StringBuilder(what)
+                .append(": ")
+                .append(problems.size())
                 .append(problems.size() == 1 ? " problem:" : " problems:");
         for (int i = 0; i < problems.size(); i++) {
             b.append("\n  ").append(i + 1).append(". ").append(problems.get(i));
@@ -80,7 +83,8 @@ public final class SettingsLoader {
     /** SHA-256 of the settings as resolved (defaults filled in), for the run manifest. */
     public static String hash(PipelineSettings settings) {
         try {
-            byte[] json = new ObjectMapper().registerModule(new JavaTimeModule()).writeValueAsBytes(settings);
+            byte[] json =
+                    new ObjectMapper().registerModule(new JavaTimeModule()).writeValueAsBytes(settings);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot hash settings", e);

@@ -37,22 +37,30 @@ final class SettingsProblems extends DeserializationProblemHandler {
     }
 
     @Override
-    public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
-                                         Object beanOrClass, String propertyName) throws IOException {
+    public boolean handleUnknownProperty(
+            DeserializationContext ctxt,
+            JsonParser p,
+            JsonDeserializer<?> deserializer,
+            Object beanOrClass,
+            String propertyName)
+            throws IOException {
         Collection<Object> known = deserializer == null ? List.of() : deserializer.getKnownPropertyNames();
-        problems.add(at(p) + ": unknown key. Known keys here: " + String.join(", ", new TreeSet<>(known.stream()
-                .map(String::valueOf).toList())));
+        problems.add(at(p) + ": unknown key. Known keys here: "
+                + String.join(
+                        ", ", new TreeSet<>(known.stream().map(String::valueOf).toList())));
         p.skipChildren();
         return true;
     }
 
     @Override
-    public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value, String failureMsg) {
+    public Object handleWeirdStringValue(
+            DeserializationContext ctxt, Class<?> targetType, String value, String failureMsg) {
         return wrong(ctxt.getParser(), "", targetType, "\"" + value + "\"");
     }
 
     @Override
-    public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value, String failureMsg) {
+    public Object handleWeirdNumberValue(
+            DeserializationContext ctxt, Class<?> targetType, Number value, String failureMsg) {
         return wrong(ctxt.getParser(), "", targetType, String.valueOf(value));
     }
 
@@ -62,16 +70,18 @@ final class SettingsProblems extends DeserializationProblemHandler {
     }
 
     @Override
-    public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
-                                        String failureMsg) throws IOException {
+    public Object handleUnexpectedToken(
+            DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p, String failureMsg)
+            throws IOException {
         Object none = wrong(p, "", targetType.getRawClass(), "found " + found(t));
         p.skipChildren();
         return none;
     }
 
     @Override
-    public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass, ValueInstantiator valueInsta,
-                                            JsonParser p, String msg) throws IOException {
+    public Object handleMissingInstantiator(
+            DeserializationContext ctxt, Class<?> instClass, ValueInstantiator valueInsta, JsonParser p, String msg)
+            throws IOException {
         Object none = wrong(p, "", instClass, "found " + found(p.currentToken()));
         p.skipChildren();
         return none;

@@ -9,8 +9,7 @@ import org.apache.spark.sql.execution.LogicalRDD;
  * otherwise all stay on the heap together, for the old generation to trace and copy.
  */
 public final class Checkpoints {
-    private Checkpoints() {
-    }
+    private Checkpoints() {}
 
     /** checkpointed: a Dataset returned by localCheckpoint (anything else is left as it is). */
     public static void release(Dataset<?> checkpointed) {

@@ -15,8 +15,7 @@ import java.util.function.Function;
  * rethrown as it was (an input rejection stays one), after the other pieces are cancelled.
  */
 public final class Concurrently {
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     public static <T, R> List<R> map(List<T> items, int threads, Function<T, R> work) {
         if (items.isEmpty()) {

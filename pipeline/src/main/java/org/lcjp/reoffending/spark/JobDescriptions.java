@@ -5,8 +5,7 @@ import org.apache.spark.sql.SparkSession;
 
 /** Labels the Spark jobs of a stage so the Spark UI reads like the log, restoring the previous label after. */
 public final class JobDescriptions {
-    private JobDescriptions() {
-    }
+    private JobDescriptions() {}
 
     public static <T> T describe(SparkSession spark, String stage, String what, Supplier<T> body) {
         return labelled(spark, stage + ": " + what, body);

@@ -29,7 +29,8 @@ public final class NioLocalFileSystem extends LocalFileSystem {
          */
         @Override
         public void setPermission(Path p, FsPermission permission) throws IOException {
-            FsPermission masked = getConf() == null ? permission : permission.applyUMask(FsPermission.getUMask(getConf()));
+            FsPermission masked =
+                    getConf() == null ? permission : permission.applyUMask(FsPermission.getUMask(getConf()));
             Files.setPosixFilePermissions(pathToFile(p).toPath(), posix(masked.toShort()));
         }
 
@@ -45,7 +46,8 @@ public final class NioLocalFileSystem extends LocalFileSystem {
         PosixFilePermission[] order = {
             PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+        };
         Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
         for (int bit = 0; bit < order.length; bit++) {
             if ((mode & (1 << bit)) != 0) {

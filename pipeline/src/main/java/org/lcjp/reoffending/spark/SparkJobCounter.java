@@ -17,8 +17,7 @@ public final class SparkJobCounter extends SparkListener {
     private final AtomicLong jobs = new AtomicLong();
     private final AtomicLong stages = new AtomicLong();
 
-    private SparkJobCounter() {
-    }
+    private SparkJobCounter() {}
 
     public static synchronized SparkJobCounter on(SparkContext context) {
         if (installed == null || installedOn != context) {

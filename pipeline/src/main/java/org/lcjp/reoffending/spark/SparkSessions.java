@@ -12,15 +12,15 @@ import org.lcjp.reoffending.settings.SparkSettings;
 public final class SparkSessions {
     public static final String DEFAULT_MASTER = "local[*]";
 
-    private SparkSessions() {
-    }
+    private SparkSessions() {}
 
     /**
      * @param localDir scratch space for shuffle and spill, kept inside the output folder
      */
     public static SparkSession create(String appName, SparkSettings settings, Path localDir) {
         SparkConf conf = new SparkConf(true);
-        boolean local = !conf.contains("spark.master") || conf.get("spark.master").startsWith("local");
+        boolean local =
+                !conf.contains("spark.master") || conf.get("spark.master").startsWith("local");
         SparkSession.Builder b = SparkSession.builder().appName(appName);
         if (!conf.contains("spark.master")) {
             b.master(DEFAULT_MASTER);
@@ -30,7 +30,9 @@ public final class SparkSessions {
             b.config("spark.driver.host", conf.get("spark.driver.host", "127.0.0.1"))
                     .config("spark.driver.bindAddress", conf.get("spark.driver.bindAddress", "127.0.0.1"))
                     .config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"))
-                    .config("spark.hadoop.fs.file.impl", conf.get("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName()));
+                    .config(
+                            "spark.hadoop.fs.file.impl",
+                            conf.get("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName()));
         }
         if (localDir != null && !conf.contains("spark.local.dir")) {
             b.config("spark.local.dir", localDir.toAbsolutePath().toString());
@@ -38,9 +40,12 @@ public final class SparkSessions {
         if (!conf.contains("spark.sql.shuffle.partitions")) {
             b.config("spark.sql.shuffle.partitions", String.valueOf(settings.shufflePartitions()));
         }
-        // Cached tables here are mostly keyed tokens (random, distinct): gathering compression statistics for them was a
+        // Cached tables here are mostly keyed tokens (random, distinct): gathering compression statistics for them was
+        // a
         // fifth of ingest's CPU at scale and saved little memory.
-        b.config("spark.sql.inMemoryColumnarStorage.compressed", conf.get("spark.sql.inMemoryColumnarStorage.compressed", "false"));
+        b.config(
+                "spark.sql.inMemoryColumnarStorage.compressed",
+                conf.get("spark.sql.inMemoryColumnarStorage.compressed", "false"));
         // Spark's own advice on HotSpot: a whole-stage method above 8,000 bytes of bytecode is never JIT-compiled, and
         // the wide validation (fused with the reader) and comparison stages generated such methods, which then ran in
         // the bytecode interpreter (a quarter of ingest's CPU). Above the limit Spark runs the operators one by one,

@@ -27,6 +27,8 @@ class ClusteredSharesTest {
     @Test
     void noUnitsNoShare() {
         assertThat(ClusteredShares.effective(0, 0, 0, 0, 0, 0).weight()).isZero();
-        assertThat(ClusteredShares.effective(3, 9, 0, 0, 0, 27).weight()).as("a share of 0 keeps its units").isEqualTo(9.0);
+        assertThat(ClusteredShares.effective(3, 9, 0, 0, 0, 27).weight())
+                .as("a share of 0 keeps its units")
+                .isEqualTo(9.0);
     }
 }

@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
  * equal_var=False). The Welch samples are Wikipedia's "Welch's t-test" example 2 (t = -2.46, df = 24.99, p = 0.021).
  */
 class ComparisonStatisticsTest {
-    private static final double[] A = {27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1, 21.9, 22.6, 23.1, 19.6, 19.0, 21.7, 21.4};
-    private static final double[] B = {27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0, 24.8, 20.2, 21.9, 22.1, 22.9, 20.5, 24.4};
+    private static final double[] A = {
+        27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1, 21.9, 22.6, 23.1, 19.6, 19.0, 21.7, 21.4
+    };
+    private static final double[] B = {
+        27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0, 24.8, 20.2, 21.9, 22.1, 22.9, 20.5, 24.4
+    };
     private final ComparisonStatistics stats = new ComparisonStatistics(0.95, 0.8);
 
     @Test
@@ -67,7 +71,9 @@ class ComparisonStatisticsTest {
         SampleSummary weighted = new SampleSummary(4, 1 * 2 + 3 * 2, 1 * 2 + 9 * 2);
         SampleSummary repeated = SampleSummary.ofValues(1, 1, 3, 3);
         assertThat(weighted.mean()).isEqualTo(repeated.mean()).isEqualTo(2.0);
-        assertThat(weighted.variance()).isCloseTo(repeated.variance(), within(1e-12)).isCloseTo(4.0 / 3, within(1e-12));
+        assertThat(weighted.variance())
+                .isCloseTo(repeated.variance(), within(1e-12))
+                .isCloseTo(4.0 / 3, within(1e-12));
     }
 
     @Test
@@ -87,7 +93,8 @@ class ComparisonStatisticsTest {
     @Test
     void sampleSizeForMeans() {
         // 2 * (1.959964 + 0.841621)^2 * s^2 / 2.166667^2 with s^2 = (var A + var B) / 2 -> 19.53
-        assertThat(stats.sampleSizeForMeans(SampleSummary.ofValues(A), SampleSummary.ofValues(B))).isEqualTo(20L);
+        assertThat(stats.sampleSizeForMeans(SampleSummary.ofValues(A), SampleSummary.ofValues(B)))
+                .isEqualTo(20L);
     }
 
     @Test

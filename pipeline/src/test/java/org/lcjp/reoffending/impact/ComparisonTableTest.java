@@ -9,19 +9,27 @@ import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.settings.ComparisonSettings;
 
 class ComparisonTableTest {
-    private static final ComparisonTable.Cell CELL = new ComparisonTable.Cell(ComparisonRow.DIVERSION, ComparisonRow.POOLED,
-            null, null, ComparisonRow.OBSERVED, ComparisonRow.ALL);
+    private static final ComparisonTable.Cell CELL = new ComparisonTable.Cell(
+            ComparisonRow.DIVERSION, ComparisonRow.POOLED, null, null, ComparisonRow.OBSERVED, ComparisonRow.ALL);
     private final ComparisonTable table = new ComparisonTable(ComparisonSettings.defaults());
 
     private static GroupOutcome rate(String name, long people, double reoffenders) {
-        return new GroupOutcome(name, people, Map.of(ComparisonRow.REOFFENDING_RATE,
-                new GroupOutcome.Measured(people, SampleSummary.ofProportion(reoffenders, people))));
+        return new GroupOutcome(
+                name,
+                people,
+                Map.of(
+                        ComparisonRow.REOFFENDING_RATE,
+                        new GroupOutcome.Measured(people, SampleSummary.ofProportion(reoffenders, people))));
     }
 
     @Test
     void eachGroupGetsItsRateAndTheOtherGroupItsDifferenceFromTheReference() {
-        List<ComparisonRow> rows = table.rows(CELL, "PROSECUTED",
-                List.of(rate("DIVERTED", 100, 30), rate("PROSECUTED", 100, 45)), List.of(ComparisonRow.REOFFENDING_RATE), null);
+        List<ComparisonRow> rows = table.rows(
+                CELL,
+                "PROSECUTED",
+                List.of(rate("DIVERTED", 100, 30), rate("PROSECUTED", 100, 45)),
+                List.of(ComparisonRow.REOFFENDING_RATE),
+                null);
         assertThat(rows).hasSize(2);
         ComparisonRow diverted = rows.get(0);
         assertThat(diverted.value()).isEqualTo(0.30);
@@ -38,16 +46,25 @@ class ComparisonTableTest {
 
     @Test
     void aNonSignificantDifferenceSaysHowManyPeopleWouldBeNeeded() {
-        ComparisonRow row = table.rows(CELL, "PROSECUTED", List.of(rate("DIVERTED", 100, 42), rate("PROSECUTED", 100, 45)),
-                List.of(ComparisonRow.REOFFENDING_RATE), null).get(0);
+        ComparisonRow row = table.rows(
+                        CELL,
+                        "PROSECUTED",
+                        List.of(rate("DIVERTED", 100, 42), rate("PROSECUTED", 100, 45)),
+                        List.of(ComparisonRow.REOFFENDING_RATE),
+                        null)
+                .get(0);
         assertThat(row.significant()).isFalse();
         assertThat(row.sampleSizeNeeded()).isGreaterThan(100L);
     }
 
     @Test
     void groupsBelowTheMinimumAreReportedTooSmallWithTheirRowPresent() {
-        List<ComparisonRow> rows = table.rows(CELL, "PROSECUTED",
-                List.of(rate("DIVERTED", 59, 20), rate("PROSECUTED", 300, 100)), List.of(ComparisonRow.REOFFENDING_RATE), null);
+        List<ComparisonRow> rows = table.rows(
+                CELL,
+                "PROSECUTED",
+                List.of(rate("DIVERTED", 59, 20), rate("PROSECUTED", 300, 100)),
+                List.of(ComparisonRow.REOFFENDING_RATE),
+                null);
         assertThat(rows).extracting(ComparisonRow::status).containsOnly(ComparisonRow.TOO_SMALL);
         assertThat(rows.get(0).people()).isEqualTo(59);
         assertThat(rows.get(0).value()).isNull();
@@ -56,8 +73,8 @@ class ComparisonTableTest {
 
     @Test
     void anAbsentReferenceGroupStillHasItsRow() {
-        List<ComparisonRow> rows = table.rows(CELL, "PROSECUTED", List.of(rate("DIVERTED", 100, 30)),
-                List.of(ComparisonRow.REOFFENDING_RATE), null);
+        List<ComparisonRow> rows = table.rows(
+                CELL, "PROSECUTED", List.of(rate("DIVERTED", 100, 30)), List.of(ComparisonRow.REOFFENDING_RATE), null);
         assertThat(rows).extracting(ComparisonRow::groupName).containsExactly("DIVERTED", "PROSECUTED");
         assertThat(rows).extracting(ComparisonRow::status).containsOnly(ComparisonRow.TOO_SMALL);
     }

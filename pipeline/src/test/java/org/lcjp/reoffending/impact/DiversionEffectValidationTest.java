@@ -31,11 +31,16 @@ class DiversionEffectValidationTest {
     static Dataset<Row> simulate(long seed) {
         Random r = new Random(seed);
         StructType schema = new StructType()
-                .add(MatchingColumns.PERSON_ID, DataTypes.StringType).add(OutcomeSummaries.GROUP_NAME, DataTypes.StringType)
-                .add(MatchingColumns.TREATED, DataTypes.BooleanType).add(MatchingColumns.INDEX_DATE, DataTypes.DateType)
-                .add(MatchingColumns.AGE, DataTypes.DoubleType).add(MatchingColumns.FEMALE, DataTypes.DoubleType)
-                .add(MatchingColumns.PREVIOUS_OFFENCES, DataTypes.DoubleType).add(MatchingColumns.HARM_DAYS, DataTypes.DoubleType)
-                .add(MatchingColumns.OFFENCE_GROUP, DataTypes.StringType).add(MatchingColumns.REOFFENCES, DataTypes.LongType)
+                .add(MatchingColumns.PERSON_ID, DataTypes.StringType)
+                .add(OutcomeSummaries.GROUP_NAME, DataTypes.StringType)
+                .add(MatchingColumns.TREATED, DataTypes.BooleanType)
+                .add(MatchingColumns.INDEX_DATE, DataTypes.DateType)
+                .add(MatchingColumns.AGE, DataTypes.DoubleType)
+                .add(MatchingColumns.FEMALE, DataTypes.DoubleType)
+                .add(MatchingColumns.PREVIOUS_OFFENCES, DataTypes.DoubleType)
+                .add(MatchingColumns.HARM_DAYS, DataTypes.DoubleType)
+                .add(MatchingColumns.OFFENCE_GROUP, DataTypes.StringType)
+                .add(MatchingColumns.REOFFENCES, DataTypes.LongType)
                 .add(MatchingColumns.REOFFENDED, DataTypes.IntegerType)
                 .add(MatchingColumns.DAYS_TO_FIRST_REOFFENCE, DataTypes.IntegerType)
                 .add("true_risk", DataTypes.DoubleType);
@@ -47,20 +52,40 @@ class DiversionEffectValidationTest {
             String group = GROUPS[r.nextInt(GROUPS.length)];
             double harm = group.equals("VIOLENCE") ? 90 + r.nextInt(60) : 10 + r.nextInt(40);
             // Untreated risk between 0.12 and 0.82, so the effect never needs clipping.
-            double risk = 0.12 + 0.70 * sigmoid(-1.2 + 0.35 * previous - 0.04 * (age - 30) - 0.5 * female
-                    + (group.equals("VIOLENCE") ? 0.4 : 0));
-            boolean diverted = r.nextDouble() < sigmoid(0.6 - 0.45 * previous + 0.03 * (age - 30) + 0.6 * female
-                    - (group.equals("VIOLENCE") ? 0.5 : 0));
+            double risk = 0.12
+                    + 0.70
+                            * sigmoid(-1.2
+                                    + 0.35 * previous
+                                    - 0.04 * (age - 30)
+                                    - 0.5 * female
+                                    + (group.equals("VIOLENCE") ? 0.4 : 0));
+            boolean diverted = r.nextDouble()
+                    < sigmoid(0.6
+                            - 0.45 * previous
+                            + 0.03 * (age - 30)
+                            + 0.6 * female
+                            - (group.equals("VIOLENCE") ? 0.5 : 0));
             double p = risk + (diverted ? TRUE_EFFECT : 0);
             int reoffended = r.nextDouble() < p ? 1 : 0;
             long reoffences = reoffended == 0 ? 0 : 1 + r.nextInt(4);
             Integer days = reoffended == 0 ? null : 1 + r.nextInt(365);
-            rows.add(RowFactory.create(String.format("p%05d", i), diverted ? DiversionSample.DIVERTED : DiversionSample.PROSECUTED,
-                    diverted, Date.valueOf(LocalDate.of(2024, 1, 1).plusDays(r.nextInt(365))), age, female, previous, harm,
-                    group, reoffences, reoffended, days, risk));
+            rows.add(RowFactory.create(
+                    String.format("p%05d", i),
+                    diverted ? DiversionSample.DIVERTED : DiversionSample.PROSECUTED,
+                    diverted,
+                    Date.valueOf(LocalDate.of(2024, 1, 1).plusDays(r.nextInt(365))),
+                    age,
+                    female,
+                    previous,
+                    harm,
+                    group,
+                    reoffences,
+                    reoffended,
+                    days,
+                    risk));
         }
-        ComparisonPeriods periods = new ComparisonPeriods(org.lcjp.reoffending.settings.CohortSettings.defaults(),
-                LocalDate.of(2030, 1, 1), 4, null);
+        ComparisonPeriods periods = new ComparisonPeriods(
+                org.lcjp.reoffending.settings.CohortSettings.defaults(), LocalDate.of(2030, 1, 1), 4, null);
         return periods.select(SparkTestSession.get().createDataFrame(rows, schema), MatchingColumns.INDEX_DATE);
     }
 
@@ -69,34 +94,55 @@ class DiversionEffectValidationTest {
     }
 
     static ComparisonRow rate(TreatmentComparison.Result result, String method) {
-        return result.rows().stream().filter(row -> row.method().equals(method) && row.period().equals(ComparisonRow.POOLED)
-                && row.measure().equals(ComparisonRow.REOFFENDING_RATE)
-                && row.groupName().equals(DiversionSample.DIVERTED)).findFirst().orElseThrow();
+        return result.rows().stream()
+                .filter(row -> row.method().equals(method)
+                        && row.period().equals(ComparisonRow.POOLED)
+                        && row.measure().equals(ComparisonRow.REOFFENDING_RATE)
+                        && row.groupName().equals(DiversionSample.DIVERTED))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void matchingRecoversTheTrueEffectWhereTheNaiveComparisonIsBiased() {
-        TreatmentComparison.Result result = new TreatmentComparison(ComparisonSettings.defaults(), DiversionSample.ARMS,
-                DiversionSample.DESIGN).run(simulate(20261125L));
+        TreatmentComparison.Result result = new TreatmentComparison(
+                        ComparisonSettings.defaults(), DiversionSample.ARMS, DiversionSample.DESIGN)
+                .run(simulate(20261125L));
         ComparisonRow observed = rate(result, ComparisonRow.OBSERVED);
         ComparisonRow matched = rate(result, ComparisonRow.MATCHED);
-        System.out.printf("observed %.4f [%.4f, %.4f]  matched %.4f [%.4f, %.4f]  matched treated %d%n",
-                observed.difference(), observed.differenceCiLow(), observed.differenceCiHigh(),
-                matched.difference(), matched.differenceCiLow(), matched.differenceCiHigh(), result.matchedTreated());
-        result.balance().forEach(b -> System.out.printf("%-26s smd before %+.3f after %+.3f%n",
-                b.covariate(), b.smdBefore(), b.smdAfter()));
+        System.out.printf(
+                "observed %.4f [%.4f, %.4f]  matched %.4f [%.4f, %.4f]  matched treated %d%n",
+                observed.difference(),
+                observed.differenceCiLow(),
+                observed.differenceCiHigh(),
+                matched.difference(),
+                matched.differenceCiLow(),
+                matched.differenceCiHigh(),
+                result.matchedTreated());
+        result.balance()
+                .forEach(b -> System.out.printf(
+                        "%-26s smd before %+.3f after %+.3f%n", b.covariate(), b.smdBefore(), b.smdAfter()));
 
-        assertThat(observed.differenceCiHigh()).as("naive interval lies below the truth (biased)").isLessThan(TRUE_EFFECT);
+        assertThat(observed.differenceCiHigh())
+                .as("naive interval lies below the truth (biased)")
+                .isLessThan(TRUE_EFFECT);
         double standardError = (matched.differenceCiHigh() - matched.differenceCiLow()) / (2 * 1.959964);
-        assertThat(matched.difference()).as("matched estimate within 3 standard errors of the truth")
+        assertThat(matched.difference())
+                .as("matched estimate within 3 standard errors of the truth")
                 .isBetween(TRUE_EFFECT - 3 * standardError, TRUE_EFFECT + 3 * standardError);
         assertThat(observed.difference()).as("the naive estimate is not").isLessThan(TRUE_EFFECT - 3 * standardError);
-        assertThat(result.balance()).as("balance after matching").allSatisfy(b -> assertThat(b.imbalancedAfter()).isFalse());
-        assertThat(result.balance()).anySatisfy(b -> assertThat(Math.abs(b.smdBefore())).isGreaterThan(0.1));
+        assertThat(result.balance())
+                .as("balance after matching")
+                .allSatisfy(b -> assertThat(b.imbalancedAfter()).isFalse());
+        assertThat(result.balance())
+                .anySatisfy(b -> assertThat(Math.abs(b.smdBefore())).isGreaterThan(0.1));
         // Matched inside each financial year: both years' rows are there, and they add up to the pooled people.
-        List<ComparisonRow> years = result.rows().stream().filter(row -> row.method().equals(ComparisonRow.OBSERVED)
-                && row.measure().equals(ComparisonRow.REOFFENDING_RATE) && row.groupName().equals(DiversionSample.DIVERTED)
-                && !row.period().equals(ComparisonRow.POOLED)).toList();
+        List<ComparisonRow> years = result.rows().stream()
+                .filter(row -> row.method().equals(ComparisonRow.OBSERVED)
+                        && row.measure().equals(ComparisonRow.REOFFENDING_RATE)
+                        && row.groupName().equals(DiversionSample.DIVERTED)
+                        && !row.period().equals(ComparisonRow.POOLED))
+                .toList();
         assertThat(years).extracting(ComparisonRow::period).containsExactly("FY2023-24", "FY2024-25");
         assertThat(years.stream().mapToLong(ComparisonRow::people).sum()).isEqualTo(observed.people());
         assertThat(years.get(0).cohortStart()).isEqualTo(LocalDate.of(2023, 4, 1));

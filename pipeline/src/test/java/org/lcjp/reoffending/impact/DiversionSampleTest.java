@@ -19,47 +19,66 @@ class DiversionSampleTest {
         return new ComparisonPeriods(CohortSettings.defaults(), LocalDate.parse(effectiveDate), 4, null);
     }
 
-    private static final StructType REFERRALS = new StructType().add("record_id", DataTypes.StringType)
-            .add("offence_code", DataTypes.StringType).add("offence_date", DataTypes.DateType)
-            .add("decision_date", DataTypes.DateType).add("eligible", DataTypes.StringType)
+    private static final StructType REFERRALS = new StructType()
+            .add("record_id", DataTypes.StringType)
+            .add("offence_code", DataTypes.StringType)
+            .add("offence_date", DataTypes.DateType)
+            .add("decision_date", DataTypes.DateType)
+            .add("eligible", DataTypes.StringType)
             .add("decision", DataTypes.StringType);
-    private static final StructType ATTRIBUTES = new StructType().add("person_id", DataTypes.StringType)
-            .add("dob_cipher", DataTypes.BinaryType).add("sex", DataTypes.StringType);
-    private static final StructType OFFENCES = new StructType().add("offence_code", DataTypes.StringType)
-            .add("description", DataTypes.StringType).add("offence_group", DataTypes.StringType)
-            .add("is_breach", DataTypes.StringType).add("harm_days", DataTypes.StringType);
+    private static final StructType ATTRIBUTES = new StructType()
+            .add("person_id", DataTypes.StringType)
+            .add("dob_cipher", DataTypes.BinaryType)
+            .add("sex", DataTypes.StringType);
+    private static final StructType OFFENCES = new StructType()
+            .add("offence_code", DataTypes.StringType)
+            .add("description", DataTypes.StringType)
+            .add("offence_group", DataTypes.StringType)
+            .add("is_breach", DataTypes.StringType)
+            .add("harm_days", DataTypes.StringType);
 
     @Test
     void firstEligibleDecisionPerPersonWithCovariatesAndReoffences() {
-        Dataset<Row> referrals = frame(REFERRALS,
+        Dataset<Row> referrals = frame(
+                REFERRALS,
                 new Object[] {"r1", "105/01", d("2024-01-01"), d("2024-01-10"), "Y", "DIVERTED"},
                 new Object[] {"r2", "105/01", d("2024-02-01"), d("2024-03-01"), "Y", "PROSECUTED"},
                 new Object[] {"r3", "105/01", d("2024-01-01"), d("2024-01-05"), "N", "DIVERTED"},
                 new Object[] {"r4", "999/99", d("2024-01-15"), d("2024-02-01"), "Y", "PROSECUTED"});
         Dataset<Row> recordPerson = ImpactFixtures.recordPerson(
-                new Object[] {"checkpoint", "referrals", "r1", "A"}, new Object[] {"checkpoint", "referrals", "r2", "A"},
-                new Object[] {"checkpoint", "referrals", "r3", "B"}, new Object[] {"checkpoint", "referrals", "r4", "C"},
+                new Object[] {"checkpoint", "referrals", "r1", "A"},
+                new Object[] {"checkpoint", "referrals", "r2", "A"},
+                new Object[] {"checkpoint", "referrals", "r3", "B"},
+                new Object[] {"checkpoint", "referrals", "r4", "C"},
                 new Object[] {"police", "outcomes", "r4", "Z"});
-        Dataset<Row> attributes = frame(ATTRIBUTES,
+        Dataset<Row> attributes = frame(
+                ATTRIBUTES,
                 new Object[] {"A", ImpactFixtures.CIPHER.encrypt(LocalDate.of(2000, 1, 10)), "F"},
                 new Object[] {"C", null, "M"});
-        Dataset<Row> offences = frame(OFFENCES, new Object[] {"105/01", "Criminal damage", "CRIMINAL_DAMAGE", "N", "30"});
+        Dataset<Row> offences =
+                frame(OFFENCES, new Object[] {"105/01", "Criminal damage", "CRIMINAL_DAMAGE", "N", "30"});
         Dataset<Row> proven = ImpactFixtures.proven(
-                new Object[] {"A", "2023-05-01", "2023-06-01", 5.0},   // previous
-                new Object[] {"A", "2024-01-10", "2024-02-01", 5.0},   // committed on the index date: neither
-                new Object[] {"A", "2024-03-01", "2024-04-01", 5.0},   // reoffence, 51 days after
-                new Object[] {"C", "2025-01-15", "2025-09-01", 5.0});  // proven after the waiting period
+                new Object[] {"A", "2023-05-01", "2023-06-01", 5.0}, // previous
+                new Object[] {"A", "2024-01-10", "2024-02-01", 5.0}, // committed on the index date: neither
+                new Object[] {"A", "2024-03-01", "2024-04-01", 5.0}, // reoffence, 51 days after
+                new Object[] {"C", "2025-01-15", "2025-09-01", 5.0}); // proven after the waiting period
 
         Map<String, Row> byPerson = new HashMap<>();
         // A decided 2024-01-10 (+18 months 2025-07-10), C 2024-02-01 (+18 months 2025-08-01)
         new DiversionSample(CohortSettings.defaults(), ImpactFixtures.CIPHER)
-                .build(referrals, recordPerson, attributes, offences, proven, periods("2025-08-01")).collectAsList()
+                .build(referrals, recordPerson, attributes, offences, proven, periods("2025-08-01"))
+                .collectAsList()
                 .forEach(r -> byPerson.put(r.getAs("person_id"), r));
         assertThat(new DiversionSample(CohortSettings.defaults(), ImpactFixtures.CIPHER)
-                .build(referrals, recordPerson, attributes, offences, proven, periods("2025-07-31")).collectAsList())
-                .as("C's follow-up is one day short of complete").extracting(r -> r.<String>getAs("person_id")).containsExactly("A");
+                        .build(referrals, recordPerson, attributes, offences, proven, periods("2025-07-31"))
+                        .collectAsList())
+                .as("C's follow-up is one day short of complete")
+                .extracting(r -> r.<String>getAs("person_id"))
+                .containsExactly("A");
         assertThat(new DiversionSample(CohortSettings.defaults(), ImpactFixtures.CIPHER)
-                .build(referrals, recordPerson, attributes, offences, proven, periods("2025-07-09")).collectAsList()).isEmpty();
+                        .build(referrals, recordPerson, attributes, offences, proven, periods("2025-07-09"))
+                        .collectAsList())
+                .isEmpty();
 
         assertThat(byPerson).containsOnlyKeys("A", "C");
         Row a = byPerson.get("A");

@@ -16,16 +16,18 @@ import org.lcjp.reoffending.testing.SparkTestSession;
 
 /** Tiny literal inputs in the column contracts of the measure and linkage tables. */
 final class ImpactFixtures {
-    static final DateOfBirthCipher CIPHER = new DateOfBirthCipher(PseudonymisationKey.of(
-            "impact-tests-secret-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8), "test"));
+    static final DateOfBirthCipher CIPHER = new DateOfBirthCipher(
+            PseudonymisationKey.of("impact-tests-secret-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8), "test"));
 
     static final StructType PROVEN = new StructType()
-            .add("person_id", DataTypes.StringType).add("source", DataTypes.StringType)
-            .add("offence_code", DataTypes.StringType).add("offence_date", DataTypes.DateType)
-            .add("disposal_date", DataTypes.DateType).add("harm_days", DataTypes.DoubleType);
+            .add("person_id", DataTypes.StringType)
+            .add("source", DataTypes.StringType)
+            .add("offence_code", DataTypes.StringType)
+            .add("offence_date", DataTypes.DateType)
+            .add("disposal_date", DataTypes.DateType)
+            .add("harm_days", DataTypes.DoubleType);
 
-    private ImpactFixtures() {
-    }
+    private ImpactFixtures() {}
 
     static Date d(String iso) {
         return iso == null ? null : Date.valueOf(iso);
@@ -38,15 +40,23 @@ final class ImpactFixtures {
 
     /** (person, offence date, disposal date, harm) rows of ProvenOffences. */
     static Dataset<Row> proven(Object[]... rows) {
-        return frame(PROVEN, Arrays.stream(rows)
-                .map(r -> new Object[] {r[0], "courts/convictions", "105/01", d((String) r[1]), d((String) r[2]), r[3]})
-                .toArray(Object[][]::new));
+        return frame(
+                PROVEN,
+                Arrays.stream(rows)
+                        .map(r -> new Object[] {
+                            r[0], "courts/convictions", "105/01", d((String) r[1]), d((String) r[2]), r[3]
+                        })
+                        .toArray(Object[][]::new));
     }
 
     /** (agency, dataset, record_id, person_id). */
     static Dataset<Row> recordPerson(Object[]... rows) {
-        return frame(new StructType().add(RecordPersonColumns.AGENCY, DataTypes.StringType)
-                .add(RecordPersonColumns.DATASET, DataTypes.StringType).add(RecordPersonColumns.RECORD_ID, DataTypes.StringType)
-                .add(RecordPersonColumns.PERSON_ID, DataTypes.StringType), rows);
+        return frame(
+                new StructType()
+                        .add(RecordPersonColumns.AGENCY, DataTypes.StringType)
+                        .add(RecordPersonColumns.DATASET, DataTypes.StringType)
+                        .add(RecordPersonColumns.RECORD_ID, DataTypes.StringType)
+                        .add(RecordPersonColumns.PERSON_ID, DataTypes.StringType),
+                rows);
     }
 }

@@ -17,33 +17,46 @@ import org.lcjp.reoffending.settings.CohortSettings;
 import org.lcjp.reoffending.settings.ComparisonSettings;
 
 class IomPrePostTest {
-    private static final StructType IOM = new StructType().add("record_id", DataTypes.StringType)
-            .add("adopted_date", DataTypes.DateType).add("category", DataTypes.StringType);
-    private static final StructType ATTRIBUTES = new StructType().add("person_id", DataTypes.StringType)
-            .add("dob_cipher", DataTypes.BinaryType);
+    private static final StructType IOM = new StructType()
+            .add("record_id", DataTypes.StringType)
+            .add("adopted_date", DataTypes.DateType)
+            .add("category", DataTypes.StringType);
+    private static final StructType ATTRIBUTES =
+            new StructType().add("person_id", DataTypes.StringType).add("dob_cipher", DataTypes.BinaryType);
     private static final ComparisonSettings ONE_PERSON_GROUPS =
             new ComparisonSettings(1, null, null, null, null, null, null, null, null, null);
     private static final ComparisonPeriods COMPLETE_BY_2027 =
             new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2027, 1, 1), 4, null);
 
     private static Dataset<Row> adults(String... people) {
-        return frame(ATTRIBUTES, java.util.Arrays.stream(people)
-                .map(p -> new Object[] {p, ImpactFixtures.CIPHER.encrypt(LocalDate.of(1980, 1, 1))}).toArray(Object[][]::new));
+        return frame(
+                ATTRIBUTES,
+                java.util.Arrays.stream(people)
+                        .map(p -> new Object[] {p, ImpactFixtures.CIPHER.encrypt(LocalDate.of(1980, 1, 1))})
+                        .toArray(Object[][]::new));
     }
 
-    private static Dataset<Row> sample(Dataset<Row> iom, Dataset<Row> recordPerson, Dataset<Row> proven, String... adults) {
+    private static Dataset<Row> sample(
+            Dataset<Row> iom, Dataset<Row> recordPerson, Dataset<Row> proven, String... adults) {
         return new IomSample(CohortSettings.defaults(), ONE_PERSON_GROUPS, ImpactFixtures.CIPHER)
                 .build(iom, recordPerson, proven, adults(adults), COMPLETE_BY_2027);
     }
 
-    private static IomPrePostRow row(List<IomPrePostRow> rows, String period, String category, String group, String measure) {
-        return rows.stream().filter(r -> r.period().equals(period) && r.category().equals(category)
-                && r.groupName().equals(group) && r.measure().equals(measure)).findFirst().orElseThrow();
+    private static IomPrePostRow row(
+            List<IomPrePostRow> rows, String period, String category, String group, String measure) {
+        return rows.stream()
+                .filter(r -> r.period().equals(period)
+                        && r.category().equals(category)
+                        && r.groupName().equals(group)
+                        && r.measure().equals(measure))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void adoptedPeopleAreComparedWithANonIomPersonAtTheSameHeightOfOffending() {
-        Dataset<Row> iom = frame(IOM, new Object[] {"i1", d("2024-06-01"), "Fixed"}, new Object[] {"i2", d("2024-09-01"), "FREE"});
+        Dataset<Row> iom =
+                frame(IOM, new Object[] {"i1", d("2024-06-01"), "Fixed"}, new Object[] {"i2", d("2024-09-01"), "FREE"});
         Dataset<Row> recordPerson = ImpactFixtures.recordPerson(
                 new Object[] {"iom", "cohort", "i1", "I"}, new Object[] {"iom", "cohort", "i2", "I"});
         Dataset<Row> proven = ImpactFixtures.proven(
@@ -60,29 +73,36 @@ class IomPrePostTest {
                 new Object[] {"Y", "2024-04-01", "2024-05-20", 20.0});
 
         Dataset<Row> sample = sample(iom, recordPerson, proven, "X", "Y").localCheckpoint();
-        assertThat(sample.collectAsList()).extracting(r -> r.<String>getAs("group_name") + ":" + r.getAs("person_id")
-                        + ":" + r.getAs("category") + ":" + r.getAs("match_level") + ":" + r.getAs("period"))
+        assertThat(sample.collectAsList())
+                .extracting(r -> r.<String>getAs("group_name") + ":" + r.getAs("person_id") + ":" + r.getAs("category")
+                        + ":" + r.getAs("match_level") + ":" + r.getAs("period"))
                 .containsExactlyInAnyOrder("IOM:I:FIXED:1:FY2024-25", "COMPARISON:X:FIXED:1:FY2024-25");
 
         CompareIom.Result result = new CompareIom(ONE_PERSON_GROUPS).run(sample);
         assertThat(result.adopted()).isEqualTo(1);
         assertThat(result.matched()).isEqualTo(1);
-        assertThat(result.rows()).extracting(r -> r.period() + "/" + r.category()).containsOnly(
-                "FY2024-25/ALL", "FY2024-25/FIXED", "POOLED/ALL", "POOLED/FIXED");
+        assertThat(result.rows())
+                .extracting(r -> r.period() + "/" + r.category())
+                .containsOnly("FY2024-25/ALL", "FY2024-25/FIXED", "POOLED/ALL", "POOLED/FIXED");
         IomPrePostRow offences = row(result.rows(), "POOLED", "ALL", "IOM", IomPrePostRow.PROVEN_OFFENCES);
         assertThat(offences.beforeTotal()).isEqualTo(2.0);
         assertThat(offences.afterTotal()).isEqualTo(1.0);
         assertThat(offences.changeMean()).isEqualTo(-1.0);
         assertThat(offences.matchedShare()).isEqualTo(1.0);
-        assertThat(offences.did()).as("IOM change -1 against comparison change 0").isCloseTo(-1.0, within(1e-12));
+        assertThat(offences.did())
+                .as("IOM change -1 against comparison change 0")
+                .isCloseTo(-1.0, within(1e-12));
         IomPrePostRow harm = row(result.rows(), "FY2024-25", "FIXED", "IOM", IomPrePostRow.HARM_DAYS);
-        assertThat(harm.did()).as("IOM change -25 against comparison change +78").isCloseTo(-103.0, within(1e-12));
+        assertThat(harm.did())
+                .as("IOM change -25 against comparison change +78")
+                .isCloseTo(-103.0, within(1e-12));
         assertThat(harm.note()).startsWith("1 of 1 IOM people matched (1 in the same quarter");
     }
 
     @Test
     void aComparisonPersonMatchedTwiceCountsOncePerMatch() {
-        Dataset<Row> iom = frame(IOM, new Object[] {"i1", d("2024-06-01"), "FLEX"}, new Object[] {"j1", d("2024-06-01"), "FIXED"});
+        Dataset<Row> iom =
+                frame(IOM, new Object[] {"i1", d("2024-06-01"), "FLEX"}, new Object[] {"j1", d("2024-06-01"), "FIXED"});
         Dataset<Row> recordPerson = ImpactFixtures.recordPerson(
                 new Object[] {"iom", "cohort", "i1", "I"}, new Object[] {"iom", "cohort", "j1", "J"});
         Dataset<Row> proven = ImpactFixtures.proven(
@@ -90,14 +110,20 @@ class IomPrePostTest {
                 new Object[] {"J", "2024-02-01", "2024-03-01", 20.0},
                 new Object[] {"X", "2024-03-01", "2024-05-15", 25.0},
                 new Object[] {"X", "2024-12-01", "2025-01-01", 50.0});
-        List<IomPrePostRow> rows = new CompareIom(ONE_PERSON_GROUPS).run(sample(iom, recordPerson, proven, "X")).rows();
+        List<IomPrePostRow> rows = new CompareIom(ONE_PERSON_GROUPS)
+                .run(sample(iom, recordPerson, proven, "X"))
+                .rows();
         IomPrePostRow comparison = row(rows, "POOLED", "ALL", "COMPARISON", IomPrePostRow.PROVEN_OFFENCES);
         assertThat(comparison.people()).isEqualTo(2);
         assertThat(comparison.beforeTotal()).isEqualTo(2.0);
         assertThat(comparison.afterTotal()).isEqualTo(2.0);
-        assertThat(row(rows, "POOLED", "ALL", "IOM", IomPrePostRow.PROVEN_OFFENCES).note()).startsWith("2 of 2 IOM people matched");
-        assertThat(row(rows, "POOLED", "FLEX", "COMPARISON", IomPrePostRow.PROVEN_OFFENCES).people())
-                .as("the partner of a FLEX person counts in FLEX").isEqualTo(1);
+        assertThat(row(rows, "POOLED", "ALL", "IOM", IomPrePostRow.PROVEN_OFFENCES)
+                        .note())
+                .startsWith("2 of 2 IOM people matched");
+        assertThat(row(rows, "POOLED", "FLEX", "COMPARISON", IomPrePostRow.PROVEN_OFFENCES)
+                        .people())
+                .as("the partner of a FLEX person counts in FLEX")
+                .isEqualTo(1);
     }
 
     @Test
@@ -113,11 +139,15 @@ class IomPrePostTest {
             offences.add(new Object[] {"Z", "2024-0" + (i + 1) + "-05", "2024-08-15", 10.0});
         }
         offences.add(new Object[] {"L", "2025-10-01", "2025-12-01", 10.0});
-        Dataset<Row> iom = frame(IOM, new Object[] {"k1", d("2024-07-01"), "FLEX"}, new Object[] {"l1", d("2026-01-01"), "FLEX"});
+        Dataset<Row> iom =
+                frame(IOM, new Object[] {"k1", d("2024-07-01"), "FLEX"}, new Object[] {"l1", d("2026-01-01"), "FLEX"});
         Dataset<Row> recordPerson = ImpactFixtures.recordPerson(
                 new Object[] {"iom", "cohort", "k1", "K"}, new Object[] {"iom", "cohort", "l1", "L"});
-        List<Row> rows = sample(iom, recordPerson, ImpactFixtures.proven(offences.toArray(Object[][]::new)), "Z").collectAsList();
-        assertThat(rows).extracting(r -> r.<String>getAs("group_name") + ":" + r.getAs("person_id") + ":" + r.getAs("match_level"))
+        List<Row> rows = sample(iom, recordPerson, ImpactFixtures.proven(offences.toArray(Object[][]::new)), "Z")
+                .collectAsList();
+        assertThat(rows)
+                .extracting(
+                        r -> r.<String>getAs("group_name") + ":" + r.getAs("person_id") + ":" + r.getAs("match_level"))
                 .containsExactlyInAnyOrder("IOM:K:3", "COMPARISON:Z:3");
     }
 }

@@ -23,8 +23,8 @@ class PropensityMatchTest {
             .add(MatchingColumns.PERSON_ID, DataTypes.StringType)
             .add(MatchingColumns.TREATED, DataTypes.BooleanType)
             .add(MatchingColumns.LOGIT, DataTypes.DoubleType);
-    private static final MatchingDesign DESIGN = new MatchingDesign(MatchingColumns.PERSON_ID,
-            MatchingColumns.NUMERIC_COVARIATES, MatchingColumns.OFFENCE_GROUP, null);
+    private static final MatchingDesign DESIGN = new MatchingDesign(
+            MatchingColumns.PERSON_ID, MatchingColumns.NUMERIC_COVARIATES, MatchingColumns.OFFENCE_GROUP, null);
     private final SparkSession spark = SparkTestSession.get();
 
     private Dataset<Row> scored(List<Row> rows) {
@@ -44,7 +44,9 @@ class PropensityMatchTest {
                 RowFactory.create("c1", false, -0.3), RowFactory.create("c2", false, 0.1),
                 RowFactory.create("c3", false, 0.95), RowFactory.create("c4", false, 3.0)));
         Map<String, String> pairs = new HashMap<>();
-        new PropensityMatch(caliper(0.5), DESIGN).nearestWithinCaliper(in).collectAsList()
+        new PropensityMatch(caliper(0.5), DESIGN)
+                .nearestWithinCaliper(in)
+                .collectAsList()
                 .forEach(r -> pairs.put(r.getString(0), r.getString(1)));
         assertThat(pairs).containsExactlyInAnyOrderEntriesOf(Map.of("t1", "c2", "t2", "c2", "t3", "c3"));
     }
@@ -62,7 +64,10 @@ class PropensityMatchTest {
             (t ? treated : controls).add(new double[] {i, logit});
         }
         double mean = rows.stream().mapToDouble(r -> r.getDouble(2)).average().orElseThrow();
-        double sd = Math.sqrt(rows.stream().mapToDouble(r -> Math.pow(r.getDouble(2) - mean, 2)).sum() / (rows.size() - 1));
+        double sd = Math.sqrt(rows.stream()
+                        .mapToDouble(r -> Math.pow(r.getDouble(2) - mean, 2))
+                        .sum()
+                / (rows.size() - 1));
         double caliper = 0.05 * sd;
         Map<String, Double> expected = new HashMap<>();
         for (double[] t : treated) {
@@ -75,7 +80,9 @@ class PropensityMatchTest {
             }
         }
         Map<String, Double> actual = new HashMap<>();
-        new PropensityMatch(caliper(0.05), DESIGN).nearestWithinCaliper(scored(rows)).collectAsList()
+        new PropensityMatch(caliper(0.05), DESIGN)
+                .nearestWithinCaliper(scored(rows))
+                .collectAsList()
                 .forEach(r -> actual.put(r.getString(0), r.getDouble(2)));
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         expected.forEach((id, d) -> assertThat(actual.get(id)).as(id).isCloseTo(d, within(1e-12)));
@@ -84,9 +91,12 @@ class PropensityMatchTest {
     @Test
     void controlsUsedTwiceWeighTwo() {
         StructType people = new StructType()
-                .add(MatchingColumns.PERSON_ID, DataTypes.StringType).add(MatchingColumns.TREATED, DataTypes.BooleanType)
-                .add(MatchingColumns.AGE, DataTypes.DoubleType).add(MatchingColumns.FEMALE, DataTypes.DoubleType)
-                .add(MatchingColumns.PREVIOUS_OFFENCES, DataTypes.DoubleType).add(MatchingColumns.HARM_DAYS, DataTypes.DoubleType)
+                .add(MatchingColumns.PERSON_ID, DataTypes.StringType)
+                .add(MatchingColumns.TREATED, DataTypes.BooleanType)
+                .add(MatchingColumns.AGE, DataTypes.DoubleType)
+                .add(MatchingColumns.FEMALE, DataTypes.DoubleType)
+                .add(MatchingColumns.PREVIOUS_OFFENCES, DataTypes.DoubleType)
+                .add(MatchingColumns.HARM_DAYS, DataTypes.DoubleType)
                 .add(MatchingColumns.OFFENCE_GROUP, DataTypes.StringType);
         List<Row> rows = new ArrayList<>();
         // Treated are younger; the two treated aged 20 share their one 20-year-old control.
@@ -98,21 +108,29 @@ class PropensityMatchTest {
         rows.add(RowFactory.create("c3", false, 40.0, 0.0, 1.0, 10.0, "THEFT"));
         rows.add(RowFactory.create("c4", false, 50.0, 0.0, 1.0, 10.0, "DRUGS"));
         Map<String, Long> weights = new HashMap<>();
-        new PropensityMatch(caliper(0.2), DESIGN).match(spark.createDataFrame(rows, people)).matched().collectAsList()
+        new PropensityMatch(caliper(0.2), DESIGN)
+                .match(spark.createDataFrame(rows, people))
+                .matched()
+                .collectAsList()
                 .forEach(r -> weights.put(r.getAs(MatchingColumns.PERSON_ID), r.getAs(MatchingColumns.WEIGHT)));
-        assertThat(weights).containsExactlyInAnyOrderEntriesOf(Map.of("t1", 1L, "t2", 1L, "t3", 1L, "c1", 2L, "c2", 1L));
+        assertThat(weights)
+                .containsExactlyInAnyOrderEntriesOf(Map.of("t1", 1L, "t2", 1L, "t3", 1L, "c1", 2L, "c2", 1L));
     }
 
     @Test
     void aStratumIsMatchedOnlyInsideItself() {
         StructType schema = SCORED.add("year", DataTypes.StringType);
-        Dataset<Row> in = spark.createDataFrame(List.of(
-                RowFactory.create("t1", true, 0.0, "A"), RowFactory.create("c1", false, 0.01, "B"),
-                RowFactory.create("c2", false, 0.3, "A"), RowFactory.create("t2", true, 2.0, "B"),
-                RowFactory.create("c3", false, 1.99, "A"), RowFactory.create("c4", false, 1.0, "C")), schema);
+        Dataset<Row> in = spark.createDataFrame(
+                List.of(
+                        RowFactory.create("t1", true, 0.0, "A"), RowFactory.create("c1", false, 0.01, "B"),
+                        RowFactory.create("c2", false, 0.3, "A"), RowFactory.create("t2", true, 2.0, "B"),
+                        RowFactory.create("c3", false, 1.99, "A"), RowFactory.create("c4", false, 1.0, "C")),
+                schema);
         MatchingDesign byYear = new MatchingDesign(MatchingColumns.PERSON_ID, List.of(), null, "year");
         Map<String, String> pairs = new HashMap<>();
-        new PropensityMatch(caliper(1.0), byYear).nearestWithinCaliper(in).collectAsList()
+        new PropensityMatch(caliper(1.0), byYear)
+                .nearestWithinCaliper(in)
+                .collectAsList()
                 .forEach(r -> pairs.put(r.getString(0), r.getString(1)));
         assertThat(pairs).containsExactlyInAnyOrderEntriesOf(Map.of("t1", "c2"));
     }

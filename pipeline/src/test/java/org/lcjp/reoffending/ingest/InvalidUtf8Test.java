@@ -17,8 +17,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lcjp.reoffending.domain.DataQualityColumns;
-import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.DatasetSpec;
+import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.QuarantineColumns;
 import org.lcjp.reoffending.domain.QuarantineRule;
 import org.lcjp.reoffending.io.ExtractFile;
@@ -36,8 +36,8 @@ class InvalidUtf8Test {
     private static final String VALID = "police/outcomes/outcomes_20240202.csv";
     /** Placeholders in the written text for bytes no UTF-8 encoder writes. */
     private static final Map<Character, byte[]> BAD = Map.of(
-            '\u0001', new byte[] {(byte) 0xF6},                           // Latin-1 o-umlaut, as a legacy export writes it
-            '\u0002', new byte[] {(byte) 0xC3, (byte) 0x28},              // a lead byte with no continuation
+            '\u0001', new byte[] {(byte) 0xF6}, // Latin-1 o-umlaut, as a legacy export writes it
+            '\u0002', new byte[] {(byte) 0xC3, (byte) 0x28}, // a lead byte with no continuation
             '\u0003', new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}); // an encoded surrogate (CESU-8)
 
     @TempDir
@@ -64,25 +64,34 @@ class InvalidUtf8Test {
         SparkSession spark = SparkTestSession.get();
         DatasetSpec spec = Datasets.spec(Datasets.POLICE_OUTCOMES);
         Dataset<Row> raw = new ExtractReader(50, 1L << 25).read(spark, spec, files);
-        Dataset<Row> offences = spark.read().option("header", "true").csv(Path.of("../conf/reference/offences.csv").toString());
+        Dataset<Row> offences = spark.read()
+                .option("header", "true")
+                .csv(Path.of("../conf/reference/offences.csv").toString());
         return new ValidateRows(IngestSettings.defaults()).apply(raw, spec, offences);
     }
 
     /** kind|file|column-or-rule|figures of FileCounts.together() (file: read, accepted, warnings, PNC failures), sorted. */
     private static List<String> counts(ValidatedRows v) {
         return FileCounts.of(v).together().collectAsList().stream()
-                .map(r -> r.getAs(FileCounts.KIND) + "|" + r.getAs("source_file") + "|" + r.getAs(QuarantineColumns.RULE) + "|"
+                .map(r -> r.getAs(FileCounts.KIND) + "|" + r.getAs("source_file") + "|"
+                        + r.getAs(QuarantineColumns.RULE) + "|"
                         + (r.getAs(FileCounts.KIND).equals(FileCounts.KIND_FILE)
-                        ? r.getAs(DataQualityColumns.ROWS_READ) + "|" + r.getAs(DataQualityColumns.ROWS_ACCEPTED) + "|"
-                                + r.getAs(DataQualityColumns.WARNINGS) + "|" + r.getAs(DataQualityColumns.PNC_CHECK_FAILURES)
-                        : r.getAs(FileCounts.ROWS) + "|" + r.getAs(FileCounts.FIRST_LINE) + "|" + r.getAs(FileCounts.LAST_LINE) + "|0"))
-                .sorted().toList();
+                                ? r.getAs(DataQualityColumns.ROWS_READ) + "|"
+                                        + r.getAs(DataQualityColumns.ROWS_ACCEPTED) + "|"
+                                        + r.getAs(DataQualityColumns.WARNINGS) + "|"
+                                        + r.getAs(DataQualityColumns.PNC_CHECK_FAILURES)
+                                : r.getAs(FileCounts.ROWS) + "|" + r.getAs(FileCounts.FIRST_LINE) + "|"
+                                        + r.getAs(FileCounts.LAST_LINE) + "|0"))
+                .sorted()
+                .toList();
     }
 
     /** One read of two files (one Spark plan for the whole class: the validation is wide to plan). */
     @Test
     void invalidBytesAreACountedWarningNamingFileLineAndColumnButAFileReplacementCharacterIsNot() throws IOException {
-        ExtractFile bad = file(FILE, Extracts.POLICE_HEADER,
+        ExtractFile bad = file(
+                FILE,
+                Extracts.POLICE_HEADER,
                 Extracts.police("1", "Ann", "Lee"),
                 Extracts.police("2", "Bob", "Bj\u0001rk"),
                 Extracts.police("3", "Cy\uFFFD", "Ray"),
@@ -91,25 +100,38 @@ class InvalidUtf8Test {
         ValidatedRows v = validated(List.of(bad, valid));
         v.checked().cache();
 
-        assertThat(counts(v)).as("file: read, accepted, warnings; invalid_utf8: values, first and last line").containsExactly(
-                "file|" + FILE + "|null|4|4|3|0",
-                "file|" + VALID + "|null|1|1|0|0",
-                "invalid_utf8|" + FILE + "|forename|1|5|5|0",
-                "invalid_utf8|" + FILE + "|surname|2|3|5|0");
+        assertThat(counts(v))
+                .as("file: read, accepted, warnings; invalid_utf8: values, first and last line")
+                .containsExactly(
+                        "file|" + FILE + "|null|4|4|3|0",
+                        "file|" + VALID + "|null|1|1|0|0",
+                        "invalid_utf8|" + FILE + "|forename|1|5|5|0",
+                        "invalid_utf8|" + FILE + "|surname|2|3|5|0");
         Map<String, Row> rows = v.checked().collectAsList().stream()
                 .collect(Collectors.toMap(r -> r.<String>getAs("record_id"), r -> r));
-        assertThat(rows.get("2").<String>getAs("surname")).as("read with U+FFFD, row kept").isEqualTo("Bj\uFFFDrk");
-        assertThat(rows.get("3").<String>getAs("forename")).as("a U+FFFD of the file is kept as it is").isEqualTo("Cy\uFFFD");
-        assertThat(rows.get("4").<String>getAs("surname")).startsWith("Fox\uFFFD").doesNotContain("\uDC80");
+        assertThat(rows.get("2").<String>getAs("surname"))
+                .as("read with U+FFFD, row kept")
+                .isEqualTo("Bj\uFFFDrk");
+        assertThat(rows.get("3").<String>getAs("forename"))
+                .as("a U+FFFD of the file is kept as it is")
+                .isEqualTo("Cy\uFFFD");
+        assertThat(rows.get("4").<String>getAs("surname"))
+                .startsWith("Fox\uFFFD")
+                .doesNotContain("\uDC80");
         assertThat(rows.get("5").<String>getAs("surname")).isEqualTo("L\uFFFD\uFFFD");
-        assertThat(rows.get("3").getList(rows.get("3").fieldIndex(ValidatedRows.WARNINGS))).isEmpty();
+        assertThat(rows.get("3").getList(rows.get("3").fieldIndex(ValidatedRows.WARNINGS)))
+                .isEmpty();
         List<Row> warnings = rows.get("2").getList(rows.get("2").fieldIndex(ValidatedRows.WARNINGS));
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0).<String>getAs("rule")).isEqualTo(QuarantineRule.INVALID_UTF8);
         assertThat(warnings.get(0).<String>getAs("column")).isEqualTo("surname");
-        assertThat(warnings.get(0).<String>getAs("message")).as("names the column, never the value")
-                .contains("surname").doesNotContain("Bj").doesNotContain("rk");
-        assertThat(rows.values()).allMatch(r -> r.getList(r.fieldIndex(ValidatedRows.ERRORS)).isEmpty());
+        assertThat(warnings.get(0).<String>getAs("message"))
+                .as("names the column, never the value")
+                .contains("surname")
+                .doesNotContain("Bj")
+                .doesNotContain("rk");
+        assertThat(rows.values())
+                .allMatch(r -> r.getList(r.fieldIndex(ValidatedRows.ERRORS)).isEmpty());
         v.checked().unpersist();
     }
 }

@@ -18,9 +18,16 @@ class ExtractDiscoveryTest {
 
     @Test
     void classifiesEveryEntry() throws Exception {
-        for (String name : List.of("outcomes_20240105.csv", "outcomes_20240230.csv", "outcomes_20240105.CSV",
-                "Outcomes_20240106.csv", "outcomes_2024010.csv", "outcomes-20240107.csv", "outcomes_20240107.csv.bak",
-                "outcomes_20240301.csv", "outcomes_20240201.csv")) {
+        for (String name : List.of(
+                "outcomes_20240105.csv",
+                "outcomes_20240230.csv",
+                "outcomes_20240105.CSV",
+                "Outcomes_20240106.csv",
+                "outcomes_2024010.csv",
+                "outcomes-20240107.csv",
+                "outcomes_20240107.csv.bak",
+                "outcomes_20240301.csv",
+                "outcomes_20240201.csv")) {
             Extracts.write(root, "police", "outcomes", name, "x");
         }
         Files.createDirectories(root.resolve("police/arrests"));
@@ -30,19 +37,20 @@ class ExtractDiscoveryTest {
         Map<String, String> status = ExtractDiscovery.discover(root, LocalDate.of(2024, 2, 1)).stream()
                 .collect(Collectors.toMap(ExtractFile::sourceFile, ExtractFile::status));
 
-        assertThat(status).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                Map.entry("police/outcomes/outcomes_20240105.csv", "READ"),
-                Map.entry("police/outcomes/outcomes_20240201.csv", "READ"),
-                Map.entry("police/outcomes/outcomes_20240301.csv", "NOT_READ_AFTER_AS_OF"),
-                Map.entry("police/outcomes/outcomes_20240230.csv", "NOT_READ_BAD_NAME"),
-                Map.entry("police/outcomes/outcomes_20240105.CSV", "NOT_READ_BAD_NAME"),
-                Map.entry("police/outcomes/Outcomes_20240106.csv", "NOT_READ_BAD_NAME"),
-                Map.entry("police/outcomes/outcomes_2024010.csv", "NOT_READ_BAD_NAME"),
-                Map.entry("police/outcomes/outcomes-20240107.csv", "NOT_READ_BAD_NAME"),
-                Map.entry("police/outcomes/outcomes_20240107.csv.bak", "NOT_READ_BAD_NAME"),
-                Map.entry("police/arrests", "NOT_READ_UNKNOWN_FOLDER"),
-                Map.entry("fire", "NOT_READ_UNKNOWN_FOLDER"),
-                Map.entry("readme.txt", "NOT_READ_UNKNOWN_FOLDER")));
+        assertThat(status)
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        Map.entry("police/outcomes/outcomes_20240105.csv", "READ"),
+                        Map.entry("police/outcomes/outcomes_20240201.csv", "READ"),
+                        Map.entry("police/outcomes/outcomes_20240301.csv", "NOT_READ_AFTER_AS_OF"),
+                        Map.entry("police/outcomes/outcomes_20240230.csv", "NOT_READ_BAD_NAME"),
+                        Map.entry("police/outcomes/outcomes_20240105.CSV", "NOT_READ_BAD_NAME"),
+                        Map.entry("police/outcomes/Outcomes_20240106.csv", "NOT_READ_BAD_NAME"),
+                        Map.entry("police/outcomes/outcomes_2024010.csv", "NOT_READ_BAD_NAME"),
+                        Map.entry("police/outcomes/outcomes-20240107.csv", "NOT_READ_BAD_NAME"),
+                        Map.entry("police/outcomes/outcomes_20240107.csv.bak", "NOT_READ_BAD_NAME"),
+                        Map.entry("police/arrests", "NOT_READ_UNKNOWN_FOLDER"),
+                        Map.entry("fire", "NOT_READ_UNKNOWN_FOLDER"),
+                        Map.entry("readme.txt", "NOT_READ_UNKNOWN_FOLDER")));
     }
 
     /** Links lead outside the input root (a key, /etc/passwd, another partner's folder): reported, never read. */
@@ -67,14 +75,17 @@ class ExtractDiscoveryTest {
                         "police/outcomes/outcomes_20240107.csv", "NOT_READ_LINK",
                         "courts/convictions", "NOT_READ_LINK",
                         "probation", "NOT_READ_LINK"));
-        assertThat(found).filteredOn(f -> f.status().equals("NOT_READ_LINK"))
+        assertThat(found)
+                .filteredOn(f -> f.status().equals("NOT_READ_LINK"))
                 .allSatisfy(f -> assertThat(f.message()).contains("symbolic link, not followed"));
     }
 
     @Test
     void explainsABadDate() {
         Extracts.write(root, "police", "outcomes", "outcomes_20240230.csv", "x");
-        ExtractFile f = ExtractDiscovery.discover(root, LocalDate.of(2024, 6, 1)).get(0);
-        assertThat(f.message()).isEqualTo("Cannot read file: extract date in the name is not a real date (outcomes_20240230.csv)");
+        ExtractFile f =
+                ExtractDiscovery.discover(root, LocalDate.of(2024, 6, 1)).get(0);
+        assertThat(f.message())
+                .isEqualTo("Cannot read file: extract date in the name is not a real date (outcomes_20240230.csv)");
     }
 }

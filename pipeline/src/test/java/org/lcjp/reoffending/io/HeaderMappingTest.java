@@ -29,7 +29,8 @@ class HeaderMappingTest {
         HeaderMapping m = HeaderMapping.of(List.of("record_id", "record_status"), COLUMNS, REQUIRED);
         assertThat(m.rejectionRule()).isEqualTo("MISSING_REQUIRED_COLUMN");
         assertThat(m.rejectionColumn()).isEqualTo("forename");
-        assertThat(m.rejectionReason()).isEqualTo("Cannot read file: required column missing from the header (forename)");
+        assertThat(m.rejectionReason())
+                .isEqualTo("Cannot read file: required column missing from the header (forename)");
     }
 
     @Test

@@ -16,9 +16,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lcjp.reoffending.linkage.blocking.CandidatePairs;
 import org.lcjp.reoffending.linkage.core.LinkageColumns;
 import org.lcjp.reoffending.settings.BlockingRule;
-import org.lcjp.reoffending.linkage.blocking.CandidatePairs;
 import org.lcjp.reoffending.testing.SparkTestSession;
 
 /**
@@ -28,8 +28,11 @@ import org.lcjp.reoffending.testing.SparkTestSession;
  */
 class CandidatePairsAgainstBruteForceTest {
     private static final List<String> RULES = List.of("a", "a,b", "b=c,c=b", "c");
-    private static final StructType NODES = new StructType().add(LinkageColumns.NODE, DataTypes.LongType)
-            .add("a", DataTypes.LongType).add("b", DataTypes.LongType).add("c", DataTypes.LongType);
+    private static final StructType NODES = new StructType()
+            .add(LinkageColumns.NODE, DataTypes.LongType)
+            .add("a", DataTypes.LongType)
+            .add("b", DataTypes.LongType)
+            .add("c", DataTypes.LongType);
 
     @ParameterizedTest(name = "max block size {0}")
     @ValueSource(ints = {3, 6, 1000})
@@ -39,9 +42,14 @@ class CandidatePairsAgainstBruteForceTest {
         for (long n = 0; n < 120; n++) {
             nodes.add(new Long[] {n * 7 + 3, value(random, 6), value(random, 4), value(random, 4)});
         }
-        Dataset<Row> table = SparkTestSession.get().createDataFrame(nodes.stream().map(v -> RowFactory.create((Object[]) v)).toList(), NODES);
+        Dataset<Row> table = SparkTestSession.get()
+                .createDataFrame(
+                        nodes.stream().map(v -> RowFactory.create((Object[]) v)).toList(), NODES);
         Set<String> actual = new TreeSet<>();
-        new CandidatePairs(BlockingRule.parseAll(RULES), maxBlock).apply(table).collectAsList().forEach(r -> actual.add(r.getLong(0) + "-" + r.getLong(1)));
+        new CandidatePairs(BlockingRule.parseAll(RULES), maxBlock)
+                .apply(table)
+                .collectAsList()
+                .forEach(r -> actual.add(r.getLong(0) + "-" + r.getLong(1)));
         assertThat(actual).isEqualTo(expected(nodes, maxBlock)).isNotEmpty();
     }
 
@@ -75,7 +83,8 @@ class CandidatePairsAgainstBruteForceTest {
         return pairs;
     }
 
-    private static Map<List<Long>, List<Long>> blocks(List<Long[]> nodes, List<String> columns, Map<String, Integer> column) {
+    private static Map<List<Long>, List<Long>> blocks(
+            List<Long[]> nodes, List<String> columns, Map<String, Integer> column) {
         Map<List<Long>, List<Long>> out = new HashMap<>();
         for (Long[] n : nodes) {
             List<Long> key = new ArrayList<>();

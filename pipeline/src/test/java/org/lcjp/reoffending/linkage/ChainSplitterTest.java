@@ -21,7 +21,9 @@ class ChainSplitterTest {
 
     @Test
     void capsTheGroupSize() {
-        List<Edge<String>> star = List.of(new Edge<>("a", "b", 10, null, null), new Edge<>("a", "c", 9, null, null),
+        List<Edge<String>> star = List.of(
+                new Edge<>("a", "b", 10, null, null),
+                new Edge<>("a", "c", 9, null, null),
                 new Edge<>("a", "d", 8, null, null));
         Map<String, String> groups = new ChainSplitter(3).split(star);
         assertThat(groups.get("d")).isEqualTo("d");

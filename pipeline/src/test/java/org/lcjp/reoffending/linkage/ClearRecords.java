@@ -29,23 +29,39 @@ import org.lcjp.reoffending.testing.SparkTestSession;
 /** Tiny clear police/outcomes rows pseudonymised by the real stage: staged-like input for linkage tests. */
 final class ClearRecords {
     static final DatasetId POLICE = Datasets.POLICE_OUTCOMES;
-    static final PseudonymisationKey KEY = PseudonymisationKey.of("a test key that is long enough to be used 123".getBytes(StandardCharsets.UTF_8), "test");
+    static final PseudonymisationKey KEY = PseudonymisationKey.of(
+            "a test key that is long enough to be used 123".getBytes(StandardCharsets.UTF_8), "test");
     static final StructType CLEAR = new StructType()
-            .add("agency", DataTypes.StringType).add("dataset", DataTypes.StringType)
-            .add("record_id", DataTypes.StringType).add("custody_ref", DataTypes.StringType)
-            .add("pnc_id", DataTypes.StringType).add("forename", DataTypes.StringType).add("surname", DataTypes.StringType)
-            .add("date_of_birth", DataTypes.DateType).add("sex", DataTypes.StringType)
-            .add("ethnicity", DataTypes.StringType).add("postcode", DataTypes.StringType);
+            .add("agency", DataTypes.StringType)
+            .add("dataset", DataTypes.StringType)
+            .add("record_id", DataTypes.StringType)
+            .add("custody_ref", DataTypes.StringType)
+            .add("pnc_id", DataTypes.StringType)
+            .add("forename", DataTypes.StringType)
+            .add("surname", DataTypes.StringType)
+            .add("date_of_birth", DataTypes.DateType)
+            .add("sex", DataTypes.StringType)
+            .add("ethnicity", DataTypes.StringType)
+            .add("postcode", DataTypes.StringType);
 
-    private ClearRecords() {
-    }
+    private ClearRecords() {}
 
     /** Each row: record_id, custody_ref, pnc_id, forename, surname, dob (yyyy-MM-dd or null), sex, postcode. */
     static Dataset<Row> staged(String[]... rows) {
         List<Row> out = new ArrayList<>();
         for (String[] r : rows) {
-            out.add(RowFactory.create(POLICE.agency(), POLICE.dataset(), r[0], r[1], r[2], r[3], r[4],
-                    r[5] == null ? null : Date.valueOf(r[5]), r[6], null, r[7]));
+            out.add(RowFactory.create(
+                    POLICE.agency(),
+                    POLICE.dataset(),
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    r[5] == null ? null : Date.valueOf(r[5]),
+                    r[6],
+                    null,
+                    r[7]));
         }
         Dataset<Row> clear = SparkTestSession.get().createDataFrame(out, CLEAR);
         return new PseudonymiseIdentifiers(PseudonymiseSettings.defaults(), KEY).apply(clear, Datasets.spec(POLICE));
@@ -62,12 +78,20 @@ final class ClearRecords {
 
     /** As above, with the profile table broadcast to the pair or shuffled to it. */
     static Row compareFirstTwo(List<Comparison> comparisons, Dataset<Row> linkageRecords, boolean broadcastProfiles) {
-        List<Column> cols = new ArrayList<>(List.of(col(LinkageColumns.RID).as(LinkageColumns.NODE), lit(1L).as(LinkageColumns.RECORDS)));
+        List<Column> cols = new ArrayList<>(
+                List.of(col(LinkageColumns.RID).as(LinkageColumns.NODE), lit(1L).as(LinkageColumns.RECORDS)));
         LinkageRecords.comparedColumns(linkageRecords).forEach(c -> cols.add(col(c)));
-        Dataset<Row> nodes = LinkageRecords.withTermFrequencies(linkageRecords.select(cols.toArray(Column[]::new)), lit(1L));
-        Dataset<Row> pair = SparkTestSession.get().createDataFrame(List.of(RowFactory.create(rid(linkageRecords, "1"), rid(linkageRecords, "2"))),
-                new StructType().add(LinkageColumns.NODE_L, DataTypes.LongType).add(LinkageColumns.NODE_R, DataTypes.LongType));
-        return new ComparePairs(comparisons, 8, broadcastProfiles).apply(pair, nodes).first();
+        Dataset<Row> nodes =
+                LinkageRecords.withTermFrequencies(linkageRecords.select(cols.toArray(Column[]::new)), lit(1L));
+        Dataset<Row> pair = SparkTestSession.get()
+                .createDataFrame(
+                        List.of(RowFactory.create(rid(linkageRecords, "1"), rid(linkageRecords, "2"))),
+                        new StructType()
+                                .add(LinkageColumns.NODE_L, DataTypes.LongType)
+                                .add(LinkageColumns.NODE_R, DataTypes.LongType));
+        return new ComparePairs(comparisons, 8, broadcastProfiles)
+                .apply(pair, nodes)
+                .first();
     }
 
     static long rid(Dataset<Row> linkageRecords, String recordId) {

@@ -19,9 +19,12 @@ import org.lcjp.reoffending.linkage.core.LinkageColumns;
 import org.lcjp.reoffending.testing.SparkTestSession;
 
 class ClusteringTest {
-    static final StructType EDGE = new StructType().add("src", DataTypes.StringType).add("dst", DataTypes.StringType)
+    static final StructType EDGE = new StructType()
+            .add("src", DataTypes.StringType)
+            .add("dst", DataTypes.StringType)
             .add("weight", DataTypes.DoubleType);
-    static final StructType NODE = new StructType().add(LinkageColumns.RECORD_KEY, DataTypes.StringType)
+    static final StructType NODE = new StructType()
+            .add(LinkageColumns.RECORD_KEY, DataTypes.StringType)
             .add("pnc_token", DataTypes.StringType);
 
     @Test
@@ -44,17 +47,40 @@ class ClusteringTest {
 
     @Test
     void personIdsSurviveANightWithNewRecords() {
-        Dataset<Row> night1 = clusters("police/outcomes/1", "police/outcomes/1", "police/outcomes/2", "police/outcomes/1",
-                "police/outcomes/3", "police/outcomes/3");
-        Map<String, String> ids1 = asMap(new AssignPersonIds().apply(night1, null).select(LinkageColumns.RECORD_KEY, "person_id"));
-        Dataset<Row> previous = SparkTestSession.get().createDataFrame(ids1.entrySet().stream()
-                .map(e -> RowFactory.create("police", "outcomes", e.getKey().replace("police/outcomes/", ""), e.getValue())).toList(),
-                new StructType().add("agency", DataTypes.StringType).add("dataset", DataTypes.StringType)
-                        .add("record_id", DataTypes.StringType).add("person_id", DataTypes.StringType));
+        Dataset<Row> night1 = clusters(
+                "police/outcomes/1",
+                "police/outcomes/1",
+                "police/outcomes/2",
+                "police/outcomes/1",
+                "police/outcomes/3",
+                "police/outcomes/3");
+        Map<String, String> ids1 =
+                asMap(new AssignPersonIds().apply(night1, null).select(LinkageColumns.RECORD_KEY, "person_id"));
+        Dataset<Row> previous = SparkTestSession.get()
+                .createDataFrame(
+                        ids1.entrySet().stream()
+                                .map(e -> RowFactory.create(
+                                        "police", "outcomes", e.getKey().replace("police/outcomes/", ""), e.getValue()))
+                                .toList(),
+                        new StructType()
+                                .add("agency", DataTypes.StringType)
+                                .add("dataset", DataTypes.StringType)
+                                .add("record_id", DataTypes.StringType)
+                                .add("person_id", DataTypes.StringType));
         // A new record 0 sorts before 1 and joins person 1; new record 4 is a new person; 3 is unchanged.
-        Dataset<Row> night2 = clusters("police/outcomes/0", "police/outcomes/0", "police/outcomes/1", "police/outcomes/0",
-                "police/outcomes/2", "police/outcomes/0", "police/outcomes/3", "police/outcomes/3", "police/outcomes/4", "police/outcomes/4");
-        Map<String, String> ids2 = asMap(new AssignPersonIds().apply(night2, previous).select(LinkageColumns.RECORD_KEY, "person_id"));
+        Dataset<Row> night2 = clusters(
+                "police/outcomes/0",
+                "police/outcomes/0",
+                "police/outcomes/1",
+                "police/outcomes/0",
+                "police/outcomes/2",
+                "police/outcomes/0",
+                "police/outcomes/3",
+                "police/outcomes/3",
+                "police/outcomes/4",
+                "police/outcomes/4");
+        Map<String, String> ids2 =
+                asMap(new AssignPersonIds().apply(night2, previous).select(LinkageColumns.RECORD_KEY, "person_id"));
         assertThat(ids2.get("police/outcomes/0")).isEqualTo(ids1.get("police/outcomes/1"));
         assertThat(ids2.get("police/outcomes/3")).isEqualTo(ids1.get("police/outcomes/3"));
         assertThat(ids2.get("police/outcomes/4")).isNotIn(ids1.values()).startsWith("P");
@@ -63,14 +89,26 @@ class ClusteringTest {
     @Test
     void onASplitTheLargerPartKeepsTheIdAndTheOtherGetsAnUnusedOne() {
         Dataset<Row> night1 = clusters("k/1", "k/1", "k/2", "k/1", "k/3", "k/1");
-        Map<String, String> ids1 = asMap(new AssignPersonIds().apply(night1, null).select(LinkageColumns.RECORD_KEY, "person_id"));
-        Dataset<Row> previous = SparkTestSession.get().createDataFrame(ids1.entrySet().stream()
-                        .map(e -> RowFactory.create(e.getKey().split("/")[0], "x", e.getKey().split("/")[1], e.getValue())).toList(),
-                new StructType().add("agency", DataTypes.StringType).add("dataset", DataTypes.StringType)
-                        .add("record_id", DataTypes.StringType).add("person_id", DataTypes.StringType));
+        Map<String, String> ids1 =
+                asMap(new AssignPersonIds().apply(night1, null).select(LinkageColumns.RECORD_KEY, "person_id"));
+        Dataset<Row> previous = SparkTestSession.get()
+                .createDataFrame(
+                        ids1.entrySet().stream()
+                                .map(e -> RowFactory.create(
+                                        e.getKey().split("/")[0],
+                                        "x",
+                                        e.getKey().split("/")[1],
+                                        e.getValue()))
+                                .toList(),
+                        new StructType()
+                                .add("agency", DataTypes.StringType)
+                                .add("dataset", DataTypes.StringType)
+                                .add("record_id", DataTypes.StringType)
+                                .add("person_id", DataTypes.StringType));
         // keys in previous are k/x/n: use the same shape now
         Dataset<Row> night2 = clusters("k/x/1", "k/x/1", "k/x/2", "k/x/2", "k/x/3", "k/x/2");
-        Map<String, String> ids2 = asMap(new AssignPersonIds().apply(night2, previous).select(LinkageColumns.RECORD_KEY, "person_id"));
+        Map<String, String> ids2 =
+                asMap(new AssignPersonIds().apply(night2, previous).select(LinkageColumns.RECORD_KEY, "person_id"));
         String old = ids1.get("k/1");
         assertThat(ids2.get("k/x/2")).isEqualTo(old);
         assertThat(ids2.get("k/x/1")).isNotEqualTo(old);
@@ -97,8 +135,12 @@ class ClusteringTest {
         for (int i = 0; i < kv.length; i += 2) {
             rows.add(RowFactory.create(kv[i], kv[i + 1]));
         }
-        return SparkTestSession.get().createDataFrame(rows, new StructType().add(LinkageColumns.RECORD_KEY, DataTypes.StringType)
-                .add(LinkageColumns.CLUSTER, DataTypes.StringType));
+        return SparkTestSession.get()
+                .createDataFrame(
+                        rows,
+                        new StructType()
+                                .add(LinkageColumns.RECORD_KEY, DataTypes.StringType)
+                                .add(LinkageColumns.CLUSTER, DataTypes.StringType));
     }
 
     private static Map<String, String> asMap(Dataset<Row> d) {

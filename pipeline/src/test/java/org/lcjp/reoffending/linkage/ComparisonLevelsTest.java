@@ -7,18 +7,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.lcjp.reoffending.linkage.comparison.ComparePairs;
 import org.lcjp.reoffending.linkage.comparison.Comparison;
 import org.lcjp.reoffending.linkage.comparison.Comparisons;
 import org.lcjp.reoffending.linkage.core.LinkageRecords;
 import org.lcjp.reoffending.pseudonymise.PncId;
 import org.lcjp.reoffending.settings.LinkageSettings;
-import org.lcjp.reoffending.testing.SparkTestSession;
 
 /** Each level of each comparison, on tokens made by the real pseudonymisation stage. */
 class ComparisonLevelsTest {
@@ -38,9 +33,24 @@ class ComparisonLevelsTest {
                 new Case("pnc exact", "pnc", p(PNC_A, "ann", "lee"), p(PNC_A, "bob", "ray"), "exact"),
                 new Case("pnc different", "pnc", p(PNC_A, "ann", "lee"), p(PNC_B, "ann", "lee"), "else"),
                 new Case("pnc missing", "pnc", p(null, "ann", "lee"), p(PNC_B, "ann", "lee"), "null"),
-                new Case("forename exact after normalising", "forename", p(null, "John", "lee"), p(null, " JOHN", "lee"), "exact"),
-                new Case("forename crossed with surname", "forename", p(null, "smith", "john"), p(null, "john", "smith"), "crossed"),
-                new Case("forename close spelling", "forename", p(null, "christopher", "lee"), p(null, "christophr", "lee"), "dice>=0.80"),
+                new Case(
+                        "forename exact after normalising",
+                        "forename",
+                        p(null, "John", "lee"),
+                        p(null, " JOHN", "lee"),
+                        "exact"),
+                new Case(
+                        "forename crossed with surname",
+                        "forename",
+                        p(null, "smith", "john"),
+                        p(null, "john", "smith"),
+                        "crossed"),
+                new Case(
+                        "forename close spelling",
+                        "forename",
+                        p(null, "christopher", "lee"),
+                        p(null, "christophr", "lee"),
+                        "dice>=0.80"),
                 new Case("surname same sound", "surname", p(null, "ann", "smith"), p(null, "ann", "smyth"), "sound"),
                 new Case("surname different", "surname", p(null, "ann", "lee"), p(null, "ann", "wojcik"), "else"),
                 new Case("dob exact", "dob", d("1990-03-05"), d("1990-03-05"), "exact"),
@@ -63,9 +73,10 @@ class ComparisonLevelsTest {
     @org.junit.jupiter.api.Test
     void shuffledProfilesCompareAsBroadcastOnes() {
         LinkageSettings settings = LinkageSettings.defaults();
-        Dataset<Row> records = new LinkageRecords(settings, 8).apply(ClearRecords.police(
-                ClearRecords.row("1", "C1", null, "jon", "smith", "1980-03-04", "M", "DH1 3LE"),
-                ClearRecords.row("2", "C2", null, "john", "smyth", "1980-04-03", "M", "DH1 4AB")));
+        Dataset<Row> records = new LinkageRecords(settings, 8)
+                .apply(ClearRecords.police(
+                        ClearRecords.row("1", "C1", null, "jon", "smith", "1980-03-04", "M", "DH1 3LE"),
+                        ClearRecords.row("2", "C2", null, "john", "smyth", "1980-04-03", "M", "DH1 4AB")));
         List<Comparison> all = Comparisons.all(settings);
         Row broadcast = ClearRecords.compareFirstTwo(all, records, true);
         var conf = org.lcjp.reoffending.testing.SparkTestSession.get().conf();
@@ -87,9 +98,13 @@ class ComparisonLevelsTest {
         right[0] = "2";
         LinkageSettings settings = LinkageSettings.defaults();
         Dataset<Row> records = new LinkageRecords(settings, 8).apply(ClearRecords.police(left, right));
-        Comparison comparison = Comparisons.all(settings).stream().filter(x -> x.name().equals(c.comparison())).findFirst().orElseThrow();
+        Comparison comparison = Comparisons.all(settings).stream()
+                .filter(x -> x.name().equals(c.comparison()))
+                .findFirst()
+                .orElseThrow();
         int gamma = ClearRecords.compareFirstTwo(List.of(comparison), records).getAs(comparison.gammaColumn());
-        String level = gamma == Comparison.NULL_LEVEL ? "null" : comparison.labels().get(gamma);
+        String level =
+                gamma == Comparison.NULL_LEVEL ? "null" : comparison.labels().get(gamma);
         assertThat(level).as(c.description()).isEqualTo(c.expectedLevel());
     }
 

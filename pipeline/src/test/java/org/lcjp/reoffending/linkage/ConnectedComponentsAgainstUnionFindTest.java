@@ -24,7 +24,8 @@ import org.lcjp.reoffending.testing.SparkTestSession;
  * the labels (broadcast and shuffled) are checked.
  */
 class ConnectedComponentsAgainstUnionFindTest {
-    private static final StructType EDGES = new StructType().add("src", DataTypes.LongType).add("dst", DataTypes.LongType);
+    private static final StructType EDGES =
+            new StructType().add("src", DataTypes.LongType).add("dst", DataTypes.LongType);
 
     @ParameterizedTest(name = "seed {0}, broadcast {1}")
     @CsvSource({"1, true", "2, false", "3, true"})
@@ -43,7 +44,9 @@ class ConnectedComponentsAgainstUnionFindTest {
         for (int i = 0; i < 150; i++) {
             edges.add(new long[] {random.nextInt(300), random.nextInt(300)});
         }
-        Dataset<Row> table = SparkTestSession.get().createDataFrame(edges.stream().map(e -> RowFactory.create(e[0], e[1])).toList(), EDGES);
+        Dataset<Row> table = SparkTestSession.get()
+                .createDataFrame(
+                        edges.stream().map(e -> RowFactory.create(e[0], e[1])).toList(), EDGES);
         Map<Long, Long> actual = new TreeMap<>();
         ConnectedComponents cc = new ConnectedComponents(2, 50, broadcast);
         cc.run(table).collectAsList().forEach(r -> actual.put(r.getLong(0), r.getLong(1)));

@@ -27,10 +27,12 @@ class ExpectationMaximisationTest {
                 }
             }
         }
-        FellegiSunterModel start = new FellegiSunterModel(List.of("x", "y", "z"),
+        FellegiSunterModel start = new FellegiSunterModel(
+                List.of("x", "y", "z"),
                 List.of(List.of("e", "f", "else"), List.of("e", "else"), List.of("e", "f", "else")),
                 new double[][] {{0.6, 0.2, 0.2}, {0.6, 0.4}, {0.6, 0.2, 0.2}},
-                new double[][] {{0.2, 0.3, 0.5}, {0.3, 0.7}, {0.2, 0.3, 0.5}}, 0.5);
+                new double[][] {{0.2, 0.3, 0.5}, {0.3, 0.7}, {0.2, 0.3, 0.5}},
+                0.5);
 
         List<FellegiSunterModel> history = new ExpectationMaximisation(500, 1e-9).fit(patterns, start);
         FellegiSunterModel fitted = history.get(history.size() - 1);
@@ -47,8 +49,13 @@ class ExpectationMaximisationTest {
 
     @Test
     void nullLevelsCarryNoEvidence() {
-        FellegiSunterModel model = new FellegiSunterModel(List.of("x"), List.of(List.of("e", "else")),
-                new double[][] {{0.9, 0.1}}, new double[][] {{0.1, 0.9}}, 0.3);
-        assertThat(ExpectationMaximisation.matchProbability(new int[] {-1}, model)).isCloseTo(0.3, within(1e-12));
+        FellegiSunterModel model = new FellegiSunterModel(
+                List.of("x"),
+                List.of(List.of("e", "else")),
+                new double[][] {{0.9, 0.1}},
+                new double[][] {{0.1, 0.9}},
+                0.3);
+        assertThat(ExpectationMaximisation.matchProbability(new int[] {-1}, model))
+                .isCloseTo(0.3, within(1e-12));
     }
 }

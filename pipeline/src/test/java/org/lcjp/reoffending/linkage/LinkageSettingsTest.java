@@ -12,7 +12,8 @@ import org.lcjp.reoffending.settings.SettingsLoader;
 class LinkageSettingsTest {
     @Test
     void confDeclaresTheDefaults() {
-        LinkageSettings conf = SettingsLoader.load(Path.of("../conf/pipeline.yaml")).linkage();
+        LinkageSettings conf =
+                SettingsLoader.load(Path.of("../conf/pipeline.yaml")).linkage();
         assertThat(conf).isEqualTo(LinkageSettings.defaults());
     }
 
@@ -30,14 +31,17 @@ class LinkageSettingsTest {
         for (BlockingRule rule : LinkageSettings.defaults().deterministicRules()) {
             assertThat(rule.columns()).as(rule.text()).isNotEmpty();
         }
-        assertThatThrownBy(() -> BlockingRule.parse("forename_token=surname_token").columns())
+        assertThatThrownBy(
+                        () -> BlockingRule.parse("forename_token=surname_token").columns())
                 .hasMessageContaining("as a deterministic rule");
     }
 
     @Test
     void looseDiceAboveCloseDiceIsRejected() {
-        assertThat(new LinkageSettings(null, null, 0.5, 0.7, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null).problems())
+        assertThat(new LinkageSettings(
+                                null, null, 0.5, 0.7, null, null, null, null, null, null, null, null, null, null, null,
+                                null, null, null, null, null, null, null)
+                        .problems())
                 .containsExactly("name_dice_low: must not exceed name_dice_high 0.5 (0.7)");
     }
 }

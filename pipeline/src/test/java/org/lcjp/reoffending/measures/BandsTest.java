@@ -21,18 +21,27 @@ class BandsTest {
     @Test
     void previousOffenceCountsFallInTheirBands() {
         List<String> labels = Bands.countLabels(s.previousOffenceBandStarts());
-        var df = MeasureFixtures.spark().range(0, 13).toDF("n")
-                .select(Bands.band(org.apache.spark.sql.functions.col("n"), s.previousOffenceBandStarts(), labels).as("b"))
+        var df = MeasureFixtures.spark()
+                .range(0, 13)
+                .toDF("n")
+                .select(Bands.band(org.apache.spark.sql.functions.col("n"), s.previousOffenceBandStarts(), labels)
+                        .as("b"))
                 .collectAsList();
-        assertThat(df).extracting(r -> r.getString(0)).containsExactly(
-                "0", "1-2", "1-2", "3-6", "3-6", "3-6", "3-6", "7-10", "7-10", "7-10", "7-10", "11+", "11+");
+        assertThat(df)
+                .extracting(r -> r.getString(0))
+                .containsExactly(
+                        "0", "1-2", "1-2", "3-6", "3-6", "3-6", "3-6", "7-10", "7-10", "7-10", "7-10", "11+", "11+");
     }
 
     @Test
     void ageIsWholeYearsWithTheBirthdayCounting() {
-        assertThat(AgeAtDate.yearsBetween(LocalDate.of(2006, 2, 15), LocalDate.of(2024, 2, 14))).isEqualTo(17);
-        assertThat(AgeAtDate.yearsBetween(LocalDate.of(2006, 2, 15), LocalDate.of(2024, 2, 15))).isEqualTo(18);
-        assertThat(AgeAtDate.yearsBetween(LocalDate.of(2004, 2, 29), LocalDate.of(2022, 2, 28))).isEqualTo(17);
-        assertThat(AgeAtDate.yearsBetween(LocalDate.of(2004, 2, 29), LocalDate.of(2022, 3, 1))).isEqualTo(18);
+        assertThat(AgeAtDate.yearsBetween(LocalDate.of(2006, 2, 15), LocalDate.of(2024, 2, 14)))
+                .isEqualTo(17);
+        assertThat(AgeAtDate.yearsBetween(LocalDate.of(2006, 2, 15), LocalDate.of(2024, 2, 15)))
+                .isEqualTo(18);
+        assertThat(AgeAtDate.yearsBetween(LocalDate.of(2004, 2, 29), LocalDate.of(2022, 2, 28)))
+                .isEqualTo(17);
+        assertThat(AgeAtDate.yearsBetween(LocalDate.of(2004, 2, 29), LocalDate.of(2022, 3, 1)))
+                .isEqualTo(18);
     }
 }

@@ -13,10 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.settings.CohortSettings;
 
 class FollowUpWindowTest {
-    private static final StructType EVENTS = new StructType().add("person_id", DataTypes.StringType)
-            .add("index_date", DataTypes.DateType).add("label", DataTypes.StringType);
-    private static final StructType PROVEN = new StructType().add("person_id", DataTypes.StringType)
-            .add("offence_date", DataTypes.DateType).add("disposal_date", DataTypes.DateType);
+    private static final StructType EVENTS = new StructType()
+            .add("person_id", DataTypes.StringType)
+            .add("index_date", DataTypes.DateType)
+            .add("label", DataTypes.StringType);
+    private static final StructType PROVEN = new StructType()
+            .add("person_id", DataTypes.StringType)
+            .add("offence_date", DataTypes.DateType)
+            .add("disposal_date", DataTypes.DateType);
 
     private static Row follow(String index, String... offenceAndDisposal) {
         List<Row> proven = new java.util.ArrayList<>();
@@ -24,9 +28,13 @@ class FollowUpWindowTest {
             proven.add(RowFactory.create("P", d(offenceAndDisposal[i]), d(offenceAndDisposal[i + 1])));
         }
         proven.add(RowFactory.create("OTHER", d(index), d(index)));
-        Dataset<Row> events = MeasureFixtures.spark().createDataFrame(List.of(RowFactory.create("P", d(index), "x")), EVENTS);
+        Dataset<Row> events =
+                MeasureFixtures.spark().createDataFrame(List.of(RowFactory.create("P", d(index), "x")), EVENTS);
         Dataset<Row> p = MeasureFixtures.spark().createDataFrame(proven, PROVEN);
-        return new FollowUpWindow(CohortSettings.defaults()).withReoffences(events, p).collectAsList().get(0);
+        return new FollowUpWindow(CohortSettings.defaults())
+                .withReoffences(events, p)
+                .collectAsList()
+                .get(0);
     }
 
     private static long reoffences(String index, String... offenceAndDisposal) {
@@ -36,12 +44,15 @@ class FollowUpWindowTest {
     @Test
     void eventsThatCarryReoffencesAreLeftAsTheyAreAndOthersAreCounted() {
         FollowUpWindow window = new FollowUpWindow(CohortSettings.defaults());
-        Dataset<Row> proven = MeasureFixtures.spark().createDataFrame(
-                List.<Row>of(RowFactory.create("P", d("2024-02-01"), d("2024-02-15"))), PROVEN);
-        Dataset<Row> events = MeasureFixtures.spark().createDataFrame(List.of(RowFactory.create("P", d("2024-01-31"), "x")), EVENTS);
+        Dataset<Row> proven = MeasureFixtures.spark()
+                .createDataFrame(List.<Row>of(RowFactory.create("P", d("2024-02-01"), d("2024-02-15"))), PROVEN);
+        Dataset<Row> events =
+                MeasureFixtures.spark().createDataFrame(List.of(RowFactory.create("P", d("2024-01-31"), "x")), EVENTS);
         Dataset<Row> counted = window.withReoffencesIfMissing(events, proven);
         assertThat(counted.first().<Long>getAs("reoffences")).isEqualTo(1L);
-        assertThat(window.withReoffencesIfMissing(counted, proven)).as("counted once, not again").isSameAs(counted);
+        assertThat(window.withReoffencesIfMissing(counted, proven))
+                .as("counted once, not again")
+                .isSameAs(counted);
     }
 
     @Test
@@ -68,8 +79,16 @@ class FollowUpWindowTest {
 
     @Test
     void countsEveryReoffenceAndDatesTheFirst() {
-        Row r = follow("2024-01-10", "2024-03-01", "2024-04-01", "2024-02-01", "2024-05-01", "2024-06-01", "2024-06-02",
-                "2023-01-01", "2023-02-01");
+        Row r = follow(
+                "2024-01-10",
+                "2024-03-01",
+                "2024-04-01",
+                "2024-02-01",
+                "2024-05-01",
+                "2024-06-01",
+                "2024-06-02",
+                "2023-01-01",
+                "2023-02-01");
         assertThat((Long) r.getAs("reoffences")).isEqualTo(3);
         assertThat(r.getAs("first_reoffence_date").toString()).isEqualTo("2024-02-01");
         assertThat((Integer) r.getAs("days_to_first_reoffence")).isEqualTo(22);

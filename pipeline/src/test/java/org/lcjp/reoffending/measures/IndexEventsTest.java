@@ -13,8 +13,8 @@ class IndexEventsTest {
 
     private static Dataset<Row> index(MeasureFixtures f, CohortSettings settings) {
         Dataset<Row> proven = f.proven(settings);
-        Dataset<Row> attributes = new PersonAttributes().build(
-                List.of(f.courts(), f.police(), f.yos(), f.prisons()), f.recordPerson());
+        Dataset<Row> attributes =
+                new PersonAttributes().build(List.of(f.courts(), f.police(), f.yos(), f.prisons()), f.recordPerson());
         return new IndexEvents(settings, MeasureFixtures.CIPHER)
                 .build(proven, f.prisons(), f.recordPerson(), attributes, MeasureFixtures.areas());
     }
@@ -43,9 +43,8 @@ class IndexEventsTest {
                 .court("P", "T1", "2024-01-01", "2024-02-01", "FINE")
                 .police("P", "D1", "2024-01-01", "2024-01-10", "ADULT_CAUTION")
                 .police("P", "D1", "2024-04-01", "2024-05-05", "ADULT_CAUTION");
-        assertThat(index(f)).containsExactly(
-                "P 2024-01-01 2024-01-10 CAUTION D1",
-                "P 2024-04-01 2024-05-05 CAUTION D1");
+        assertThat(index(f))
+                .containsExactly("P 2024-01-01 2024-01-10 CAUTION D1", "P 2024-04-01 2024-05-05 CAUTION D1");
     }
 
     @Test
@@ -57,7 +56,8 @@ class IndexEventsTest {
         assertThat(describe(years)).containsExactly("P 2024-01-01 2024-01-10 CAUTION D1");
         assertThat(years.first().getAs("cohort_end").toString()).isEqualTo("2024-12-31");
         Dataset<Row> quarters = index(f, CohortSettings.defaults());
-        assertThat(quarters.orderBy("cohort_start").first().getAs("cohort_end").toString()).isEqualTo("2024-03-31");
+        assertThat(quarters.orderBy("cohort_start").first().getAs("cohort_end").toString())
+                .isEqualTo("2024-03-31");
     }
 
     @Test
@@ -69,10 +69,11 @@ class IndexEventsTest {
                 .court("B", "D1", "2024-01-01", "2024-02-01", "COMMUNITY_ORDER")
                 .court("C", "V1", "2024-01-01", "2024-02-01", "COMMUNITY_ORDER")
                 .release("C", "2024-02-01", 3.0);
-        assertThat(index(f)).containsExactly(
-                "A 2024-01-01 2024-02-01 OTHER_COURT D1",
-                "B 2024-01-01 2024-02-01 COURT_ORDER D1",
-                "C 2024-01-01 2024-02-01 CUSTODY UNKNOWN");
+        assertThat(index(f))
+                .containsExactly(
+                        "A 2024-01-01 2024-02-01 OTHER_COURT D1",
+                        "B 2024-01-01 2024-02-01 COURT_ORDER D1",
+                        "C 2024-01-01 2024-02-01 CUSTODY UNKNOWN");
     }
 
     @Test
@@ -83,9 +84,8 @@ class IndexEventsTest {
                 .court("A", "V1", "2024-01-01", "2024-02-01", "FINE")
                 .court("B", "D1", "2024-01-01", "2024-02-01", "FINE")
                 .court("B", "T1", "2024-01-01", "2024-02-01", "FINE");
-        assertThat(index(f)).containsExactly(
-                "A 2024-01-01 2024-02-01 OTHER_COURT V1",
-                "B 2024-01-01 2024-02-01 OTHER_COURT T1");
+        assertThat(index(f))
+                .containsExactly("A 2024-01-01 2024-02-01 OTHER_COURT V1", "B 2024-01-01 2024-02-01 OTHER_COURT T1");
     }
 
     @Test
@@ -101,12 +101,14 @@ class IndexEventsTest {
                 .release("C", "2024-02-01", 48.0)
                 .release("D", "2024-02-01", 48.0, "REMAND")
                 .release("D", "2024-02-02", 48.0, "RECALL");
-        List<Row> rows = index(f, CohortSettings.defaults()).filter("index_disposal = 'CUSTODY'").orderBy("person_id").collectAsList();
-        assertThat(rows).extracting(r -> r.getAs("person_id") + " " + r.getAs("offence_code") + " " + r.getAs("offence_group")
-                + " " + r.getAs("sentence_band")).containsExactly(
-                "A T1 Theft 12-48M",
-                "B D1 Drugs 0-6M",
-                "C UNKNOWN UNKNOWN 48M+");
+        List<Row> rows = index(f, CohortSettings.defaults())
+                .filter("index_disposal = 'CUSTODY'")
+                .orderBy("person_id")
+                .collectAsList();
+        assertThat(rows)
+                .extracting(r -> r.getAs("person_id") + " " + r.getAs("offence_code") + " " + r.getAs("offence_group")
+                        + " " + r.getAs("sentence_band"))
+                .containsExactly("A T1 Theft 12-48M", "B D1 Drugs 0-6M", "C UNKNOWN UNKNOWN 48M+");
     }
 
     @Test
@@ -119,16 +121,18 @@ class IndexEventsTest {
                 .court("B", "V1", "2024-01-01", "2024-01-15", "IMMEDIATE_CUSTODY", 3.0)
                 .yos("C", "T1", "2024-01-01", "2024-01-15", "DETENTION_AND_TRAINING_ORDER")
                 .yos("C", "V1", "2024-01-01", "2024-01-15", "REFERRAL_ORDER");
-        assertThat(index(f)).containsExactly(
-                "A 2024-01-01 2024-03-01 CUSTODY V1",
-                "B 2024-01-01 2024-01-14 OTHER_COURT T1");
+        assertThat(index(f))
+                .containsExactly("A 2024-01-01 2024-03-01 CUSTODY V1", "B 2024-01-01 2024-01-14 OTHER_COURT T1");
     }
 
     @Test
     void sentenceBandsHaveExclusiveUpperBounds() {
         MeasureFixtures f = new MeasureFixtures()
-                .release("A", "2024-02-01", 5.9).release("B", "2024-02-01", 6.0).release("C", "2024-02-01", 12.0)
-                .release("D", "2024-02-01", 47.9).release("E", "2024-02-01", 48.0);
+                .release("A", "2024-02-01", 5.9)
+                .release("B", "2024-02-01", 6.0)
+                .release("C", "2024-02-01", 12.0)
+                .release("D", "2024-02-01", 47.9)
+                .release("E", "2024-02-01", 48.0);
         assertThat(index(f, CohortSettings.defaults()).orderBy("person_id").collectAsList())
                 .extracting(r -> (String) r.getAs("sentence_band"))
                 .containsExactly("0-6M", "6-12M", "12-48M", "12-48M", "48M+");
@@ -154,9 +158,12 @@ class IndexEventsTest {
                 .person("A", "2006-02-15", "M", "WHITE", "DH1")
                 .police("J", "T1", "2024-01-01", "2024-02-14", "YOUTH_CAUTION")
                 .police("A", "T1", "2024-01-01", "2024-02-15", "ADULT_CAUTION");
-        List<Row> rows = index(f, CohortSettings.defaults()).orderBy("person_id").collectAsList();
-        assertThat(rows).extracting(r -> r.getAs("person_id") + " " + r.getAs("age") + " " + r.getAs("age_band") + " "
-                + r.getAs("population")).containsExactly("A 18 18-20 ADULT", "J 17 15-17 JUVENILE");
+        List<Row> rows =
+                index(f, CohortSettings.defaults()).orderBy("person_id").collectAsList();
+        assertThat(rows)
+                .extracting(r -> r.getAs("person_id") + " " + r.getAs("age") + " " + r.getAs("age_band") + " "
+                        + r.getAs("population"))
+                .containsExactly("A 18 18-20 ADULT", "J 17 15-17 JUVENILE");
     }
 
     @Test
@@ -171,9 +178,13 @@ class IndexEventsTest {
                 .police("C", "T1", "2024-01-01", "2024-02-01", "ADULT_CAUTION")
                 .person("D", "1990-01-01", "M", "WHITE", null)
                 .police("D", "T1", "2024-01-01", "2024-02-01", "ADULT_CAUTION");
-        List<Row> rows = index(f, CohortSettings.defaults()).filter("cohort_start = '2024-01-01'").orderBy("person_id").collectAsList();
-        assertThat(rows).extracting(r -> r.getAs("person_id") + " " + r.getAs("local_authority")).containsExactly(
-                "A Middlesbrough", "B Middlesbrough", "C OUT_OF_AREA", "D UNKNOWN");
+        List<Row> rows = index(f, CohortSettings.defaults())
+                .filter("cohort_start = '2024-01-01'")
+                .orderBy("person_id")
+                .collectAsList();
+        assertThat(rows)
+                .extracting(r -> r.getAs("person_id") + " " + r.getAs("local_authority"))
+                .containsExactly("A Middlesbrough", "B Middlesbrough", "C OUT_OF_AREA", "D UNKNOWN");
     }
 
     @Test
@@ -185,7 +196,9 @@ class IndexEventsTest {
                 .court("A", "T1", "2023-12-01", "2024-01-31", "FINE")
                 .court("A", "V1", "2024-01-01", "2024-02-01", "FINE")
                 .court("A", "D1", "2024-01-01", "2024-02-01", "FINE");
-        Row r = index(f, CohortSettings.defaults()).filter("cohort_start = '2024-01-01'").first();
+        Row r = index(f, CohortSettings.defaults())
+                .filter("cohort_start = '2024-01-01'")
+                .first();
         assertThat(r.getAs("index_date").toString()).isEqualTo("2024-01-31");
         assertThat((Long) r.getAs("previous_offences")).isEqualTo(2);
         assertThat((String) r.getAs("previous_offences_band")).isEqualTo("1-2");
@@ -202,12 +215,18 @@ class IndexEventsTest {
     @Test
     void personAttributesAreTheMostFrequentKnownValueLatestBreakingTies() {
         MeasureFixtures f = new MeasureFixtures()
-                .person("A", "1990-01-01", "F", "ASIAN", "DH1").police("A", "T1", "2023-01-01", "2023-01-02", "ADULT_CAUTION")
-                .person("A", "1990-01-01", "M", "BLACK", "TS1").police("A", "T1", "2023-06-01", "2023-06-02", "ADULT_CAUTION")
-                .person("A", "1991-01-01", "U", "UNKNOWN", "DH1").police("A", "T1", "2023-07-01", "2023-07-02", "ADULT_CAUTION")
+                .person("A", "1990-01-01", "F", "ASIAN", "DH1")
+                .police("A", "T1", "2023-01-01", "2023-01-02", "ADULT_CAUTION")
+                .person("A", "1990-01-01", "M", "BLACK", "TS1")
+                .police("A", "T1", "2023-06-01", "2023-06-02", "ADULT_CAUTION")
+                .person("A", "1991-01-01", "U", "UNKNOWN", "DH1")
+                .police("A", "T1", "2023-07-01", "2023-07-02", "ADULT_CAUTION")
                 .police("A", "T1", "2023-08-01", "2023-08-02", "ADULT_CAUTION")
-                .person("A", "1991-01-01", "U", "UNKNOWN", null).police("A", "T1", "2024-01-01", "2024-02-01", "ADULT_CAUTION");
-        Row r = index(f, CohortSettings.defaults()).filter("cohort_start = '2024-01-01'").first();
+                .person("A", "1991-01-01", "U", "UNKNOWN", null)
+                .police("A", "T1", "2024-01-01", "2024-02-01", "ADULT_CAUTION");
+        Row r = index(f, CohortSettings.defaults())
+                .filter("cohort_start = '2024-01-01'")
+                .first();
         // sex: F once, M once (later) -> M; U is not a known value. Ethnicity likewise BLACK.
         assertThat((String) r.getAs("sex")).isEqualTo("M");
         assertThat((String) r.getAs("ethnicity")).isEqualTo("BLACK");
@@ -215,6 +234,8 @@ class IndexEventsTest {
         assertThat((Integer) r.getAs("age")).isEqualTo(33);
         // the index record has no postcode: the latest known (DH1, 2023-08-02) gives County Durham
         assertThat((String) r.getAs("local_authority")).isEqualTo("County Durham");
-        assertThat(List.of(r.schema().fieldNames())).containsExactlyElementsOf(IndexEvents.COLUMNS).doesNotContain("dob_cipher");
+        assertThat(List.of(r.schema().fieldNames()))
+                .containsExactlyElementsOf(IndexEvents.COLUMNS)
+                .doesNotContain("dob_cipher");
     }
 }

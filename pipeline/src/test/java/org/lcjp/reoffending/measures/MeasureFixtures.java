@@ -31,24 +31,37 @@ final class MeasureFixtures {
     static final DateOfBirthCipher CIPHER = new DateOfBirthCipher(KEY);
 
     private static final StructType IDENTITY = new StructType()
-            .add("agency", DataTypes.StringType).add("dataset", DataTypes.StringType).add("record_id", DataTypes.StringType)
-            .add("sex", DataTypes.StringType).add("postcode_district", DataTypes.StringType)
-            .add("event_date", DataTypes.DateType).add("dob_cipher", DataTypes.BinaryType);
-    static final StructType COURTS = IDENTITY.add("offence_code", DataTypes.StringType).add("offence_date", DataTypes.DateType)
-            .add("conviction_date", DataTypes.DateType).add("disposal", DataTypes.StringType)
+            .add("agency", DataTypes.StringType)
+            .add("dataset", DataTypes.StringType)
+            .add("record_id", DataTypes.StringType)
+            .add("sex", DataTypes.StringType)
+            .add("postcode_district", DataTypes.StringType)
+            .add("event_date", DataTypes.DateType)
+            .add("dob_cipher", DataTypes.BinaryType);
+    static final StructType COURTS = IDENTITY.add("offence_code", DataTypes.StringType)
+            .add("offence_date", DataTypes.DateType)
+            .add("conviction_date", DataTypes.DateType)
+            .add("disposal", DataTypes.StringType)
             .add("custody_months", DataTypes.DoubleType);
     static final StructType POLICE = IDENTITY.add("ethnicity", DataTypes.StringType)
-            .add("offence_code", DataTypes.StringType).add("offence_date", DataTypes.DateType)
-            .add("outcome_date", DataTypes.DateType).add("outcome_type", DataTypes.StringType);
+            .add("offence_code", DataTypes.StringType)
+            .add("offence_date", DataTypes.DateType)
+            .add("outcome_date", DataTypes.DateType)
+            .add("outcome_type", DataTypes.StringType);
     static final StructType YOS = POLICE;
     static final StructType PRISONS = new StructType()
-            .add("agency", DataTypes.StringType).add("dataset", DataTypes.StringType).add("record_id", DataTypes.StringType)
-            .add("sex", DataTypes.StringType).add("event_date", DataTypes.DateType).add("dob_cipher", DataTypes.BinaryType)
-            .add("reception_date", DataTypes.DateType).add("release_date", DataTypes.DateType)
-            .add("release_type", DataTypes.StringType).add("sentence_months", DataTypes.DoubleType);
+            .add("agency", DataTypes.StringType)
+            .add("dataset", DataTypes.StringType)
+            .add("record_id", DataTypes.StringType)
+            .add("sex", DataTypes.StringType)
+            .add("event_date", DataTypes.DateType)
+            .add("dob_cipher", DataTypes.BinaryType)
+            .add("reception_date", DataTypes.DateType)
+            .add("release_date", DataTypes.DateType)
+            .add("release_type", DataTypes.StringType)
+            .add("sentence_months", DataTypes.DoubleType);
 
-    record Person(String dob, String sex, String ethnicity, String postcode) {
-    }
+    record Person(String dob, String sex, String ethnicity, String postcode) {}
 
     private final Map<String, Person> people = new HashMap<>();
     private final List<Row> courts = new ArrayList<>();
@@ -73,11 +86,23 @@ final class MeasureFixtures {
         return rid;
     }
 
-    MeasureFixtures court(String person, String code, String offence, String conviction, String disposal, Double custodyMonths) {
+    MeasureFixtures court(
+            String person, String code, String offence, String conviction, String disposal, Double custodyMonths) {
         Person p = who(person);
         String rid = link("courts", "convictions", person);
-        courts.add(RowFactory.create("courts", "convictions", rid, p.sex(), p.postcode(), d(offence), dob(p), code, d(offence),
-                d(conviction), disposal, custodyMonths));
+        courts.add(RowFactory.create(
+                "courts",
+                "convictions",
+                rid,
+                p.sex(),
+                p.postcode(),
+                d(offence),
+                dob(p),
+                code,
+                d(offence),
+                d(conviction),
+                disposal,
+                custodyMonths));
         return this;
     }
 
@@ -88,23 +113,54 @@ final class MeasureFixtures {
     MeasureFixtures police(String person, String code, String offence, String outcome, String type) {
         Person p = who(person);
         String rid = link("police", "outcomes", person);
-        police.add(RowFactory.create("police", "outcomes", rid, p.sex(), p.postcode(), d(outcome), dob(p), p.ethnicity(), code,
-                d(offence), d(outcome), type));
+        police.add(RowFactory.create(
+                "police",
+                "outcomes",
+                rid,
+                p.sex(),
+                p.postcode(),
+                d(outcome),
+                dob(p),
+                p.ethnicity(),
+                code,
+                d(offence),
+                d(outcome),
+                type));
         return this;
     }
 
     MeasureFixtures yos(String person, String code, String offence, String outcome, String type) {
         Person p = who(person);
         String rid = link("yos", "outcomes", person);
-        yos.add(RowFactory.create("yos", "outcomes", rid, p.sex(), p.postcode(), d(outcome), dob(p), p.ethnicity(), code,
-                d(offence), d(outcome), type));
+        yos.add(RowFactory.create(
+                "yos",
+                "outcomes",
+                rid,
+                p.sex(),
+                p.postcode(),
+                d(outcome),
+                dob(p),
+                p.ethnicity(),
+                code,
+                d(offence),
+                d(outcome),
+                type));
         return this;
     }
 
     MeasureFixtures release(String person, String released, double sentenceMonths, String type) {
         Person p = who(person);
         String rid = link("prisons", "releases", person);
-        prisons.add(RowFactory.create("prisons", "releases", rid, p.sex(), d(released), dob(p), d(released), d(released), type,
+        prisons.add(RowFactory.create(
+                "prisons",
+                "releases",
+                rid,
+                p.sex(),
+                d(released),
+                dob(p),
+                d(released),
+                d(released),
+                type,
                 sentenceMonths));
         return this;
     }
@@ -152,28 +208,44 @@ final class MeasureFixtures {
     }
 
     static Dataset<Row> offences() {
-        StructType s = new StructType().add("offence_code", DataTypes.StringType).add("description", DataTypes.StringType)
-                .add("offence_group", DataTypes.StringType).add("is_breach", DataTypes.StringType)
+        StructType s = new StructType()
+                .add("offence_code", DataTypes.StringType)
+                .add("description", DataTypes.StringType)
+                .add("offence_group", DataTypes.StringType)
+                .add("is_breach", DataTypes.StringType)
                 .add("harm_days", DataTypes.StringType);
-        return spark().createDataFrame(List.of(
-                RowFactory.create("V1", "Assault", "Violence", "N", "100"),
-                RowFactory.create("V2", "Wounding", "Violence", "N", "100"),
-                RowFactory.create("T1", "Theft", "Theft", "N", "50"),
-                RowFactory.create("D1", "Possession", "Drugs", "N", "20"),
-                RowFactory.create("BR", "Breach of order", "Breach", "Y", "10")), s);
+        return spark().createDataFrame(
+                        List.of(
+                                RowFactory.create("V1", "Assault", "Violence", "N", "100"),
+                                RowFactory.create("V2", "Wounding", "Violence", "N", "100"),
+                                RowFactory.create("T1", "Theft", "Theft", "N", "50"),
+                                RowFactory.create("D1", "Possession", "Drugs", "N", "20"),
+                                RowFactory.create("BR", "Breach of order", "Breach", "Y", "10")),
+                        s);
     }
 
     static Dataset<Row> areas() {
-        StructType s = new StructType().add("postcode_district", DataTypes.StringType)
-                .add("local_authority", DataTypes.StringType).add("force", DataTypes.StringType);
-        return spark().createDataFrame(List.of(
-                RowFactory.create("DH1", "County Durham", "DURHAM"),
-                RowFactory.create("TS1", "Middlesbrough", "CLEVELAND")), s);
+        StructType s = new StructType()
+                .add("postcode_district", DataTypes.StringType)
+                .add("local_authority", DataTypes.StringType)
+                .add("force", DataTypes.StringType);
+        return spark().createDataFrame(
+                        List.of(
+                                RowFactory.create("DH1", "County Durham", "DURHAM"),
+                                RowFactory.create("TS1", "Middlesbrough", "CLEVELAND")),
+                        s);
     }
 
     MeasureInputs inputs() {
-        return new MeasureInputs(courts(), police(), yos(), prisons(), List.of(courts(), police(), yos(), prisons()),
-                recordPerson(), offences(), areas());
+        return new MeasureInputs(
+                courts(),
+                police(),
+                yos(),
+                prisons(),
+                List.of(courts(), police(), yos(), prisons()),
+                recordPerson(),
+                offences(),
+                areas());
     }
 
     /** Measures settings of the hand-built tests: every cohort from 2000 on, the contract's provisional minimum. */
@@ -182,7 +254,8 @@ final class MeasureFixtures {
     MeasureTables run(CohortSettings settings, MeasuresSettings measures, DataCoverage coverage) {
         MeasureInputs in = inputs();
         // Tests break lineage where the job does (it writes these tables), which keeps the plans small.
-        return new MeasurePipeline(settings, measures, CIPHER).run(in, coverage, (table, rows) -> rows.localCheckpoint());
+        return new MeasurePipeline(settings, measures, CIPHER)
+                .run(in, coverage, (table, rows) -> rows.localCheckpoint());
     }
 
     /** Every dataset delivered up to the as-of date, so the effective date is the as-of date. */

@@ -67,7 +67,8 @@ class MeasuresEndToEndTest {
                 .court("P6", "V1", "2024-01-01", "2024-02-10", "COMMUNITY_ORDER");
         tables = f.run("2026-01-01");
         cells = new HashMap<>();
-        for (Row r : tables.provenReoffending().filter("cohort_start = '2024-01-01'").collectAsList()) {
+        for (Row r :
+                tables.provenReoffending().filter("cohort_start = '2024-01-01'").collectAsList()) {
             cells.put(r.getAs("population") + "/" + r.getAs("dimension") + "/" + r.getAs("category"), r);
         }
     }
@@ -76,13 +77,19 @@ class MeasuresEndToEndTest {
         Row r = cells.get(key);
         assertThat(r).as(key).isNotNull();
         assertThat(List.of((Long) r.getAs("offenders"), (Long) r.getAs("reoffenders"), (Long) r.getAs("reoffences")))
-                .as(key).containsExactly(offenders, reoffenders, reoffences);
-        assertThat((Double) r.getAs("reoffending_rate")).as(key).isCloseTo((double) reoffenders / offenders, within(1e-12));
-        assertThat((Double) r.getAs("reoffences_per_offender")).as(key).isCloseTo((double) reoffences / offenders, within(1e-12));
+                .as(key)
+                .containsExactly(offenders, reoffenders, reoffences);
+        assertThat((Double) r.getAs("reoffending_rate"))
+                .as(key)
+                .isCloseTo((double) reoffenders / offenders, within(1e-12));
+        assertThat((Double) r.getAs("reoffences_per_offender"))
+                .as(key)
+                .isCloseTo((double) reoffences / offenders, within(1e-12));
         if (reoffenders == 0) {
             assertThat((Object) r.getAs("reoffences_per_reoffender")).as(key).isNull();
         } else {
-            assertThat((Double) r.getAs("reoffences_per_reoffender")).as(key)
+            assertThat((Double) r.getAs("reoffences_per_reoffender"))
+                    .as(key)
                     .isCloseTo((double) reoffences / reoffenders, within(1e-12));
         }
         assertThat((String) r.getAs("status")).isEqualTo("FINAL");
@@ -132,13 +139,16 @@ class MeasuresEndToEndTest {
     void juvenileCellsHoldOnlyTheJuvenile() {
         assertCell("JUVENILE/AGE_BAND/15-17", 1, 1, 2);
         assertCell("JUVENILE/INDEX_DISPOSAL/CAUTION", 1, 1, 2);
-        assertThat(cells.keySet().stream().filter(k -> k.startsWith("JUVENILE/"))).hasSize(9);
+        assertThat(cells.keySet().stream().filter(k -> k.startsWith("JUVENILE/")))
+                .hasSize(9);
     }
 
     @Test
     void timeToFirstReoffenceCurve() {
-        List<Row> curve = tables.timeToReoffence().filter("cohort_start = '2024-01-01' and population = 'ALL'")
-                .orderBy("day").collectAsList();
+        List<Row> curve = tables.timeToReoffence()
+                .filter("cohort_start = '2024-01-01' and population = 'ALL'")
+                .orderBy("day")
+                .collectAsList();
         assertThat(curve).hasSize(366);
         // events: P3 day 31, P1 day 46; P2's (day 366) lies beyond the curve; P4 censored at 365, P6 at 366
         assertThat(curve.get(31).<Long>getAs("at_risk")).isEqualTo(5);
@@ -153,10 +163,17 @@ class MeasuresEndToEndTest {
     @Test
     void aProvisionalCohortWithTooFewObservedMonthsIsNotPublished() {
         // P4's FINE convicted 2025-10-01 opens a Q4 2025 cohort: as of 2026-01-01 it has 0 of the 3 months it needs
-        assertThat(tables.provenReoffending().filter("cohort_start = '2025-10-01'").count()).isZero();
-        assertThat(tables.timeToReoffence().filter("cohort_start = '2025-10-01'").count()).isZero();
+        assertThat(tables.provenReoffending()
+                        .filter("cohort_start = '2025-10-01'")
+                        .count())
+                .isZero();
+        assertThat(tables.timeToReoffence()
+                        .filter("cohort_start = '2025-10-01'")
+                        .count())
+                .isZero();
         assertThat(tables.indexEvents().filter("cohort_start = '2025-10-01'").collectAsList())
-                .extracting(r -> r.getAs("status") + " " + r.getAs("months_observed") + " " + r.getAs("in_published_cohort"))
+                .extracting(r ->
+                        r.getAs("status") + " " + r.getAs("months_observed") + " " + r.getAs("in_published_cohort"))
                 .containsExactly("PROVISIONAL 0 false");
     }
 
@@ -166,9 +183,12 @@ class MeasuresEndToEndTest {
         assertThat(cells.get("ALL/ALL/ALL").<Double>getAs("harm_days")).isEqualTo(300.0);
         assertThat(cells.get("JUVENILE/ALL/ALL").<Double>getAs("harm_days")).isEqualTo(100.0);
         assertThat(cells.get("ALL/FORCE_AREA/DURHAM").<Long>getAs("offenders")).isEqualTo(2L);
-        assertThat(cells.get("ALL/FORCE_AREA/DURHAM").<Double>getAs("harm_days")).isEqualTo(250.0);
-        assertThat(cells.get("ALL/FORCE_AREA/CLEVELAND").<Long>getAs("offenders")).isEqualTo(2L);
-        assertThat(cells.get("ALL/FORCE_AREA/OUT_OF_AREA").<Long>getAs("offenders")).isEqualTo(1L);
+        assertThat(cells.get("ALL/FORCE_AREA/DURHAM").<Double>getAs("harm_days"))
+                .isEqualTo(250.0);
+        assertThat(cells.get("ALL/FORCE_AREA/CLEVELAND").<Long>getAs("offenders"))
+                .isEqualTo(2L);
+        assertThat(cells.get("ALL/FORCE_AREA/OUT_OF_AREA").<Long>getAs("offenders"))
+                .isEqualTo(1L);
         assertThat(cells.get("ALL/ALL/ALL").<Integer>getAs("months_observed")).isEqualTo(18);
         assertThat((Object) cells.get("ALL/ALL/ALL").getAs("status_reason")).isNull();
     }

@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
 class ProvenOffencesTest {
 
     private static List<String> describe(MeasureFixtures f, boolean excludeBreaches) {
-        return f.proven(MeasureFixtures.settings("QUARTER", excludeBreaches))
-                .orderBy("person_id", "offence_code", "disposal_date", "source", "record_id").collectAsList().stream()
+        return f
+                .proven(MeasureFixtures.settings("QUARTER", excludeBreaches))
+                .orderBy("person_id", "offence_code", "disposal_date", "source", "record_id")
+                .collectAsList()
+                .stream()
                 .map(r -> r.getAs("person_id") + " " + r.getAs("source") + " " + r.getAs("offence_code") + " "
                         + r.getAs("disposal_date") + " " + r.getAs("disposal") + " " + r.getAs("disposal_level"))
                 .collect(Collectors.toList());
@@ -35,16 +38,17 @@ class ProvenOffencesTest {
                 .yos("P", "V1", "2024-01-03", "2024-03-03", "DETENTION_AND_TRAINING_ORDER")
                 .yos("P", "V1", "2024-01-04", "2024-03-04", "REFERRAL_ORDER")
                 .yos("P", "V1", "2024-01-05", "2024-03-05", "CONDITIONAL_DISCHARGE");
-        assertThat(describe(f, true)).containsExactly(
-                "P police/outcomes D1 2024-01-05 ADULT_CAUTION CAUTION",
-                "P police/outcomes D1 2024-01-06 CONDITIONAL_CAUTION CAUTION",
-                "P courts/convictions T1 2024-02-01 FINE OTHER_COURT",
-                "P courts/convictions T1 2024-02-02 IMMEDIATE_CUSTODY CUSTODY",
-                "P courts/convictions T1 2024-02-03 SUSPENDED_SENTENCE_ORDER COURT_ORDER",
-                "P yos/outcomes V1 2024-03-01 YOUTH_CAUTION CAUTION",
-                "P yos/outcomes V1 2024-03-03 DETENTION_AND_TRAINING_ORDER CUSTODY",
-                "P yos/outcomes V1 2024-03-04 REFERRAL_ORDER COURT_ORDER",
-                "P yos/outcomes V1 2024-03-05 CONDITIONAL_DISCHARGE OTHER_COURT");
+        assertThat(describe(f, true))
+                .containsExactly(
+                        "P police/outcomes D1 2024-01-05 ADULT_CAUTION CAUTION",
+                        "P police/outcomes D1 2024-01-06 CONDITIONAL_CAUTION CAUTION",
+                        "P courts/convictions T1 2024-02-01 FINE OTHER_COURT",
+                        "P courts/convictions T1 2024-02-02 IMMEDIATE_CUSTODY CUSTODY",
+                        "P courts/convictions T1 2024-02-03 SUSPENDED_SENTENCE_ORDER COURT_ORDER",
+                        "P yos/outcomes V1 2024-03-01 YOUTH_CAUTION CAUTION",
+                        "P yos/outcomes V1 2024-03-03 DETENTION_AND_TRAINING_ORDER CUSTODY",
+                        "P yos/outcomes V1 2024-03-04 REFERRAL_ORDER COURT_ORDER",
+                        "P yos/outcomes V1 2024-03-05 CONDITIONAL_DISCHARGE OTHER_COURT");
     }
 
     @Test
@@ -72,18 +76,22 @@ class ProvenOffencesTest {
                 .yos("P", "T1", "2024-03-01", "2024-04-02", "REFERRAL_ORDER")
                 // another person's identical offence is theirs
                 .police("Q", "V1", "2024-01-10", "2024-02-01", "YOUTH_CAUTION");
-        assertThat(describe(f, true)).containsExactly(
-                "P courts/convictions T1 2024-04-01 REFERRAL_ORDER COURT_ORDER",
-                "P yos/outcomes T1 2024-04-02 REFERRAL_ORDER COURT_ORDER",
-                "P yos/outcomes V1 2024-02-01 YOUTH_CAUTION CAUTION",
-                "P yos/outcomes V1 2024-02-01 YOUTH_CAUTION CAUTION",
-                "Q police/outcomes V1 2024-02-01 YOUTH_CAUTION CAUTION");
+        assertThat(describe(f, true))
+                .containsExactly(
+                        "P courts/convictions T1 2024-04-01 REFERRAL_ORDER COURT_ORDER",
+                        "P yos/outcomes T1 2024-04-02 REFERRAL_ORDER COURT_ORDER",
+                        "P yos/outcomes V1 2024-02-01 YOUTH_CAUTION CAUTION",
+                        "P yos/outcomes V1 2024-02-01 YOUTH_CAUTION CAUTION",
+                        "Q police/outcomes V1 2024-02-01 YOUTH_CAUTION CAUTION");
     }
 
     @Test
     void carriesOffenceGroupHarmAndCustodyMonths() {
-        Row r = new MeasureFixtures().court("P", "V2", "2024-01-01", "2024-02-01", "IMMEDIATE_CUSTODY", 18.0)
-                .proven().collectAsList().get(0);
+        Row r = new MeasureFixtures()
+                .court("P", "V2", "2024-01-01", "2024-02-01", "IMMEDIATE_CUSTODY", 18.0)
+                .proven()
+                .collectAsList()
+                .get(0);
         assertThat((String) r.getAs("offence_group")).isEqualTo("Violence");
         assertThat((Double) r.getAs("harm_days")).isEqualTo(100.0);
         assertThat((Double) r.getAs("custody_months")).isEqualTo(18.0);

@@ -1,11 +1,11 @@
 package org.lcjp.reoffending.measures;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,29 +37,46 @@ class ResearchAgreesWithProvenReoffendingTest {
                 .person("P7", "1992-01-01", "M", "WHITE", "DH1")
                 .police("P7", "T1", "2024-09-01", "2024-09-10", "ADULT_CAUTION")
                 .person("P8", "1980-01-01", "F", "WHITE", "DH1")
-                .police("P8", "T1", "1999-06-01", "1999-06-10", "ADULT_CAUTION")   // before the first cohort
-                .police("P8", "T1", "2025-11-01", "2025-11-10", "ADULT_CAUTION");  // too few months observed
+                .police("P8", "T1", "1999-06-01", "1999-06-10", "ADULT_CAUTION") // before the first cohort
+                .police("P8", "T1", "2025-11-01", "2025-11-10", "ADULT_CAUTION"); // too few months observed
         MeasureTables t = f.run(CohortSettings.defaults(), "2026-01-01");
-        Dataset<Row> research = new ResearchRelease(MeasureFixtures.KEY, "test", new FollowUpWindow(CohortSettings.defaults()))
+        Dataset<Row> research = new ResearchRelease(
+                        MeasureFixtures.KEY, "test", new FollowUpWindow(CohortSettings.defaults()))
                 .build(t.provenOffences(), t.indexEvents(), t.personAttributes(), MeasureFixtures.areas())
                 .filter(col(ResearchRelease.IS_INDEX_EVENT));
 
-        for (String[] dimension : new String[][] {{"LOCAL_AUTHORITY", "local_authority"}, {"FORCE_AREA", "force_area"}}) {
+        for (String[] dimension :
+                new String[][] {{"LOCAL_AUTHORITY", "local_authority"}, {"FORCE_AREA", "force_area"}}) {
             Map<String, String> published = new TreeMap<>();
-            for (Row r : t.provenReoffending().filter("population = 'ALL' and dimension = '" + dimension[0] + "'").collectAsList()) {
-                published.put(r.getAs("cohort_start") + "/" + r.getAs("category"),
+            for (Row r : t.provenReoffending()
+                    .filter("population = 'ALL' and dimension = '" + dimension[0] + "'")
+                    .collectAsList()) {
+                published.put(
+                        r.getAs("cohort_start") + "/" + r.getAs("category"),
                         r.getAs("offenders") + " " + r.getAs("reoffenders") + " " + r.getAs("status"));
             }
             Map<String, String> released = new TreeMap<>();
             for (Row r : research.groupBy(col("cohort_start"), col(dimension[1]), col("status"))
-                    .agg(count(lit(1)).as("n"), sum(when(col("is_reoffender"), 1L).otherwise(0L)).as("re")).collectAsList()) {
+                    .agg(
+                            count(lit(1)).as("n"),
+                            sum(when(col("is_reoffender"), 1L).otherwise(0L)).as("re"))
+                    .collectAsList()) {
                 released.put(r.get(0) + "/" + r.get(1), r.get(3) + " " + r.get(4) + " " + r.get(2));
             }
             assertThat(released).as(dimension[0]).isEqualTo(published);
         }
-        assertThat(research.filter("cohort_start = '2024-04-01'").select("local_authority").first().getString(0))
-                .as("P7 at their index record's district, not their latest").isEqualTo("Middlesbrough");
-        assertThat(research.filter("cohort_start < '2000-01-01' or cohort_start = '2025-10-01'").count()).isZero();
-        assertThat(t.indexEvents().filter("cohort_start < '2000-01-01' or cohort_start = '2025-10-01'").count()).isEqualTo(2);
+        assertThat(research.filter("cohort_start = '2024-04-01'")
+                        .select("local_authority")
+                        .first()
+                        .getString(0))
+                .as("P7 at their index record's district, not their latest")
+                .isEqualTo("Middlesbrough");
+        assertThat(research.filter("cohort_start < '2000-01-01' or cohort_start = '2025-10-01'")
+                        .count())
+                .isZero();
+        assertThat(t.indexEvents()
+                        .filter("cohort_start < '2000-01-01' or cohort_start = '2025-10-01'")
+                        .count())
+                .isEqualTo(2);
     }
 }

@@ -16,23 +16,35 @@ import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.settings.CohortSettings;
 
 class TimeToReoffenceTest {
-    private static final StructType EVENTS = new StructType().add("person_id", DataTypes.StringType)
-            .add("cohort_start", DataTypes.DateType).add("cohort_end", DataTypes.DateType)
-            .add("population", DataTypes.StringType).add("index_date", DataTypes.DateType)
-            .add("first_reoffence_date", DataTypes.DateType).add("days_to_first_reoffence", DataTypes.IntegerType);
+    private static final StructType EVENTS = new StructType()
+            .add("person_id", DataTypes.StringType)
+            .add("cohort_start", DataTypes.DateType)
+            .add("cohort_end", DataTypes.DateType)
+            .add("population", DataTypes.StringType)
+            .add("index_date", DataTypes.DateType)
+            .add("first_reoffence_date", DataTypes.DateType)
+            .add("days_to_first_reoffence", DataTypes.IntegerType);
 
     private static Row event(String person, String population, String index, String first) {
-        Integer days = first == null ? null
+        Integer days = first == null
+                ? null
                 : (int) java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(index), LocalDate.parse(first));
         return RowFactory.create(person, d("2024-01-01"), d("2024-03-31"), population, d(index), d(first), days);
     }
 
     private static List<Row> curve(List<Row> events, String asOf, String population) {
         LocalDate date = LocalDate.parse(asOf);
-        Dataset<Row> e = CohortCalendar.of(CohortSettings.defaults(), MeasureFixtures.MEASURES, LocalDate.of(2024, 1, 1),
-                DataCoverage.complete(date, date)).classify(MeasureFixtures.spark().createDataFrame(events, EVENTS));
-        return new TimeToReoffence(CohortSettings.defaults()).build(e, date)
-                .filter("population = '" + population + "'").orderBy("day").collectAsList();
+        Dataset<Row> e = CohortCalendar.of(
+                        CohortSettings.defaults(),
+                        MeasureFixtures.MEASURES,
+                        LocalDate.of(2024, 1, 1),
+                        DataCoverage.complete(date, date))
+                .classify(MeasureFixtures.spark().createDataFrame(events, EVENTS));
+        return new TimeToReoffence(CohortSettings.defaults())
+                .build(e, date)
+                .filter("population = '" + population + "'")
+                .orderBy("day")
+                .collectAsList();
     }
 
     @Test
@@ -47,10 +59,10 @@ class TimeToReoffenceTest {
         assertThat(all).hasSize(366);
         assertDay(all.get(0), 0, 4, 0, 0, 1.0);
         assertDay(all.get(9), 9, 4, 0, 0, 1.0);
-        assertDay(all.get(10), 10, 4, 2, 0, 0.5);           // 1 - 2/4
+        assertDay(all.get(10), 10, 4, 2, 0, 0.5); // 1 - 2/4
         assertDay(all.get(11), 11, 2, 0, 0, 0.5);
-        assertDay(all.get(100), 100, 2, 1, 0, 0.25);        // 0.5 * (1 - 1/2)
-        assertDay(all.get(365), 365, 1, 0, 0, 0.25);        // D leaves after day 365 (2024 is a leap year)
+        assertDay(all.get(100), 100, 2, 1, 0, 0.25); // 0.5 * (1 - 1/2)
+        assertDay(all.get(365), 365, 1, 0, 0, 0.25); // D leaves after day 365 (2024 is a leap year)
         assertThat(all).allMatch(r -> r.getAs("status").equals("FINAL"));
         List<Row> adults = curve(events, "2026-01-01", "ADULT");
         assertDay(adults.get(10), 10, 3, 2, 0, 1.0 / 3);
@@ -60,16 +72,17 @@ class TimeToReoffenceTest {
     @Test
     void provisionalCohortIsCensoredAtTheAsOfDate() {
         List<Row> events = List.of(
-                event("A", "ADULT", "2024-01-01", "2024-01-11"),   // event day 10
-                event("B", "ADULT", "2024-01-01", null),           // censored at 2024-03-01: day 60
-                event("C", "ADULT", "2024-02-01", "2024-02-21"));  // event day 20
+                event("A", "ADULT", "2024-01-01", "2024-01-11"), // event day 10
+                event("B", "ADULT", "2024-01-01", null), // censored at 2024-03-01: day 60
+                event("C", "ADULT", "2024-02-01", "2024-02-21")); // event day 20
         List<Row> all = curve(events, "2024-03-01", "ALL");
         assertDay(all.get(10), 10, 3, 1, 0, 2.0 / 3);
         assertDay(all.get(20), 20, 2, 1, 0, 1.0 / 3);
         assertDay(all.get(60), 60, 1, 0, 1, 1.0 / 3);
         assertDay(all.get(61), 61, 0, 0, 0, 1.0 / 3);
-        assertThat(all).allMatch(r -> r.getAs("status").equals("PROVISIONAL")
-                && r.getAs("status_reason").equals("FOLLOW_UP_NOT_ELAPSED"));
+        assertThat(all)
+                .allMatch(r -> r.getAs("status").equals("PROVISIONAL")
+                        && r.getAs("status_reason").equals("FOLLOW_UP_NOT_ELAPSED"));
     }
 
     @Test

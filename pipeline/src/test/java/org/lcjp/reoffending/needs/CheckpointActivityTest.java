@@ -17,13 +17,17 @@ import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
 
 class CheckpointActivityTest {
-    private static final StructType REFERRALS = new StructType().add("record_id", DataTypes.StringType)
-            .add("decision_date", DataTypes.DateType).add("eligible", DataTypes.StringType)
-            .add("decision", DataTypes.StringType).add("contract_start", DataTypes.DateType)
-            .add("contract_end", DataTypes.DateType).add("completion", DataTypes.StringType);
+    private static final StructType REFERRALS = new StructType()
+            .add("record_id", DataTypes.StringType)
+            .add("decision_date", DataTypes.DateType)
+            .add("eligible", DataTypes.StringType)
+            .add("decision", DataTypes.StringType)
+            .add("contract_start", DataTypes.DateType)
+            .add("contract_end", DataTypes.DateType)
+            .add("completion", DataTypes.StringType);
 
-    private static Row referral(String id, String decided, String eligible, String decision, String start, String end,
-                                String completion) {
+    private static Row referral(
+            String id, String decided, String eligible, String decision, String start, String end, String completion) {
         return RowFactory.create(id, d(decided), eligible, decision, d(start), d(end), completion);
     }
 
@@ -35,20 +39,30 @@ class CheckpointActivityTest {
                 referral("K3", "2019-06-01", "Y", "DIVERTED", "2019-06-01", null, "ONGOING"),
                 referral("K4", "2019-07-01", "Y", "DIVERTED", null, null, null),
                 referral("K5", "2019-08-01", "Y", "PROSECUTED", null, null, null),
-                referral("K6", "2020-03-31", "N", "PROSECUTED", null, null, "COMPLETED"),  // no contract: not counted
+                referral("K6", "2020-03-31", "N", "PROSECUTED", null, null, "COMPLETED"), // no contract: not counted
                 referral("K7", "2020-04-01", "Y", "DIVERTED", "2020-04-01", null, "COMPLETED"));
-        List<Row> links = List.of(RowFactory.create("checkpoint", "referrals", "K1", "A", "X", 1.0),
+        List<Row> links = List.of(
+                RowFactory.create("checkpoint", "referrals", "K1", "A", "X", 1.0),
                 RowFactory.create("checkpoint", "referrals", "K2", "A", "X", 1.0),
                 RowFactory.create("checkpoint", "referrals", "K5", "B", "X", 1.0));
-        Coverage coverage = new Coverage(LocalDate.of(2022, 1, 1),
+        Coverage coverage = new Coverage(
+                LocalDate.of(2022, 1, 1),
                 Map.of(Datasets.CHECKPOINT_REFERRALS, Optional.of(LocalDate.of(2020, 7, 31))));
-        List<CheckpointActivityRow> rows = new CheckpointActivity(0.95).build(frame(REFERRALS, referrals),
-                frame(RecordPersonColumns.SCHEMA, links), coverage);
+        List<CheckpointActivityRow> rows = new CheckpointActivity(0.95)
+                .build(frame(REFERRALS, referrals), frame(RecordPersonColumns.SCHEMA, links), coverage);
         assertThat(rows).hasSize(2);
         CheckpointActivityRow y = rows.get(0);
         assertThat(y.period()).isEqualTo("FY2019-20");
-        assertThat(List.of(y.referrals(), y.peopleReferred(), y.eligible(), y.diverted(), y.prosecuted(), y.contractsEnded(),
-                y.completed(), y.contractsOpen())).containsExactly(6L, 2L, 5L, 4L, 2L, 2L, 1L, 2L);
+        assertThat(List.of(
+                        y.referrals(),
+                        y.peopleReferred(),
+                        y.eligible(),
+                        y.diverted(),
+                        y.prosecuted(),
+                        y.contractsEnded(),
+                        y.completed(),
+                        y.contractsOpen()))
+                .containsExactly(6L, 2L, 5L, 4L, 2L, 2L, 1L, 2L);
         assertThat(y.completionRate()).isEqualTo(0.5);
         assertThat(y.meanContractDays()).isEqualTo((122 + 123) / 2.0);
         assertThat(y.status()).isEqualTo("FINAL");

@@ -21,15 +21,21 @@ final class NeedsFixtures {
     static final DateOfBirthCipher CIPHER = new DateOfBirthCipher(
             PseudonymisationKey.of("needs-test-key-0123456789abcdefgh".getBytes(StandardCharsets.UTF_8), "test"));
 
-    static final StructType EVENTS = new StructType().add("person_id", DataTypes.StringType).add("index_date", DataTypes.DateType)
-            .add("local_authority", DataTypes.StringType).add("sex", DataTypes.StringType);
-    static final StructType SPELLS = new StructType().add("person_id", DataTypes.StringType)
-            .add(ServiceSpells.SPELL_START, DataTypes.DateType).add(ServiceSpells.SPELL_END, DataTypes.DateType);
-    static final StructType ATTRIBUTES = new StructType().add("person_id", DataTypes.StringType)
-            .add("dob_cipher", DataTypes.BinaryType).add("latest_postcode_district", DataTypes.StringType);
+    static final StructType EVENTS = new StructType()
+            .add("person_id", DataTypes.StringType)
+            .add("index_date", DataTypes.DateType)
+            .add("local_authority", DataTypes.StringType)
+            .add("sex", DataTypes.StringType);
+    static final StructType SPELLS = new StructType()
+            .add("person_id", DataTypes.StringType)
+            .add(ServiceSpells.SPELL_START, DataTypes.DateType)
+            .add(ServiceSpells.SPELL_END, DataTypes.DateType);
+    static final StructType ATTRIBUTES = new StructType()
+            .add("person_id", DataTypes.StringType)
+            .add("dob_cipher", DataTypes.BinaryType)
+            .add("latest_postcode_district", DataTypes.StringType);
 
-    private NeedsFixtures() {
-    }
+    private NeedsFixtures() {}
 
     static Date d(String date) {
         return date == null ? null : Date.valueOf(date);
@@ -53,7 +59,9 @@ final class NeedsFixtures {
 
     /** The linked assessment columns (AssessedNeeds.linked). */
     static StructType assessments() {
-        StructType s = new StructType().add("person_id", DataTypes.StringType).add(AssessedNeeds.ASSESSMENT_DATE, DataTypes.DateType)
+        StructType s = new StructType()
+                .add("person_id", DataTypes.StringType)
+                .add(AssessedNeeds.ASSESSMENT_DATE, DataTypes.DateType)
                 .add(AssessedNeeds.ASSESSMENT_RECORD, DataTypes.StringType);
         for (String n : Datasets.ASSESSED_NEEDS) {
             s = s.add(n, DataTypes.StringType);

@@ -14,8 +14,10 @@ class HkdfTest {
 
     @Test
     void testCase1() {
-        byte[] prk = Hkdf.extract(hex("000102030405060708090a0b0c"), hex("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b"));
-        assertThat(HexFormat.of().formatHex(prk)).isEqualTo("077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5");
+        byte[] prk =
+                Hkdf.extract(hex("000102030405060708090a0b0c"), hex("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b"));
+        assertThat(HexFormat.of().formatHex(prk))
+                .isEqualTo("077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5");
         assertThat(HexFormat.of().formatHex(Hkdf.expand(prk, hex("f0f1f2f3f4f5f6f7f8f9"), 42)))
                 .isEqualTo("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865");
     }
@@ -29,8 +31,11 @@ class HkdfTest {
 
     @Test
     void derivedKeysDifferByPurpose() {
-        PseudonymisationKey k = PseudonymisationKey.of("a test key that is long enough to be used 123".getBytes(StandardCharsets.UTF_8), "t");
-        assertThat(k.derive("token:name").secret()).hasSize(32).isNotEqualTo(k.derive("token:dob").secret())
+        PseudonymisationKey k = PseudonymisationKey.of(
+                "a test key that is long enough to be used 123".getBytes(StandardCharsets.UTF_8), "t");
+        assertThat(k.derive("token:name").secret())
+                .hasSize(32)
+                .isNotEqualTo(k.derive("token:dob").secret())
                 .isEqualTo(k.derive("token:name").secret());
     }
 }

@@ -36,7 +36,8 @@ class RunLockTakeOverTest {
         StoragePath aside = StoragePath.local(tmp.resolve(RunLock.FILE + ".stale-x"));
         storage.writeString(file, "{\"run_id\":\"crashed\"}");
 
-        assertThat(RunLock.takeOver(storage, file, aside, "{\"run_id\":\"crashed\"}".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(RunLock.takeOver(storage, file, aside, "{\"run_id\":\"crashed\"}".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
 
         assertThat(storage.exists(file)).isFalse();
         assertThat(storage.exists(aside)).isFalse();

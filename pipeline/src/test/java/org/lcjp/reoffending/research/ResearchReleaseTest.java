@@ -28,49 +28,134 @@ class ResearchReleaseTest {
     private final SparkSession spark = SparkTestSession.get();
 
     private Dataset<Row> release(String name) {
-        Dataset<Row> proven = spark.createDataFrame(List.of(
-                        RowFactory.create("P1", "r-prev", "T1", d("2018-05-01"), d("2018-06-01"), "Theft", "FINE", "OTHER_COURT", null),
-                        RowFactory.create("P1", "r-reoff", "V1", d("2019-02-01"), d("2019-03-01"), "Violence", "FINE", "OTHER_COURT", "DH1")),
-                new StructType().add("person_id", DataTypes.StringType).add("record_id", DataTypes.StringType)
-                        .add("offence_code", DataTypes.StringType).add("offence_date", DataTypes.DateType)
-                        .add("disposal_date", DataTypes.DateType).add("offence_group", DataTypes.StringType)
-                        .add("disposal", DataTypes.StringType).add("disposal_level", DataTypes.StringType)
+        Dataset<Row> proven = spark.createDataFrame(
+                List.of(
+                        RowFactory.create(
+                                "P1",
+                                "r-prev",
+                                "T1",
+                                d("2018-05-01"),
+                                d("2018-06-01"),
+                                "Theft",
+                                "FINE",
+                                "OTHER_COURT",
+                                null),
+                        RowFactory.create(
+                                "P1",
+                                "r-reoff",
+                                "V1",
+                                d("2019-02-01"),
+                                d("2019-03-01"),
+                                "Violence",
+                                "FINE",
+                                "OTHER_COURT",
+                                "DH1")),
+                new StructType()
+                        .add("person_id", DataTypes.StringType)
+                        .add("record_id", DataTypes.StringType)
+                        .add("offence_code", DataTypes.StringType)
+                        .add("offence_date", DataTypes.DateType)
+                        .add("disposal_date", DataTypes.DateType)
+                        .add("offence_group", DataTypes.StringType)
+                        .add("disposal", DataTypes.StringType)
+                        .add("disposal_level", DataTypes.StringType)
                         .add("postcode_district", DataTypes.StringType));
         // The index event was placed in Middlesbrough (its record's district); a later cohort is not published.
-        Dataset<Row> index = spark.createDataFrame(List.<Row>of(RowFactory.create("P1", d("2019-01-01"), d("2019-03-31"),
-                        d("2019-01-10"), "CAUTION", "Theft", "ADULT_CAUTION", "ADULT", 28, 1L, 1L, "Middlesbrough", "CLEVELAND",
-                        12, "PROVISIONAL", "FOLLOW_UP_NOT_ELAPSED", true),
-                        RowFactory.create("P1", d("2019-07-01"), d("2019-09-30"), d("2019-07-10"), "CAUTION", "Theft",
-                        "ADULT_CAUTION", "ADULT", 29, 2L, 0L, "Middlesbrough", "CLEVELAND", 6, "PROVISIONAL",
-                        "FOLLOW_UP_NOT_ELAPSED", false)),
-                new StructType().add("person_id", DataTypes.StringType).add("cohort_start", DataTypes.DateType)
-                        .add("cohort_end", DataTypes.DateType).add("index_date", DataTypes.DateType)
-                        .add("index_disposal", DataTypes.StringType).add("offence_group", DataTypes.StringType)
-                        .add("disposal", DataTypes.StringType).add("population", DataTypes.StringType)
-                        .add("age", DataTypes.IntegerType).add("previous_offences", DataTypes.LongType)
-                        .add("reoffences", DataTypes.LongType).add("local_authority", DataTypes.StringType)
-                        .add("force_area", DataTypes.StringType).add("months_observed", DataTypes.IntegerType)
-                        .add("status", DataTypes.StringType).add("status_reason", DataTypes.StringType)
+        Dataset<Row> index = spark.createDataFrame(
+                List.<Row>of(
+                        RowFactory.create(
+                                "P1",
+                                d("2019-01-01"),
+                                d("2019-03-31"),
+                                d("2019-01-10"),
+                                "CAUTION",
+                                "Theft",
+                                "ADULT_CAUTION",
+                                "ADULT",
+                                28,
+                                1L,
+                                1L,
+                                "Middlesbrough",
+                                "CLEVELAND",
+                                12,
+                                "PROVISIONAL",
+                                "FOLLOW_UP_NOT_ELAPSED",
+                                true),
+                        RowFactory.create(
+                                "P1",
+                                d("2019-07-01"),
+                                d("2019-09-30"),
+                                d("2019-07-10"),
+                                "CAUTION",
+                                "Theft",
+                                "ADULT_CAUTION",
+                                "ADULT",
+                                29,
+                                2L,
+                                0L,
+                                "Middlesbrough",
+                                "CLEVELAND",
+                                6,
+                                "PROVISIONAL",
+                                "FOLLOW_UP_NOT_ELAPSED",
+                                false)),
+                new StructType()
+                        .add("person_id", DataTypes.StringType)
+                        .add("cohort_start", DataTypes.DateType)
+                        .add("cohort_end", DataTypes.DateType)
+                        .add("index_date", DataTypes.DateType)
+                        .add("index_disposal", DataTypes.StringType)
+                        .add("offence_group", DataTypes.StringType)
+                        .add("disposal", DataTypes.StringType)
+                        .add("population", DataTypes.StringType)
+                        .add("age", DataTypes.IntegerType)
+                        .add("previous_offences", DataTypes.LongType)
+                        .add("reoffences", DataTypes.LongType)
+                        .add("local_authority", DataTypes.StringType)
+                        .add("force_area", DataTypes.StringType)
+                        .add("months_observed", DataTypes.IntegerType)
+                        .add("status", DataTypes.StringType)
+                        .add("status_reason", DataTypes.StringType)
                         .add("in_published_cohort", DataTypes.BooleanType));
-        Dataset<Row> attributes = spark.createDataFrame(List.<Row>of(RowFactory.create("P1",
-                        new DateOfBirthCipher(KEY).encrypt(LocalDate.of(1990, 6, 15)), "F", "WHITE", "DH1")),
-                new StructType().add("person_id", DataTypes.StringType).add("dob_cipher", DataTypes.BinaryType)
-                        .add("sex", DataTypes.StringType).add("ethnicity", DataTypes.StringType)
+        Dataset<Row> attributes = spark.createDataFrame(
+                List.<Row>of(RowFactory.create(
+                        "P1", new DateOfBirthCipher(KEY).encrypt(LocalDate.of(1990, 6, 15)), "F", "WHITE", "DH1")),
+                new StructType()
+                        .add("person_id", DataTypes.StringType)
+                        .add("dob_cipher", DataTypes.BinaryType)
+                        .add("sex", DataTypes.StringType)
+                        .add("ethnicity", DataTypes.StringType)
                         .add("latest_postcode_district", DataTypes.StringType));
-        Dataset<Row> areas = spark.createDataFrame(List.<Row>of(RowFactory.create("DH1", "County Durham", "DURHAM")),
-                new StructType().add("postcode_district", DataTypes.StringType).add("local_authority", DataTypes.StringType)
+        Dataset<Row> areas = spark.createDataFrame(
+                List.<Row>of(RowFactory.create("DH1", "County Durham", "DURHAM")),
+                new StructType()
+                        .add("postcode_district", DataTypes.StringType)
+                        .add("local_authority", DataTypes.StringType)
                         .add("force", DataTypes.StringType));
-        return new ResearchRelease(KEY, name, new FollowUpWindow(CohortSettings.defaults())).build(proven, index, attributes, areas);
+        return new ResearchRelease(KEY, name, new FollowUpWindow(CohortSettings.defaults()))
+                .build(proven, index, attributes, areas);
     }
 
     @Test
     void holdsNoIdentifierNoRecordIdAndNoWarehousePersonId() {
         Dataset<Row> r = release("2026-11-24");
-        assertThat(r.columns()).doesNotContain("person_id", "record_id", "dob_cipher", "date_of_birth", "postcode",
-                "postcode_district", "latest_postcode_district", "pnc_token", "custody_ref_token");
+        assertThat(r.columns())
+                .doesNotContain(
+                        "person_id",
+                        "record_id",
+                        "dob_cipher",
+                        "date_of_birth",
+                        "postcode",
+                        "postcode_district",
+                        "latest_postcode_district",
+                        "pnc_token",
+                        "custody_ref_token");
         List<String> text = r.toJSON().collectAsList();
-        assertThat(text).hasSize(3).noneMatch(j -> j.contains("\"P1\"") || j.contains("r-prev") || j.contains("1990-06-15"));
-        Set<String> ids = r.select("research_person_id").distinct().collectAsList().stream().map(x -> x.getString(0))
+        assertThat(text)
+                .hasSize(3)
+                .noneMatch(j -> j.contains("\"P1\"") || j.contains("r-prev") || j.contains("1990-06-15"));
+        Set<String> ids = r.select("research_person_id").distinct().collectAsList().stream()
+                .map(x -> x.getString(0))
                 .collect(Collectors.toSet());
         assertThat(ids).hasSize(1).doesNotContain("P1");
     }
@@ -79,7 +164,8 @@ class ResearchReleaseTest {
     void idsAreSpecificToTheRelease() {
         String a = release("2026-11-24").select("research_person_id").first().getString(0);
         String b = release("2026-11-25").select("research_person_id").first().getString(0);
-        String again = release("2026-11-24").select("research_person_id").first().getString(0);
+        String again =
+                release("2026-11-24").select("research_person_id").first().getString(0);
         assertThat(a).isNotEqualTo(b).isEqualTo(again);
     }
 
@@ -107,7 +193,8 @@ class ResearchReleaseTest {
         assertThat(index.<String>getAs("event_type")).isEqualTo(ResearchRelease.INDEX_EVENT);
         assertThat(index.<Boolean>getAs("is_reoffender")).isTrue();
         assertThat(index.<Long>getAs("reoffences")).isEqualTo(1L);
-        assertThat(reoffence.getList(reoffence.fieldIndex("reoffence_for_cohorts"))).containsExactly(d("2019-01-01"));
+        assertThat(reoffence.getList(reoffence.fieldIndex("reoffence_for_cohorts")))
+                .containsExactly(d("2019-01-01"));
     }
 
     private static Date d(String date) {

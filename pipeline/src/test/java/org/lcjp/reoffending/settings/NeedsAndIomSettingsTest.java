@@ -23,11 +23,15 @@ class NeedsAndIomSettingsTest {
 
     @Test
     void everyBadValueIsReportedAtOnce() throws Exception {
-        Path f = Files.writeString(dir.resolve("p.yaml"), "iom:\n  prolific_share: 1.5\n  prolific_look_back_months: 0\n");
-        assertThatThrownBy(() -> SettingsLoader.load(f)).isInstanceOf(SettingsException.class)
-                .hasMessageContaining("prolific_share").hasMessageContaining("prolific_look_back_months");
+        Path f = Files.writeString(
+                dir.resolve("p.yaml"), "iom:\n  prolific_share: 1.5\n  prolific_look_back_months: 0\n");
+        assertThatThrownBy(() -> SettingsLoader.load(f))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("prolific_share")
+                .hasMessageContaining("prolific_look_back_months");
         Path g = Files.writeString(dir.resolve("q.yaml"), "needs:\n  service_months_after: -1\n");
-        assertThatThrownBy(() -> SettingsLoader.load(g)).isInstanceOf(SettingsException.class)
+        assertThatThrownBy(() -> SettingsLoader.load(g))
+                .isInstanceOf(SettingsException.class)
                 .hasMessageContaining("service_months_after");
     }
 }

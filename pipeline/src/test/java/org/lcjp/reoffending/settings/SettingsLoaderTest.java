@@ -49,14 +49,17 @@ class SettingsLoaderTest {
 
     @Test
     void measuresSettingsAreValidated() throws IOException {
-        PipelineSettings s = SettingsLoader.load(write("measures:\n  first_cohort: 2016-04-01\n  provisional_min_months: 0\n"));
+        PipelineSettings s =
+                SettingsLoader.load(write("measures:\n  first_cohort: 2016-04-01\n  provisional_min_months: 0\n"));
         assertThat(s.measures().firstCohort()).isEqualTo(java.time.LocalDate.of(2016, 4, 1));
         assertThat(s.measures().provisionalMinMonths()).isZero();
         assertThat(s.measures().historyYears()).isEqualTo(5);
         assertThatThrownBy(() -> SettingsLoader.load(write("measures:\n  provisional_min_months: -1\n")))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("provisional_min_months");
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("provisional_min_months");
         assertThatThrownBy(() -> SettingsLoader.load(write("measures:\n  censor_at: TODAY\n")))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("censor_at");
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("censor_at");
     }
 
     @Test

@@ -32,14 +32,18 @@ class SettingsProblemsTest {
                 """);
         SettingsException e = catchThrowableOfType(SettingsException.class, () -> SettingsLoader.load(f));
         assertThat(e.getMessage()).startsWith("Cannot read settings " + f + ": 6 problems:");
-        assertThat(lines(e)).containsExactlyInAnyOrder(
-                "comparison.minimum_group_sise (line 2): unknown key",
-                "cohort.folow_up_months (line 5): unknown key",
-                "linkage.match_treshold (line 8): unknown key",
-                "disclosure.threshold (line 10): must be a whole number (\"five\")",
-                "comparison.financial_year_start_month (line 3): must be 1 to 12 (13)",
-                "cohort.period (line 6): must be QUARTER or YEAR (MONTH)");
-        assertThat(e.getMessage()).contains("Known keys here: ").contains("minimum_group_size").contains("follow_up_months");
+        assertThat(lines(e))
+                .containsExactlyInAnyOrder(
+                        "comparison.minimum_group_sise (line 2): unknown key",
+                        "cohort.folow_up_months (line 5): unknown key",
+                        "linkage.match_treshold (line 8): unknown key",
+                        "disclosure.threshold (line 10): must be a whole number (\"five\")",
+                        "comparison.financial_year_start_month (line 3): must be 1 to 12 (13)",
+                        "cohort.period (line 6): must be QUARTER or YEAR (MONTH)");
+        assertThat(e.getMessage())
+                .contains("Known keys here: ")
+                .contains("minimum_group_size")
+                .contains("follow_up_months");
         assertThat(e.advice()).contains("conf/pipeline.yaml");
     }
 
@@ -59,14 +63,15 @@ class SettingsProblemsTest {
                   prolific_look_back_months: 0
                 """);
         SettingsException e = catchThrowableOfType(SettingsException.class, () -> SettingsLoader.load(f));
-        assertThat(lines(e)).containsExactlyInAnyOrder(
-                "comparison (line 1): must be a section of keys (found a number)",
-                "cohort.age_band_starts (line 3): must be a list (found a number)",
-                "cohort.exclude_breaches (line 4): must be true or false (\"maybe\")",
-                "pseudonymise.bloom_hashing (line 6): must be one of [RANDOM, DOUBLE] (\"TRIPLE\")",
-                "measures.first_cohort (line 8): must be a date yyyy-MM-dd (\"2016-13-01\")",
-                "iom.prolific_share (line 10): must be a number (found a list)",
-                "iom.prolific_look_back_months (line 11): must be at least 1 (0)");
+        assertThat(lines(e))
+                .containsExactlyInAnyOrder(
+                        "comparison (line 1): must be a section of keys (found a number)",
+                        "cohort.age_band_starts (line 3): must be a list (found a number)",
+                        "cohort.exclude_breaches (line 4): must be true or false (\"maybe\")",
+                        "pseudonymise.bloom_hashing (line 6): must be one of [RANDOM, DOUBLE] (\"TRIPLE\")",
+                        "measures.first_cohort (line 8): must be a date yyyy-MM-dd (\"2016-13-01\")",
+                        "iom.prolific_share (line 10): must be a number (found a list)",
+                        "iom.prolific_look_back_months (line 11): must be at least 1 (0)");
     }
 
     @Test
@@ -83,12 +88,13 @@ class SettingsProblemsTest {
                     - " , "
                 """);
         SettingsException e = catchThrowableOfType(SettingsException.class, () -> SettingsLoader.load(f));
-        assertThat(lines(e)).containsExactlyInAnyOrder(
-                "linkage.blocking_rules[1] (line 4) 'forename_token=': each part must be a column or column=column",
-                "linkage.blocking_rules[2] (line 5) 'surname_tokn,dob_token': unknown column surname_tokn",
-                "linkage.deterministic_rules[0] (line 8) 'forename_token=surname_token,surname_token=forename_token': a deterministic "
-                        + "rule must name the columns both records share (\"a,b\"), not a=b",
-                "linkage.deterministic_rules[1] (line 9) ' , ': no columns");
+        assertThat(lines(e))
+                .containsExactlyInAnyOrder(
+                        "linkage.blocking_rules[1] (line 4) 'forename_token=': each part must be a column or column=column",
+                        "linkage.blocking_rules[2] (line 5) 'surname_tokn,dob_token': unknown column surname_tokn",
+                        "linkage.deterministic_rules[0] (line 8) 'forename_token=surname_token,surname_token=forename_token': a deterministic "
+                                + "rule must name the columns both records share (\"a,b\"), not a=b",
+                        "linkage.deterministic_rules[1] (line 9) ' , ': no columns");
     }
 
     @Test
@@ -97,16 +103,19 @@ class SettingsProblemsTest {
                 linkage:
                   blocking_rules: ["forename_token=surname_token, surname_token=forename_token", dob_token]
                 """)).linkage();
-        assertThat(s.blockingRules()).extracting(BlockingRule::text)
+        assertThat(s.blockingRules())
+                .extracting(BlockingRule::text)
                 .containsExactly("forename_token=surname_token, surname_token=forename_token", "dob_token");
         assertThat(s.blockingRules().get(0).right()).containsExactly("surname_token", "forename_token");
-        assertThat(SettingsLoader.hash(SettingsLoader.load(write("linkage:\n  blocking_rules: " + quoted(
-                LinkageSettings.DEFAULT_BLOCKING_RULES) + "\n")))).isEqualTo(SettingsLoader.hash(PipelineSettings.defaults()));
+        assertThat(SettingsLoader.hash(SettingsLoader.load(
+                        write("linkage:\n  blocking_rules: " + quoted(LinkageSettings.DEFAULT_BLOCKING_RULES) + "\n"))))
+                .isEqualTo(SettingsLoader.hash(PipelineSettings.defaults()));
     }
 
     @Test
     void projectConfHasNoProblem() {
-        assertThat(SettingsLoader.load(Path.of("../conf/pipeline.yaml")).problems()).isEmpty();
+        assertThat(SettingsLoader.load(Path.of("../conf/pipeline.yaml")).problems())
+                .isEmpty();
         assertThat(PipelineSettings.defaults().problems()).isEmpty();
     }
 
@@ -120,10 +129,18 @@ class SettingsProblemsTest {
         assertThat(t.emPriorShare()).isEqualTo(0.2);
         assertThat(t.sensitivity().thresholds()).isEmpty();
         assertThat(t.sensitivity().rateTolerance()).isEqualTo(d.sensitivity().rateTolerance());
-        assertThat(t.withMatchThreshold(0.95).withEmPriorShare(0.0).withSensitivityThresholds(d.sensitivity().thresholds()))
+        assertThat(t.withMatchThreshold(0.95)
+                        .withEmPriorShare(0.0)
+                        .withSensitivityThresholds(d.sensitivity().thresholds()))
                 .isEqualTo(d);
         LinkageSettings s = d.withScoring(0.9, 0.7, 0.85, 0.65, 0.5, 0.01);
-        assertThat(List.of(s.nameDiceHigh(), s.nameDiceLow(), s.extraDiceHigh(), s.extraDiceLow(), s.tfWeight(), s.tfMinimum()))
+        assertThat(List.of(
+                        s.nameDiceHigh(),
+                        s.nameDiceLow(),
+                        s.extraDiceHigh(),
+                        s.extraDiceLow(),
+                        s.tfWeight(),
+                        s.tfMinimum()))
                 .containsExactly(0.9, 0.7, 0.85, 0.65, 0.5, 0.01);
         assertThatThrownBy(() -> SettingsLoader.with(d, java.util.Map.of("match_treshold", 0.9)))
                 .hasMessageContaining("match_treshold");
@@ -131,8 +148,13 @@ class SettingsProblemsTest {
 
     /** The numbered problem lines, without the known-keys tail of an unknown key. */
     private static List<String> lines(SettingsException e) {
-        return e.getMessage().lines().skip(1).map(l -> l.replaceFirst("^\\s+\\d+\\. ", "").replaceFirst("\\. Known keys here: .*$", "")
-                .replaceFirst("\\. Linkage compares .*$", "")).toList();
+        return e.getMessage()
+                .lines()
+                .skip(1)
+                .map(l -> l.replaceFirst("^\\s+\\d+\\. ", "")
+                        .replaceFirst("\\. Known keys here: .*$", "")
+                        .replaceFirst("\\. Linkage compares .*$", ""))
+                .toList();
     }
 
     private static String quoted(List<String> rules) {

@@ -28,12 +28,15 @@ class SparkSessionsTest {
         assertThat(spark.conf().get("spark.sql.codegen.wholeStage")).isEqualTo("true");
         assertThat(spark.conf().get("spark.sql.codegen.factoryMode")).isEqualTo("FALLBACK");
         assertThat(spark.range(5).selectExpr("sum(id * 2)").first().getLong(0)).isEqualTo(20L);
-        assertThat(SparkSessions.chooseExecution(spark, new SparkSettings(null, 0), 0)).as("0 always generates").isFalse();
+        assertThat(SparkSessions.chooseExecution(spark, new SparkSettings(null, 0), 0))
+                .as("0 always generates")
+                .isFalse();
     }
 
     @Test
     void settingsOutOfRangeAreRefused() {
-        assertThat(new SparkSettings(null, -1).problems()).containsExactly("interpreted_below_mb: must be 0 or more (-1)");
+        assertThat(new SparkSettings(null, -1).problems())
+                .containsExactly("interpreted_below_mb: must be 0 or more (-1)");
         assertThat(new SparkSettings(0, null).problems()).containsExactly("shuffle_partitions: must be at least 1 (0)");
     }
 }

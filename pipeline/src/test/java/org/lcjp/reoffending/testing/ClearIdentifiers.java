@@ -17,8 +17,7 @@ import org.apache.spark.sql.SparkSession;
 
 /** Reads every Parquet file under some folders and asserts that no given identifier appears in clear in any row. */
 public final class ClearIdentifiers {
-    private ClearIdentifiers() {
-    }
+    private ClearIdentifiers() {}
 
     /** Every row of every Parquet file under {@code roots}, as JSON text (lower case). */
     public static List<String> everyRowAsText(SparkSession spark, Path... roots) {
@@ -29,9 +28,14 @@ public final class ClearIdentifiers {
             }
             try (Stream<Path> s = Files.walk(root)) {
                 // One read per folder of Parquet files (a table or one partition of it), not per file.
-                for (Path folder : s.filter(f -> f.getFileName().toString().endsWith(".parquet")).map(Path::getParent)
-                        .distinct().toList()) {
-                    spark.read().parquet(folder.toString()).toJSON().collectAsList()
+                for (Path folder : s.filter(f -> f.getFileName().toString().endsWith(".parquet"))
+                        .map(Path::getParent)
+                        .distinct()
+                        .toList()) {
+                    spark.read()
+                            .parquet(folder.toString())
+                            .toJSON()
+                            .collectAsList()
                             .forEach(j -> rows.add(j.toLowerCase(Locale.ROOT)));
                 }
             } catch (IOException e) {
@@ -56,8 +60,10 @@ public final class ClearIdentifiers {
      */
     public static void assertNoWholeWord(List<String> rowsAsText, Collection<String> identifiers) {
         assertThat(rowsAsText).as("rows written").isNotEmpty();
-        Set<String> ids = identifiers.stream().map(i -> i.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        int[] lengths = ids.stream().mapToInt(String::length).distinct().sorted().toArray();
+        Set<String> ids =
+                identifiers.stream().map(i -> i.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        int[] lengths =
+                ids.stream().mapToInt(String::length).distinct().sorted().toArray();
         for (String r : rowsAsText) {
             for (int start = 0; start < r.length(); start++) {
                 if (start > 0 && isWordChar(r.charAt(start - 1))) {

@@ -13,8 +13,7 @@ public final class Extracts {
     public static final String COURTS_HEADER =
             "record_id,case_ref,defendant_ref,pnc_id,forename,surname,date_of_birth,sex,postcode,offence_code,offence_date,conviction_date,sentence_date,disposal,custody_months,court_type";
 
-    private Extracts() {
-    }
+    private Extracts() {}
 
     /** A police/outcomes row whose every value is valid (PNC 2001/0012345H passes the check). */
     public static String police(String recordId, String forename, String surname) {

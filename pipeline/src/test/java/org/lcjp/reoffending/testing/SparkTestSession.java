@@ -11,8 +11,7 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkTestSession {
     private static SparkSession spark;
 
-    private SparkTestSession() {
-    }
+    private SparkTestSession() {}
 
     public static synchronized SparkSession get() {
         if (spark == null) {
@@ -27,14 +26,20 @@ public final class SparkTestSession {
                         .config("spark.sql.shuffle.partitions", "2")
                         .config("spark.default.parallelism", "2")
                         .config("spark.sql.adaptive.enabled", "false")
-                        // Test inputs are tiny: compiling generated code cost a third of the suite's CPU (spark.interpreted_below_mb).
+                        // Test inputs are tiny: compiling generated code cost a third of the suite's CPU
+                        // (spark.interpreted_below_mb).
                         .config("spark.sql.codegen.wholeStage", "false")
                         .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
                         .config("spark.sql.session.timeZone", "UTC")
-                        // The local file system of every run (SparkSessions): permissions through java.nio, honouring the umask.
-                        .config("spark.hadoop.fs.file.impl", org.lcjp.reoffending.spark.NioLocalFileSystem.class.getName())
+                        // The local file system of every run (SparkSessions): permissions through java.nio, honouring
+                        // the umask.
+                        .config(
+                                "spark.hadoop.fs.file.impl",
+                                org.lcjp.reoffending.spark.NioLocalFileSystem.class.getName())
                         .config("spark.local.dir", dir.resolve("local").toString())
-                        .config("spark.sql.warehouse.dir", dir.resolve("warehouse").toString())
+                        .config(
+                                "spark.sql.warehouse.dir",
+                                dir.resolve("warehouse").toString())
                         .getOrCreate();
                 spark.sparkContext().setCheckpointDir(dir.resolve("checkpoints").toString());
             } catch (java.io.IOException e) {

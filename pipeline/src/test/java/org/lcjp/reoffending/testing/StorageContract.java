@@ -60,7 +60,8 @@ public abstract class StorageContract {
     @Test
     void publishesStagedOutputsWhenNothingWasPublishedBefore() {
         StoragePath staging = storage().mkdirs(out.resolve("staging/2026-11-24"));
-        StoragePath target = new AtomicPublisher(storage(), out.resolve("published")).publish(staging, "2026-11-24", "r1", bytes("{}"));
+        StoragePath target = new AtomicPublisher(storage(), out.resolve("published"))
+                .publish(staging, "2026-11-24", "r1", bytes("{}"));
         assertThat(storage().isFile(target.resolve("manifest.json"))).isTrue();
         assertThat(storage().exists(staging)).isFalse();
     }
@@ -94,7 +95,8 @@ public abstract class StorageContract {
         for (String d : new String[] {"2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23"}) {
             p.publish(p.prepare(d, "r"), d, "r", bytes("{}"));
         }
-        assertThat(p.applyRetention(2, "2026-11-23")).extracting(StoragePath::getFileName)
+        assertThat(p.applyRetention(2, "2026-11-23"))
+                .extracting(StoragePath::getFileName)
                 .containsExactlyInAnyOrder("2026-11-20", "2026-11-21");
         assertThat(names(out.resolve("published"))).containsExactly("2026-11-22", "2026-11-23");
         assertThat(p.applyRetention(0, "2026-11-23")).isEmpty();
@@ -110,11 +112,13 @@ public abstract class StorageContract {
             assertThat(first.owner().runId()).isEqualTo("r1");
             assertThatThrownBy(() -> RunLock.acquire(storage(), out, "r2", STALE))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("another run holds the lock").hasMessageContaining("run r1");
+                    .hasMessageContaining("another run holds the lock")
+                    .hasMessageContaining("run r1");
         }
         assertThat(storage().exists(out.resolve(RunLock.FILE))).isFalse();
         try (RunLock again = RunLock.acquire(storage(), out, "r3", STALE)) {
-            assertThat(RunLock.read(storage(), out.resolve(RunLock.FILE)).runId()).isEqualTo("r3");
+            assertThat(RunLock.read(storage(), out.resolve(RunLock.FILE)).runId())
+                    .isEqualTo("r3");
         }
     }
 
@@ -124,8 +128,11 @@ public abstract class StorageContract {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         String host = java.net.InetAddress.getLocalHost().getHostName();
-        storage().writeString(file, "{\"run_id\":\"crashed\",\"host\":\"" + host + "\",\"pid\":" + gone.pid()
-                + ",\"process_started\":0,\"acquired\":0}");
+        storage()
+                .writeString(
+                        file,
+                        "{\"run_id\":\"crashed\",\"host\":\"" + host + "\",\"pid\":" + gone.pid()
+                                + ",\"process_started\":0,\"acquired\":0}");
         try (RunLock lock = RunLock.acquire(storage(), out, "r2", STALE)) {
             assertThat(RunLock.read(storage(), file).runId()).isEqualTo("r2");
         }
@@ -134,8 +141,12 @@ public abstract class StorageContract {
     @Test
     void aLockOfAnotherHostIsTakenOverOnlyOnceItsHeartbeatIsStale() {
         StoragePath file = out.resolve(RunLock.FILE);
-        storage().writeString(file, "{\"run_id\":\"elsewhere\",\"host\":\"another-host\",\"pid\":1,\"process_started\":0,\"acquired\":0}");
-        assertThatThrownBy(() -> RunLock.acquire(storage(), out, "r2", STALE)).hasMessageContaining("run elsewhere on another-host");
+        storage()
+                .writeString(
+                        file,
+                        "{\"run_id\":\"elsewhere\",\"host\":\"another-host\",\"pid\":1,\"process_started\":0,\"acquired\":0}");
+        assertThatThrownBy(() -> RunLock.acquire(storage(), out, "r2", STALE))
+                .hasMessageContaining("run elsewhere on another-host");
         storage().touch(file, System.currentTimeMillis() - STALE.toMillis() - 60_000);
         try (RunLock lock = RunLock.acquire(storage(), out, "r3", STALE)) {
             assertThat(RunLock.read(storage(), file).runId()).isEqualTo("r3");
@@ -173,8 +184,10 @@ public abstract class StorageContract {
     void pathsListAndReadBackAsWritten() {
         StoragePath f = out.resolve("input/police/outcomes/outcomes_20240101.csv");
         storage().writeString(f, "a,b\n1,2\n");
-        assertThat(storage().list(out.resolve("input/police")).get(0).directory()).isTrue();
-        assertThat(storage().listFiles(out.resolve("input"))).extracting(e -> e.path().relativeTo(out.resolve("input")))
+        assertThat(storage().list(out.resolve("input/police")).get(0).directory())
+                .isTrue();
+        assertThat(storage().listFiles(out.resolve("input")))
+                .extracting(e -> e.path().relativeTo(out.resolve("input")))
                 .containsExactly("police/outcomes/outcomes_20240101.csv");
         assertThat(storage().listFiles(out.resolve("input")).get(0).length()).isEqualTo(8);
         assertThat(StoragePath.of(f.toString())).isEqualTo(f);

@@ -23,10 +23,10 @@ import org.lcjp.reoffending.reports.pack.sheets.CoverSheet;
 import org.lcjp.reoffending.reports.pack.sheets.CrossTabSheet;
 import org.lcjp.reoffending.reports.pack.sheets.DataQualitySheet;
 import org.lcjp.reoffending.reports.pack.sheets.FamilyOffendingSheet;
+import org.lcjp.reoffending.reports.pack.sheets.IomReachSheet;
 import org.lcjp.reoffending.reports.pack.sheets.IomSheet;
 import org.lcjp.reoffending.reports.pack.sheets.LinkageQualitySheet;
 import org.lcjp.reoffending.reports.pack.sheets.LinkageSensitivitySheet;
-import org.lcjp.reoffending.reports.pack.sheets.IomReachSheet;
 import org.lcjp.reoffending.reports.pack.sheets.NeedsGapsSheet;
 import org.lcjp.reoffending.reports.pack.sheets.NotesSheet;
 import org.lcjp.reoffending.reports.pack.sheets.PerformanceSheet;
@@ -48,17 +48,26 @@ public final class PanelPack {
         BreakdownSheet.DIMENSIONS.forEach(d -> s.add(new BreakdownSheet(d)));
         s.add(new CrossTabSheet("SEX"));
         s.add(new CrossTabSheet("AGE_BAND"));
-        s.addAll(List.of(ComparisonSheet.checkpoint(), new BalanceSheet(), new CheckpointActivitySheet(),
-                ComparisonSheet.women(), ComparisonSheet.needs(), new NeedsGapsSheet(), new IomSheet(),
+        s.addAll(List.of(
+                ComparisonSheet.checkpoint(),
+                new BalanceSheet(),
+                new CheckpointActivitySheet(),
+                ComparisonSheet.women(),
+                ComparisonSheet.needs(),
+                new NeedsGapsSheet(),
+                new IomSheet(),
                 new IomReachSheet()));
         s.addAll(List.of(new RjActivitySheet(), ComparisonSheet.rj(), BalanceSheet.rj(), new FamilyOffendingSheet()));
-        s.addAll(List.of(new SourcesSheet(), DataQualitySheet.files(), DataQualitySheet.rules(), new LinkageQualitySheet(),
+        s.addAll(List.of(
+                new SourcesSheet(),
+                DataQualitySheet.files(),
+                DataQualitySheet.rules(),
+                new LinkageQualitySheet(),
                 new LinkageSensitivitySheet()));
         return s;
     }
 
-    private PanelPack() {
-    }
+    private PanelPack() {}
 
     /** Every sheet of the pack in order, with its shorthand key: what both writers lay out. */
     public static List<Sheet> build(PackData data) {
@@ -75,7 +84,8 @@ public final class PanelPack {
         List<Sheet> all = new ArrayList<>(List.of(cover, ContentsSheet.build(listed), notes));
         all.addAll(body);
         return chartsOfShownFigures(all).stream()
-                .map(s -> Layout.withKey(s, data.threshold(), data.lowReliabilityBelow())).toList();
+                .map(s -> Layout.withKey(s, data.threshold(), data.lowReliabilityBelow()))
+                .toList();
     }
 
     /**
@@ -87,19 +97,44 @@ public final class PanelPack {
         java.util.Set<Double> shown = new java.util.HashSet<>();
         for (Sheet s : sheets) {
             if (s.table() != null) {
-                s.table().rows().forEach(row -> row.forEach(v -> {
-                    Double n = number(v);
-                    if (n != null) {
-                        shown.add(n);
-                    }
-                }));
+                s.table()
+                        .rows()
+                        .forEach(row -> row.forEach(v -> {
+                            Double n = number(v);
+                            if (n != null) {
+                                shown.add(n);
+                            }
+                        }));
             }
         }
-        return sheets.stream().map(s -> s.charts().isEmpty() ? s : new Sheet(s.name(), s.contents(), s.title(),
-                s.description(), s.lines(), s.table(), s.charts().stream().map(c -> new Chart(c.type(), c.title(),
-                        c.altText(), c.categories(), c.series().stream().map(x -> new Chart.Series(x.name(),
-                                x.values().stream().map(v -> v != null && shown.contains(v) ? v : null).toList())).toList(),
-                        c.valueFormat())).toList())).toList();
+        return sheets.stream()
+                .map(s -> s.charts().isEmpty()
+                        ? s
+                        : new Sheet(
+                                s.name(),
+                                s.contents(),
+                                s.title(),
+                                s.description(),
+                                s.lines(),
+                                s.table(),
+                                s.charts().stream()
+                                        .map(c -> new Chart(
+                                                c.type(),
+                                                c.title(),
+                                                c.altText(),
+                                                c.categories(),
+                                                c.series().stream()
+                                                        .map(x -> new Chart.Series(
+                                                                x.name(),
+                                                                x.values().stream()
+                                                                        .map(v -> v != null && shown.contains(v)
+                                                                                ? v
+                                                                                : null)
+                                                                        .toList()))
+                                                        .toList(),
+                                                c.valueFormat()))
+                                        .toList()))
+                .toList();
     }
 
     private static Double number(Object v) {

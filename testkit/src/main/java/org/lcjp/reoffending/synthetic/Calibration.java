@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.lcjp.reoffending.synthetic.PersonHistory.Level;
 import org.lcjp.reoffending.synthetic.PersonHistory.ProvenOffence;
 import org.lcjp.reoffending.synthetic.PersonHistory.Release;
@@ -34,12 +33,22 @@ final class Calibration {
     private long iomAfter;
 
     /** Breakdown cells the calibration targets. */
-    enum Group { ALL, ADULT, JUVENILE, FEMALE, MALE, ADULT_CUSTODY_UNDER_12M, PREVIOUS_0, PREVIOUS_11_PLUS }
+    enum Group {
+        ALL,
+        ADULT,
+        JUVENILE,
+        FEMALE,
+        MALE,
+        ADULT_CUSTODY_UNDER_12M,
+        PREVIOUS_0,
+        PREVIOUS_11_PLUS
+    }
 
     Calibration(int fromYear, int toYear) {
         firstQuarter = fromYear * 4;
         int q = toYear * 4 + 3;
-        while (plusMonths(DeliveryFiles.quarterStartDay(q + 1) - 1, 18) > LocalDate.of(toYear, 12, 31).toEpochDay()) {
+        while (plusMonths(DeliveryFiles.quarterStartDay(q + 1) - 1, 18)
+                > LocalDate.of(toYear, 12, 31).toEpochDay()) {
             q--;
         }
         lastFinalQuarter = q;
@@ -51,8 +60,7 @@ final class Calibration {
     }
 
     /** An index event candidate: day, severity level and (for releases) sentence months. */
-    private record IndexEvent(int day, Level level, double months) {
-    }
+    private record IndexEvent(int day, Level level, double months) {}
 
     void accept(PersonHistory h) {
         List<ProvenOffence> counted = h.proven.stream().filter(o -> !o.breach()).toList();
@@ -67,7 +75,8 @@ final class Calibration {
                 events.add(new IndexEvent(o.disposalDay(), o.level(), 0));
             }
         }
-        events.sort(Comparator.comparingInt(IndexEvent::day).thenComparing(e -> -e.level().ordinal()));
+        events.sort(Comparator.comparingInt(IndexEvent::day)
+                .thenComparing(e -> -e.level().ordinal()));
         int lastQuarter = Integer.MIN_VALUE;
         for (IndexEvent e : events) {
             int q = DeliveryFiles.quarterOf(e.day());
@@ -85,8 +94,9 @@ final class Calibration {
     private void cohortMember(PersonHistory h, List<ProvenOffence> counted, IndexEvent e, int age) {
         int followUpEnd = plusMonths(e.day(), 12);
         int waitEnd = plusMonths(e.day(), 18);
-        long n = counted.stream().filter(o -> o.offenceDay() > e.day() && o.offenceDay() <= followUpEnd
-                && o.disposalDay() <= waitEnd).count();
+        long n = counted.stream()
+                .filter(o -> o.offenceDay() > e.day() && o.offenceDay() <= followUpEnd && o.disposalDay() <= waitEnd)
+                .count();
         long previous = counted.stream().filter(o -> o.disposalDay() < e.day()).count();
         add(Group.ALL, n);
         add(age >= 18 ? Group.ADULT : Group.JUVENILE, n);
@@ -114,8 +124,10 @@ final class Calibration {
             return;
         }
         int d = h.checkpointDay;
-        boolean re = counted.stream().anyMatch(o -> o.offenceDay() > d && o.offenceDay() <= plusMonths(d, 12)
-                && o.disposalDay() <= plusMonths(d, 18));
+        boolean re = counted.stream()
+                .anyMatch(o -> o.offenceDay() > d
+                        && o.offenceDay() <= plusMonths(d, 12)
+                        && o.disposalDay() <= plusMonths(d, 18));
         if (h.person.checkpointDiverted) {
             diverted++;
             divertedReoffenders += re ? 1 : 0;
@@ -132,9 +144,14 @@ final class Calibration {
         }
         int d = h.iomDay;
         iomPeople++;
-        iomBefore += counted.stream().filter(o -> o.offenceDay() >= plusMonths(d, -12) && o.offenceDay() < d).count();
-        iomAfter += counted.stream().filter(o -> o.offenceDay() >= d && o.offenceDay() < plusMonths(d, 12)
-                && o.disposalDay() <= plusMonths(d, 18)).count();
+        iomBefore += counted.stream()
+                .filter(o -> o.offenceDay() >= plusMonths(d, -12) && o.offenceDay() < d)
+                .count();
+        iomAfter += counted.stream()
+                .filter(o -> o.offenceDay() >= d
+                        && o.offenceDay() < plusMonths(d, 12)
+                        && o.disposalDay() <= plusMonths(d, 18))
+                .count();
     }
 
     double rate(Group g) {
@@ -142,7 +159,9 @@ final class Calibration {
     }
 
     double share(Group g) {
-        return offenders[Group.ALL.ordinal()] == 0 ? Double.NaN : (double) offenders[g.ordinal()] / offenders[Group.ALL.ordinal()];
+        return offenders[Group.ALL.ordinal()] == 0
+                ? Double.NaN
+                : (double) offenders[g.ordinal()] / offenders[Group.ALL.ordinal()];
     }
 
     double reoffencesPerReoffender(Group g) {
@@ -176,18 +195,34 @@ final class Calibration {
 
     String report() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Final quarterly cohorts %d-Q%d .. %d-Q%d (person-cohorts, 12m follow-up)%n",
-                firstQuarter / 4, firstQuarter % 4 + 1, lastFinalQuarter / 4, lastFinalQuarter % 4 + 1));
+        b.append(String.format(
+                Locale.ROOT,
+                "Final quarterly cohorts %d-Q%d .. %d-Q%d (person-cohorts, 12m follow-up)%n",
+                firstQuarter / 4,
+                firstQuarter % 4 + 1,
+                lastFinalQuarter / 4,
+                lastFinalQuarter % 4 + 1));
         b.append("group,offenders,share,reoffending_rate,reoffences_per_reoffender\n");
         for (Group g : Group.values()) {
-            b.append(String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%.2f%n", g, offenders(g), share(g), rate(g),
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%s,%d,%.3f,%.3f,%.2f%n",
+                    g,
+                    offenders(g),
+                    share(g),
+                    rate(g),
                     reoffencesPerReoffender(g)));
         }
         b.append(String.format(Locale.ROOT, "checkpoint_eligible_diverted,%d,rate,%.3f%n", diverted, divertedRate()));
-        b.append(String.format(Locale.ROOT, "checkpoint_eligible_prosecuted,%d,rate,%.3f%n", prosecuted, prosecutedRate()));
+        b.append(String.format(
+                Locale.ROOT, "checkpoint_eligible_prosecuted,%d,rate,%.3f%n", prosecuted, prosecutedRate()));
         b.append(String.format(Locale.ROOT, "checkpoint_true_effect_on_diverted,%.4f%n", checkpointEffectOnDiverted()));
-        b.append(String.format(Locale.ROOT, "iom_people,%d,offences_12m_before,%d,offences_12m_after,%d%n",
-                iomPeople, iomBefore, iomAfter));
+        b.append(String.format(
+                Locale.ROOT,
+                "iom_people,%d,offences_12m_before,%d,offences_12m_after,%d%n",
+                iomPeople,
+                iomBefore,
+                iomAfter));
         return b.toString();
     }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.synthetic.PersonHistory.Level;
 import org.lcjp.reoffending.synthetic.PersonHistory.ProvenOffence;
@@ -36,6 +35,7 @@ final class CareerSimulator {
     final List<int[]> orders = new ArrayList<>();
     /** {day assessed for, earliest day of the assessment}: probation assessments before court orders and licences. */
     final List<int[]> assessments = new ArrayList<>();
+
     private final NeedsSimulator needs;
     final List<Integer> provenDays = new ArrayList<>();
     private double effectFactor;
@@ -46,7 +46,8 @@ final class CareerSimulator {
         this.settings = settings;
         this.reference = reference;
         this.out = out;
-        this.historyStart = (int) LocalDate.of(settings.fromYear() - settings.historyYears(), 1, 1).toEpochDay();
+        this.historyStart = (int) LocalDate.of(settings.fromYear() - settings.historyYears(), 1, 1)
+                .toEpochDay();
         this.periodEnd = (int) LocalDate.of(settings.toYear(), 12, 31).toEpochDay();
         this.sentencing = new Sentencing(this, out, periodEnd);
         this.needs = new NeedsSimulator(NeedsModel.DEFAULT, reference, out, settings.seed());
@@ -247,16 +248,23 @@ final class CareerSimulator {
 
         boolean prosecutable = route.equals("CHARGED") || route.endsWith("CAUTION");
         boolean sexual = offences.stream().anyMatch(o -> o.group().startsWith("Sexual"));
-        if (adult && prosecutable && !breach && !sexual && force.equals("DURHAM") && maxHarm <= 730
-                && day >= historyStart && rng.nextDouble() < settings.checkpointReferralShare()) {
+        if (adult
+                && prosecutable
+                && !breach
+                && !sexual
+                && force.equals("DURHAM")
+                && maxHarm <= 730
+                && day >= historyStart
+                && rng.nextDouble() < settings.checkpointReferralShare()) {
             route = checkpoint(day, offences.get(0), previous, maxHarm, route);
         }
-        int outcomeDay = day + switch (route) {
-            case "CHARGED" -> rng.nextInt(3);
-            case "NO_FURTHER_ACTION" -> 1 + rng.nextInt(60);
-            case "DIVERTED_CHECKPOINT" -> checkpointDecisionLag;
-            default -> rng.nextInt(30);
-        };
+        int outcomeDay = day
+                + switch (route) {
+                    case "CHARGED" -> rng.nextInt(3);
+                    case "NO_FURTHER_ACTION" -> 1 + rng.nextInt(60);
+                    case "DIVERTED_CHECKPOINT" -> checkpointDecisionLag;
+                    default -> rng.nextInt(30);
+                };
         int knownDay = outcomeDay + rng.nextInt(21);
         boolean juvenile = !adult;
         boolean youthCaution = route.startsWith("YOUTH_");
@@ -283,8 +291,10 @@ final class CareerSimulator {
 
     private Offence drawOffence() {
         Offence o = reference.drawOffence(rng);
-        boolean violentish = o.group().startsWith("Violence") || o.group().startsWith("Sexual")
-                || o.group().startsWith("Robbery") || o.group().startsWith("Possession");
+        boolean violentish = o.group().startsWith("Violence")
+                || o.group().startsWith("Sexual")
+                || o.group().startsWith("Robbery")
+                || o.group().startsWith("Possession");
         if (person.female && violentish && rng.nextDouble() < 0.5) {
             o = reference.drawOffence(rng);
         }
@@ -297,8 +307,11 @@ final class CareerSimulator {
             return u < 0.88 ? "CHARGED" : "NO_FURTHER_ACTION";
         }
         if (!adult) {
-            return u < 0.10 ? "NO_FURTHER_ACTION" : u < 0.30 ? "COMMUNITY_RESOLUTION" : u < 0.50 ? "YOUTH_CAUTION"
-                    : u < 0.60 ? "YOUTH_CONDITIONAL_CAUTION" : "CHARGED";
+            return u < 0.10
+                    ? "NO_FURTHER_ACTION"
+                    : u < 0.30
+                            ? "COMMUNITY_RESOLUTION"
+                            : u < 0.50 ? "YOUTH_CAUTION" : u < 0.60 ? "YOUTH_CONDITIONAL_CAUTION" : "CHARGED";
         }
         if (u < 0.14) {
             return "NO_FURTHER_ACTION";
@@ -315,13 +328,23 @@ final class CareerSimulator {
         return u < 0.44 ? "CONDITIONAL_CAUTION" : "CHARGED";
     }
 
-    private void police(Offence o, int day, int outcomeDay, int knownDay, String route, String force) throws IOException {
+    private void police(Offence o, int day, int outcomeDay, int knownDay, String route, String force)
+            throws IOException {
         police(out, person, rng, o, day, outcomeDay, knownDay, route, force);
     }
 
     /** A police/outcomes row of one offence (also the children of Think Family's families). */
-    static void police(Deliveries out, Person person, SplittableRandom rng, Offence o, int day, int outcomeDay,
-                       int knownDay, String route, String force) throws IOException {
+    static void police(
+            Deliveries out,
+            Person person,
+            SplittableRandom rng,
+            Offence o,
+            int day,
+            int outcomeDay,
+            int knownDay,
+            String route,
+            String force)
+            throws IOException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("custody_ref", Refs.custodyRef(person, force));
         body.put("offence_code", o.code());
@@ -337,8 +360,11 @@ final class CareerSimulator {
     private String checkpoint(int day, Offence offence, int previous, int maxHarm, String route) throws IOException {
         // Checkpoint takes moderate-risk offenders, judged by a noisy risk forecast (HART-like).
         double forecast = person.propensity * Math.exp(0.5 * rng.nextGaussian());
-        boolean eligible = person.checkpointDiverted == null && previous <= 4 && maxHarm <= 365
-                && forecast >= 0.3 && forecast <= 4;
+        boolean eligible = person.checkpointDiverted == null
+                && previous <= 4
+                && maxHarm <= 365
+                && forecast >= 0.3
+                && forecast <= 4;
         // Confounding: officers divert the people they judge lower risk, so the diverted reoffend less anyway.
         double divert = 0.8 / (1 + forecast / 0.8);
         boolean diverted = eligible && rng.nextDouble() < divert;
@@ -350,7 +376,8 @@ final class CareerSimulator {
                 history.checkpointDay = decisionDay;
                 double hazard = ADULT_PROVEN_SHARE * person.propensity * ageFactor(person.ageOn(decisionDay));
                 double baseline = 1 - Math.exp(-hazard);
-                double treated = diverted ? Math.min(0.999, Math.max(0, baseline + settings.checkpointTrueEffect())) : baseline;
+                double treated =
+                        diverted ? Math.min(0.999, Math.max(0, baseline + settings.checkpointTrueEffect())) : baseline;
                 history.checkpointBaseline = baseline;
                 history.checkpointTreated = treated;
                 if (diverted && hazard > 0) {

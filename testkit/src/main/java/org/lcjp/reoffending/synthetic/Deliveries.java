@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import org.apache.commons.csv.CSVPrinter;
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
@@ -18,8 +17,7 @@ import org.lcjp.reoffending.domain.Datasets;
  */
 final class Deliveries {
     /** How an agency records identity: share of rows with the PNC ID (0 = no column) and which columns it has. */
-    private record IdentityStyle(double pncShare, boolean ethnicity, boolean postcode, boolean courts, String prefix) {
-    }
+    private record IdentityStyle(double pncShare, boolean ethnicity, boolean postcode, boolean courts, String prefix) {}
 
     private static final Map<DatasetId, IdentityStyle> STYLES = Map.of(
             Datasets.POLICE_OUTCOMES, new IdentityStyle(0.96, true, true, false, "PO"),
@@ -106,8 +104,9 @@ final class Deliveries {
     }
 
     /** As above; {@code changesLater} stops a random corrected re-send from overtaking a real later version. */
-    boolean deliver(DatasetId id, String recordId, int eventDay, int knownDay, Map<String, String> body,
-                    boolean changesLater) throws IOException {
+    boolean deliver(
+            DatasetId id, String recordId, int eventDay, int knownDay, Map<String, String> body, boolean changesLater)
+            throws IOException {
         if (muted || !files.delivered(knownDay)) {
             return false;
         }
@@ -130,7 +129,8 @@ final class Deliveries {
     }
 
     /** A later version of a delivered record (changed values, or record_status DELETED). */
-    void update(DatasetId id, String recordId, int eventDay, int knownDay, Map<String, String> body) throws IOException {
+    void update(DatasetId id, String recordId, int eventDay, int knownDay, Map<String, String> body)
+            throws IOException {
         resend(id, knownDay, row(id, recordId, eventDay, body));
     }
 
@@ -151,7 +151,8 @@ final class Deliveries {
         IdentityStyle style = style(id);
         Map<String, String> row = new LinkedHashMap<>();
         row.put(Datasets.RECORD_ID, recordId);
-        identity.render(person, eventDay, rng, row, style.pncShare(), style.ethnicity(), style.postcode(), style.courts());
+        identity.render(
+                person, eventDay, rng, row, style.pncShare(), style.ethnicity(), style.postcode(), style.courts());
         row.putAll(body);
         if (style.pncShare() == 0 && rng.nextDouble() < 0.002 * noise) {
             row.put(Datasets.DATE_OF_BIRTH, ""); // local authority systems sometimes lack it: ingest must quarantine
@@ -164,7 +165,8 @@ final class Deliveries {
         Map<String, String> bad = new LinkedHashMap<>(valid);
         // Only where the offence code is required: an unknown optional one (rj/referrals) is nulled and the row kept,
         // which would let a stale re-send overtake the record's later versions.
-        boolean offenceRequired = Datasets.spec(id).column("offence_code").map(c -> c.required()).orElse(false);
+        boolean offenceRequired =
+                Datasets.spec(id).column("offence_code").map(c -> c.required()).orElse(false);
         if (offenceRequired && bad.containsKey("offence_code") && rng.nextBoolean()) {
             bad.put("offence_code", "999/99");
         } else {

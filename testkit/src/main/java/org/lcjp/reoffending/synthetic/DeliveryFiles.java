@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.lcjp.reoffending.domain.DatasetId;
@@ -39,8 +38,7 @@ final class DeliveryFiles implements Closeable {
     private final Map<String, Long> rowsPerDataset = new TreeMap<>();
 
     /** One open delivery file and the header layout drawn for it. */
-    private record DeliveryFile(CSVPrinter printer, List<String> columns, boolean hasStatus) {
-    }
+    private record DeliveryFile(CSVPrinter printer, List<String> columns, boolean hasStatus) {}
 
     /** @param historyStartDay rows known before this day predate the agencies' data holdings and are not delivered */
     DeliveryFiles(Path inputRoot, long seed, int firstQuarter, int lastQuarter, int historyStartDay) {
@@ -85,7 +83,8 @@ final class DeliveryFiles implements Closeable {
             out.add(v == null ? "" : v);
         }
         if (!file.hasStatus() && Datasets.STATUS_DELETED.equals(values.get(Datasets.RECORD_STATUS))) {
-            throw new IllegalStateException("Cannot write a DELETED row: file has no record_status column (" + id + ")");
+            throw new IllegalStateException(
+                    "Cannot write a DELETED row: file has no record_status column (" + id + ")");
         }
         file.printer().printRecord(out);
         rowsPerDataset.merge(id.path(), 1L, Long::sum);
@@ -116,8 +115,12 @@ final class DeliveryFiles implements Closeable {
         }
         List<String> header = new ArrayList<>();
         for (String c : columns) {
-            header.add(style >= 0.12 && style < 0.22 ? c.toUpperCase(Locale.ROOT)
-                    : style >= 0.22 && style < 0.30 ? " " + Character.toUpperCase(c.charAt(0)) + c.substring(1) + " " : c);
+            header.add(
+                    style >= 0.12 && style < 0.22
+                            ? c.toUpperCase(Locale.ROOT)
+                            : style >= 0.22 && style < 0.30
+                                    ? " " + Character.toUpperCase(c.charAt(0)) + c.substring(1) + " "
+                                    : c);
         }
         Path path = inputRoot.resolve(id.agency()).resolve(id.dataset()).resolve(id.dataset() + "_" + date + ".csv");
         Files.createDirectories(path.getParent());
@@ -125,7 +128,12 @@ final class DeliveryFiles implements Closeable {
         if (layout.nextDouble() < 0.05) {
             w.write('\uFEFF');
         }
-        CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+        CSVPrinter printer = new CSVPrinter(
+                w,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(header.toArray(String[]::new))
+                        .get());
         f = new DeliveryFile(printer, columns, status);
         open.put(key, f);
         return f;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-
 import org.apache.commons.csv.CSVPrinter;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.synthetic.PersonHistory.Level;
@@ -43,8 +42,7 @@ final class Families {
     }
 
     /** One family row: ended is -1 while the membership lasts. */
-    private record Membership(String familyRef, String role, int recorded, int ended) {
-    }
+    private record Membership(String familyRef, String role, int recorded, int ended) {}
 
     private final GeneratorSettings settings;
     private final StrategySettings strategy;
@@ -65,8 +63,14 @@ final class Families {
      * @param members     truth family_members.csv
      * @param calibration takes each child's proven offences (they are the population's too)
      */
-    Families(GeneratorSettings settings, StrategySettings strategy, ReferenceData reference, Deliveries out,
-             CSVPrinter people, CSVPrinter members, Consumer<PersonHistory> calibration) {
+    Families(
+            GeneratorSettings settings,
+            StrategySettings strategy,
+            ReferenceData reference,
+            Deliveries out,
+            CSVPrinter people,
+            CSVPrinter members,
+            Consumer<PersonHistory> calibration) {
         this.settings = settings;
         this.strategy = strategy;
         this.reference = reference;
@@ -74,7 +78,8 @@ final class Families {
         this.people = people;
         this.members = members;
         this.calibration = calibration;
-        this.historyStart = (int) LocalDate.of(settings.fromYear() - settings.historyYears(), 1, 1).toEpochDay();
+        this.historyStart = (int) LocalDate.of(settings.fromYear() - settings.historyYears(), 1, 1)
+                .toEpochDay();
         this.periodEnd = (int) LocalDate.of(settings.toYear(), 12, 31).toEpochDay();
         this.nextIndex = settings.people();
     }
@@ -112,8 +117,14 @@ final class Families {
         }
         List<Member> adults = new ArrayList<>(List.of(parent));
         if (rng.nextDouble() < 0.45) {
-            adults.add(new Member(fresh(rng, !p.female, p.dateOfBirth.plusDays(rng.nextInt(7 * YEAR) - 3 * YEAR),
-                    rng.nextDouble() < 0.6 ? p.surname : Names.pick(Names.SURNAMES, rng), p), null));
+            adults.add(new Member(
+                    fresh(
+                            rng,
+                            !p.female,
+                            p.dateOfBirth.plusDays(rng.nextInt(7 * YEAR) - 3 * YEAR),
+                            rng.nextDouble() < 0.6 ? p.surname : Names.pick(Names.SURNAMES, rng),
+                            p),
+                    null));
         }
         List<Member> kids = kids(rng, lo, hi, p.surnameOn(hi), p);
         int recorded = family(rng, adults, kids);
@@ -123,9 +134,16 @@ final class Families {
             // A new partner and a child with them: the offender is a parent in two families.
             int born = day(kids.get(kids.size() - 1).person.dateOfBirth) + 2 * YEAR + rng.nextInt(4 * YEAR);
             if (born < Math.min(periodEnd - YEAR, day(p.dateOfBirth.plusYears(45)))) {
-                Member partner = new Member(fresh(rng, !p.female, p.dateOfBirth.plusDays(rng.nextInt(8 * YEAR) - 2 * YEAR),
-                        Names.pick(Names.SURNAMES, rng), p), null);
-                Member child = new Member(fresh(rng, rng.nextBoolean(), LocalDate.ofEpochDay(born), p.surname, p), null);
+                Member partner = new Member(
+                        fresh(
+                                rng,
+                                !p.female,
+                                p.dateOfBirth.plusDays(rng.nextInt(8 * YEAR) - 2 * YEAR),
+                                Names.pick(Names.SURNAMES, rng),
+                                p),
+                        null);
+                Member child =
+                        new Member(fresh(rng, rng.nextBoolean(), LocalDate.ofEpochDay(born), p.surname, p), null);
                 family(rng, List.of(parent, partner), List.of(child), Math.max(born, recorded + YEAR));
                 all.add(partner);
                 all.add(child);
@@ -137,7 +155,8 @@ final class Families {
     private void otherFamily(SplittableRandom rng, List<Member> all) {
         ReferenceData.District district = reference.drawDistrict(rng);
         boolean female = rng.nextDouble() < 0.7;
-        LocalDate dob = LocalDate.ofEpochDay(historyStart - 17 * YEAR + rng.nextInt(periodEnd - historyStart + 15 * YEAR))
+        LocalDate dob = LocalDate.ofEpochDay(
+                        historyStart - 17 * YEAR + rng.nextInt(periodEnd - historyStart + 15 * YEAR))
                 .minusYears(20 + rng.nextInt(18));
         Person first = freshIn(rng, female, dob, Names.pick(Names.SURNAMES, rng), district);
         int lo = Math.max(day(dob.plusYears(18)), historyStart - 17 * YEAR);
@@ -147,7 +166,8 @@ final class Families {
         }
         List<Member> adults = new ArrayList<>(List.of(new Member(first, null)));
         if (rng.nextDouble() < 0.5) {
-            adults.add(new Member(fresh(rng, !female, dob.plusDays(rng.nextInt(6 * YEAR) - 3 * YEAR), first.surname, first), null));
+            adults.add(new Member(
+                    fresh(rng, !female, dob.plusDays(rng.nextInt(6 * YEAR) - 3 * YEAR), first.surname, first), null));
         }
         List<Member> kids = kids(rng, lo, hi, first.surname, first);
         family(rng, adults, kids);
@@ -174,19 +194,22 @@ final class Families {
     private int family(SplittableRandom rng, List<Member> adults, List<Member> kids) {
         int youngest = day(kids.get(kids.size() - 1).person.dateOfBirth);
         int from = Math.max(historyStart, youngest + 30);
-        int recorded = from >= periodEnd - 60 ? periodEnd - 60 : from + rng.nextInt(Math.min(3 * YEAR, periodEnd - 60 - from));
+        int recorded =
+                from >= periodEnd - 60 ? periodEnd - 60 : from + rng.nextInt(Math.min(3 * YEAR, periodEnd - 60 - from));
         family(rng, adults, kids, Math.max(recorded, youngest + 1));
         return recorded;
     }
 
     private void family(SplittableRandom rng, List<Member> adults, List<Member> kids, int recorded) {
-        String ref = String.format("TF%08d", Math.floorMod(Mix.mix64(settings.seed() * 7919 + ++families), 100_000_000L));
+        String ref =
+                String.format("TF%08d", Math.floorMod(Mix.mix64(settings.seed() * 7919 + ++families), 100_000_000L));
         for (Member a : adults) {
             a.memberships.add(new Membership(ref, "PARENT_OR_CARER", recorded, -1));
         }
         for (Member k : kids) {
             int adult = day(k.person.dateOfBirth.plusYears(18)) + rng.nextInt(120);
-            k.memberships.add(new Membership(ref, "CHILD", recorded, adult <= periodEnd - 10 && adult > recorded ? adult : -1));
+            k.memberships.add(
+                    new Membership(ref, "CHILD", recorded, adult <= periodEnd - 10 && adult > recorded ? adult : -1));
         }
     }
 
@@ -200,8 +223,14 @@ final class Families {
             }
             int moved = first.recorded() + 30 + rng.nextInt(until - first.recorded() - 30);
             k.memberships.set(0, new Membership(first.familyRef(), first.role(), first.recorded(), moved));
-            Member carer = new Member(fresh(rng, rng.nextDouble() < 0.75,
-                    parent.dateOfBirth.minusYears(20 + rng.nextInt(12)), parent.surname, parent), null);
+            Member carer = new Member(
+                    fresh(
+                            rng,
+                            rng.nextDouble() < 0.75,
+                            parent.dateOfBirth.minusYears(20 + rng.nextInt(12)),
+                            parent.surname,
+                            parent),
+                    null);
             family(rng, List.of(carer), List.of(k), moved);
             all.add(carer);
         }
@@ -220,7 +249,8 @@ final class Families {
             body.put(Datasets.RECORD_STATUS, "");
             String id = out.newRecordId(Datasets.FAMILY_LINKS);
             boolean ends = ms.ended() >= 0;
-            if (out.deliver(Datasets.FAMILY_LINKS, id, ms.recorded(), ms.recorded() + rng.nextInt(30), body, ends) && ends) {
+            if (out.deliver(Datasets.FAMILY_LINKS, id, ms.recorded(), ms.recorded() + rng.nextInt(30), body, ends)
+                    && ends) {
                 body.put("end_date", Deliveries.date(ms.ended(), false));
                 out.update(Datasets.FAMILY_LINKS, id, ms.recorded(), ms.ended() + rng.nextInt(30), body);
             }
@@ -232,13 +262,28 @@ final class Families {
             offending(m, rng);
         }
         for (Membership ms : m.memberships) {
-            members.printRecord(ms.familyRef(), m.person.personId, ms.role(), LocalDate.ofEpochDay(ms.recorded()),
-                    ms.ended() >= 0 ? LocalDate.ofEpochDay(ms.ended()) : "", child ? m.exposed : "");
+            members.printRecord(
+                    ms.familyRef(),
+                    m.person.personId,
+                    ms.role(),
+                    LocalDate.ofEpochDay(ms.recorded()),
+                    ms.ended() >= 0 ? LocalDate.ofEpochDay(ms.ended()) : "",
+                    child ? m.exposed : "");
         }
         if (!simulated) {
             Person p = m.person;
-            people.printRecord(p.personId, p.forename, p.surname, p.dateOfBirth, p.female ? "F" : "M", p.ethnicity,
-                    p.postcode, p.pncLong() == null ? "" : p.pncLong(), p.female, false, "");
+            people.printRecord(
+                    p.personId,
+                    p.forename,
+                    p.surname,
+                    p.dateOfBirth,
+                    p.female ? "F" : "M",
+                    p.ethnicity,
+                    p.postcode,
+                    p.pncLong() == null ? "" : p.pncLong(),
+                    p.female,
+                    false,
+                    "");
         }
     }
 
@@ -260,10 +305,13 @@ final class Families {
                     continue;
                 }
                 for (Member other : byFamily.get(ms.familyRef())) {
-                    boolean parentHere = other != m && other.memberships.stream().anyMatch(o ->
-                            o.familyRef().equals(ms.familyRef()) && o.role().equals("PARENT_OR_CARER"));
-                    if (parentHere && other.history != null && other.history.proven.stream()
-                            .anyMatch(o -> !o.breach() && o.disposalDay() < eighteen)) {
+                    boolean parentHere = other != m
+                            && other.memberships.stream()
+                                    .anyMatch(o -> o.familyRef().equals(ms.familyRef())
+                                            && o.role().equals("PARENT_OR_CARER"));
+                    if (parentHere
+                            && other.history != null
+                            && other.history.proven.stream().anyMatch(o -> !o.breach() && o.disposalDay() < eighteen)) {
                         m.exposed = true;
                     }
                 }
@@ -308,8 +356,14 @@ final class Families {
 
     /** One proven offence: a youth caution from police (often reported by the YOS too) or a youth court conviction. */
     /** @param notBefore the earliest possible offence day (the 10th birthday, or the day after an earlier disposal) */
-    private boolean offence(Person kid, PersonHistory history, int disposal, int notBefore, boolean convictedBefore,
-                            SplittableRandom rng) throws IOException {
+    private boolean offence(
+            Person kid,
+            PersonHistory history,
+            int disposal,
+            int notBefore,
+            boolean convictedBefore,
+            SplittableRandom rng)
+            throws IOException {
         Offence o = reference.drawOffence(rng);
         String force = kid.outOfArea ? (rng.nextBoolean() ? "DURHAM" : "CLEVELAND") : kid.force;
         int known = disposal + rng.nextInt(21);
@@ -326,13 +380,20 @@ final class Families {
             police(kid, o, offenceDay, disposal, known, outcome, force, rng);
         } else {
             double u = rng.nextDouble();
-            outcome = !convictedBefore ? "REFERRAL_ORDER" : u < 0.4 ? "YOUTH_REHABILITATION_ORDER" : u < 0.6 ? "FINE"
-                    : "CONDITIONAL_DISCHARGE";
-            level = outcome.equals("FINE") || outcome.equals("CONDITIONAL_DISCHARGE") ? Level.OTHER_COURT : Level.COURT_ORDER;
+            outcome = !convictedBefore
+                    ? "REFERRAL_ORDER"
+                    : u < 0.4 ? "YOUTH_REHABILITATION_ORDER" : u < 0.6 ? "FINE" : "CONDITIONAL_DISCHARGE";
+            level = outcome.equals("FINE") || outcome.equals("CONDITIONAL_DISCHARGE")
+                    ? Level.OTHER_COURT
+                    : Level.COURT_ORDER;
             police(kid, o, offenceDay, Math.min(disposal, offenceDay + rng.nextInt(3)), known, "CHARGED", force, rng);
             Map<String, String> body = new LinkedHashMap<>();
-            body.put("case_ref", String.format("C%02d%08X", LocalDate.ofEpochDay(disposal).getYear() % 100,
-                    Mix.mix64(kid.index * 4096 + disposal) & 0xFFFFFFFFL));
+            body.put(
+                    "case_ref",
+                    String.format(
+                            "C%02d%08X",
+                            LocalDate.ofEpochDay(disposal).getYear() % 100,
+                            Mix.mix64(kid.index * 4096 + disposal) & 0xFFFFFFFFL));
             body.put("defendant_ref", Refs.defendantRef(kid));
             body.put("offence_code", o.code());
             body.put("offence_date", Deliveries.date(offenceDay, true));
@@ -342,7 +403,8 @@ final class Families {
             body.put("custody_months", "");
             body.put("court_type", "YOUTH");
             body.put(Datasets.RECORD_STATUS, "");
-            out.deliver(Datasets.COURTS_CONVICTIONS, out.newRecordId(Datasets.COURTS_CONVICTIONS), offenceDay, known, body);
+            out.deliver(
+                    Datasets.COURTS_CONVICTIONS, out.newRecordId(Datasets.COURTS_CONVICTIONS), offenceDay, known, body);
         }
         if (rng.nextDouble() < (caution ? 0.5 : 0.6)) {
             Sentencing.yos(out, kid, rng, o, offenceDay, disposal, known, outcome);
@@ -353,28 +415,67 @@ final class Families {
         return !caution;
     }
 
-    private void police(Person kid, Offence o, int offenceDay, int outcomeDay, int known, String outcome, String force,
-                        SplittableRandom rng) throws IOException {
+    private void police(
+            Person kid,
+            Offence o,
+            int offenceDay,
+            int outcomeDay,
+            int known,
+            String outcome,
+            String force,
+            SplittableRandom rng)
+            throws IOException {
         CareerSimulator.police(out, kid, rng, o, offenceDay, outcomeDay, known, outcome, force);
     }
 
     private Person fresh(SplittableRandom rng, boolean female, LocalDate dob, String surname, Person home) {
         long index = nextIndex++;
         String forename = Names.pick(female ? Names.FEMALE : Names.MALE, rng);
-        return new Person(index, female, forename, rng.nextDouble() < 0.4 ? Names.nickname(forename, rng) : null,
-                surname, null, Integer.MAX_VALUE, dob, home.ethnicity, home.postcode, home.movedPostcode, home.moveDay,
-                home.force, home.outOfArea, Pnc.serial(index, settings.seed()), 0, Integer.MAX_VALUE, Integer.MIN_VALUE);
+        return new Person(
+                index,
+                female,
+                forename,
+                rng.nextDouble() < 0.4 ? Names.nickname(forename, rng) : null,
+                surname,
+                null,
+                Integer.MAX_VALUE,
+                dob,
+                home.ethnicity,
+                home.postcode,
+                home.movedPostcode,
+                home.moveDay,
+                home.force,
+                home.outOfArea,
+                Pnc.serial(index, settings.seed()),
+                0,
+                Integer.MAX_VALUE,
+                Integer.MIN_VALUE);
     }
 
-    private Person freshIn(SplittableRandom rng, boolean female, LocalDate dob, String surname,
-                           ReferenceData.District district) {
+    private Person freshIn(
+            SplittableRandom rng, boolean female, LocalDate dob, String surname, ReferenceData.District district) {
         long index = nextIndex++;
         String forename = Names.pick(female ? Names.FEMALE : Names.MALE, rng);
         double e = rng.nextDouble();
         String ethnicity = e < 0.90 ? "WHITE" : e < 0.94 ? "ASIAN" : e < 0.965 ? "MIXED" : e < 0.98 ? "BLACK" : "OTHER";
-        return new Person(index, female, forename, rng.nextDouble() < 0.4 ? Names.nickname(forename, rng) : null,
-                surname, null, Integer.MAX_VALUE, dob, ethnicity, PersonFactory.postcode(district.district(), rng), null,
-                Integer.MAX_VALUE, district.force(), false, Pnc.serial(index, settings.seed()), 0, Integer.MAX_VALUE,
+        return new Person(
+                index,
+                female,
+                forename,
+                rng.nextDouble() < 0.4 ? Names.nickname(forename, rng) : null,
+                surname,
+                null,
+                Integer.MAX_VALUE,
+                dob,
+                ethnicity,
+                PersonFactory.postcode(district.district(), rng),
+                null,
+                Integer.MAX_VALUE,
+                district.force(),
+                false,
+                Pnc.serial(index, settings.seed()),
+                0,
+                Integer.MAX_VALUE,
                 Integer.MIN_VALUE);
     }
 

@@ -22,10 +22,22 @@ import java.nio.file.Path;
  * @param housingShare         base share of people with housing support (more for women, prolific)
  * @param checkpointReferralShare share of prosecutable Durham adult offences that police refer to Checkpoint
  */
-public record GeneratorSettings(long people, int fromYear, int toYear, long seed, double checkpointTrueEffect,
-                                Path offencesPath, Path areasPath, int historyYears, double femaleShare,
-                                double outOfAreaShare, double identityNoise, double invalidRowRate,
-                                double substanceShare, double housingShare, double checkpointReferralShare) {
+public record GeneratorSettings(
+        long people,
+        int fromYear,
+        int toYear,
+        long seed,
+        double checkpointTrueEffect,
+        Path offencesPath,
+        Path areasPath,
+        int historyYears,
+        double femaleShare,
+        double outOfAreaShare,
+        double identityNoise,
+        double invalidRowRate,
+        double substanceShare,
+        double housingShare,
+        double checkpointReferralShare) {
     public static final double CHECKPOINT_TRUE_EFFECT_DEFAULT = -0.10;
     public static final Path OFFENCES_PATH_DEFAULT = Path.of("conf/reference/offences.csv");
     public static final Path AREAS_PATH_DEFAULT = Path.of("conf/reference/areas.csv");
@@ -46,31 +58,71 @@ public record GeneratorSettings(long people, int fromYear, int toYear, long seed
             throw new IllegalArgumentException("Cannot generate: bad year range (" + fromYear + ".." + toYear + ")");
         }
         if (checkpointTrueEffect <= -1 || checkpointTrueEffect >= 1) {
-            throw new IllegalArgumentException("Cannot generate: checkpoint effect must be in (-1, 1) (" + checkpointTrueEffect + ")");
+            throw new IllegalArgumentException(
+                    "Cannot generate: checkpoint effect must be in (-1, 1) (" + checkpointTrueEffect + ")");
         }
         if (historyYears < 0) {
-            throw new IllegalArgumentException("Cannot generate: history years must not be negative (" + historyYears + ")");
+            throw new IllegalArgumentException(
+                    "Cannot generate: history years must not be negative (" + historyYears + ")");
         }
         offencesPath = offencesPath == null ? OFFENCES_PATH_DEFAULT : offencesPath;
         areasPath = areasPath == null ? AREAS_PATH_DEFAULT : areasPath;
     }
 
     public static GeneratorSettings defaults(long people, int fromYear, int toYear, long seed) {
-        return new GeneratorSettings(people, fromYear, toYear, seed, CHECKPOINT_TRUE_EFFECT_DEFAULT,
-                OFFENCES_PATH_DEFAULT, AREAS_PATH_DEFAULT, HISTORY_YEARS_DEFAULT, FEMALE_SHARE_DEFAULT,
-                OUT_OF_AREA_SHARE_DEFAULT, IDENTITY_NOISE_DEFAULT, INVALID_ROW_RATE_DEFAULT,
-                SUBSTANCE_SHARE_DEFAULT, HOUSING_SHARE_DEFAULT, CHECKPOINT_REFERRAL_SHARE_DEFAULT);
+        return new GeneratorSettings(
+                people,
+                fromYear,
+                toYear,
+                seed,
+                CHECKPOINT_TRUE_EFFECT_DEFAULT,
+                OFFENCES_PATH_DEFAULT,
+                AREAS_PATH_DEFAULT,
+                HISTORY_YEARS_DEFAULT,
+                FEMALE_SHARE_DEFAULT,
+                OUT_OF_AREA_SHARE_DEFAULT,
+                IDENTITY_NOISE_DEFAULT,
+                INVALID_ROW_RATE_DEFAULT,
+                SUBSTANCE_SHARE_DEFAULT,
+                HOUSING_SHARE_DEFAULT,
+                CHECKPOINT_REFERRAL_SHARE_DEFAULT);
     }
 
     public GeneratorSettings withCheckpointTrueEffect(double effect) {
-        return new GeneratorSettings(people, fromYear, toYear, seed, effect, offencesPath, areasPath, historyYears,
-                femaleShare, outOfAreaShare, identityNoise, invalidRowRate, substanceShare, housingShare,
+        return new GeneratorSettings(
+                people,
+                fromYear,
+                toYear,
+                seed,
+                effect,
+                offencesPath,
+                areasPath,
+                historyYears,
+                femaleShare,
+                outOfAreaShare,
+                identityNoise,
+                invalidRowRate,
+                substanceShare,
+                housingShare,
                 checkpointReferralShare);
     }
 
     public GeneratorSettings withReference(Path offences, Path areas) {
-        return new GeneratorSettings(people, fromYear, toYear, seed, checkpointTrueEffect, offences, areas, historyYears,
-                femaleShare, outOfAreaShare, identityNoise, invalidRowRate, substanceShare, housingShare,
+        return new GeneratorSettings(
+                people,
+                fromYear,
+                toYear,
+                seed,
+                checkpointTrueEffect,
+                offences,
+                areas,
+                historyYears,
+                femaleShare,
+                outOfAreaShare,
+                identityNoise,
+                invalidRowRate,
+                substanceShare,
+                housingShare,
                 checkpointReferralShare);
     }
 }

@@ -25,8 +25,15 @@ final class IdentityNoise {
      *
      * @param pncShare share of this agency's records that carry the PNC ID (0 for no PNC column)
      */
-    void render(Person p, int day, SplittableRandom rng, Map<String, String> row, double pncShare,
-                boolean ethnicity, boolean postcode, boolean courts) {
+    void render(
+            Person p,
+            int day,
+            SplittableRandom rng,
+            Map<String, String> row,
+            double pncShare,
+            boolean ethnicity,
+            boolean postcode,
+            boolean courts) {
         String forename = p.forename;
         if (p.nickname != null && chance(rng, 0.12)) {
             forename = p.nickname;
@@ -46,10 +53,23 @@ final class IdentityNoise {
         row.put("surname", surname);
         row.put("date_of_birth", formatDate(dateOfBirth(p.dateOfBirth, rng, day), courts));
         String sex = chance(rng, 0.005) ? "U" : p.female ? "F" : "M";
-        row.put("sex", courts ? switch (sex) { case "M" -> "Male"; case "F" -> "Female"; default -> "Unknown"; } : sex);
+        row.put(
+                "sex",
+                courts
+                        ? switch (sex) {
+                            case "M" -> "Male";
+                            case "F" -> "Female";
+                            default -> "Unknown";
+                        }
+                        : sex);
         if (ethnicity) {
-            row.put("ethnicity", chance(rng, 0.10) ? "" : chance(rng, 0.05) ? "UNKNOWN"
-                    : chance(rng, 0.1) ? p.ethnicity.toLowerCase(Locale.ROOT) : p.ethnicity);
+            row.put(
+                    "ethnicity",
+                    chance(rng, 0.10)
+                            ? ""
+                            : chance(rng, 0.05)
+                                    ? "UNKNOWN"
+                                    : chance(rng, 0.1) ? p.ethnicity.toLowerCase(Locale.ROOT) : p.ethnicity);
         }
         if (postcode) {
             row.put("postcode", chance(rng, 0.05) ? "" : postcode(p.postcodeOn(day), rng));
@@ -63,7 +83,9 @@ final class IdentityNoise {
         if (d == null) {
             return "";
         }
-        return courts ? String.format("%02d/%02d/%04d", d.getDayOfMonth(), d.getMonthValue(), d.getYear()) : d.toString();
+        return courts
+                ? String.format("%02d/%02d/%04d", d.getDayOfMonth(), d.getMonthValue(), d.getYear())
+                : d.toString();
     }
 
     private String spell(String name, SplittableRandom rng) {
@@ -108,7 +130,8 @@ final class IdentityNoise {
             case 0 -> s.substring(0, i) + c + s.substring(i + 1);
             case 1 -> s.substring(0, i) + s.substring(i + 1);
             case 2 -> s.substring(0, i) + c + s.substring(i);
-            default -> i + 1 < s.length() ? s.substring(0, i) + s.charAt(i + 1) + s.charAt(i) + s.substring(i + 2) : s + c;
+            default ->
+                i + 1 < s.length() ? s.substring(0, i) + s.charAt(i + 1) + s.charAt(i) + s.substring(i + 2) : s + c;
         };
     }
 

@@ -2,8 +2,7 @@ package org.lcjp.reoffending.synthetic;
 
 /** SplitMix64 finaliser: a bijection on longs, so distinct inputs give distinct ids and independent seeds. */
 final class Mix {
-    private Mix() {
-    }
+    private Mix() {}
 
     static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
 
@@ -122,13 +121,18 @@ final class NeedsSimulator {
         body.put("assessment_date", Deliveries.date(day, false));
         needs.forEach((need, has) -> body.put(need, draws.nextDouble() < model.blankShare() ? "" : has ? "Y" : "N"));
         body.put("reoffending_risk", draws.nextDouble() < 0.05 ? "" : risk(day));
-        return out.deliver(Datasets.PROBATION_ASSESSMENTS, out.newRecordId(Datasets.PROBATION_ASSESSMENTS), day,
-                day + 1 + draws.nextInt(30), body);
+        return out.deliver(
+                Datasets.PROBATION_ASSESSMENTS,
+                out.newRecordId(Datasets.PROBATION_ASSESSMENTS),
+                day,
+                day + 1 + draws.nextInt(30),
+                body);
     }
 
     /** The predicted 12-month proven reoffending probability from the true rate, with an assessor's error, banded. */
     private String risk(int day) {
-        double hazard = CareerSimulator.ADULT_PROVEN_SHARE * person.propensity * CareerSimulator.ageFactor(person.ageOn(day));
+        double hazard =
+                CareerSimulator.ADULT_PROVEN_SHARE * person.propensity * CareerSimulator.ageFactor(person.ageOn(day));
         double p = 1 - Math.exp(-hazard);
         double logit = Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p)) + 0.5 * draws.nextGaussian();
         double predicted = 1 / (1 + Math.exp(-logit));
@@ -149,10 +153,18 @@ final class NeedsSimulator {
         if (service.equals(Datasets.SUBSTANCE_TREATMENT)) {
             boolean drugs = needs.get("drugs");
             boolean alcohol = needs.get("alcohol");
-            substance = drugs && alcohol ? "ALCOHOL_AND_NON_OPIATE" : alcohol ? "ALCOHOL"
-                    : draws.nextDouble() < 0.6 ? "OPIATE" : "NON_OPIATE";
+            substance = drugs && alcohol
+                    ? "ALCOHOL_AND_NON_OPIATE"
+                    : alcohol ? "ALCOHOL" : draws.nextDouble() < 0.6 ? "OPIATE" : "NON_OPIATE";
         }
-        services.spell(person, rng, service, referral, started ? start : Services.NOT_STARTED, end, substance,
+        services.spell(
+                person,
+                rng,
+                service,
+                referral,
+                started ? start : Services.NOT_STARTED,
+                end,
+                substance,
                 service.equals(Datasets.SUBSTANCE_TREATMENT) ? "CRIMINAL_JUSTICE" : null);
         return started ? end : referral;
     }

@@ -25,6 +25,7 @@ final class Person {
     final int pncSerial;
     /** Offences a year at the peak of the age curve. */
     final double propensity;
+
     final int careerStartDay;
     final int careerEndDay;
 
@@ -32,9 +33,25 @@ final class Person {
     boolean iom;
     Boolean checkpointDiverted;
 
-    Person(long index, boolean female, String forename, String nickname, String surname, String marriedSurname,
-           int marriageDay, LocalDate dateOfBirth, String ethnicity, String postcode, String movedPostcode, int moveDay,
-           String force, boolean outOfArea, int pncSerial, double propensity, int careerStartDay, int careerEndDay) {
+    Person(
+            long index,
+            boolean female,
+            String forename,
+            String nickname,
+            String surname,
+            String marriedSurname,
+            int marriageDay,
+            LocalDate dateOfBirth,
+            String ethnicity,
+            String postcode,
+            String movedPostcode,
+            int moveDay,
+            String force,
+            boolean outOfArea,
+            int pncSerial,
+            double propensity,
+            int careerStartDay,
+            int careerEndDay) {
         this.index = index;
         this.personId = String.format("P%08d", index + 1);
         this.female = female;

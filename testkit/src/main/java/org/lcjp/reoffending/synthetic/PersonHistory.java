@@ -6,15 +6,18 @@ import java.util.List;
 /** What was delivered about one person, in the terms of the counting rules: the generator's own truth. */
 final class PersonHistory {
     /** Disposal severity, in methodology order. */
-    enum Level { CAUTION, OTHER_COURT, COURT_ORDER, CUSTODY }
+    enum Level {
+        CAUTION,
+        OTHER_COURT,
+        COURT_ORDER,
+        CUSTODY
+    }
 
     /** A proven offence as delivered (never withdrawn); breaches are kept, flagged, since they must not count. */
-    record ProvenOffence(int offenceDay, int disposalDay, Level level, boolean breach) {
-    }
+    record ProvenOffence(int offenceDay, int disposalDay, Level level, boolean breach) {}
 
     /** A SENTENCED release from custody. */
-    record Release(int day, double sentenceMonths) {
-    }
+    record Release(int day, double sentenceMonths) {}
 
     final Person person;
     final List<ProvenOffence> proven = new ArrayList<>();
@@ -25,6 +28,7 @@ final class PersonHistory {
     int checkpointDay = -1;
     /** Expected 12-month proven reoffending probability without and with the diversion's effect. */
     double checkpointBaseline;
+
     double checkpointTreated;
 
     PersonHistory(Person person) {

@@ -6,8 +6,7 @@ import org.lcjp.reoffending.pseudonymise.PncId;
 final class Pnc {
     private static final String LETTERS = "ZABCDEFGHJKLMNPQRTUVWXY";
 
-    private Pnc() {
-    }
+    private Pnc() {}
 
     static String longForm(int year, int serial) {
         return String.format("%04d/%07d%c", year, serial, PncId.checkLetter(year % 100, serial));
@@ -20,7 +19,8 @@ final class Pnc {
     /** The same ID with a check letter that fails the check (a keying error). */
     static String withWrongCheckLetter(String valid, int shift) {
         char good = valid.charAt(valid.length() - 1);
-        char bad = LETTERS.charAt((LETTERS.indexOf(good) + 1 + Math.floorMod(shift, LETTERS.length() - 1)) % LETTERS.length());
+        char bad = LETTERS.charAt(
+                (LETTERS.indexOf(good) + 1 + Math.floorMod(shift, LETTERS.length() - 1)) % LETTERS.length());
         return valid.substring(0, valid.length() - 1) + bad;
     }
 

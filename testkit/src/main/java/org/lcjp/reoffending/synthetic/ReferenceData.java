@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -22,8 +21,7 @@ final class ReferenceData {
     }
 
     /** One postcode district of conf/reference/areas.csv. */
-    record District(String district, String localAuthority, String force) {
-    }
+    record District(String district, String localAuthority, String force) {}
 
     private final List<Offence> offences;
     private final double[] cumulativeWeights;
@@ -35,7 +33,8 @@ final class ReferenceData {
         this.breaches = offences.stream().filter(Offence::breach).toList();
         this.districts = List.copyOf(districts);
         if (this.offences.isEmpty() || this.breaches.isEmpty() || this.districts.isEmpty()) {
-            throw new IllegalArgumentException("Cannot generate: reference needs offences, breach offences and districts");
+            throw new IllegalArgumentException(
+                    "Cannot generate: reference needs offences, breach offences and districts");
         }
         cumulativeWeights = new double[this.offences.size()];
         double sum = 0;
@@ -48,12 +47,17 @@ final class ReferenceData {
     static ReferenceData load(Path offencesCsv, Path areasCsv) throws IOException {
         List<Offence> offences = new ArrayList<>();
         for (CSVRecord r : read(offencesCsv)) {
-            offences.add(new Offence(r.get("offence_code").strip(), r.get("offence_group").strip(),
-                    "Y".equalsIgnoreCase(r.get("is_breach").strip()), Integer.parseInt(r.get("harm_days").strip())));
+            offences.add(new Offence(
+                    r.get("offence_code").strip(),
+                    r.get("offence_group").strip(),
+                    "Y".equalsIgnoreCase(r.get("is_breach").strip()),
+                    Integer.parseInt(r.get("harm_days").strip())));
         }
         List<District> districts = new ArrayList<>();
         for (CSVRecord r : read(areasCsv)) {
-            districts.add(new District(r.get("postcode_district").strip(), r.get("local_authority").strip(),
+            districts.add(new District(
+                    r.get("postcode_district").strip(),
+                    r.get("local_authority").strip(),
                     r.get("force").strip()));
         }
         return new ReferenceData(offences, districts);
@@ -61,7 +65,13 @@ final class ReferenceData {
 
     private static List<CSVRecord> read(Path csv) throws IOException {
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+            return CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)
+                    .getRecords();
         }
     }
 
@@ -111,7 +121,10 @@ final class ReferenceData {
     /** The local authority of a clean postcode (its outward code), or OUT_OF_AREA. */
     String localAuthorityOf(String postcode) {
         String outward = postcode.substring(0, postcode.indexOf(' '));
-        return districts.stream().filter(d -> d.district().equals(outward)).map(District::localAuthority).findFirst()
+        return districts.stream()
+                .filter(d -> d.district().equals(outward))
+                .map(District::localAuthority)
+                .findFirst()
                 .orElse(OUT_OF_AREA);
     }
 

@@ -7,15 +7,15 @@ package org.lcjp.reoffending.synthetic;
 final class Refs {
     private static final String LETTERS = "ABCDEFGHJKLMNPRSTVWXYZ";
 
-    private Refs() {
-    }
+    private Refs() {}
 
     private static long scramble(long index, long multiplier, long offset, long range) {
         return Math.floorMod(index * multiplier + offset, range);
     }
 
     static String custodyRef(Person p, String force) {
-        return (force.equals("DURHAM") ? "DU/" : "CL/") + String.format("%08d", scramble(p.index, 7_777_777L, 1234567L, 99_999_989L));
+        return (force.equals("DURHAM") ? "DU/" : "CL/")
+                + String.format("%08d", scramble(p.index, 7_777_777L, 1234567L, 99_999_989L));
     }
 
     static String defendantRef(Person p) {

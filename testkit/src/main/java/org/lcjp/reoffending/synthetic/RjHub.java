@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-
 import org.apache.commons.csv.CSVPrinter;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.synthetic.PersonHistory.Level;
@@ -28,13 +27,25 @@ import org.lcjp.reoffending.synthetic.ReferenceData.Offence;
  */
 final class RjHub {
     private static final long RJ_SALT = 0x524A4855424CL;
-    static final Set<String> VICTIM_GROUPS = Set.of("Violence against the person", "Sexual offences", "Robbery",
-            "Theft offences", "Criminal damage and arson", "Fraud offences", "Public order offences");
+    static final Set<String> VICTIM_GROUPS = Set.of(
+            "Violence against the person",
+            "Sexual offences",
+            "Robbery",
+            "Theft offences",
+            "Criminal damage and arson",
+            "Fraud offences",
+            "Public order offences");
     static final List<String> COMPLETED = List.of("CONFERENCE", "INDIRECT");
 
     /** One referral and what the generator knows about it. */
-    private record Referral(String recordId, int disposalDay, int referralDay, String outcome, int outcomeDay,
-                            boolean outcomeDelivered, boolean prevented) {
+    private record Referral(
+            String recordId,
+            int disposalDay,
+            int referralDay,
+            String outcome,
+            int outcomeDay,
+            boolean outcomeDelivered,
+            boolean prevented) {
         boolean completed() {
             return COMPLETED.contains(outcome);
         }
@@ -72,7 +83,8 @@ final class RjHub {
         this.truth = truth;
         this.hubStart = (int) LocalDate.of(settings.fromYear(), 1, 1).toEpochDay();
         this.periodEnd = (int) LocalDate.of(settings.toYear(), 12, 31).toEpochDay();
-        this.effectiveDay = (int) DeliveryFiles.extractDate(settings.toYear() * 4 + 3).toEpochDay();
+        this.effectiveDay =
+                (int) DeliveryFiles.extractDate(settings.toYear() * 4 + 3).toEpochDay();
     }
 
     void start(Person p, PersonHistory h) {
@@ -111,13 +123,17 @@ final class RjHub {
             return;
         }
         lastDisposal = disposalDay;
-        Offence about = offences.stream().filter(o -> !o.breach() && VICTIM_GROUPS.contains(o.group()))
-                .max(java.util.Comparator.comparingInt(Offence::harmDays)).orElse(null);
+        Offence about = offences.stream()
+                .filter(o -> !o.breach() && VICTIM_GROUPS.contains(o.group()))
+                .max(java.util.Comparator.comparingInt(Offence::harmDays))
+                .orElse(null);
         int age = person.ageOn(disposalDay);
         if (about == null || age < 10) {
             return;
         }
-        long previous = history.proven.stream().filter(o -> !o.breach() && o.disposalDay() < disposalDay).count();
+        long previous = history.proven.stream()
+                .filter(o -> !o.breach() && o.disposalDay() < disposalDay)
+                .count();
         double p = strategy.rjReferralShare() * Math.exp(-0.12 * previous) * (person.female ? 1.3 : 1.0);
         if (rng.nextDouble() >= p) {
             return;
@@ -148,8 +164,9 @@ final class RjHub {
         refer(about, disposalDay, referralDay, stage, source, previous, age);
     }
 
-    private void refer(Offence about, int disposalDay, int referralDay, String stage, String source, long previous,
-                       int age) throws IOException {
+    private void refer(
+            Offence about, int disposalDay, int referralDay, String stage, String source, long previous, int age)
+            throws IOException {
         // Lower-risk people complete more often: the confounding the matched comparison must undo.
         double logit = 0.5 - 0.22 * previous + 0.025 * (age - 30) + (person.female ? 0.4 : 0);
         boolean complete = rng.nextDouble() < 1 / (1 + Math.exp(-logit));
@@ -160,7 +177,9 @@ final class RjHub {
             consent = "Y";
         } else {
             double u = rng.nextDouble();
-            outcome = u < 0.2 ? "NOT_SUITABLE" : u < 0.5 ? "OFFENDER_DECLINED" : u < 0.85 ? "VICTIM_DECLINED" : "WITHDRAWN";
+            outcome = u < 0.2
+                    ? "NOT_SUITABLE"
+                    : u < 0.5 ? "OFFENDER_DECLINED" : u < 0.85 ? "VICTIM_DECLINED" : "WITHDRAWN";
             consent = outcome.equals("VICTIM_DECLINED") ? "N" : outcome.equals("WITHDRAWN") ? "Y" : "";
         }
         int askedDay = referralDay + 7 + rng.nextInt(30);
@@ -187,7 +206,8 @@ final class RjHub {
         body.put(Datasets.RECORD_STATUS, "");
         String id = out.newRecordId(Datasets.RJ_REFERRALS);
         int outcomeKnown = outcomeDay + rng.nextInt(15);
-        boolean delivered = out.deliver(Datasets.RJ_REFERRALS, id, referralDay, referralDay + rng.nextInt(15), body, true);
+        boolean delivered =
+                out.deliver(Datasets.RJ_REFERRALS, id, referralDay, referralDay + rng.nextInt(15), body, true);
         if (delivered) {
             referred++;
             if (!consent.isEmpty()) {
@@ -204,8 +224,14 @@ final class RjHub {
             }
             out.update(Datasets.RJ_REFERRALS, id, referralDay, outcomeKnown, body);
         }
-        referrals.add(new Referral(id, disposalDay, referralDay, outcome, outcomeDay,
-                delivered && out.delivered(outcomeKnown), prevented));
+        referrals.add(new Referral(
+                id,
+                disposalDay,
+                referralDay,
+                outcome,
+                outcomeDay,
+                delivered && out.delivered(outcomeKnown),
+                prevented));
     }
 
     /**
@@ -216,12 +242,16 @@ final class RjHub {
     void finish() throws IOException {
         boolean first = true;
         for (Referral r : referrals) {
-            int index = history.proven.stream().filter(o -> !o.breach() && o.disposalDay() <= r.referralDay())
-                    .mapToInt(ProvenOffence::disposalDay).max().orElse(Integer.MIN_VALUE);
+            int index = history.proven.stream()
+                    .filter(o -> !o.breach() && o.disposalDay() <= r.referralDay())
+                    .mapToInt(ProvenOffence::disposalDay)
+                    .max()
+                    .orElse(Integer.MIN_VALUE);
             boolean indexed = index != Integer.MIN_VALUE;
             boolean withProcess = indexed && reoffended(history.proven, index);
             boolean without = indexed && (withProcess || reoffended(muted, index));
-            boolean followed = indexed && LocalDate.ofEpochDay(index).plusMonths(18).toEpochDay() <= effectiveDay;
+            boolean followed =
+                    indexed && LocalDate.ofEpochDay(index).plusMonths(18).toEpochDay() <= effectiveDay;
             boolean isTreated = first && r.completed() && r.outcomeDelivered() && indexed;
             if (r.completed() && r.outcomeDelivered()) {
                 first = false;
@@ -231,9 +261,17 @@ final class RjHub {
                 treatedReoffendedWithout += without ? 1 : 0;
                 treatedReoffendedWith += withProcess ? 1 : 0;
             }
-            truth.printRecord(person.personId, r.recordId(), LocalDate.ofEpochDay(r.referralDay()),
-                    indexed ? LocalDate.ofEpochDay(index) : "", r.outcomeDelivered() ? r.outcome() : "",
-                    r.prevented(), isTreated, followed, without ? 1 : 0, withProcess ? 1 : 0);
+            truth.printRecord(
+                    person.personId,
+                    r.recordId(),
+                    LocalDate.ofEpochDay(r.referralDay()),
+                    indexed ? LocalDate.ofEpochDay(index) : "",
+                    r.outcomeDelivered() ? r.outcome() : "",
+                    r.prevented(),
+                    isTreated,
+                    followed,
+                    without ? 1 : 0,
+                    withProcess ? 1 : 0);
         }
     }
 
@@ -242,13 +280,26 @@ final class RjHub {
         LocalDate i = LocalDate.ofEpochDay(index);
         long followUp = i.plusMonths(12).toEpochDay();
         long proof = i.plusMonths(18).toEpochDay();
-        return proven.stream().anyMatch(o -> !o.breach() && o.offenceDay() > index && o.offenceDay() <= followUp
-                && o.disposalDay() <= proof);
+        return proven.stream()
+                .anyMatch(o -> !o.breach()
+                        && o.offenceDay() > index
+                        && o.offenceDay() <= followUp
+                        && o.disposalDay() <= proof);
     }
 
     static String[] truthHeader() {
-        return new String[] {"person_id", "record_id", "referral_date", "index_date", "outcome", "prevented", "treated",
-                "follow_up_complete", "reoffended_without_process", "reoffended_with_process"};
+        return new String[] {
+            "person_id",
+            "record_id",
+            "referral_date",
+            "index_date",
+            "outcome",
+            "prevented",
+            "treated",
+            "follow_up_complete",
+            "reoffended_without_process",
+            "reoffended_with_process"
+        };
     }
 
     /** The realised truths for parameters.json. */
@@ -258,10 +309,15 @@ final class RjHub {
         m.put("rj_prevented_share", strategy.rjPreventedShare());
         m.put("rj_referrals_delivered", referred);
         m.put("rj_treated_with_complete_follow_up", treated);
-        m.put("rj_treated_reoffending_without_process", treated == 0 ? Double.NaN : (double) treatedReoffendedWithout / treated);
-        m.put("rj_treated_reoffending_with_process", treated == 0 ? Double.NaN : (double) treatedReoffendedWith / treated);
-        m.put("rj_true_effect_on_treated", treated == 0 ? Double.NaN
-                : (double) (treatedReoffendedWith - treatedReoffendedWithout) / treated);
+        m.put(
+                "rj_treated_reoffending_without_process",
+                treated == 0 ? Double.NaN : (double) treatedReoffendedWithout / treated);
+        m.put(
+                "rj_treated_reoffending_with_process",
+                treated == 0 ? Double.NaN : (double) treatedReoffendedWith / treated);
+        m.put(
+                "rj_true_effect_on_treated",
+                treated == 0 ? Double.NaN : (double) (treatedReoffendedWith - treatedReoffendedWithout) / treated);
         m.put("rj_effective_date", LocalDate.ofEpochDay(effectiveDay).toString());
         return m;
     }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.synthetic.PersonHistory.Level;
 import org.lcjp.reoffending.synthetic.PersonHistory.Release;
@@ -48,31 +47,51 @@ final class Sentencing {
         boolean separateSentence = crown || rng.nextDouble() < 0.25;
         int sentenceDay = separateSentence ? convictionDay + 14 + rng.nextInt(35) : convictionDay;
         boolean breachOnly = offences.stream().allMatch(Offence::breach);
-        double logit = -4.6 + 0.28 * Math.min(previous, 25) + 0.8 * Math.log(1 + maxHarm / 30.0)
-                + (maxHarm >= 1460 ? 2 : 0) - (juvenile ? 1.2 : 0) + (breachOnly ? 0.8 : 0);
+        double logit = -4.6
+                + 0.28 * Math.min(previous, 25)
+                + 0.8 * Math.log(1 + maxHarm / 30.0)
+                + (maxHarm >= 1460 ? 2 : 0)
+                - (juvenile ? 1.2 : 0)
+                + (breachOnly ? 0.8 : 0);
         boolean custodial = rng.nextDouble() < 1 / (1 + Math.exp(-logit));
         String disposal;
         double months = 0;
         if (custodial) {
             disposal = juvenile ? "DETENTION_AND_TRAINING_ORDER" : "IMMEDIATE_CUSTODY";
-            months = juvenile ? DTO_MONTHS[rng.nextInt(DTO_MONTHS.length)]
-                    : Math.min(360, Math.max(0.5, Math.round(2 * (1.5 + maxHarm / 25.0 + 0.25 * previous)
-                    * Math.exp(0.55 * gaussian())) / 2.0));
+            months = juvenile
+                    ? DTO_MONTHS[rng.nextInt(DTO_MONTHS.length)]
+                    : Math.min(
+                            360,
+                            Math.max(
+                                    0.5,
+                                    Math.round(2
+                                                    * (1.5 + maxHarm / 25.0 + 0.25 * previous)
+                                                    * Math.exp(0.55 * gaussian()))
+                                            / 2.0));
         } else {
             disposal = juvenile ? youthDisposal() : adultDisposal();
         }
-        Level level = custodial ? Level.CUSTODY : switch (disposal) {
-            case "SUSPENDED_SENTENCE_ORDER", "COMMUNITY_ORDER", "YOUTH_REHABILITATION_ORDER", "REFERRAL_ORDER" -> Level.COURT_ORDER;
-            default -> Level.OTHER_COURT;
-        };
+        Level level = custodial
+                ? Level.CUSTODY
+                : switch (disposal) {
+                    case "SUSPENDED_SENTENCE_ORDER",
+                            "COMMUNITY_ORDER",
+                            "YOUTH_REHABILITATION_ORDER",
+                            "REFERRAL_ORDER" -> Level.COURT_ORDER;
+                    default -> Level.OTHER_COURT;
+                };
         convictedBefore = true;
         int knownDay = sentenceDay + rng.nextInt(28);
-        String caseRef = String.format("C%02d%08X", LocalDate.ofEpochDay(convictionDay).getYear() % 100,
+        String caseRef = String.format(
+                "C%02d%08X",
+                LocalDate.ofEpochDay(convictionDay).getYear() % 100,
                 Mix.mix64(person.index * 4096 + ++cases) & 0xFFFFFFFFL);
         // Quashed on appeal: withdrawn by a DELETED row after every other re-send of the record.
         int quashedKnown = knownDay + 240 + rng.nextInt(160);
         boolean quashed = !custodial && rng.nextDouble() < 0.01 && out.delivered(quashedKnown);
-        boolean yos = juvenile && !disposal.equals("ABSOLUTE_DISCHARGE") && !disposal.equals("OTHER")
+        boolean yos = juvenile
+                && !disposal.equals("ABSOLUTE_DISCHARGE")
+                && !disposal.equals("OTHER")
                 && rng.nextDouble() < 0.85;
         boolean courtRows = !yos || rng.nextDouble() > 0.15;
         for (Offence o : offences) {
@@ -83,7 +102,9 @@ final class Sentencing {
                 body.put("offence_code", o.code());
                 body.put("offence_date", Deliveries.date(day, true));
                 body.put("conviction_date", Deliveries.date(convictionDay, true));
-                body.put("sentence_date", separateSentence || rng.nextDouble() < 0.8 ? Deliveries.date(sentenceDay, true) : "");
+                body.put(
+                        "sentence_date",
+                        separateSentence || rng.nextDouble() < 0.8 ? Deliveries.date(sentenceDay, true) : "");
                 body.put("disposal", disposal);
                 body.put("custody_months", custodial ? formatMonths(months) : "");
                 body.put("court_type", courtType);
@@ -108,7 +129,7 @@ final class Sentencing {
             career.assessments.add(new int[] {convictionDay, chargeDay});
         } else if (!custodial && (maxHarm >= 365 ? rng.nextDouble() < 0.3 : rng.nextDouble() < 0.02)) {
             prison(chargeDay, convictionDay, "REMAND", "");
-            career.custody.add(new int[]{chargeDay, convictionDay});
+            career.custody.add(new int[] {chargeDay, convictionDay});
         }
     }
 
@@ -117,14 +138,20 @@ final class Sentencing {
         if (!convictedBefore && u < 0.7) {
             return "REFERRAL_ORDER";
         }
-        return u < 0.45 ? "YOUTH_REHABILITATION_ORDER" : u < 0.6 ? "FINE" : u < 0.92 ? "CONDITIONAL_DISCHARGE"
-                : u < 0.95 ? "ABSOLUTE_DISCHARGE" : "OTHER";
+        return u < 0.45
+                ? "YOUTH_REHABILITATION_ORDER"
+                : u < 0.6 ? "FINE" : u < 0.92 ? "CONDITIONAL_DISCHARGE" : u < 0.95 ? "ABSOLUTE_DISCHARGE" : "OTHER";
     }
 
     private String adultDisposal() {
         double u = rng.nextDouble();
-        return u < 0.13 ? "SUSPENDED_SENTENCE_ORDER" : u < 0.32 ? "COMMUNITY_ORDER" : u < 0.77 ? "FINE"
-                : u < 0.91 ? "CONDITIONAL_DISCHARGE" : u < 0.93 ? "ABSOLUTE_DISCHARGE" : "OTHER";
+        return u < 0.13
+                ? "SUSPENDED_SENTENCE_ORDER"
+                : u < 0.32
+                        ? "COMMUNITY_ORDER"
+                        : u < 0.77
+                                ? "FINE"
+                                : u < 0.91 ? "CONDITIONAL_DISCHARGE" : u < 0.93 ? "ABSOLUTE_DISCHARGE" : "OTHER";
     }
 
     static String formatMonths(double months) {
@@ -139,7 +166,7 @@ final class Sentencing {
     private void custody(int sentenceDay, double months, boolean juvenile) throws IOException {
         int served = Math.max(1, (int) Math.round(months * 30.44 / 2));
         int release = sentenceDay + served;
-        career.custody.add(new int[]{sentenceDay, release});
+        career.custody.add(new int[] {sentenceDay, release});
         if (!prison(sentenceDay, release, "SENTENCED", formatMonths(months))) {
             return;
         }
@@ -158,7 +185,7 @@ final class Sentencing {
         if (licenceEnd - release > 30 && rng.nextDouble() < 0.15) {
             int recall = release + 7 + rng.nextInt(licenceEnd - release - 7);
             int back = Math.min(licenceEnd, recall + (rng.nextDouble() < 0.7 ? 28 : 90));
-            career.custody.add(new int[]{recall, back});
+            career.custody.add(new int[] {recall, back});
             prison(recall, back, "RECALL", "");
         }
     }
@@ -170,8 +197,12 @@ final class Sentencing {
         body.put("release_date", Deliveries.date(release, false));
         body.put("release_type", type);
         body.put("sentence_months", months);
-        return out.deliver(Datasets.PRISONS_RELEASES, out.newRecordId(Datasets.PRISONS_RELEASES), release,
-                release + rng.nextInt(30), body);
+        return out.deliver(
+                Datasets.PRISONS_RELEASES,
+                out.newRecordId(Datasets.PRISONS_RELEASES),
+                release,
+                release + rng.nextInt(30),
+                body);
     }
 
     private void supervision(String type, int start, int days, int harm) throws IOException {
@@ -180,8 +211,10 @@ final class Sentencing {
 
     /** Delivered at its start with a blank end date, then re-sent once the order ends. */
     private void supervisionRow(String type, int start, int end, int harm) throws IOException {
-        career.orders.add(new int[]{start, end});
-        String rosh = harm >= 1000 ? "VERY_HIGH" : harm >= 365 ? "HIGH" : harm >= 30 ? "MEDIUM" : rng.nextDouble() < 0.1 ? "" : "LOW";
+        career.orders.add(new int[] {start, end});
+        String rosh = harm >= 1000
+                ? "VERY_HIGH"
+                : harm >= 365 ? "HIGH" : harm >= 30 ? "MEDIUM" : rng.nextDouble() < 0.1 ? "" : "LOW";
         Map<String, String> body = new LinkedHashMap<>();
         body.put("crn", Refs.crn(person));
         body.put("provider", rosh.startsWith("HIGH") || rosh.equals("VERY_HIGH") ? "NPS" : "CRC");
@@ -201,20 +234,36 @@ final class Sentencing {
     }
 
     /** A yos/outcomes row of one offence (also the children of Think Family's families). */
-    static void yos(Deliveries out, Person person, SplittableRandom rng, Offence o, int offenceDay, int outcomeDay,
-                    int knownDay, String outcome) throws IOException {
+    static void yos(
+            Deliveries out,
+            Person person,
+            SplittableRandom rng,
+            Offence o,
+            int offenceDay,
+            int outcomeDay,
+            int knownDay,
+            String outcome)
+            throws IOException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("yos_ref", Refs.yosRef(person));
         body.put("offence_code", o.code());
         body.put("offence_date", Deliveries.date(offenceDay, false));
         body.put("outcome_date", Deliveries.date(outcomeDay, false));
         body.put("outcome_type", outcome);
-        out.deliver(Datasets.YOS_OUTCOMES, out.newRecordId(Datasets.YOS_OUTCOMES), offenceDay, knownDay + rng.nextInt(10), body);
+        out.deliver(
+                Datasets.YOS_OUTCOMES,
+                out.newRecordId(Datasets.YOS_OUTCOMES),
+                offenceDay,
+                knownDay + rng.nextInt(10),
+                body);
     }
 
-    void checkpointReferral(Offence o, int offenceDay, int decisionDay, boolean eligible, boolean diverted) throws IOException {
+    void checkpointReferral(Offence o, int offenceDay, int decisionDay, boolean eligible, boolean diverted)
+            throws IOException {
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("checkpoint_ref", String.format("CP%07d", Math.floorMod(Mix.mix64(person.index * 64 + cases++), 10_000_000L)));
+        body.put(
+                "checkpoint_ref",
+                String.format("CP%07d", Math.floorMod(Mix.mix64(person.index * 64 + cases++), 10_000_000L)));
         body.put("custody_ref", Refs.custodyRef(person, "DURHAM"));
         body.put("offence_code", o.code());
         body.put("offence_date", Deliveries.date(offenceDay, false));

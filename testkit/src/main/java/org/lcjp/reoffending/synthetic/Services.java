@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.Datasets;
 
@@ -15,6 +14,7 @@ import org.lcjp.reoffending.domain.Datasets;
 final class Services {
     /** Propensity (offences a year) above which a person counts as prolific for service needs. */
     static final double PROLIFIC_PROPENSITY = 1.5;
+
     static final int NOT_STARTED = Integer.MIN_VALUE;
 
     private final Deliveries out;
@@ -62,8 +62,16 @@ final class Services {
      * One referral, delivered with a blank end date and re-sent once the spell ends; {@code start} NOT_STARTED for a referral
      * that never started. Substance and referral source are drawn when null.
      */
-    void spell(Person p, SplittableRandom rng, DatasetId id, int referral, int start, int end, String substance,
-               String source) throws IOException {
+    void spell(
+            Person p,
+            SplittableRandom rng,
+            DatasetId id,
+            int referral,
+            int start,
+            int end,
+            String substance,
+            String source)
+            throws IOException {
         boolean started = start != NOT_STARTED;
         Map<String, String> body = new LinkedHashMap<>();
         body.put("client_ref", Refs.clientRef(p, Datasets.SUBSTANCE_TREATMENT.equals(id) ? "ST" : "HS"));
@@ -72,11 +80,19 @@ final class Services {
         body.put("end_date", "");
         if (Datasets.SUBSTANCE_TREATMENT.equals(id)) {
             double u = substance == null ? rng.nextDouble() : 0;
-            body.put("substance", substance != null ? substance
-                    : u < 0.35 ? "OPIATE" : u < 0.55 ? "NON_OPIATE" : u < 0.85 ? "ALCOHOL" : "ALCOHOL_AND_NON_OPIATE");
+            body.put(
+                    "substance",
+                    substance != null
+                            ? substance
+                            : u < 0.35
+                                    ? "OPIATE"
+                                    : u < 0.55 ? "NON_OPIATE" : u < 0.85 ? "ALCOHOL" : "ALCOHOL_AND_NON_OPIATE");
             double v = source == null ? rng.nextDouble() : 0;
-            body.put("referral_source", source != null ? source
-                    : v < 0.45 ? "CRIMINAL_JUSTICE" : v < 0.75 ? "SELF" : v < 0.9 ? "GP" : "OTHER");
+            body.put(
+                    "referral_source",
+                    source != null
+                            ? source
+                            : v < 0.45 ? "CRIMINAL_JUSTICE" : v < 0.75 ? "SELF" : v < 0.9 ? "GP" : "OTHER");
         } else {
             double u = rng.nextDouble();
             body.put("need", u < 0.35 ? "HOMELESS" : u < 0.8 ? "AT_RISK_OF_HOMELESSNESS" : "TENANCY_SUSTAINMENT");

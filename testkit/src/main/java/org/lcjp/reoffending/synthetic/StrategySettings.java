@@ -17,35 +17,53 @@ package org.lcjp.reoffending.synthetic;
  *                               conference to the end of the follow-up year (the RJ effect; the realised effect on
  *                               the treated's proven reoffending rate is written to parameters.json)
  */
-public record StrategySettings(double offenderFamilyShare, double otherFamilyShare, double childOffendingBase,
-                               double intergenerationalGradient, double rjReferralShare, double rjPreventedShare) {
+public record StrategySettings(
+        double offenderFamilyShare,
+        double otherFamilyShare,
+        double childOffendingBase,
+        double intergenerationalGradient,
+        double rjReferralShare,
+        double rjPreventedShare) {
     public static final StrategySettings DEFAULTS = new StrategySettings(0.15, 0.05, 0.04, 0.06, 0.15, 0.6);
 
     public StrategySettings {
-        for (double share : new double[] {offenderFamilyShare, otherFamilyShare, childOffendingBase, rjReferralShare,
-                rjPreventedShare}) {
+        for (double share : new double[] {
+            offenderFamilyShare, otherFamilyShare, childOffendingBase, rjReferralShare, rjPreventedShare
+        }) {
             if (!(share >= 0 && share <= 1)) {
                 throw new IllegalArgumentException("Cannot generate: shares must lie in 0..1 (" + share + ")");
             }
         }
-        if (!(childOffendingBase + intergenerationalGradient >= 0 && childOffendingBase + intergenerationalGradient <= 1)) {
-            throw new IllegalArgumentException("Cannot generate: exposed children's offending probability must lie in 0..1 ("
-                    + (childOffendingBase + intergenerationalGradient) + ")");
+        if (!(childOffendingBase + intergenerationalGradient >= 0
+                && childOffendingBase + intergenerationalGradient <= 1)) {
+            throw new IllegalArgumentException(
+                    "Cannot generate: exposed children's offending probability must lie in 0..1 ("
+                            + (childOffendingBase + intergenerationalGradient) + ")");
         }
     }
 
     public StrategySettings withIntergenerationalGradient(double gradient) {
-        return new StrategySettings(offenderFamilyShare, otherFamilyShare, childOffendingBase, gradient, rjReferralShare,
-                rjPreventedShare);
+        return new StrategySettings(
+                offenderFamilyShare, otherFamilyShare, childOffendingBase, gradient, rjReferralShare, rjPreventedShare);
     }
 
     public StrategySettings withRjPreventedShare(double share) {
-        return new StrategySettings(offenderFamilyShare, otherFamilyShare, childOffendingBase, intergenerationalGradient,
-                rjReferralShare, share);
+        return new StrategySettings(
+                offenderFamilyShare,
+                otherFamilyShare,
+                childOffendingBase,
+                intergenerationalGradient,
+                rjReferralShare,
+                share);
     }
 
     public StrategySettings withRjReferralShare(double share) {
-        return new StrategySettings(offenderFamilyShare, otherFamilyShare, childOffendingBase, intergenerationalGradient,
-                share, rjPreventedShare);
+        return new StrategySettings(
+                offenderFamilyShare,
+                otherFamilyShare,
+                childOffendingBase,
+                intergenerationalGradient,
+                share,
+                rjPreventedShare);
     }
 }

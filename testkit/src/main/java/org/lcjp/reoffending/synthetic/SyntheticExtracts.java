@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -29,18 +28,18 @@ import org.apache.commons.csv.CSVPrinter;
  * true share of people with an assessed need whom substance treatment or housing support does not reach).
  */
 public final class SyntheticExtracts {
-    private static final CSVFormat TRUTH = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+    private static final CSVFormat TRUTH =
+            CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
-    private SyntheticExtracts() {
-    }
+    private SyntheticExtracts() {}
 
     public static GenerationResult generate(GeneratorSettings s, Path inputRoot, Path truthRoot) throws IOException {
         return generate(s, StrategySettings.DEFAULTS, inputRoot, truthRoot);
     }
 
     /** As above, with Think Family and RJ Hub settings of one's own (their truths go to parameters.json). */
-    public static GenerationResult generate(GeneratorSettings s, StrategySettings strategy, Path inputRoot, Path truthRoot)
-            throws IOException {
+    public static GenerationResult generate(
+            GeneratorSettings s, StrategySettings strategy, Path inputRoot, Path truthRoot) throws IOException {
         return generate(s, strategy, inputRoot, truthRoot, new Calibration(s.fromYear(), s.toYear()));
     }
 
@@ -49,8 +48,9 @@ public final class SyntheticExtracts {
         return generate(s, StrategySettings.DEFAULTS, inputRoot, truthRoot, calibration);
     }
 
-    static GenerationResult generate(GeneratorSettings s, StrategySettings strategy, Path inputRoot, Path truthRoot,
-                                     Calibration calibration) throws IOException {
+    static GenerationResult generate(
+            GeneratorSettings s, StrategySettings strategy, Path inputRoot, Path truthRoot, Calibration calibration)
+            throws IOException {
         ReferenceData reference = ReferenceData.load(s.offencesPath(), s.areasPath());
         Files.createDirectories(inputRoot);
         Files.createDirectories(truthRoot);
@@ -61,26 +61,48 @@ public final class SyntheticExtracts {
         long rows;
         Map<String, Long> perDataset;
         Map<String, Object> truths = new LinkedHashMap<>();
-        try (DeliveryFiles files = new DeliveryFiles(inputRoot, s.seed(), firstQuarter, lastQuarter,
-                (int) LocalDate.of(s.fromYear() - s.historyYears(), 1, 1).toEpochDay());
-             CSVPrinter recordTruth = printer(truthRoot.resolve("record_person.csv"), "agency", "dataset", "record_id", "person_id");
-             CSVPrinter people = printer(truthRoot.resolve("people.csv"), "person_id", "forename", "surname",
-                     "date_of_birth", "sex", "ethnicity", "postcode", "pnc_id", "female", "iom", "checkpoint_diverted");
-             CSVPrinter familyTruth = printer(truthRoot.resolve("family_members.csv"), Families.truthHeader());
-             CSVPrinter rjTruth = printer(truthRoot.resolve("rj_referrals.csv"), RjHub.truthHeader())) {
+        try (DeliveryFiles files = new DeliveryFiles(inputRoot, s.seed(), firstQuarter, lastQuarter, (int)
+                        LocalDate.of(s.fromYear() - s.historyYears(), 1, 1).toEpochDay());
+                CSVPrinter recordTruth =
+                        printer(truthRoot.resolve("record_person.csv"), "agency", "dataset", "record_id", "person_id");
+                CSVPrinter people = printer(
+                        truthRoot.resolve("people.csv"),
+                        "person_id",
+                        "forename",
+                        "surname",
+                        "date_of_birth",
+                        "sex",
+                        "ethnicity",
+                        "postcode",
+                        "pnc_id",
+                        "female",
+                        "iom",
+                        "checkpoint_diverted");
+                CSVPrinter familyTruth = printer(truthRoot.resolve("family_members.csv"), Families.truthHeader());
+                CSVPrinter rjTruth = printer(truthRoot.resolve("rj_referrals.csv"), RjHub.truthHeader())) {
             deliveries = new Deliveries(files, recordTruth, s.seed(), s.identityNoise(), s.invalidRowRate());
             CareerSimulator career = new CareerSimulator(s, reference, deliveries);
             RjHub rj = new RjHub(s, strategy, deliveries, rjTruth);
             career.rj(rj);
-            Families families = new Families(s, strategy, reference, deliveries, people, familyTruth, calibration::accept);
+            Families families =
+                    new Families(s, strategy, reference, deliveries, people, familyTruth, calibration::accept);
             for (long i = 0; i < s.people(); i++) {
                 SplittableRandom rng = new SplittableRandom(Mix.hash(s.seed(), i, 0x5045524FL));
                 Person p = factory.draw(i, rng);
                 deliveries.startPerson(p, rng);
                 PersonHistory history = career.simulate(p, rng);
                 calibration.accept(history);
-                people.printRecord(p.personId, p.forename, p.surname, p.dateOfBirth, p.female ? "F" : "M", p.ethnicity,
-                        p.postcode, p.pncLong() == null ? "" : p.pncLong(), p.female, p.iom,
+                people.printRecord(
+                        p.personId,
+                        p.forename,
+                        p.surname,
+                        p.dateOfBirth,
+                        p.female ? "F" : "M",
+                        p.ethnicity,
+                        p.postcode,
+                        p.pncLong() == null ? "" : p.pncLong(),
+                        p.female,
+                        p.iom,
                         p.checkpointDiverted == null ? "" : p.checkpointDiverted);
                 families.afterPerson(p, history);
             }
@@ -89,7 +111,8 @@ public final class SyntheticExtracts {
             rows = deliveries.rows();
             perDataset = new LinkedHashMap<>(files.rowsPerDataset());
         }
-        Files.writeString(truthRoot.resolve("parameters.json"), parameters(s, calibration, truths), StandardCharsets.UTF_8);
+        Files.writeString(
+                truthRoot.resolve("parameters.json"), parameters(s, calibration, truths), StandardCharsets.UTF_8);
         Files.writeString(truthRoot.resolve("calibration.csv"), calibration.report(), StandardCharsets.UTF_8);
         NeedsModel.DEFAULT.writeTruth(truthRoot.resolve("gaps.csv"), reference.localAuthorities());
         return new GenerationResult(s.people(), rows, perDataset);
@@ -119,16 +142,23 @@ public final class SyntheticExtracts {
         m.put("checkpoint_referral_share", s.checkpointReferralShare());
         m.put("checkpoint_true_effect_on_diverted", c.checkpointEffectOnDiverted());
         m.put("iom_true_effect", 0.0);
-        m.put("first_extract_date", DeliveryFiles.extractDate((s.fromYear() - 1) * 4 + 3).toString());
+        m.put(
+                "first_extract_date",
+                DeliveryFiles.extractDate((s.fromYear() - 1) * 4 + 3).toString());
         m.put("last_extract_date", DeliveryFiles.extractDate(s.toYear() * 4 + 3).toString());
-        m.put("history_start", LocalDate.of(s.fromYear() - s.historyYears(), 1, 1).toString());
+        m.put(
+                "history_start",
+                LocalDate.of(s.fromYear() - s.historyYears(), 1, 1).toString());
         m.putAll(truths);
         StringBuilder b = new StringBuilder("{\n");
         int i = 0;
         for (Map.Entry<String, Object> e : m.entrySet()) {
             Object v = e.getValue();
-            String json = v instanceof String str ? "\"" + str.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
-                    : v instanceof Double d ? (d.isNaN() ? "null" : String.format(Locale.ROOT, "%s", d)) : String.valueOf(v);
+            String json = v instanceof String str
+                    ? "\"" + str.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
+                    : v instanceof Double d
+                            ? (d.isNaN() ? "null" : String.format(Locale.ROOT, "%s", d))
+                            : String.valueOf(v);
             b.append("  \"").append(e.getKey()).append("\": ").append(json).append(++i < m.size() ? ",\n" : "\n");
         }
         return b.append("}\n").toString();

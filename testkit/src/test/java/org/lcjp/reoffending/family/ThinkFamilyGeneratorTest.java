@@ -38,27 +38,56 @@ class ThinkFamilyGeneratorTest {
     @BeforeAll
     static void measure() throws Exception {
         GeneratedPopulation population = GeneratedPopulation.of(Long.getLong("truth.people", 6000), 20261207L);
-        Dataset<Row> family = population.table(Datasets.FAMILY_LINKS, "record_id", "family_ref", "role")
+        Dataset<Row> family = population
+                .table(Datasets.FAMILY_LINKS, "record_id", "family_ref", "role")
                 .withColumnRenamed("family_ref", "family_ref_token");
         for (CSVRecord m : GeneratedPopulation.csv(population.truth().resolve("family_members.csv"))) {
             if (m.get("role").equals("CHILD")) {
                 truthExposed.merge(m.get("person_id"), Boolean.parseBoolean(m.get("exposed")), Boolean::logicalOr);
             }
         }
-        ThinkFamily tf = new ThinkFamily(ComparisonSettings.defaults(), CohortSettings.defaults(), GeneratedPopulation.CIPHER);
+        ThinkFamily tf =
+                new ThinkFamily(ComparisonSettings.defaults(), CohortSettings.defaults(), GeneratedPopulation.CIPHER);
         Dataset<Row> proven = population.proven();
-        tf.children(FamilyMembers.of(family, population.recordPerson()), proven.select("person_id", "disposal_date"),
-                population.attributes()).collectAsList()
-                .forEach(r -> found.put(r.getAs("person_id"), r.<String>getAs("group_name").equals(FamilyOffendingRow.EXPOSED)));
-        LocalDate history = proven.agg(org.apache.spark.sql.functions.min("disposal_date")).first().<Date>getAs(0).toLocalDate();
-        Dataset<Row> noEvents = SparkTestSession.get().createDataFrame(List.of(), new StructType()
-                .add("person_id", DataTypes.StringType).add("cohort_start", DataTypes.DateType)
-                .add("cohort_end", DataTypes.DateType).add("reoffences", DataTypes.LongType));
-        rows = tf.build(new ThinkFamily.Inputs(family, population.recordPerson(), proven, population.attributes(), noEvents,
-                history, LocalDate.of(2020, 1, 7), List.of()));
-        rows.stream().filter(r -> r.measureSet().equals(FamilyOffendingRow.CHILDREN_BY_YEAR) && r.difference() != null)
-                .forEach(r -> System.out.printf("%s %s: %d/%d, difference %.4f [%.4f, %.4f]%n", r.period(), r.groupName(),
-                        r.numerator(), r.denominator(), r.difference(), r.differenceCiLow(), r.differenceCiHigh()));
+        tf.children(
+                        FamilyMembers.of(family, population.recordPerson()),
+                        proven.select("person_id", "disposal_date"),
+                        population.attributes())
+                .collectAsList()
+                .forEach(r -> found.put(
+                        r.getAs("person_id"), r.<String>getAs("group_name").equals(FamilyOffendingRow.EXPOSED)));
+        LocalDate history = proven.agg(org.apache.spark.sql.functions.min("disposal_date"))
+                .first()
+                .<Date>getAs(0)
+                .toLocalDate();
+        Dataset<Row> noEvents = SparkTestSession.get()
+                .createDataFrame(
+                        List.of(),
+                        new StructType()
+                                .add("person_id", DataTypes.StringType)
+                                .add("cohort_start", DataTypes.DateType)
+                                .add("cohort_end", DataTypes.DateType)
+                                .add("reoffences", DataTypes.LongType));
+        rows = tf.build(new ThinkFamily.Inputs(
+                family,
+                population.recordPerson(),
+                proven,
+                population.attributes(),
+                noEvents,
+                history,
+                LocalDate.of(2020, 1, 7),
+                List.of()));
+        rows.stream()
+                .filter(r -> r.measureSet().equals(FamilyOffendingRow.CHILDREN_BY_YEAR) && r.difference() != null)
+                .forEach(r -> System.out.printf(
+                        "%s %s: %d/%d, difference %.4f [%.4f, %.4f]%n",
+                        r.period(),
+                        r.groupName(),
+                        r.numerator(),
+                        r.denominator(),
+                        r.difference(),
+                        r.differenceCiLow(),
+                        r.differenceCiHigh()));
     }
 
     @Test
@@ -70,9 +99,12 @@ class ThinkFamilyGeneratorTest {
 
     @Test
     void thePooledDifferenceCoversTheTrueGradient() {
-        FamilyOffendingRow pooled = rows.stream().filter(r -> r.measureSet().equals(FamilyOffendingRow.CHILDREN_BY_YEAR)
-                && r.period().equals(FamilyOffendingRow.POOLED) && r.groupName().equals(FamilyOffendingRow.EXPOSED))
-                .findFirst().orElseThrow();
+        FamilyOffendingRow pooled = rows.stream()
+                .filter(r -> r.measureSet().equals(FamilyOffendingRow.CHILDREN_BY_YEAR)
+                        && r.period().equals(FamilyOffendingRow.POOLED)
+                        && r.groupName().equals(FamilyOffendingRow.EXPOSED))
+                .findFirst()
+                .orElseThrow();
         assertThat(pooled.status()).isEqualTo("OK");
         assertThat(pooled.differenceCiLow()).isLessThanOrEqualTo(GRADIENT);
         assertThat(pooled.differenceCiHigh()).isGreaterThanOrEqualTo(GRADIENT);
@@ -81,10 +113,15 @@ class ThinkFamilyGeneratorTest {
 
     @Test
     void mostSingleYearsCoverItToo() {
-        List<FamilyOffendingRow> years = rows.stream().filter(r -> r.measureSet().equals(FamilyOffendingRow.CHILDREN_BY_YEAR)
-                && !r.period().equals(FamilyOffendingRow.POOLED) && r.difference() != null).toList();
+        List<FamilyOffendingRow> years = rows.stream()
+                .filter(r -> r.measureSet().equals(FamilyOffendingRow.CHILDREN_BY_YEAR)
+                        && !r.period().equals(FamilyOffendingRow.POOLED)
+                        && r.difference() != null)
+                .toList();
         assertThat(years).hasSizeGreaterThanOrEqualTo(5);
-        long covering = years.stream().filter(r -> r.differenceCiLow() <= GRADIENT && GRADIENT <= r.differenceCiHigh()).count();
+        long covering = years.stream()
+                .filter(r -> r.differenceCiLow() <= GRADIENT && GRADIENT <= r.differenceCiHigh())
+                .count();
         assertThat(covering).as("years whose interval covers the truth").isGreaterThanOrEqualTo(years.size() - 2);
     }
 }

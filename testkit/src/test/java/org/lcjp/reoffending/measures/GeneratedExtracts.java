@@ -36,8 +36,7 @@ import org.lcjp.reoffending.domain.Datasets;
 public final class GeneratedExtracts {
     private static final DateTimeFormatter COURTS = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private GeneratedExtracts() {
-    }
+    private GeneratedExtracts() {}
 
     public static Map<DatasetId, List<Map<String, String>>> read(Path inputRoot) throws IOException {
         Map<DatasetId, List<Map<String, String>>> all = new LinkedHashMap<>();
@@ -47,14 +46,22 @@ public final class GeneratedExtracts {
             List<Path> files = new ArrayList<>();
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> s = Files.list(dir)) {
-                    s.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().forEach(files::add);
+                    s.filter(p -> p.getFileName().toString().endsWith(".csv"))
+                            .sorted()
+                            .forEach(files::add);
                 }
             }
             for (Path f : files) {
                 try (Reader r = withoutBom(Files.newBufferedReader(f, StandardCharsets.UTF_8));
-                     CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                        CSVParser p = CSVFormat.RFC4180
+                                .builder()
+                                .setHeader()
+                                .setSkipHeaderRecord(true)
+                                .get()
+                                .parse(r)) {
                     List<String> header = p.getHeaderNames().stream()
-                            .map(h -> h.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT)).toList();
+                            .map(h -> h.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT))
+                            .toList();
                     for (CSVRecord rec : p) {
                         Map<String, String> row = new HashMap<>();
                         for (int i = 0; i < header.size() && i < rec.size(); i++) {
@@ -96,12 +103,14 @@ public final class GeneratedExtracts {
 
     public static String sex(String v) {
         String s = code(v);
-        return s == null ? null : switch (s) {
-            case "MALE" -> "M";
-            case "FEMALE" -> "F";
-            case "UNKNOWN" -> "U";
-            default -> s;
-        };
+        return s == null
+                ? null
+                : switch (s) {
+                    case "MALE" -> "M";
+                    case "FEMALE" -> "F";
+                    case "UNKNOWN" -> "U";
+                    default -> s;
+                };
     }
 
     public static String district(String postcode) {

@@ -20,8 +20,7 @@ import org.lcjp.reoffending.domain.DatasetId;
  * end-to-end tests of other modules.
  */
 public final class TruthFigures {
-    private TruthFigures() {
-    }
+    private TruthFigures() {}
 
     /**
      * Cells keyed "cohort_start/population/dimension/category" for dimensions ALL, SEX, INDEX_DISPOSAL and
@@ -35,7 +34,9 @@ public final class TruthFigures {
         }
         Map<String, String[]> offenceRef = new HashMap<>();
         for (CSVRecord r : csv(reference.resolve("offences.csv"))) {
-            offenceRef.put(r.get("offence_code").trim().toUpperCase(Locale.ROOT), new String[] {r.get("offence_group"), r.get("is_breach"), r.get("harm_days")});
+            offenceRef.put(
+                    r.get("offence_code").trim().toUpperCase(Locale.ROOT),
+                    new String[] {r.get("offence_group"), r.get("is_breach"), r.get("harm_days")});
         }
         return ReoffendingOracle.cells(rows, personOf, offenceRef);
     }
@@ -51,7 +52,8 @@ public final class TruthFigures {
             try (var files = Files.list(input.resolve(dataset))) {
                 for (Path f : files.toList()) {
                     String name = f.getFileName().toString();
-                    LocalDate date = LocalDate.parse(name.substring(name.lastIndexOf('_') + 1, name.length() - 4),
+                    LocalDate date = LocalDate.parse(
+                            name.substring(name.lastIndexOf('_') + 1, name.length() - 4),
                             java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
                     if (!date.isAfter(asOf) && (latest == null || date.isAfter(latest))) {
                         latest = date;
@@ -83,7 +85,13 @@ public final class TruthFigures {
 
     private static List<CSVRecord> csv(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(r)
+                    .getRecords();
         }
     }
 }

@@ -3,7 +3,6 @@ package org.lcjp.reoffending.needs;
 import static org.lcjp.reoffending.measures.GeneratedExtracts.code;
 import static org.lcjp.reoffending.measures.GeneratedExtracts.date;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -28,11 +27,9 @@ import org.lcjp.reoffending.measures.GeneratedExtracts;
  */
 final class ServicesOracle {
     /** An index event as the measures give it. */
-    record Event(String person, LocalDate date, String area, String sex) {
-    }
+    record Event(String person, LocalDate date, String area, String sex) {}
 
-    private record Dated(LocalDate date, String key, Map<String, String> row) {
-    }
+    private record Dated(LocalDate date, String key, Map<String, String> row) {}
 
     private final TruthLinkedInput in;
     private final Map<String, String> areaOf = new HashMap<>();
@@ -41,7 +38,9 @@ final class ServicesOracle {
     ServicesOracle(TruthLinkedInput in) throws Exception {
         this.in = in;
         for (CSVRecord r : TruthLinkedInput.csv(TruthLinkedInput.REFERENCE.resolve("areas.csv"))) {
-            areaOf.put(r.get("postcode_district").trim().toUpperCase(Locale.ROOT), r.get("local_authority").trim());
+            areaOf.put(
+                    r.get("postcode_district").trim().toUpperCase(Locale.ROOT),
+                    r.get("local_authority").trim());
         }
         for (CSVRecord r : TruthLinkedInput.csv(TruthLinkedInput.REFERENCE.resolve("offences.csv"))) {
             if ("Y".equals(r.get("is_breach").trim())) {
@@ -53,15 +52,20 @@ final class ServicesOracle {
     private Map<String, List<Dated>> byPerson(DatasetId id, String dateColumn) {
         Map<String, List<Dated>> m = new HashMap<>();
         for (Map<String, String> r : in.rows.get(id)) {
-            m.computeIfAbsent(in.person(id, r), k -> new ArrayList<>()).add(new Dated(date(r.get(dateColumn)), r.get("record_id"), r));
+            m.computeIfAbsent(in.person(id, r), k -> new ArrayList<>())
+                    .add(new Dated(date(r.get(dateColumn)), r.get("record_id"), r));
         }
         return m;
     }
 
     /** The latest of the rows dated from..to (both included), the greater record id breaking a tie. */
     private static Dated latest(List<Dated> rows, LocalDate from, LocalDate to) {
-        return rows == null ? null : rows.stream().filter(d -> !d.date().isBefore(from) && !d.date().isAfter(to))
-                .max(Comparator.comparing(Dated::date).thenComparing(Dated::key)).orElse(null);
+        return rows == null
+                ? null
+                : rows.stream()
+                        .filter(d -> !d.date().isBefore(from) && !d.date().isAfter(to))
+                        .max(Comparator.comparing(Dated::date).thenComparing(Dated::key))
+                        .orElse(null);
     }
 
     /** A spell (start_date, else referral_date, to end_date) active at some time from..to. */
@@ -84,7 +88,9 @@ final class ServicesOracle {
         for (Event e : events) {
             Dated a = latest(assessments.get(e.person()), e.date().minusMonths(12), e.date());
             String key = e.person() + "|" + FinancialYear.of(e.date()).label();
-            if (a != null && (first.get(key) == null || e.date().isBefore(first.get(key).date()))) {
+            if (a != null
+                    && (first.get(key) == null
+                            || e.date().isBefore(first.get(key).date()))) {
                 first.put(key, e);
                 theirs.put(key, a);
             }
@@ -93,31 +99,54 @@ final class ServicesOracle {
         first.forEach((key, e) -> {
             String person = e.person();
             String year = FinancialYear.of(e.date()).label();
-            if (year.compareTo(lastFinalYear) <= 0 && (pooled.get(person) == null
-                    || year.compareTo(FinancialYear.of(first.get(pooled.get(person)).date()).label()) > 0)) {
+            if (year.compareTo(lastFinalYear) <= 0
+                    && (pooled.get(person) == null
+                            || year.compareTo(FinancialYear.of(first.get(pooled.get(person))
+                                                    .date())
+                                            .label())
+                                    > 0)) {
                 pooled.put(person, key);
             }
         });
         Map<String, long[]> cells = new TreeMap<>();
-        first.forEach((key, e) -> count(cells, FinancialYear.of(e.date()).label(), e, theirs.get(key).row(), substance, housing));
-        pooled.values().forEach(key -> count(cells, ProvisionGaps.POOLED, first.get(key), theirs.get(key).row(), substance, housing));
+        first.forEach((key, e) -> count(
+                cells, FinancialYear.of(e.date()).label(), e, theirs.get(key).row(), substance, housing));
+        pooled.values()
+                .forEach(key -> count(
+                        cells,
+                        ProvisionGaps.POOLED,
+                        first.get(key),
+                        theirs.get(key).row(),
+                        substance,
+                        housing));
         return cells;
     }
 
-    private static void count(Map<String, long[]> cells, String period, Event e, Map<String, String> a,
-                              Map<String, List<Dated>> substance, Map<String, List<Dated>> housing) {
+    private static void count(
+            Map<String, long[]> cells,
+            String period,
+            Event e,
+            Map<String, String> a,
+            Map<String, List<Dated>> substance,
+            Map<String, List<Dated>> housing) {
         String cell = period + "/" + e.area() + "/" + e.sex() + "/";
         for (String need : ProvisionGaps.NEEDS) {
-            boolean has = need.equals(ProvisionGaps.DRUGS_OR_ALCOHOL) ? "Y".equals(code(a.get("drugs"))) || "Y".equals(code(a.get("alcohol")))
+            boolean has = need.equals(ProvisionGaps.DRUGS_OR_ALCOHOL)
+                    ? "Y".equals(code(a.get("drugs"))) || "Y".equals(code(a.get("alcohol")))
                     : "Y".equals(code(a.get(need.toLowerCase(Locale.ROOT))));
             long[] c = cells.computeIfAbsent(cell + need, k -> new long[3]);
             c[0]++;
             boolean gap = ProvisionGaps.SERVICES.containsKey(need);
             if (has) {
                 c[1]++;
-                List<Dated> spells = (need.equals(ProvisionGaps.DRUGS_OR_ALCOHOL) ? substance : housing).get(e.person());
-                boolean met = spells != null && spells.stream()
-                        .anyMatch(s -> active(s.row(), e.date().minusMonths(12), e.date().plusMonths(3)));
+                List<Dated> spells =
+                        (need.equals(ProvisionGaps.DRUGS_OR_ALCOHOL) ? substance : housing).get(e.person());
+                boolean met = spells != null
+                        && spells.stream()
+                                .anyMatch(s -> active(
+                                        s.row(),
+                                        e.date().minusMonths(12),
+                                        e.date().plusMonths(3)));
                 c[2] += gap && !met ? 1 : 0;
             }
         }
@@ -125,34 +154,53 @@ final class ServicesOracle {
 
     /** Proven offences (methodology section 1) as person -> disposal dates. */
     private Map<String, List<LocalDate>> provenDisposals() {
-        record Offence(String person, String source, String code, LocalDate offence, LocalDate disposal) {
-        }
+        record Offence(String person, String source, String code, LocalDate offence, LocalDate disposal) {}
         List<Offence> raw = new ArrayList<>();
-        Set<String> cautions = Set.of("ADULT_CAUTION", "CONDITIONAL_CAUTION", "YOUTH_CAUTION", "YOUTH_CONDITIONAL_CAUTION");
+        Set<String> cautions =
+                Set.of("ADULT_CAUTION", "CONDITIONAL_CAUTION", "YOUTH_CAUTION", "YOUTH_CONDITIONAL_CAUTION");
         for (Map<String, String> r : in.rows.get(Datasets.COURTS_CONVICTIONS)) {
-            raw.add(new Offence(in.person(Datasets.COURTS_CONVICTIONS, r), "C", code(r.get("offence_code")),
-                    date(r.get("offence_date")), date(r.get("conviction_date"))));
+            raw.add(new Offence(
+                    in.person(Datasets.COURTS_CONVICTIONS, r),
+                    "C",
+                    code(r.get("offence_code")),
+                    date(r.get("offence_date")),
+                    date(r.get("conviction_date"))));
         }
         for (Map<String, String> r : in.rows.get(Datasets.POLICE_OUTCOMES)) {
             if (cautions.contains(code(r.get("outcome_type")))) {
-                raw.add(new Offence(in.person(Datasets.POLICE_OUTCOMES, r), "P", code(r.get("offence_code")),
-                        date(r.get("offence_date")), date(r.get("outcome_date"))));
+                raw.add(new Offence(
+                        in.person(Datasets.POLICE_OUTCOMES, r),
+                        "P",
+                        code(r.get("offence_code")),
+                        date(r.get("offence_date")),
+                        date(r.get("outcome_date"))));
             }
         }
         for (Map<String, String> r : in.rows.get(Datasets.YOS_OUTCOMES)) {
             if (!"COMMUNITY_RESOLUTION".equals(code(r.get("outcome_type")))) {
-                raw.add(new Offence(in.person(Datasets.YOS_OUTCOMES, r), "Y", code(r.get("offence_code")),
-                        date(r.get("offence_date")), date(r.get("outcome_date"))));
+                raw.add(new Offence(
+                        in.person(Datasets.YOS_OUTCOMES, r),
+                        "Y",
+                        code(r.get("offence_code")),
+                        date(r.get("offence_date")),
+                        date(r.get("outcome_date"))));
             }
         }
         Map<String, List<LocalDate>> out = new HashMap<>();
-        raw.stream().filter(o -> !breaches.contains(o.code()))
+        raw.stream()
+                .filter(o -> !breaches.contains(o.code()))
                 .collect(Collectors.groupingBy(o -> List.of(o.person(), o.code(), o.offence(), o.disposal())))
                 .forEach((key, same) -> {
-                    long n = same.stream().collect(Collectors.groupingBy(Offence::source, Collectors.counting()))
-                            .values().stream().mapToLong(Long::longValue).max().orElse(0);
+                    long n = same.stream()
+                            .collect(Collectors.groupingBy(Offence::source, Collectors.counting()))
+                            .values()
+                            .stream()
+                            .mapToLong(Long::longValue)
+                            .max()
+                            .orElse(0);
                     for (long i = 0; i < n; i++) {
-                        out.computeIfAbsent(same.get(0).person(), k -> new ArrayList<>()).add(same.get(0).disposal());
+                        out.computeIfAbsent(same.get(0).person(), k -> new ArrayList<>())
+                                .add(same.get(0).disposal());
                     }
                 });
         return out;
@@ -163,10 +211,14 @@ final class ServicesOracle {
         if (records == null) {
             return "UNKNOWN";
         }
-        String[] best = records.stream().filter(r -> !LocalDate.parse(r[0]).isAfter(date)).max(Comparator
-                .<String[], String>comparing(r -> r[0]).thenComparing(r -> r[1])).orElse(null);
+        String[] best = records.stream()
+                .filter(r -> !LocalDate.parse(r[0]).isAfter(date))
+                .max(Comparator.<String[], String>comparing(r -> r[0]).thenComparing(r -> r[1]))
+                .orElse(null);
         if (best == null) {
-            best = records.stream().max(Comparator.<String[], String>comparing(r -> r[0]).thenComparing(r -> r[2])).orElseThrow();
+            best = records.stream()
+                    .max(Comparator.<String[], String>comparing(r -> r[0]).thenComparing(r -> r[2]))
+                    .orElseThrow();
         }
         return areaOf.getOrDefault(best[3], "OUT_OF_AREA");
     }
@@ -179,9 +231,13 @@ final class ServicesOracle {
             for (Map<String, String> r : list) {
                 String district = GeneratedExtracts.district(r.get("postcode"));
                 if (district != null) {
-                    records.computeIfAbsent(in.person(id, r), k -> new ArrayList<>()).add(new String[] {
-                            date(r.get(Datasets.spec(id).eventDateColumn())).toString(), id.path() + "/" + r.get("record_id"),
-                            r.get("record_id"), district});
+                    records.computeIfAbsent(in.person(id, r), k -> new ArrayList<>())
+                            .add(new String[] {
+                                date(r.get(Datasets.spec(id).eventDateColumn())).toString(),
+                                id.path() + "/" + r.get("record_id"),
+                                r.get("record_id"),
+                                district
+                            });
                 }
             }
         });
@@ -189,7 +245,11 @@ final class ServicesOracle {
         Map<String, List<Dated>> supervision = byPerson(Datasets.PROBATION_SUPERVISION, "start_date");
         Map<String, List<Dated>> iom = byPerson(Datasets.IOM_COHORT, "adopted_date");
         Map<String, List<LocalDate>> proven = provenDisposals();
-        LocalDate firstAdoption = iom.values().stream().flatMap(List::stream).map(Dated::date).min(LocalDate::compareTo).orElseThrow();
+        LocalDate firstAdoption = iom.values().stream()
+                .flatMap(List::stream)
+                .map(Dated::date)
+                .min(LocalDate::compareTo)
+                .orElseThrow();
         Set<String> high = Set.of("HIGH", "VERY_HIGH");
         Map<String, long[]> out = new TreeMap<>();
         for (FinancialYear y = FinancialYear.of(firstAdoption); !y.start().isAfter(in.asOf); y = y.next()) {
@@ -201,35 +261,46 @@ final class ServicesOracle {
                 }
                 Dated a = latest(assessments.get(person), year.start().minusMonths(12), year.end());
                 if (a != null && high.contains(String.valueOf(code(a.row().get("reoffending_risk"))))) {
-                    routes.computeIfAbsent(IomReach.ASSESSED_RISK, k -> new HashSet<>()).add(person);
+                    routes.computeIfAbsent(IomReach.ASSESSED_RISK, k -> new HashSet<>())
+                            .add(person);
                 }
-                if (supervision.getOrDefault(person, List.of()).stream().anyMatch(s -> high.contains(String.valueOf(code(s.row().get("rosh"))))
-                        && active(s.row(), year.start(), year.end()))) {
+                if (supervision.getOrDefault(person, List.of()).stream()
+                        .anyMatch(s -> high.contains(String.valueOf(code(s.row().get("rosh"))))
+                                && active(s.row(), year.start(), year.end()))) {
                     routes.computeIfAbsent(IomReach.ROSH, k -> new HashSet<>()).add(person);
                 }
             }
             Map<String, Long> offences = new HashMap<>();
             proven.forEach((person, dates) -> {
-                long n = dates.stream().filter(d -> !d.isBefore(year.start().minusMonths(12)) && d.isBefore(year.start())).count();
-                if (n > 0 && in.dateOfBirth.containsKey(person)
-                        && Period.between(in.dateOfBirth.get(person), year.start()).getYears() >= 18) {
+                long n = dates.stream()
+                        .filter(d -> !d.isBefore(year.start().minusMonths(12)) && d.isBefore(year.start()))
+                        .count();
+                if (n > 0
+                        && in.dateOfBirth.containsKey(person)
+                        && Period.between(in.dateOfBirth.get(person), year.start())
+                                        .getYears()
+                                >= 18) {
                     offences.put(person, n);
                 }
             });
-            List<Long> sorted = offences.values().stream().sorted(Comparator.reverseOrder()).toList();
+            List<Long> sorted =
+                    offences.values().stream().sorted(Comparator.reverseOrder()).toList();
             if (!sorted.isEmpty()) {
                 long cut = sorted.get((int) Math.ceil(sorted.size() * prolificShare) - 1);
                 offences.forEach((person, n) -> {
                     if (n >= cut) {
-                        routes.computeIfAbsent(IomReach.PROLIFIC, k -> new HashSet<>()).add(person);
+                        routes.computeIfAbsent(IomReach.PROLIFIC, k -> new HashSet<>())
+                                .add(person);
                     }
                 });
             }
             Set<String> any = routes.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
             routes.put(IomReach.ANY, any);
             routes.forEach((route, people) -> people.forEach(person -> {
-                boolean onIom = iom.getOrDefault(person, List.of()).stream().anyMatch(r -> !date(r.row().get("adopted_date"))
-                        .isAfter(year.end()) && (r.row().get("exit_date") == null || !date(r.row().get("exit_date")).isBefore(year.start())));
+                boolean onIom = iom.getOrDefault(person, List.of()).stream()
+                        .anyMatch(r -> !date(r.row().get("adopted_date")).isAfter(year.end())
+                                && (r.row().get("exit_date") == null
+                                        || !date(r.row().get("exit_date")).isBefore(year.start())));
                 for (String area : List.of(areaOn(records.get(person), year.end()), "ALL")) {
                     long[] c = out.computeIfAbsent(year.label() + "/" + route + "/" + area, k -> new long[2]);
                     c[0]++;
@@ -249,7 +320,8 @@ final class ServicesOracle {
             long[] c = out.computeIfAbsent(year, k -> new long[8]);
             people.computeIfAbsent(year, k -> new HashSet<>()).add(in.person(Datasets.CHECKPOINT_REFERRALS, r));
             boolean diverted = "DIVERTED".equals(code(r.get("decision")));
-            boolean ended = diverted && Set.of("COMPLETED", "FAILED").contains(String.valueOf(code(r.get("completion"))));
+            boolean ended =
+                    diverted && Set.of("COMPLETED", "FAILED").contains(String.valueOf(code(r.get("completion"))));
             c[0]++;
             c[2] += "Y".equals(code(r.get("eligible"))) ? 1 : 0;
             c[3] += diverted ? 1 : 0;

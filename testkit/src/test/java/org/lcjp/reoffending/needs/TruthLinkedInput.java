@@ -28,13 +28,13 @@ import org.lcjp.reoffending.domain.DatasetId;
 import org.lcjp.reoffending.domain.DatasetSpec;
 import org.lcjp.reoffending.domain.Datasets;
 import org.lcjp.reoffending.domain.RecordPersonColumns;
+import org.lcjp.reoffending.measures.DataCoverage;
 import org.lcjp.reoffending.measures.GeneratedExtracts;
 import org.lcjp.reoffending.measures.MeasureInputs;
 import org.lcjp.reoffending.measures.MeasurePipeline;
-import org.lcjp.reoffending.measures.DataCoverage;
 import org.lcjp.reoffending.measures.MeasureTables;
-import org.lcjp.reoffending.settings.MeasuresSettings;
 import org.lcjp.reoffending.settings.CohortSettings;
+import org.lcjp.reoffending.settings.MeasuresSettings;
 import org.lcjp.reoffending.synthetic.GeneratorSettings;
 import org.lcjp.reoffending.synthetic.SyntheticExtracts;
 import org.lcjp.reoffending.testing.SparkTestSession;
@@ -46,8 +46,16 @@ import org.lcjp.reoffending.testing.SparkTestSession;
  */
 final class TruthLinkedInput {
     static final Path REFERENCE = Path.of("..", "conf", "reference");
-    private static final Set<String> CLEAR = Set.of(Datasets.RECORD_ID, Datasets.RECORD_STATUS, Datasets.PNC_ID,
-            Datasets.FORENAME, Datasets.SURNAME, Datasets.DATE_OF_BIRTH, Datasets.SEX, Datasets.ETHNICITY, Datasets.POSTCODE);
+    private static final Set<String> CLEAR = Set.of(
+            Datasets.RECORD_ID,
+            Datasets.RECORD_STATUS,
+            Datasets.PNC_ID,
+            Datasets.FORENAME,
+            Datasets.SURNAME,
+            Datasets.DATE_OF_BIRTH,
+            Datasets.SEX,
+            Datasets.ETHNICITY,
+            Datasets.POSTCODE);
 
     final Map<DatasetId, List<Map<String, String>>> rows;
     final Map<String, String> personOf = new HashMap<>();
@@ -62,27 +70,57 @@ final class TruthLinkedInput {
         this.asOf = asOf;
         Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         Path dir = Files.createTempDirectory("truth-linked");
-        GeneratorSettings g = new GeneratorSettings(people, from, to, seed, GeneratorSettings.CHECKPOINT_TRUE_EFFECT_DEFAULT,
-                REFERENCE.resolve("offences.csv"), REFERENCE.resolve("areas.csv"), 2, 0.26, 0.06, 0.0, 0.0, 0.08, 0.06, 0.6);
+        GeneratorSettings g = new GeneratorSettings(
+                people,
+                from,
+                to,
+                seed,
+                GeneratorSettings.CHECKPOINT_TRUE_EFFECT_DEFAULT,
+                REFERENCE.resolve("offences.csv"),
+                REFERENCE.resolve("areas.csv"),
+                2,
+                0.26,
+                0.06,
+                0.0,
+                0.0,
+                0.08,
+                0.06,
+                0.6);
         SyntheticExtracts.generate(g, dir.resolve("in"), dir.resolve("truth"));
         rows = GeneratedExtracts.read(dir.resolve("in"));
         SparkSession spark = SparkTestSession.get();
         List<Row> links = new ArrayList<>();
         for (CSVRecord r : csv(dir.resolve("truth/record_person.csv"))) {
             personOf.put(r.get("agency") + "/" + r.get("dataset") + "/" + r.get("record_id"), r.get("person_id"));
-            links.add(RowFactory.create(r.get("agency"), r.get("dataset"), r.get("record_id"), r.get("person_id"), "TRUTH", 1.0));
+            links.add(RowFactory.create(
+                    r.get("agency"), r.get("dataset"), r.get("record_id"), r.get("person_id"), "TRUTH", 1.0));
         }
         for (CSVRecord r : csv(dir.resolve("truth/people.csv"))) {
             dateOfBirth.put(r.get("person_id"), LocalDate.parse(r.get("date_of_birth")));
         }
         recordPerson = spark.createDataFrame(links, RecordPersonColumns.SCHEMA);
         rows.forEach((id, list) -> staged.put(id, staged(spark, id, list)));
-        areas = spark.read().option("header", true).csv(REFERENCE.resolve("areas.csv").toString());
-        MeasureTables computed = new MeasurePipeline(CohortSettings.defaults(), MeasuresSettings.defaults().withFirstCohort(LocalDate.of(from, 1, 1)), NeedsFixtures.CIPHER).run(new MeasureInputs(
-                staged.get(Datasets.COURTS_CONVICTIONS), staged.get(Datasets.POLICE_OUTCOMES), staged.get(Datasets.YOS_OUTCOMES),
-                staged.get(Datasets.PRISONS_RELEASES), new ArrayList<>(staged.values()), recordPerson,
-                spark.read().option("header", true).csv(REFERENCE.resolve("offences.csv").toString()), areas),
-                DataCoverage.complete(asOf, asOf), (table, d) -> d.localCheckpoint());
+        areas = spark.read()
+                .option("header", true)
+                .csv(REFERENCE.resolve("areas.csv").toString());
+        MeasureTables computed = new MeasurePipeline(
+                        CohortSettings.defaults(),
+                        MeasuresSettings.defaults().withFirstCohort(LocalDate.of(from, 1, 1)),
+                        NeedsFixtures.CIPHER)
+                .run(
+                        new MeasureInputs(
+                                staged.get(Datasets.COURTS_CONVICTIONS),
+                                staged.get(Datasets.POLICE_OUTCOMES),
+                                staged.get(Datasets.YOS_OUTCOMES),
+                                staged.get(Datasets.PRISONS_RELEASES),
+                                new ArrayList<>(staged.values()),
+                                recordPerson,
+                                spark.read()
+                                        .option("header", true)
+                                        .csv(REFERENCE.resolve("offences.csv").toString()),
+                                areas),
+                        DataCoverage.complete(asOf, asOf),
+                        (table, d) -> d.localCheckpoint());
         // Materialised once, as the measure stage writes them, so that each test reads them rather than recomputing.
         measures = computed;
     }
@@ -101,12 +139,18 @@ final class TruthLinkedInput {
     /** A staged-like table: provenance, the clear attributes staging keeps, and every non-identifying column typed. */
     private static Dataset<Row> staged(SparkSession spark, DatasetId id, List<Map<String, String>> rows) {
         DatasetSpec spec = Datasets.spec(id);
-        StructType schema = new StructType().add("agency", DataTypes.StringType).add("dataset", DataTypes.StringType)
-                .add("record_id", DataTypes.StringType).add("sex", DataTypes.StringType).add("ethnicity", DataTypes.StringType)
-                .add("postcode_district", DataTypes.StringType).add("event_date", DataTypes.DateType)
+        StructType schema = new StructType()
+                .add("agency", DataTypes.StringType)
+                .add("dataset", DataTypes.StringType)
+                .add("record_id", DataTypes.StringType)
+                .add("sex", DataTypes.StringType)
+                .add("ethnicity", DataTypes.StringType)
+                .add("postcode_district", DataTypes.StringType)
+                .add("event_date", DataTypes.DateType)
                 .add("dob_cipher", DataTypes.BinaryType);
-        List<ColumnSpec> typed = spec.columns().stream().filter(c -> !CLEAR.contains(c.name())
-                && c.type() != org.lcjp.reoffending.domain.ColumnType.IDENTIFIER).toList();
+        List<ColumnSpec> typed = spec.columns().stream()
+                .filter(c -> !CLEAR.contains(c.name()) && c.type() != org.lcjp.reoffending.domain.ColumnType.IDENTIFIER)
+                .toList();
         for (ColumnSpec c : typed) {
             schema = schema.add(c.name(), type(c));
         }
@@ -121,8 +165,14 @@ final class TruthLinkedInput {
             for (ColumnSpec c : typed) {
                 String value = r.get(c.name());
                 DataType t = type(c);
-                v.add(value == null ? null : t.equals(DataTypes.DateType) ? sqlDate(GeneratedExtracts.date(value))
-                        : t.equals(DataTypes.DoubleType) ? Double.valueOf(value) : GeneratedExtracts.code(value));
+                v.add(
+                        value == null
+                                ? null
+                                : t.equals(DataTypes.DateType)
+                                        ? sqlDate(GeneratedExtracts.date(value))
+                                        : t.equals(DataTypes.DoubleType)
+                                                ? Double.valueOf(value)
+                                                : GeneratedExtracts.code(value));
             }
             out.add(RowFactory.create(v.toArray()));
         }
@@ -143,7 +193,12 @@ final class TruthLinkedInput {
 
     static List<CSVRecord> csv(Path file) throws Exception {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(r)) {
             return p.getRecords();
         }
     }

@@ -35,10 +35,13 @@ class RjEffectValidationTest {
         ComparisonPeriods periods = new ComparisonPeriods(CohortSettings.defaults(), LocalDate.of(2020, 1, 7), 4, null);
         sample = new RjSample(CohortSettings.defaults(), GeneratedPopulation.CIPHER)
                 .build(referrals, population.recordPerson(), population.attributes(), population.proven(), periods)
-                .sample().cache();
+                .sample()
+                .cache();
         for (CSVRecord r : GeneratedPopulation.csv(population.truth().resolve("rj_referrals.csv"))) {
             if (Boolean.parseBoolean(r.get("treated")) && Boolean.parseBoolean(r.get("follow_up_complete"))) {
-                truthTreated.put(r.get("person_id") + "@" + r.get("index_date"), Integer.parseInt(r.get("reoffended_with_process")));
+                truthTreated.put(
+                        r.get("person_id") + "@" + r.get("index_date"),
+                        Integer.parseInt(r.get("reoffended_with_process")));
             }
         }
     }
@@ -46,7 +49,8 @@ class RjEffectValidationTest {
     @Test
     void theTreatedAreThoseTheGeneratorTreatedAtTheSameDisposal() {
         Map<String, Integer> treated = new TreeMap<>();
-        sample.filter("group_name = 'COMPLETED'").collectAsList()
+        sample.filter("group_name = 'COMPLETED'")
+                .collectAsList()
                 .forEach(r -> treated.put(r.getAs("person_id"), r.<Integer>getAs("reoffended")));
         assertThat(truthTreated).hasSizeGreaterThan(100);
         assertThat(treated).isEqualTo(new TreeMap<>(truthTreated));

@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -40,15 +39,16 @@ class ExtractContractTest {
     private static final List<String> filesWithoutStatus = new ArrayList<>();
 
     /** One row as read back, with the file it came from. */
-    record DeliveredRow(String dataset, String file, LocalDate extractDate, Map<String, String> values) {
-    }
+    record DeliveredRow(String dataset, String file, LocalDate extractDate, Map<String, String> values) {}
 
     @BeforeAll
     static void generate() throws IOException {
         root = TestDirs.fresh("contract");
         SyntheticExtracts.generate(CalibrationTest.settings(1500, 42), root.resolve("in"), root.resolve("truth"));
         for (DatasetSpec spec : Datasets.all()) {
-            Path dir = root.resolve("in").resolve(spec.id().agency()).resolve(spec.id().dataset());
+            Path dir = root.resolve("in")
+                    .resolve(spec.id().agency())
+                    .resolve(spec.id().dataset());
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.sorted().toList()) {
                     read(spec, f);
@@ -67,8 +67,15 @@ class ExtractContractTest {
             text = text.substring(1);
         }
         try (Reader in = new java.io.StringReader(text);
-             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-            List<String> header = p.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(in)) {
+            List<String> header = p.getHeaderNames().stream()
+                    .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                    .toList();
             assertThat(spec.columnNames()).as("columns of %s", file).containsAll(header);
             assertThat(header).as("required columns of %s", file).containsAll(spec.requiredColumnNames());
             if (!header.contains(Datasets.RECORD_STATUS)) {
@@ -88,9 +95,10 @@ class ExtractContractTest {
     void everyDateIsBeforeTheExtractDateOrDeliberatelyInvalid() {
         long invalid = 0;
         for (DeliveredRow row : rows) {
-            DatasetSpec spec = Datasets.spec(new org.lcjp.reoffending.domain.DatasetId(row.dataset().split("/")[0],
-                    row.dataset().split("/")[1]));
-            DateTimeFormatter f = row.dataset().equals("courts/convictions") ? DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            DatasetSpec spec = Datasets.spec(new org.lcjp.reoffending.domain.DatasetId(
+                    row.dataset().split("/")[0], row.dataset().split("/")[1]));
+            DateTimeFormatter f = row.dataset().equals("courts/convictions")
+                    ? DateTimeFormatter.ofPattern("dd/MM/uuuu")
                     : DateTimeFormatter.ISO_LOCAL_DATE;
             for (ColumnSpec c : spec.columns()) {
                 String v = row.values().get(c.name());
@@ -99,7 +107,8 @@ class ExtractContractTest {
                 }
                 try {
                     assertThat(LocalDate.parse(v.strip(), f.withResolverStyle(java.time.format.ResolverStyle.STRICT)))
-                            .as("%s in %s", c.name(), row.file()).isBeforeOrEqualTo(row.extractDate());
+                            .as("%s in %s", c.name(), row.file())
+                            .isBeforeOrEqualTo(row.extractDate());
                 } catch (DateTimeParseException e) {
                     invalid++;
                 }
@@ -120,8 +129,11 @@ class ExtractContractTest {
             }
             String sex = row.values().get("sex");
             if (sex != null && !Datasets.STATUS_DELETED.equals(row.values().get(Datasets.RECORD_STATUS))) {
-                assertThat(row.dataset().equals("courts/convictions") ? List.of("Male", "Female", "Unknown")
-                        : Datasets.SEX_CODES).contains(sex);
+                assertThat(
+                                row.dataset().equals("courts/convictions")
+                                        ? List.of("Male", "Female", "Unknown")
+                                        : Datasets.SEX_CODES)
+                        .contains(sex);
             }
         }
         assertThat(unknown).isLessThan(20);
@@ -141,7 +153,9 @@ class ExtractContractTest {
         }
         long valid = statuses.getOrDefault(PncId.Status.VALID, 0L);
         assertThat(statuses.getOrDefault(PncId.Status.MALFORMED, 0L)).isZero();
-        assertThat(statuses.getOrDefault(PncId.Status.BAD_CHECK_LETTER, 0L)).isPositive().isLessThan(valid / 50);
+        assertThat(statuses.getOrDefault(PncId.Status.BAD_CHECK_LETTER, 0L))
+                .isPositive()
+                .isLessThan(valid / 50);
         assertThat(shortForms).isGreaterThan(valid / 20);
     }
 
@@ -149,11 +163,17 @@ class ExtractContractTest {
     void truthCoversEveryRecordIdExactlyOnce() throws IOException {
         Set<String> truth = new HashSet<>();
         try (Reader in = Files.newBufferedReader(root.resolve("truth/record_person.csv"));
-             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(in)) {
             assertThat(p.getHeaderNames()).containsExactly("agency", "dataset", "record_id", "person_id");
             for (CSVRecord r : p) {
                 assertThat(truth.add(r.get("agency") + "/" + r.get("dataset") + "/" + r.get("record_id")))
-                        .as("unique truth line %s", r).isTrue();
+                        .as("unique truth line %s", r)
+                        .isTrue();
             }
         }
         Set<String> delivered = new HashSet<>();
@@ -173,7 +193,8 @@ class ExtractContractTest {
         }
         assertThat(perFile.values()).as("a record repeated within one file").anyMatch(n -> n > 1);
         assertThat(perRecord.values().stream().filter(n -> n > 1).count())
-                .as("records superseded across files").isGreaterThan(perFile.values().stream().filter(n -> n > 1).count());
+                .as("records superseded across files")
+                .isGreaterThan(perFile.values().stream().filter(n -> n > 1).count());
         Set<String> datasets = new HashSet<>();
         rows.forEach(r -> datasets.add(r.dataset()));
         assertThat(datasets).hasSize(Datasets.all().size());
@@ -185,34 +206,54 @@ class ExtractContractTest {
         List<Map<String, String>> family = new ArrayList<>();
         for (DeliveredRow r : rows) {
             if (r.dataset().equals("rj/referrals")) {
-                rj.computeIfAbsent(r.values().get(Datasets.RECORD_ID), k -> new ArrayList<>()).add(r.values());
+                rj.computeIfAbsent(r.values().get(Datasets.RECORD_ID), k -> new ArrayList<>())
+                        .add(r.values());
             } else if (r.dataset().equals("family/links")) {
                 family.add(r.values());
             }
         }
-        assertThat(rj.values()).as("referrals superseded as they move on, the last with its outcome")
-                .anyMatch(versions -> versions.size() >= 3 && !versions.get(versions.size() - 1).get("outcome").isBlank());
-        assertThat(rj.values()).as("open referrals").anyMatch(v -> v.get(v.size() - 1).get("outcome").isBlank());
-        assertThat(family).as("children without a PNC ID")
-                .anyMatch(f -> f.get("role").equals("CHILD") && (f.get("pnc_id") == null || f.get("pnc_id").isBlank()));
-        assertThat(family).as("memberships ending").anyMatch(f -> !f.getOrDefault("end_date", "").isBlank());
+        assertThat(rj.values())
+                .as("referrals superseded as they move on, the last with its outcome")
+                .anyMatch(versions -> versions.size() >= 3
+                        && !versions.get(versions.size() - 1).get("outcome").isBlank());
+        assertThat(rj.values())
+                .as("open referrals")
+                .anyMatch(v -> v.get(v.size() - 1).get("outcome").isBlank());
+        assertThat(family)
+                .as("children without a PNC ID")
+                .anyMatch(f -> f.get("role").equals("CHILD")
+                        && (f.get("pnc_id") == null || f.get("pnc_id").isBlank()));
+        assertThat(family)
+                .as("memberships ending")
+                .anyMatch(f -> !f.getOrDefault("end_date", "").isBlank());
         Map<String, Set<String>> familiesOf = new HashMap<>();
         try (Reader in = Files.newBufferedReader(root.resolve("truth/family_members.csv"));
-             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(in)) {
             for (CSVRecord r : p) {
-                familiesOf.computeIfAbsent(r.get("person_id"), k -> new HashSet<>()).add(r.get("family_ref"));
+                familiesOf
+                        .computeIfAbsent(r.get("person_id"), k -> new HashSet<>())
+                        .add(r.get("family_ref"));
             }
         }
         assertThat(familiesOf.values()).as("a person in two families").anyMatch(f -> f.size() > 1);
         String parameters = Files.readString(root.resolve("truth/parameters.json"));
-        assertThat(parameters).contains("\"family_true_exposed_minus_not_exposed\": 0.06").contains("\"rj_true_effect_on_treated\"");
+        assertThat(parameters)
+                .contains("\"family_true_exposed_minus_not_exposed\": 0.06")
+                .contains("\"rj_true_effect_on_treated\"");
     }
 
     @Test
     void peopleTruthHasTheAgreedColumns() throws IOException {
         String header = Files.readAllLines(root.resolve("truth/people.csv")).get(0);
-        assertThat(header).isEqualTo("person_id,forename,surname,date_of_birth,sex,ethnicity,postcode,pnc_id,female,iom,"
-                + "checkpoint_diverted");
-        assertThat(Files.readString(root.resolve("truth/parameters.json"))).contains("\"checkpoint_true_effect\": -0.1");
+        assertThat(header)
+                .isEqualTo("person_id,forename,surname,date_of_birth,sex,ethnicity,postcode,pnc_id,female,iom,"
+                        + "checkpoint_diverted");
+        assertThat(Files.readString(root.resolve("truth/parameters.json")))
+                .contains("\"checkpoint_true_effect\": -0.1");
     }
 }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Scratch folders under java.io.tmpdir, which surefire points at target/tmp without creating it. */
 final class TestDirs {
-    private TestDirs() {
-    }
+    private TestDirs() {}
 
     static Path fresh(String name) throws IOException {
         Path base = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));

@@ -41,8 +41,12 @@ import org.lcjp.reoffending.synthetic.SyntheticExtracts;
  * @param proven       ProvenOffences on the true links
  * @param attributes   person_id, dob_cipher (under {@link #CIPHER}), sex: the true identities
  */
-public record GeneratedPopulation(Path truth, Map<DatasetId, List<Map<String, String>>> extracts,
-                                  Dataset<Row> recordPerson, Dataset<Row> proven, Dataset<Row> attributes) {
+public record GeneratedPopulation(
+        Path truth,
+        Map<DatasetId, List<Map<String, String>>> extracts,
+        Dataset<Row> recordPerson,
+        Dataset<Row> proven,
+        Dataset<Row> attributes) {
     public static final DateOfBirthCipher CIPHER = new DateOfBirthCipher(PseudonymisationKey.of(
             "generated-population-secret-of-32-bytes+".getBytes(StandardCharsets.UTF_8), "test"));
     public static final Path REFERENCE = Path.of("..", "conf", "reference");
@@ -59,29 +63,56 @@ public record GeneratedPopulation(Path truth, Map<DatasetId, List<Map<String, St
     private static GeneratedPopulation generate(long people, long seed) throws Exception {
         Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         Path dir = Files.createTempDirectory("generated-population");
-        GeneratorSettings g = new GeneratorSettings(people, 2014, 2019, seed, GeneratorSettings.CHECKPOINT_TRUE_EFFECT_DEFAULT,
-                REFERENCE.resolve("offences.csv"), REFERENCE.resolve("areas.csv"), 3, 0.22, 0.06, 0.0, 0.0, 0.08, 0.06, 0.6);
+        GeneratorSettings g = new GeneratorSettings(
+                people,
+                2014,
+                2019,
+                seed,
+                GeneratorSettings.CHECKPOINT_TRUE_EFFECT_DEFAULT,
+                REFERENCE.resolve("offences.csv"),
+                REFERENCE.resolve("areas.csv"),
+                3,
+                0.22,
+                0.06,
+                0.0,
+                0.0,
+                0.08,
+                0.06,
+                0.6);
         SyntheticExtracts.generate(g, dir.resolve("in"), dir.resolve("truth"));
         SparkSession spark = SparkTestSession.get();
         Map<DatasetId, List<Map<String, String>>> extracts = GeneratedExtracts.read(dir.resolve("in"));
         List<Row> links = new ArrayList<>();
         for (CSVRecord r : csv(dir.resolve("truth/record_person.csv"))) {
-            links.add(RowFactory.create(r.get("agency"), r.get("dataset"), r.get("record_id"), r.get("person_id"), "TRUTH", 1.0));
+            links.add(RowFactory.create(
+                    r.get("agency"), r.get("dataset"), r.get("record_id"), r.get("person_id"), "TRUTH", 1.0));
         }
-        Dataset<Row> recordPerson = spark.createDataFrame(links, RecordPersonColumns.SCHEMA).cache();
-        Dataset<Row> offences = spark.read().option("header", true).csv(REFERENCE.resolve("offences.csv").toString());
-        Dataset<Row> proven = new ProvenOffences(CohortSettings.defaults()).build(
-                GeneratedExtracts.staged(Datasets.COURTS_CONVICTIONS, extracts.get(Datasets.COURTS_CONVICTIONS)),
-                GeneratedExtracts.staged(Datasets.POLICE_OUTCOMES, extracts.get(Datasets.POLICE_OUTCOMES)),
-                GeneratedExtracts.staged(Datasets.YOS_OUTCOMES, extracts.get(Datasets.YOS_OUTCOMES)), recordPerson, offences)
+        Dataset<Row> recordPerson =
+                spark.createDataFrame(links, RecordPersonColumns.SCHEMA).cache();
+        Dataset<Row> offences = spark.read()
+                .option("header", true)
+                .csv(REFERENCE.resolve("offences.csv").toString());
+        Dataset<Row> proven = new ProvenOffences(CohortSettings.defaults())
+                .build(
+                        GeneratedExtracts.staged(
+                                Datasets.COURTS_CONVICTIONS, extracts.get(Datasets.COURTS_CONVICTIONS)),
+                        GeneratedExtracts.staged(Datasets.POLICE_OUTCOMES, extracts.get(Datasets.POLICE_OUTCOMES)),
+                        GeneratedExtracts.staged(Datasets.YOS_OUTCOMES, extracts.get(Datasets.YOS_OUTCOMES)),
+                        recordPerson,
+                        offences)
                 .cache();
         List<Row> identities = new ArrayList<>();
         for (CSVRecord p : csv(dir.resolve("truth/people.csv"))) {
-            identities.add(RowFactory.create(p.get("person_id"), CIPHER.encrypt(LocalDate.parse(p.get("date_of_birth"))),
-                    p.get("sex")));
+            identities.add(RowFactory.create(
+                    p.get("person_id"), CIPHER.encrypt(LocalDate.parse(p.get("date_of_birth"))), p.get("sex")));
         }
-        Dataset<Row> attributes = spark.createDataFrame(identities, new StructType().add("person_id", DataTypes.StringType)
-                .add("dob_cipher", DataTypes.BinaryType).add("sex", DataTypes.StringType)).cache();
+        Dataset<Row> attributes = spark.createDataFrame(
+                        identities,
+                        new StructType()
+                                .add("person_id", DataTypes.StringType)
+                                .add("dob_cipher", DataTypes.BinaryType)
+                                .add("sex", DataTypes.StringType))
+                .cache();
         return new GeneratedPopulation(dir.resolve("truth"), extracts, recordPerson, proven, attributes);
     }
 
@@ -96,7 +127,8 @@ public record GeneratedPopulation(Path truth, Map<DatasetId, List<Map<String, St
             Object[] v = new Object[columns.length];
             for (int i = 0; i < columns.length; i++) {
                 String value = r.get(columns[i]);
-                v[i] = columns[i].endsWith("_date") ? (value == null ? null : java.sql.Date.valueOf(GeneratedExtracts.date(value)))
+                v[i] = columns[i].endsWith("_date")
+                        ? (value == null ? null : java.sql.Date.valueOf(GeneratedExtracts.date(value)))
                         : value == null || columns[i].equals("record_id") ? value : value.toUpperCase(Locale.ROOT);
             }
             rows.add(RowFactory.create(v));
@@ -106,7 +138,12 @@ public record GeneratedPopulation(Path truth, Map<DatasetId, List<Map<String, St
 
     public static List<CSVRecord> csv(Path file) throws Exception {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(r)) {
             return p.getRecords();
         }
     }

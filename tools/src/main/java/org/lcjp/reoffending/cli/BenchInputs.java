@@ -33,7 +33,9 @@ final class BenchInputs {
         deleteQuietly(input);
         long t0 = System.nanoTime();
         var r = SyntheticExtracts.generate(GeneratorSettings.defaults(people, fromYear, toYear, 42), input, truth);
-        out.printf("generated %,d people, %,d rows in %.1f s (kept in %s)%n", people, r.rows(), (System.nanoTime() - t0) / 1e9, input);
+        out.printf(
+                "generated %,d people, %,d rows in %.1f s (kept in %s)%n",
+                people, r.rows(), (System.nanoTime() - t0) / 1e9, input);
         out.flush();
         Files.writeString(done, Long.toString(r.rows()));
         return r.rows();

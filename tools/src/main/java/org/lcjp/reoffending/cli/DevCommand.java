@@ -9,8 +9,7 @@ import picocli.CommandLine;
  * product and its {@link ReoffendingCommand}.
  */
 public final class DevCommand {
-    private DevCommand() {
-    }
+    private DevCommand() {}
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -18,7 +17,7 @@ public final class DevCommand {
 
     /** The product's command line with the tools added (tests call execute on it directly). */
     public static CommandLine commandLine() {
-        return ReoffendingCommand.commandLine(new GenerateCommand(), new LinkageEvalCommand(), new DiffPublishedCommand(),
-                new BenchCommand());
+        return ReoffendingCommand.commandLine(
+                new GenerateCommand(), new LinkageEvalCommand(), new DiffPublishedCommand(), new BenchCommand());
     }
 }

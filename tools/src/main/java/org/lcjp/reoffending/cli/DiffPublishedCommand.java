@@ -25,8 +25,11 @@ import picocli.CommandLine.Parameters;
  * person's set of events, the id aside: "same but for person ids" means a researcher's every figure is the same, and
  * does not count as a difference.
  */
-@Command(name = "diff-published", mixinStandardHelpOptions = true,
-        description = "Compare the Parquet tables of two published folders (local or Hadoop URIs); exit 1 when any table differs.")
+@Command(
+        name = "diff-published",
+        mixinStandardHelpOptions = true,
+        description =
+                "Compare the Parquet tables of two published folders (local or Hadoop URIs); exit 1 when any table differs.")
 public final class DiffPublishedCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A", description = "A published/<as_of> folder.")
     String a;
@@ -36,8 +39,11 @@ public final class DiffPublishedCommand implements Callable<Integer> {
 
     private static final String PERSON_ID = org.lcjp.reoffending.research.ResearchRelease.RESEARCH_PERSON_ID;
 
-    @CommandLine.Option(names = "--skip", split = ",",
-            description = "Tables not compared, e.g. research/events when comparing releases of different as-of dates (default: none).")
+    @CommandLine.Option(
+            names = "--skip",
+            split = ",",
+            description =
+                    "Tables not compared, e.g. research/events when comparing releases of different as-of dates (default: none).")
     java.util.List<String> skip = new java.util.ArrayList<>();
 
     @CommandLine.Spec
@@ -46,7 +52,8 @@ public final class DiffPublishedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        SparkSession spark = SparkSessions.create("reoffending diff-published", PipelineSettings.defaults().spark(), null);
+        SparkSession spark = SparkSessions.create(
+                "reoffending diff-published", PipelineSettings.defaults().spark(), null);
         Storage storage = Storage.of(spark.sparkContext().getConf());
         StoragePath left = StoragePath.of(a);
         StoragePath right = StoragePath.of(b);
@@ -56,7 +63,13 @@ public final class DiffPublishedCommand implements Callable<Integer> {
     }
 
     /** Tables that differ (or are in one folder only), each reported on a line. */
-    public static int compare(SparkSession spark, Storage storage, StoragePath a, StoragePath b, java.util.List<String> skip, PrintWriter out) {
+    public static int compare(
+            SparkSession spark,
+            Storage storage,
+            StoragePath a,
+            StoragePath b,
+            java.util.List<String> skip,
+            PrintWriter out) {
         TreeSet<String> tables = new TreeSet<>();
         tables.addAll(tables(storage, a));
         tables.addAll(tables(storage, b));
@@ -94,11 +107,18 @@ public final class DiffPublishedCommand implements Callable<Integer> {
     }
 
     private static Dataset<Row> eventsPerPerson(Dataset<Row> t) {
-        org.apache.spark.sql.Column[] event = java.util.Arrays.stream(t.columns()).filter(c -> !c.equals(PERSON_ID))
-                .map(t::col).toArray(org.apache.spark.sql.Column[]::new);
+        org.apache.spark.sql.Column[] event = java.util.Arrays.stream(t.columns())
+                .filter(c -> !c.equals(PERSON_ID))
+                .map(t::col)
+                .toArray(org.apache.spark.sql.Column[]::new);
         return t.groupBy(t.col(PERSON_ID))
-                .agg(org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.collect_list(
-                        org.apache.spark.sql.functions.struct(event))).as("events"))
+                .agg(org.apache
+                        .spark
+                        .sql
+                        .functions
+                        .array_sort(org.apache.spark.sql.functions.collect_list(
+                                org.apache.spark.sql.functions.struct(event)))
+                        .as("events"))
                 .select("events");
     }
 
@@ -106,11 +126,21 @@ public final class DiffPublishedCommand implements Callable<Integer> {
     private static Dataset<Row> rounded(Dataset<Row> t) {
         org.apache.spark.sql.Column[] cols = java.util.Arrays.stream(t.schema().fields())
                 .map(f -> f.dataType() instanceof org.apache.spark.sql.types.DoubleType
-                        ? org.apache.spark.sql.functions.round(t.col(f.name()), 9).as(f.name())
+                        ? org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .round(t.col(f.name()), 9)
+                                .as(f.name())
                         // Set operations cannot compare maps: compare their sorted entries instead.
                         : f.dataType() instanceof org.apache.spark.sql.types.MapType
-                        ? org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.map_entries(t.col(f.name()))).as(f.name())
-                        : t.col(f.name()))
+                                ? org.apache
+                                        .spark
+                                        .sql
+                                        .functions
+                                        .array_sort(org.apache.spark.sql.functions.map_entries(t.col(f.name())))
+                                        .as(f.name())
+                                : t.col(f.name()))
                 .toArray(org.apache.spark.sql.Column[]::new);
         return t.select(cols);
     }
@@ -128,7 +158,8 @@ public final class DiffPublishedCommand implements Callable<Integer> {
             if (storage.exists(e.path().resolve("_SUCCESS"))) {
                 out.add(e.name());
             } else {
-                storage.list(e.path()).stream().filter(x -> x.directory() && storage.exists(x.path().resolve("_SUCCESS")))
+                storage.list(e.path()).stream()
+                        .filter(x -> x.directory() && storage.exists(x.path().resolve("_SUCCESS")))
                         .forEach(x -> out.add(e.name() + "/" + x.name()));
             }
         }

@@ -26,6 +26,7 @@ import org.lcjp.reoffending.linkage.quality.TruthAccuracy;
 final class LinkageBench {
     /** The target of issue 4: a million records linked in this many seconds on the 2-core machine. */
     static final double TARGET_SECONDS = 90;
+
     static final long TARGET_RECORDS = 1_000_000;
 
     private final Path dir;
@@ -50,8 +51,13 @@ final class LinkageBench {
             return;
         }
         BenchInputs.deleteQuietly(dir.resolve("ingested"));
-        StageSummary r = new NightlyRun(request(dir.resolve("ingested")), x -> { }).run(List.of(IngestJob.NAME), false).stages().get(0);
-        out.printf("ingested %,d rows into %,d staged records in %.1f s (kept in %s)%n", r.rowsIn(), r.rowsOut(), r.seconds(), dir.resolve("ingested"));
+        StageSummary r = new NightlyRun(request(dir.resolve("ingested")), x -> {})
+                .run(List.of(IngestJob.NAME), false)
+                .stages()
+                .get(0);
+        out.printf(
+                "ingested %,d rows into %,d staged records in %.1f s (kept in %s)%n",
+                r.rowsIn(), r.rowsOut(), r.seconds(), dir.resolve("ingested"));
         Files.writeString(done, Long.toString(r.rowsOut()));
     }
 
@@ -65,29 +71,51 @@ final class LinkageBench {
         long records = 0;
         for (String night : List.of("first night", "second night")) {
             SparkJobTimes.drain();
-            LinkResult r = new NightlyRun(request, x -> { }).run(List.of(LinkageJob.NAME), false).stage(LinkResult.class).orElseThrow();
+            LinkResult r = new NightlyRun(request, x -> {})
+                    .run(List.of(LinkageJob.NAME), false)
+                    .stage(LinkResult.class)
+                    .orElseThrow();
             BenchCommand.printSteps(out, r);
             PairwiseAccuracy.Figures f = accuracy(output);
-            out.printf("linkage %s: %,d records in %.1f s (%s CPU s, peak heap %s MiB); %s profiles, %s candidate pairs, %s persons; "
-                            + "against the truth P %.5f R %.5f F1 %.5f%n  steps %s%n", night, r.rowsIn(), r.seconds(),
-                    r.cost().cpuSeconds(), r.cost().peakHeapMb(), r.profiles(), r.pairs(), r.persons(), f.precision(), f.recall(),
-                    f.f1(), r.stepsText());
+            out.printf(
+                    "linkage %s: %,d records in %.1f s (%s CPU s, peak heap %s MiB); %s profiles, %s candidate pairs, %s persons; "
+                            + "against the truth P %.5f R %.5f F1 %.5f%n  steps %s%n",
+                    night,
+                    r.rowsIn(),
+                    r.seconds(),
+                    r.cost().cpuSeconds(),
+                    r.cost().peakHeapMb(),
+                    r.profiles(),
+                    r.pairs(),
+                    r.persons(),
+                    f.precision(),
+                    f.recall(),
+                    f.f1(),
+                    r.stepsText());
             if (first == 0) {
                 first = r.seconds();
                 records = r.rowsIn();
             }
         }
         double perMillion = first * TARGET_RECORDS / Math.max(records, 1);
-        out.printf("%nlinkage target: %,d records in at most %.0f s; first night %,d records in %.1f s (%.1f s a million): %s%n",
-                TARGET_RECORDS, TARGET_SECONDS, records, first, perMillion,
+        out.printf(
+                "%nlinkage target: %,d records in at most %.0f s; first night %,d records in %.1f s (%.1f s a million): %s%n",
+                TARGET_RECORDS,
+                TARGET_SECONDS,
+                records,
+                first,
+                perMillion,
                 records >= TARGET_RECORDS * 0.95 && perMillion <= TARGET_SECONDS ? "MET" : "NOT MET");
         out.flush();
     }
 
     private PairwiseAccuracy.Figures accuracy(Path output) {
         SparkSession spark = SparkSession.active();
-        return TruthAccuracy.measure(spark.read().parquet(new Warehouse(output).recordPerson().toString()),
-                spark.read().option("header", true).csv(dir.resolve("truth").resolve(LinkageJob.TRUTH_FILE).toString()));
+        return TruthAccuracy.measure(
+                spark.read().parquet(new Warehouse(output).recordPerson().toString()),
+                spark.read()
+                        .option("header", true)
+                        .csv(dir.resolve("truth").resolve(LinkageJob.TRUTH_FILE).toString()));
     }
 
     private RunRequest request(Path output) {
@@ -95,7 +123,7 @@ final class LinkageBench {
     }
 
     private static void copy(Path from, Path to) {
-        org.lcjp.reoffending.io.Storage.defaults().copy(org.lcjp.reoffending.io.StoragePath.local(from),
-                org.lcjp.reoffending.io.StoragePath.local(to));
+        org.lcjp.reoffending.io.Storage.defaults()
+                .copy(org.lcjp.reoffending.io.StoragePath.local(from), org.lcjp.reoffending.io.StoragePath.local(to));
     }
 }

@@ -13,25 +13,42 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "linkage-eval", mixinStandardHelpOptions = true,
-        description = {"Pseudonymise and link the public linkage benchmarks (FEBRL3, FEBRL4, fake_1000, historical_50k) and generated "
-                + "agency data, and print precision, recall and F1 against their truth.",
-                "Each is linked twice: with the Bloom filters unhardened, then with the encoding of the settings, and the cost "
-                        + "of hardening is printed."})
+@Command(
+        name = "linkage-eval",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Pseudonymise and link the public linkage benchmarks (FEBRL3, FEBRL4, fake_1000, historical_50k) and generated "
+                    + "agency data, and print precision, recall and F1 against their truth.",
+            "Each is linked twice: with the Bloom filters unhardened, then with the encoding of the settings, and the cost "
+                    + "of hardening is printed."
+        })
 final class LinkageEvalCommand implements Callable<Integer> {
-    @Option(names = "--benchmarks", defaultValue = "../shared/linkage-benchmarks", paramLabel = "DIR",
+    @Option(
+            names = "--benchmarks",
+            defaultValue = "../shared/linkage-benchmarks",
+            paramLabel = "DIR",
             description = "Folder of the benchmark data sets (default: ${DEFAULT-VALUE}).")
     Path benchmarks;
 
-    @Option(names = "--scratch", defaultValue = "out/linkage-eval", paramLabel = "DIR",
+    @Option(
+            names = "--scratch",
+            defaultValue = "out/linkage-eval",
+            paramLabel = "DIR",
             description = "Scratch folder for Spark (default: ${DEFAULT-VALUE}).")
     Path scratch;
 
-    @Option(names = "--conf", defaultValue = "conf", paramLabel = "DIR",
-            description = "Settings folder: its pseudonymise and linkage settings are evaluated (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--conf",
+            defaultValue = "conf",
+            paramLabel = "DIR",
+            description =
+                    "Settings folder: its pseudonymise and linkage settings are evaluated (default: ${DEFAULT-VALUE}).")
     Path conf;
 
-    @Option(names = "--only", split = ",", paramLabel = "NAME",
+    @Option(
+            names = "--only",
+            split = ",",
+            paramLabel = "NAME",
             description = "Only these: febrl4, febrl3, fake_1000, historical_50k, generated (default: all).")
     List<String> only;
 
@@ -44,11 +61,20 @@ final class LinkageEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PipelineSettings settings = SettingsLoader.load(conf.resolve("pipeline.yaml"));
-        SparkSession spark = SparkSessions.create("reoffending linkage-eval", settings.spark(), scratch.resolve("spark-local"));
-        spark.sparkContext().setCheckpointDir(scratch.resolve("checkpoints").toAbsolutePath().toString());
+        SparkSession spark =
+                SparkSessions.create("reoffending linkage-eval", settings.spark(), scratch.resolve("spark-local"));
+        spark.sparkContext()
+                .setCheckpointDir(
+                        scratch.resolve("checkpoints").toAbsolutePath().toString());
         System.out.println("Encoding: " + settings.pseudonymise().encoding());
-        LinkageEvaluation.run(spark, benchmarks, new java.io.PrintStream(System.out, true), settings.linkage(), settings.pseudonymise(),
-                !noUnhardened, only == null ? Set.of() : Set.copyOf(only));
+        LinkageEvaluation.run(
+                spark,
+                benchmarks,
+                new java.io.PrintStream(System.out, true),
+                settings.linkage(),
+                settings.pseudonymise(),
+                !noUnhardened,
+                only == null ? Set.of() : Set.copyOf(only));
         return ExitCodes.OK;
     }
 }

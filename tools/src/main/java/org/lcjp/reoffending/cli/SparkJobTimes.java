@@ -16,6 +16,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 public final class SparkJobTimes extends SparkListener {
     /** Per description: jobs, tasks, wall milliseconds of its jobs. */
     private static final Map<String, long[]> BY_DESCRIPTION = new ConcurrentHashMap<>();
+
     private static final Map<Integer, long[]> STARTED = new ConcurrentHashMap<>();
     private static final Map<Integer, String> DESCRIPTION = new ConcurrentHashMap<>();
 

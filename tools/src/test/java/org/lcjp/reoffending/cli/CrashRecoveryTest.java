@@ -48,6 +48,7 @@ class CrashRecoveryTest {
     private static final List<String> DATASETS = List.of("police/outcomes", "courts/convictions");
     /** The warehouse after night 1 (copied for each point), and the clean night 2. */
     private static Path night1;
+
     private static Path cleanIngest;
 
     static Stream<String> points() {
@@ -73,13 +74,30 @@ class CrashRecoveryTest {
         copy(Path.of("..", "conf"), conf, false);
         String yaml = Files.readString(conf.resolve("pipeline.yaml"));
         // Two years of data hold no five years of history; one dataset at a time, so a crash stops all ingest work.
-        yaml = yaml.replaceFirst("  first_cohort: ", "  first_cohort: 2018-01-01 ").replaceFirst("  parallel_datasets: 4", "  parallel_datasets: 1");
+        yaml = yaml.replaceFirst("  first_cohort: ", "  first_cohort: 2018-01-01 ")
+                .replaceFirst("  parallel_datasets: 4", "  parallel_datasets: 1");
         assertThat(yaml).contains("first_cohort: 2018-01-01").contains("parallel_datasets: 1");
         Files.writeString(conf.resolve("pipeline.yaml"), yaml);
         // One bad row in ten, so that night 2's deliveries have quarantined rows for the quarantine points to lose.
-        SyntheticExtracts.generate(new GeneratorSettings(200, 2018, 2019, 21, GeneratorSettings.CHECKPOINT_TRUE_EFFECT_DEFAULT,
-                conf.resolve("reference/offences.csv"), conf.resolve("reference/areas.csv"), 2, 0.26, 0.06, 0.0, 0.1,
-                0.08, 0.06, 0.6), input, dir.resolve("truth"));
+        SyntheticExtracts.generate(
+                new GeneratorSettings(
+                        200,
+                        2018,
+                        2019,
+                        21,
+                        GeneratorSettings.CHECKPOINT_TRUE_EFFECT_DEFAULT,
+                        conf.resolve("reference/offences.csv"),
+                        conf.resolve("reference/areas.csv"),
+                        2,
+                        0.26,
+                        0.06,
+                        0.0,
+                        0.1,
+                        0.08,
+                        0.06,
+                        0.6),
+                input,
+                dir.resolve("truth"));
         try (Stream<Path> agencies = Files.list(input)) {
             for (Path agency : agencies.toList()) {
                 try (Stream<Path> datasets = Files.list(agency)) {
@@ -92,14 +110,20 @@ class CrashRecoveryTest {
             }
         }
         key = Files.writeString(dir.resolve("test.key"), "a-crash-recovery-test-key-of-more-than-32-bytes");
-        java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        java.nio.file.Files.setPosixFilePermissions(
+                key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         night1 = dir.resolve("night1");
         run(night1, NIGHT_1);
         cleanIngest = copyOf(night1, "clean-ingest");
         run(cleanIngest, NIGHT_2);
         // Not vacuous: night 2 has accepted and quarantined rows of its own for the crashes to lose.
-        assertThat(SparkTestSession.get().read().parquet(cleanIngest.resolve("warehouse/quarantine").toString())
-                .where("extract_date = '" + NIGHT_2 + "'").count()).as("night 2's quarantined rows").isPositive();
+        assertThat(SparkTestSession.get()
+                        .read()
+                        .parquet(cleanIngest.resolve("warehouse/quarantine").toString())
+                        .where("extract_date = '" + NIGHT_2 + "'")
+                        .count())
+                .as("night 2's quarantined rows")
+                .isPositive();
     }
 
     /**
@@ -130,10 +154,13 @@ class CrashRecoveryTest {
 
         run(out, NIGHT_2);
         Path clean = cleanIngest.resolve("published").resolve(NIGHT_2.toString());
-        assertThat(differing(clean, out.resolve("published").resolve(NIGHT_2.toString()))).as("tables differing").isZero();
+        assertThat(differing(clean, out.resolve("published").resolve(NIGHT_2.toString())))
+                .as("tables differing")
+                .isZero();
         // Ingest alone publishes data_quality only: the staged tables the later stages read must agree too.
         assertThat(differing(cleanIngest.resolve("warehouse/staged"), out.resolve("warehouse/staged")))
-                .as("staged tables differing").isZero();
+                .as("staged tables differing")
+                .isZero();
         assertThat(CrashLeftovers.under(out)).as("left behind").isEmpty();
     }
 
@@ -149,8 +176,10 @@ class CrashRecoveryTest {
             assertThat(s.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith(".replaced-" + NIGHT_2));
         }
         run(out, NIGHT_2);
-        assertThat(differing(cleanIngest.resolve("published").resolve(NIGHT_2.toString()),
-                out.resolve("published").resolve(NIGHT_2.toString()))).isZero();
+        assertThat(differing(
+                        cleanIngest.resolve("published").resolve(NIGHT_2.toString()),
+                        out.resolve("published").resolve(NIGHT_2.toString())))
+                .isZero();
         assertThat(CrashLeftovers.under(out)).isEmpty();
     }
 
@@ -158,33 +187,46 @@ class CrashRecoveryTest {
     @org.junit.jupiter.api.Test
     void aDifferentKeyIsRefusedAndRekeyIsRecorded() throws Exception {
         Path out = copyOf(night1, "rekey");
-        Path other = Files.writeString(dir.resolve("other.key"), "another-crash-recovery-test-key-of-more-than-32-bytes");
+        Path other =
+                Files.writeString(dir.resolve("other.key"), "another-crash-recovery-test-key-of-more-than-32-bytes");
         Files.setPosixFilePermissions(other, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         byte[] manifestBefore = Files.readAllBytes(out.resolve("warehouse/ingest-manifest.json"));
         RunRequest request = new RunRequest(input, out, NIGHT_2, other, conf);
-        assertThatThrownBy(() -> new NightlyRun(request, r -> { }).run(List.of(IngestJob.NAME), true))
+        assertThatThrownBy(() -> new NightlyRun(request, r -> {}).run(List.of(IngestJob.NAME), true))
                 .isInstanceOf(org.lcjp.reoffending.settings.SettingsException.class)
-                .hasMessageContaining("not the key the warehouse").satisfies(e -> assertThat(
-                        ((org.lcjp.reoffending.settings.SettingsException) e).advice()).contains("--rekey"));
-        assertThat(Files.readAllBytes(out.resolve("warehouse/ingest-manifest.json"))).isEqualTo(manifestBefore);
+                .hasMessageContaining("not the key the warehouse")
+                .satisfies(e -> assertThat(((org.lcjp.reoffending.settings.SettingsException) e).advice())
+                        .contains("--rekey"));
+        assertThat(Files.readAllBytes(out.resolve("warehouse/ingest-manifest.json")))
+                .isEqualTo(manifestBefore);
 
-        new NightlyRun(request, r -> { }).rekey(true).run(List.of(IngestJob.NAME), true);
+        new NightlyRun(request, r -> {}).rekey(true).run(List.of(IngestJob.NAME), true);
         Path published = out.resolve("published").resolve(NIGHT_2.toString());
         assertThat(Files.readString(published.resolve("manifest.json"))).contains("rekeyed_from_key_fingerprint");
-        assertThat(differing(cleanIngest.resolve("published").resolve(NIGHT_2.toString()), published)).isZero();
-        assertThat(Files.readString(out.resolve("warehouse/ingest-manifest.json"))).doesNotContain(
-                new String(manifestBefore, java.nio.charset.StandardCharsets.UTF_8).lines()
-                        .filter(l -> l.contains("key_fingerprint")).findFirst().orElseThrow().strip());
+        assertThat(differing(cleanIngest.resolve("published").resolve(NIGHT_2.toString()), published))
+                .isZero();
+        assertThat(Files.readString(out.resolve("warehouse/ingest-manifest.json")))
+                .doesNotContain(new String(manifestBefore, java.nio.charset.StandardCharsets.UTF_8)
+                        .lines()
+                        .filter(l -> l.contains("key_fingerprint"))
+                        .findFirst()
+                        .orElseThrow()
+                        .strip());
     }
 
     private static void run(Path output, LocalDate asOf) throws Exception {
-        new NightlyRun(new RunRequest(input, output, asOf, key, conf), r -> { }).run(List.of(IngestJob.NAME), true);
+        new NightlyRun(new RunRequest(input, output, asOf, key, conf), r -> {}).run(List.of(IngestJob.NAME), true);
     }
 
     private static int differing(Path a, Path b) {
         SparkSession spark = SparkTestSession.get();
         StringWriter text = new StringWriter();
-        int n = DiffPublishedCommand.compare(spark, Storage.defaults(), StoragePath.local(a), StoragePath.local(b), List.of(),
+        int n = DiffPublishedCommand.compare(
+                spark,
+                Storage.defaults(),
+                StoragePath.local(a),
+                StoragePath.local(b),
+                List.of(),
                 new PrintWriter(text, true));
         System.out.println(text);
         assertThat(text.toString()).as("tables compared").isNotBlank();

@@ -27,8 +27,17 @@ class DevCommandTest {
     @Test
     void helpListsTheProductCommandsAndTheTools() {
         assertThat(execute("--help")).isZero();
-        assertThat(out.toString()).contains("run", "ingest", "publish", "train-linkage", "generate", "linkage-eval",
-                "bench", "diff-published", "Exit status");
+        assertThat(out.toString())
+                .contains(
+                        "run",
+                        "ingest",
+                        "publish",
+                        "train-linkage",
+                        "generate",
+                        "linkage-eval",
+                        "bench",
+                        "diff-published",
+                        "Exit status");
     }
 
     @Test
@@ -52,5 +61,4 @@ class DevCommandTest {
         assertThat(err.toString()).contains("--people must be at least 1");
         assertThat(data).doesNotExist();
     }
-
 }

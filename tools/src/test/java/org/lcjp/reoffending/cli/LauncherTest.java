@@ -21,11 +21,11 @@ class LauncherTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String err) {
-    }
+    record Result(int code, String err) {}
 
     private Result launch(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", Path.of("..", "bin", "reoffending").toString()));
+        List<String> command = new ArrayList<>(
+                List.of("bash", Path.of("..", "bin", "reoffending").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("REOFFENDING_CLASSPATH", System.getProperty("java.class.path"));
@@ -44,31 +44,62 @@ class LauncherTest {
     @Test
     void rejectedInputIsExitThreeWithWhatToDoAndNoStackTrace() throws Exception {
         Path input = Files.createDirectories(dir.resolve("extracts/police/outcomes"));
-        Files.writeString(input.resolve("outcomes_20991231.csv"), "record_id\n");   // after the as-of date: nothing to read
-        Result r = launch("run", "--input", dir.resolve("extracts").toString(), "--output", dir.resolve("out").toString(),
-                "--conf", "../conf", "--key-file", key().toString(), "--as-of", "2020-01-07");
+        Files.writeString(
+                input.resolve("outcomes_20991231.csv"), "record_id\n"); // after the as-of date: nothing to read
+        Result r = launch(
+                "run",
+                "--input",
+                dir.resolve("extracts").toString(),
+                "--output",
+                dir.resolve("out").toString(),
+                "--conf",
+                "../conf",
+                "--key-file",
+                key().toString(),
+                "--as-of",
+                "2020-01-07");
         assertThat(r.code()).as(r.err()).isEqualTo(3);
         List<String> lines = r.err().strip().lines().toList();
         assertThat(lines.get(lines.size() - 1)).startsWith("What to do: check INPUT");
         assertThat(r.err()).doesNotContain("\tat ", "Exception");
         // Owner-only whatever the umask: the run's scratch, logs and lock folder.
         for (String made : List.of("out", "out/tmp", "out/logs")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(made)))).as(made).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(made))))
+                    .as(made)
+                    .isEqualTo("rwx------");
         }
     }
 
     @Test
     void anOutputUnderAFileIsExitTwoBeforeTheJvm() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        Result r = launch("run", "--input", dir.toString(), "--output", file.resolve("out").toString(), "--conf", "../conf");
+        Result r = launch(
+                "run",
+                "--input",
+                dir.toString(),
+                "--output",
+                file.resolve("out").toString(),
+                "--conf",
+                "../conf");
         assertThat(r.code()).as(r.err()).isEqualTo(2);
-        assertThat(r.err().strip().lines().reduce((a, b) -> b).orElseThrow()).startsWith("What to do: give an OUTPUT folder");
+        assertThat(r.err().strip().lines().reduce((a, b) -> b).orElseThrow())
+                .startsWith("What to do: give an OUTPUT folder");
     }
 
     @Test
     void aMissingInputRootIsExitTwo() throws Exception {
-        Result r = launch("run", "--input", dir.resolve("nowhere").toString(), "--output", dir.resolve("out").toString(),
-                "--conf", "../conf", "--key-file", key().toString(), "--as-of", "2020-01-07");
+        Result r = launch(
+                "run",
+                "--input",
+                dir.resolve("nowhere").toString(),
+                "--output",
+                dir.resolve("out").toString(),
+                "--conf",
+                "../conf",
+                "--key-file",
+                key().toString(),
+                "--as-of",
+                "2020-01-07");
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains("input root").doesNotContain("\tat ");
         assertThat(r.err().strip().lines().reduce((a, b) -> b).orElseThrow()).startsWith("What to do: check INPUT");
@@ -76,12 +107,25 @@ class LauncherTest {
 
     @Test
     void anAsOfAfterTodayIsExitTwoUnlessAllowed() throws Exception {
-        Result r = launch("run", "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--conf", "../conf",
-                "--key-file", key().toString(), "--as-of", java.time.LocalDate.now(java.time.ZoneId.systemDefault()).plusDays(2).toString());
+        Result r = launch(
+                "run",
+                "--input",
+                dir.toString(),
+                "--output",
+                dir.resolve("out").toString(),
+                "--conf",
+                "../conf",
+                "--key-file",
+                key().toString(),
+                "--as-of",
+                java.time.LocalDate.now(java.time.ZoneId.systemDefault())
+                        .plusDays(2)
+                        .toString());
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains("after today", "--allow-future-as-of");
         Result malformed = launch("run", "--as-of", "2020-13-01");
         assertThat(malformed.code()).isEqualTo(2);
-        assertThat(malformed.err().strip().lines().reduce((a, b) -> b).orElseThrow()).startsWith("What to do:");
+        assertThat(malformed.err().strip().lines().reduce((a, b) -> b).orElseThrow())
+                .startsWith("What to do:");
     }
 }

@@ -20,8 +20,14 @@ class LinkageEvaluationRunTest {
         if (System.getProperty("linkage.em_prior_share") != null) {
             settings = settings.withEmPriorShare(Double.parseDouble(System.getProperty("linkage.em_prior_share")));
         }
-        List<LinkageEvaluation.Result> results = LinkageEvaluation.run(SparkTestSession.get(),
-                Path.of(System.getProperty("linkage.benchmarks")), System.out, settings, names, 0.5, 0.8);
+        List<LinkageEvaluation.Result> results = LinkageEvaluation.run(
+                SparkTestSession.get(),
+                Path.of(System.getProperty("linkage.benchmarks")),
+                System.out,
+                settings,
+                names,
+                0.5,
+                0.8);
         assertThat(results).hasSize(names.isEmpty() ? 5 : names.size());
     }
 }

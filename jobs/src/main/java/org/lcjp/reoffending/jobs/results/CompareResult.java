@@ -18,9 +18,20 @@ import java.util.Locale;
  * @param balanceRows                 comparison_balance rows published
  * @param iomRows                     iom_pre_post rows published
  */
-public record CompareResult(long rows, double seconds, LocalDate firstCohort, LocalDate completeFollowUpTo, Matched diversion,
-                            long imbalanced, Matched rj, long rjReferralsWithoutDisposal, Matched iom, int balanceRows,
-                            int iomRows, StageCost cost) implements StageSummary {
+public record CompareResult(
+        long rows,
+        double seconds,
+        LocalDate firstCohort,
+        LocalDate completeFollowUpTo,
+        Matched diversion,
+        long imbalanced,
+        Matched rj,
+        long rjReferralsWithoutDisposal,
+        Matched iom,
+        int balanceRows,
+        int iomRows,
+        StageCost cost)
+        implements StageSummary {
     public static final String STAGE = "compare";
 
     /** Treated people matched to a comparison, of those treated. */
@@ -53,8 +64,19 @@ public record CompareResult(long rows, double seconds, LocalDate firstCohort, Lo
 
     @Override
     public CompareResult withCost(StageCost cost) {
-        return new CompareResult(rows, seconds, firstCohort, completeFollowUpTo, diversion, imbalanced, rj,
-                rjReferralsWithoutDisposal, iom, balanceRows, iomRows, cost);
+        return new CompareResult(
+                rows,
+                seconds,
+                firstCohort,
+                completeFollowUpTo,
+                diversion,
+                imbalanced,
+                rj,
+                rjReferralsWithoutDisposal,
+                iom,
+                balanceRows,
+                iomRows,
+                cost);
     }
 
     /** Where the compared index dates start, as the line says it. */
@@ -64,7 +86,8 @@ public record CompareResult(long rows, double seconds, LocalDate firstCohort, Lo
 
     @Override
     public List<Figure> figures() {
-        Figure.Builder f = Figure.list().add("from", fromText()).add("complete_follow_up_to", String.valueOf(completeFollowUpTo));
+        Figure.Builder f =
+                Figure.list().add("from", fromText()).add("complete_follow_up_to", String.valueOf(completeFollowUpTo));
         if (diversion != null) {
             f.add("diverted_matched", diversion.toString()).add("imbalanced", imbalanced);
         }

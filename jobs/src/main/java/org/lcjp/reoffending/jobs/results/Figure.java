@@ -18,8 +18,7 @@ public record Figure(String name, Object value) {
     public static final class Builder {
         private final List<Figure> figures = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder add(String name, Object value) {
             figures.add(new Figure(name, value));

@@ -18,10 +18,23 @@ import org.lcjp.reoffending.domain.DataQualityColumns;
  * @param tablesRestaged       staged tables rebuilt (the others' deliveries did not change)
  * @param rekeyedFrom          the fingerprint of the key the warehouse was built with, on a --rekey run; else null
  */
-public record IngestResult(long rowsRead, long stagedRows, double seconds, int filesParsed, long quarantined, long warnings,
-                           List<String> rejectedFiles, List<String> notReadBadName, List<String> notReadAfterAsOf,
-                           List<String> notReadUnknownFolder, List<String> notReadLink, List<String> extraColumns,
-                           List<String> invalidUtf8, int tablesRestaged, String rekeyedFrom, StageCost cost)
+public record IngestResult(
+        long rowsRead,
+        long stagedRows,
+        double seconds,
+        int filesParsed,
+        long quarantined,
+        long warnings,
+        List<String> rejectedFiles,
+        List<String> notReadBadName,
+        List<String> notReadAfterAsOf,
+        List<String> notReadUnknownFolder,
+        List<String> notReadLink,
+        List<String> extraColumns,
+        List<String> invalidUtf8,
+        int tablesRestaged,
+        String rekeyedFrom,
+        StageCost cost)
         implements StageSummary {
     public static final String STAGE = "ingest";
 
@@ -42,26 +55,61 @@ public record IngestResult(long rowsRead, long stagedRows, double seconds, int f
 
     @Override
     public IngestResult withCost(StageCost cost) {
-        return new IngestResult(rowsRead, stagedRows, seconds, filesParsed, quarantined, warnings, rejectedFiles, notReadBadName,
-                notReadAfterAsOf, notReadUnknownFolder, notReadLink, extraColumns, invalidUtf8, tablesRestaged, rekeyedFrom, cost);
+        return new IngestResult(
+                rowsRead,
+                stagedRows,
+                seconds,
+                filesParsed,
+                quarantined,
+                warnings,
+                rejectedFiles,
+                notReadBadName,
+                notReadAfterAsOf,
+                notReadUnknownFolder,
+                notReadLink,
+                extraColumns,
+                invalidUtf8,
+                tablesRestaged,
+                rekeyedFrom,
+                cost);
     }
 
     /** This result, on a run that re-pseudonymised the warehouse built with the key of this fingerprint. */
     public IngestResult withRekeyedFrom(String fingerprint) {
-        return new IngestResult(rowsRead, stagedRows, seconds, filesParsed, quarantined, warnings, rejectedFiles, notReadBadName,
-                notReadAfterAsOf, notReadUnknownFolder, notReadLink, extraColumns, invalidUtf8, tablesRestaged, fingerprint, cost);
+        return new IngestResult(
+                rowsRead,
+                stagedRows,
+                seconds,
+                filesParsed,
+                quarantined,
+                warnings,
+                rejectedFiles,
+                notReadBadName,
+                notReadAfterAsOf,
+                notReadUnknownFolder,
+                notReadLink,
+                extraColumns,
+                invalidUtf8,
+                tablesRestaged,
+                fingerprint,
+                cost);
     }
 
     @Override
     public List<Figure> figures() {
-        return Figure.list().add("files_parsed", filesParsed).add("quarantined", quarantined).add("warnings", warnings)
+        return Figure.list()
+                .add("files_parsed", filesParsed)
+                .add("quarantined", quarantined)
+                .add("warnings", warnings)
                 .addIfAny(name(DataQualityColumns.STATUS_REJECTED_FILE), rejectedFiles)
                 .addIfAny(name(DataQualityColumns.STATUS_NOT_READ_BAD_NAME), notReadBadName)
                 .addIfAny(name(DataQualityColumns.STATUS_NOT_READ_AFTER_AS_OF), notReadAfterAsOf)
                 .addIfAny(name(DataQualityColumns.STATUS_NOT_READ_UNKNOWN_FOLDER), notReadUnknownFolder)
                 .addIfAny(name(DataQualityColumns.STATUS_NOT_READ_LINK), notReadLink)
-                .addIfAny("extra_columns", extraColumns).addIfAny("invalid_utf8", invalidUtf8)
-                .add("tables_restaged", tablesRestaged).build();
+                .addIfAny("extra_columns", extraColumns)
+                .addIfAny("invalid_utf8", invalidUtf8)
+                .add("tables_restaged", tablesRestaged)
+                .build();
     }
 
     /** The rekey is recorded after the cost: the run adds it once the stage is measured. */

@@ -6,6 +6,5 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class ManifestJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ManifestJson() {
-    }
+    private ManifestJson() {}
 }

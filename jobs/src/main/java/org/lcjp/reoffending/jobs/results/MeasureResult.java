@@ -15,9 +15,19 @@ import java.util.List;
  * @param provisionalCohorts cohorts published PROVISIONAL
  * @param curveRows          time_to_reoffence rows
  */
-public record MeasureResult(long provenOffences, long cells, double seconds, LocalDate effectiveDate, String limitingDataset,
-                            LocalDate firstCohort, long finalCohorts, long provisionalCohorts, long indexEvents, long curveRows,
-                            StageCost cost) implements StageSummary {
+public record MeasureResult(
+        long provenOffences,
+        long cells,
+        double seconds,
+        LocalDate effectiveDate,
+        String limitingDataset,
+        LocalDate firstCohort,
+        long finalCohorts,
+        long provisionalCohorts,
+        long indexEvents,
+        long curveRows,
+        StageCost cost)
+        implements StageSummary {
     public static final String STAGE = "measure";
 
     @Override
@@ -37,8 +47,18 @@ public record MeasureResult(long provenOffences, long cells, double seconds, Loc
 
     @Override
     public MeasureResult withCost(StageCost cost) {
-        return new MeasureResult(provenOffences, cells, seconds, effectiveDate, limitingDataset, firstCohort, finalCohorts,
-                provisionalCohorts, indexEvents, curveRows, cost);
+        return new MeasureResult(
+                provenOffences,
+                cells,
+                seconds,
+                effectiveDate,
+                limitingDataset,
+                firstCohort,
+                finalCohorts,
+                provisionalCohorts,
+                indexEvents,
+                curveRows,
+                cost);
     }
 
     /** The effective date as the line says it ("none" when no date is covered). */
@@ -53,9 +73,15 @@ public record MeasureResult(long provenOffences, long cells, double seconds, Loc
 
     @Override
     public List<Figure> figures() {
-        return Figure.list().add("effective_date", effectiveDateText()).add("limited_by", limitedByText())
-                .add("first_cohort", String.valueOf(firstCohort)).add("final_cohorts", finalCohorts)
-                .add("provisional_cohorts", provisionalCohorts).add("proven_offences", provenOffences)
-                .add("index_events", indexEvents).add("curve_rows", curveRows).build();
+        return Figure.list()
+                .add("effective_date", effectiveDateText())
+                .add("limited_by", limitedByText())
+                .add("first_cohort", String.valueOf(firstCohort))
+                .add("final_cohorts", finalCohorts)
+                .add("provisional_cohorts", provisionalCohorts)
+                .add("proven_offences", provenOffences)
+                .add("index_events", indexEvents)
+                .add("curve_rows", curveRows)
+                .build();
     }
 }

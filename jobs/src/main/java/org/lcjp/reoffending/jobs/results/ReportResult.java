@@ -14,8 +14,18 @@ import java.util.List;
  * @param targets           targets in conf/targets.yaml
  * @param absent            tables the pack found absent (a sheet says so), in the pack's order
  */
-public record ReportResult(long tablesRead, int files, double seconds, String pack, String ods, long performanceRows,
-                           long measuresAvailable, int targets, List<String> absent, StageCost cost) implements StageSummary {
+public record ReportResult(
+        long tablesRead,
+        int files,
+        double seconds,
+        String pack,
+        String ods,
+        long performanceRows,
+        long measuresAvailable,
+        int targets,
+        List<String> absent,
+        StageCost cost)
+        implements StageSummary {
     public static final String STAGE = "report";
 
     @Override
@@ -35,13 +45,18 @@ public record ReportResult(long tablesRead, int files, double seconds, String pa
 
     @Override
     public ReportResult withCost(StageCost cost) {
-        return new ReportResult(tablesRead, files, seconds, pack, ods, performanceRows, measuresAvailable, targets, absent, cost);
+        return new ReportResult(
+                tablesRead, files, seconds, pack, ods, performanceRows, measuresAvailable, targets, absent, cost);
     }
 
     @Override
     public List<Figure> figures() {
-        return Figure.list().add("pack", pack).add("ods", ods).add("performance_rows", performanceRows)
+        return Figure.list()
+                .add("pack", pack)
+                .add("ods", ods)
+                .add("performance_rows", performanceRows)
                 .add("measures_available", measuresAvailable + "/" + targets)
-                .addIfPresent("absent", absent.isEmpty() ? null : String.join(",", absent)).build();
+                .addIfPresent("absent", absent.isEmpty() ? null : String.join(",", absent))
+                .build();
     }
 }

@@ -13,7 +13,11 @@ import java.util.List;
 public record StageCost(long peakHeapMb, long sparkJobs, long sparkStages, Double cpuSeconds) {
 
     List<Figure> figures() {
-        return Figure.list().add("peak_heap_mb", peakHeapMb).add("spark_jobs", sparkJobs).add("spark_stages", sparkStages)
-                .addIfPresent("cpu_seconds", cpuSeconds).build();
+        return Figure.list()
+                .add("peak_heap_mb", peakHeapMb)
+                .add("spark_jobs", sparkJobs)
+                .add("spark_stages", sparkStages)
+                .addIfPresent("cpu_seconds", cpuSeconds)
+                .build();
     }
 }

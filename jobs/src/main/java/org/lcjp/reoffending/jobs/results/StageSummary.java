@@ -42,7 +42,8 @@ public interface StageSummary {
 
     /** The one-line stage summary the CLI prints. */
     default String summaryLine() {
-        StringBuilder b = new StringBuilder(String.format("%-10s rows in %,d  out %,d  %.1f s", stage(), rowsIn(), rowsOut(), seconds()));
+        StringBuilder b = new StringBuilder(
+                String.format("%-10s rows in %,d  out %,d  %.1f s", stage(), rowsIn(), rowsOut(), seconds()));
         recorded().forEach(f -> b.append("  ").append(f.name()).append(' ').append(f.value()));
         return b.toString();
     }

@@ -11,8 +11,18 @@ import java.util.List;
  * @param prior       the probability that two random records match
  * @param modelStore  where later nights look for the model, when it was written elsewhere (--model); else null
  */
-public record TrainLinkageResult(long records, double seconds, String modelHash, String writtenTo, String trainedAt,
-                                 long profiles, long pairs, int emIterations, double prior, String modelStore, StageCost cost)
+public record TrainLinkageResult(
+        long records,
+        double seconds,
+        String modelHash,
+        String writtenTo,
+        String trainedAt,
+        long profiles,
+        long pairs,
+        int emIterations,
+        double prior,
+        String modelStore,
+        StageCost cost)
         implements StageSummary {
     public static final String STAGE = "train-linkage";
 
@@ -33,17 +43,36 @@ public record TrainLinkageResult(long records, double seconds, String modelHash,
 
     @Override
     public TrainLinkageResult withCost(StageCost cost) {
-        return new TrainLinkageResult(records, seconds, modelHash, writtenTo, trainedAt, profiles, pairs, emIterations, prior,
-                modelStore, cost);
+        return new TrainLinkageResult(
+                records,
+                seconds,
+                modelHash,
+                writtenTo,
+                trainedAt,
+                profiles,
+                pairs,
+                emIterations,
+                prior,
+                modelStore,
+                cost);
     }
 
     @Override
     public List<Figure> figures() {
-        return Figure.list().add("model_hash", modelHash).add("written_to", writtenTo).add("trained_at", trainedAt)
-                .add("profiles", profiles).add("pairs", pairs).add("em_iterations", emIterations).add("prior", prior)
-                .addIfPresent("use_it", modelStore == null ? null
-                        : "set linkage.model.file in conf/pipeline.yaml to this file (relative to the conf folder), or copy it to "
-                        + modelStore)
+        return Figure.list()
+                .add("model_hash", modelHash)
+                .add("written_to", writtenTo)
+                .add("trained_at", trainedAt)
+                .add("profiles", profiles)
+                .add("pairs", pairs)
+                .add("em_iterations", emIterations)
+                .add("prior", prior)
+                .addIfPresent(
+                        "use_it",
+                        modelStore == null
+                                ? null
+                                : "set linkage.model.file in conf/pipeline.yaml to this file (relative to the conf folder), or copy it to "
+                                        + modelStore)
                 .build();
     }
 }

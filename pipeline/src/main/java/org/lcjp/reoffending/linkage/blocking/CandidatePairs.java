@@ -35,6 +35,7 @@ public final class CandidatePairs {
     private static final String ENTRY = "_entry";
     /** Entry sides: both (a rule on the same columns), or the left or right columns of a crossed rule. */
     private static final int SIDE_BOTH = 0;
+
     private static final int SIDE_LEFT = 1;
     private static final int SIDE_RIGHT = 2;
     private static final StructType PAIRS = new StructType()
@@ -67,11 +68,17 @@ public final class CandidatePairs {
                 perRule.add(entry(i, rule.right(), SIDE_RIGHT));
             }
         }
-        Dataset<Row> entries = nodes.select(col(LinkageColumns.NODE), explode(array(perRule.toArray(Column[]::new))).as(ENTRY))
+        Dataset<Row> entries = nodes.select(
+                        col(LinkageColumns.NODE),
+                        explode(array(perRule.toArray(Column[]::new))).as(ENTRY))
                 .where(col(ENTRY).isNotNull())
-                .select(col(ENTRY).getField(BLOCK).as(BLOCK), col(LinkageColumns.NODE), col(ENTRY).getField(SIDE).as(SIDE));
+                .select(
+                        col(ENTRY).getField(BLOCK).as(BLOCK),
+                        col(LinkageColumns.NODE),
+                        col(ENTRY).getField(SIDE).as(SIDE));
         int max = maxBlockSize;
-        return entries.repartition(col(BLOCK)).sortWithinPartitions(col(BLOCK))
+        return entries.repartition(col(BLOCK))
+                .sortWithinPartitions(col(BLOCK))
                 .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new BlockPairs(rows, max), Encoders.row(PAIRS))
                 .distinct();
     }

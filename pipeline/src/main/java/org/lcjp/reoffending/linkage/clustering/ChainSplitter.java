@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class ChainSplitter {
     /** An edge of the cluster with the PNC tokens of its ends (null when absent). */
-    public record Edge<K>(K src, K dst, double weight, Object pncSrc, Object pncDst) {
-    }
+    public record Edge<K>(K src, K dst, double weight, Object pncSrc, Object pncDst) {}
 
     private final int maxSize;
 
@@ -38,8 +37,10 @@ public final class ChainSplitter {
             init(e.dst(), e.pncDst(), sizes, parent, size, pnc);
         }
         List<Edge<K>> ordered = new ArrayList<>(edges);
-        ordered.sort(Comparator.<Edge<K>>comparingDouble(Edge::weight).reversed()
-                .thenComparing(Edge::src).thenComparing(Edge::dst));
+        ordered.sort(Comparator.<Edge<K>>comparingDouble(Edge::weight)
+                .reversed()
+                .thenComparing(Edge::src)
+                .thenComparing(Edge::dst));
         for (Edge<K> e : ordered) {
             K a = find(e.src(), parent);
             K b = find(e.dst(), parent);
@@ -73,8 +74,8 @@ public final class ChainSplitter {
         return out;
     }
 
-    private static <K> void init(K node, Object token, Map<K, Long> sizes, Map<K, K> parent, Map<K, Long> size,
-                                 Map<K, Object> pnc) {
+    private static <K> void init(
+            K node, Object token, Map<K, Long> sizes, Map<K, K> parent, Map<K, Long> size, Map<K, Object> pnc) {
         if (parent.putIfAbsent(node, node) == null) {
             size.put(node, sizes.getOrDefault(node, 1L));
             if (token != null) {

@@ -55,12 +55,15 @@ public final class ConnectedComponents {
      */
     public Dataset<Row> run(Dataset<Row> nodes, Dataset<Row> edges) {
         String key = nodes == null ? NODE : nodes.columns()[0];
-        Dataset<Row> both = edges.select(col(PersonEdges.SRC).as(A), col(PersonEdges.DST).as(B))
-                .union(edges.select(col(PersonEdges.DST).as(A), col(PersonEdges.SRC).as(B)))
+        Dataset<Row> both = edges.select(
+                        col(PersonEdges.SRC).as(A), col(PersonEdges.DST).as(B))
+                .union(edges.select(
+                        col(PersonEdges.DST).as(A), col(PersonEdges.SRC).as(B)))
                 .localCheckpoint();
         // The first round needs no labels yet: a node's candidates are itself and its neighbours, straight from the
         // edges (and every given node, edge or not).
-        Dataset<Row> candidates = both.select(col(A).as(NODE), least(col(A), col(B)).as(LABEL), col(A).as(OLD));
+        Dataset<Row> candidates =
+                both.select(col(A).as(NODE), least(col(A), col(B)).as(LABEL), col(A).as(OLD));
         if (nodes != null) {
             candidates = candidates.union(nodes.select(col(key).as(NODE), col(key).as(LABEL), col(key).as(OLD)));
         }
@@ -76,13 +79,26 @@ public final class ConnectedComponents {
                 // it change" needs no join afterwards.
                 Dataset<Row> sent = broadcastLabels ? broadcast(moved) : moved;
                 candidates = labels.select(col(NODE), col(LABEL), col(LABEL).as(OLD))
-                        .union(both.join(sent, both.col(A).equalTo(sent.col(NODE))).select(both.col(B).as(NODE), sent.col(LABEL),
-                                lit(null).cast(labels.schema().apply(LABEL).dataType()).as(OLD)));
+                        .union(both.join(sent, both.col(A).equalTo(sent.col(NODE)))
+                                .select(
+                                        both.col(B).as(NODE),
+                                        sent.col(LABEL),
+                                        lit(null)
+                                                .cast(labels.schema()
+                                                        .apply(LABEL)
+                                                        .dataType())
+                                                .as(OLD)));
             }
-            Dataset<Row> propagated = candidates.groupBy(NODE).agg(min(LABEL).as(LABEL), max(OLD).as(OLD)).localCheckpoint();
+            Dataset<Row> propagated = candidates
+                    .groupBy(NODE)
+                    .agg(min(LABEL).as(LABEL), max(OLD).as(OLD))
+                    .localCheckpoint();
             // Pointer jumping: the label of the label, from the same (materialised) table.
             Dataset<Row> p2 = propagated.select(col(NODE).as("n2"), col(LABEL).as("l2"));
-            Dataset<Row> jumped = propagated.join(broadcastLabels ? broadcast(p2) : p2, propagated.col(LABEL).equalTo(p2.col("n2")))
+            Dataset<Row> jumped = propagated
+                    .join(
+                            broadcastLabels ? broadcast(p2) : p2,
+                            propagated.col(LABEL).equalTo(p2.col("n2")))
                     .select(propagated.col(NODE), p2.col("l2").as(LABEL), propagated.col(OLD));
             Dataset<Row> next = iterations % checkpointInterval == 0 ? jumped.checkpoint() : jumped.localCheckpoint();
             Checkpoints.release(propagated);

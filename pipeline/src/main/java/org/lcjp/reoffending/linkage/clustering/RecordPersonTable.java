@@ -56,15 +56,23 @@ public final class RecordPersonTable {
      */
     public Dataset<Row> apply(Dataset<Row> records, Dataset<Row> nodes, Dataset<Row> personIds, Dataset<Row> shared) {
         // A node's rank and best probability from its links inside its person and from its own records.
-        Column several = col(LinkageColumns.RECORDS).gt(1).and(col(NodeClusters.EXPANDED).equalTo(false));
+        Column several =
+                col(LinkageColumns.RECORDS).gt(1).and(col(NodeClusters.EXPANDED).equalTo(false));
         Column selfP = when(several, col(NodeClusters.SELF_PROBABILITY));
         Column edgeP = col(NodeClusters.EDGE_PROBABILITY);
-        Dataset<Row> perNode = nodes.select(col(LinkageColumns.NODE),
-                greatest(when(col(NodeClusters.PNC_EDGE), lit(PNC)).when(edgeP.isNotNull(), lit(PROBABILISTIC)).otherwise(lit(0)),
-                        when(several.and(col(StagedColumns.PNC_TOKEN).isNotNull()), lit(PNC)).when(selfP.isNotNull(), lit(PROBABILISTIC)).otherwise(lit(0)))
+        Dataset<Row> perNode = nodes.select(
+                col(LinkageColumns.NODE),
+                greatest(
+                                when(col(NodeClusters.PNC_EDGE), lit(PNC))
+                                        .when(edgeP.isNotNull(), lit(PROBABILISTIC))
+                                        .otherwise(lit(0)),
+                                when(several.and(col(StagedColumns.PNC_TOKEN).isNotNull()), lit(PNC))
+                                        .when(selfP.isNotNull(), lit(PROBABILISTIC))
+                                        .otherwise(lit(0)))
                         .as(RANK),
                 greatest(edgeP, selfP).as(P));
-        Dataset<Row> ranked = records.join(nodeSized(perNode), LinkageColumns.NODE).join(nodeSized(personIds), LinkageColumns.CLUSTER);
+        Dataset<Row> ranked = records.join(nodeSized(perNode), LinkageColumns.NODE)
+                .join(nodeSized(personIds), LinkageColumns.CLUSTER);
         // A record of the contract's datasets holds one reference at most: it is looked up as it is. Records holding
         // several (a configuration naming more than one per dataset) are exploded, looked up and gathered again.
         Column refs = col(LinkageColumns.PERSON_REFS);
@@ -72,26 +80,47 @@ public final class RecordPersonTable {
         Dataset<Row> flags = shared.withColumn(REF_SHARED, lit(true));
         Column sameCluster = col(LinkageColumns.CLUSTER).equalTo(col(ReferenceGroups.SHARED_CLUSTER));
         Dataset<Row> one = ranked.where(single)
-                .join(flags, get(refs, lit(0)).equalTo(col(ReferenceGroups.SHARED_REF)).and(sameCluster), "left")
+                .join(
+                        flags,
+                        get(refs, lit(0))
+                                .equalTo(col(ReferenceGroups.SHARED_REF))
+                                .and(sameCluster),
+                        "left")
                 .drop(ReferenceGroups.SHARED_REF, ReferenceGroups.SHARED_CLUSTER);
         Dataset<Row> multiple = ranked.where(not(single));
-        Dataset<Row> multipleShared = multiple.select(col(LinkageColumns.RID).as(REF_RID), col(LinkageColumns.CLUSTER), explode(refs).as("ref"))
+        Dataset<Row> multipleShared = multiple.select(
+                        col(LinkageColumns.RID).as(REF_RID),
+                        col(LinkageColumns.CLUSTER),
+                        explode(refs).as("ref"))
                 .join(flags, col("ref").equalTo(col(ReferenceGroups.SHARED_REF)).and(sameCluster))
-                .groupBy(REF_RID).agg(max(REF_SHARED).as(REF_SHARED));
-        Dataset<Row> flagged = one.unionByName(multiple.join(multipleShared, col(LinkageColumns.RID).equalTo(col(REF_RID)), "left").drop(REF_RID));
+                .groupBy(REF_RID)
+                .agg(max(REF_SHARED).as(REF_SHARED));
+        Dataset<Row> flagged = one.unionByName(
+                multiple.join(multipleShared, col(LinkageColumns.RID).equalTo(col(REF_RID)), "left")
+                        .drop(REF_RID));
         Column r = col(RANK);
-        java.util.List<Column> out = new java.util.ArrayList<>(java.util.List.of(col(RecordPersonColumns.AGENCY),
-                col(RecordPersonColumns.DATASET), col(RecordPersonColumns.RECORD_ID), col(RecordPersonColumns.PERSON_ID),
-                when(r.equalTo(PNC), lit(LinkageColumns.METHOD_PNC)).when(r.equalTo(REF), lit(LinkageColumns.METHOD_REF))
+        java.util.List<Column> out = new java.util.ArrayList<>(java.util.List.of(
+                col(RecordPersonColumns.AGENCY),
+                col(RecordPersonColumns.DATASET),
+                col(RecordPersonColumns.RECORD_ID),
+                col(RecordPersonColumns.PERSON_ID),
+                when(r.equalTo(PNC), lit(LinkageColumns.METHOD_PNC))
+                        .when(r.equalTo(REF), lit(LinkageColumns.METHOD_REF))
                         .when(r.equalTo(PROBABILISTIC), lit(LinkageColumns.METHOD_PROBABILISTIC))
-                        .otherwise(lit(LinkageColumns.METHOD_SINGLETON)).as(RecordPersonColumns.MATCH_METHOD),
-                when(r.geq(REF), lit(1.0)).when(r.equalTo(PROBABILISTIC), col(P)).otherwise(lit(null).cast(DataTypes.DoubleType))
+                        .otherwise(lit(LinkageColumns.METHOD_SINGLETON))
+                        .as(RecordPersonColumns.MATCH_METHOD),
+                when(r.geq(REF), lit(1.0))
+                        .when(r.equalTo(PROBABILISTIC), col(P))
+                        .otherwise(lit(null).cast(DataTypes.DoubleType))
                         .as(RecordPersonColumns.MATCH_PROBABILITY),
                 col(LinkageColumns.CLUSTER)));
         // The record's quality groups ride along when the records carry them (RecordGroups).
-        org.lcjp.reoffending.linkage.core.RecordGroups.present(records.columns()).forEach(g -> out.add(col(g)));
-        return flagged
-                .withColumn(RANK, when(col(REF_SHARED).isNotNull().and(r.lt(REF)), lit(REF)).otherwise(r))
+        org.lcjp.reoffending.linkage.core.RecordGroups.present(records.columns())
+                .forEach(g -> out.add(col(g)));
+        return flagged.withColumn(
+                        RANK,
+                        when(col(REF_SHARED).isNotNull().and(r.lt(REF)), lit(REF))
+                                .otherwise(r))
                 .select(out.toArray(Column[]::new));
     }
 
@@ -101,6 +130,8 @@ public final class RecordPersonTable {
 
     /** Records in persons of each size, for the quality table. */
     public static Dataset<Row> clusterSizes(Dataset<Row> recordPerson) {
-        return recordPerson.groupBy(RecordPersonColumns.PERSON_ID).agg(count(lit(1)).as("size"));
+        return recordPerson
+                .groupBy(RecordPersonColumns.PERSON_ID)
+                .agg(count(lit(1)).as("size"));
     }
 }

@@ -21,13 +21,15 @@ public final class ReferenceGroups {
     public static final String SHARED_REF = "shared_ref";
     public static final String SHARED_CLUSTER = "shared_cluster";
 
-    private ReferenceGroups() {
-    }
+    private ReferenceGroups() {}
 
     /** records: node, person_refs. Result: ref, node, holders (records of the node holding the reference). */
     public static Dataset<Row> of(Dataset<Row> records) {
-        return records.select(col(LinkageColumns.NODE), explode(col(LinkageColumns.PERSON_REFS)).as(REF))
-                .groupBy(REF, LinkageColumns.NODE).agg(count(lit(1)).as(HOLDERS));
+        return records.select(
+                        col(LinkageColumns.NODE),
+                        explode(col(LinkageColumns.PERSON_REFS)).as(REF))
+                .groupBy(REF, LinkageColumns.NODE)
+                .agg(count(lit(1)).as(HOLDERS));
     }
 
     /** The nodes with a reference held by more than one of their own records: node. */
@@ -42,7 +44,9 @@ public final class ReferenceGroups {
      */
     public static Dataset<Row> sharedInsidePersons(Dataset<Row> groups, Dataset<Row> nodes) {
         return groups.join(nodes.select(LinkageColumns.NODE, LinkageColumns.CLUSTER), LinkageColumns.NODE)
-                .groupBy(REF, LinkageColumns.CLUSTER).agg(sum(HOLDERS).as(HOLDERS)).where(col(HOLDERS).gt(1))
+                .groupBy(REF, LinkageColumns.CLUSTER)
+                .agg(sum(HOLDERS).as(HOLDERS))
+                .where(col(HOLDERS).gt(1))
                 .select(col(REF).as(SHARED_REF), col(LinkageColumns.CLUSTER).as(SHARED_CLUSTER));
     }
 }

@@ -37,8 +37,7 @@ public final class ComparePairs {
     public Dataset<Row> apply(Dataset<Row> pairs, Dataset<Row> nodes) {
         Dataset<Row> left = suffixed(nodes, LinkageColumns.LEFT);
         Dataset<Row> right = suffixed(nodes, LinkageColumns.RIGHT);
-        Dataset<Row> joined = pairs
-                .join(broadcastProfiles ? broadcast(left) : left, LinkageColumns.NODE_L)
+        Dataset<Row> joined = pairs.join(broadcastProfiles ? broadcast(left) : left, LinkageColumns.NODE_L)
                 .join(broadcastProfiles ? broadcast(right) : right, LinkageColumns.NODE_R);
         return gammas(joined);
     }
@@ -59,12 +58,14 @@ public final class ComparePairs {
      */
     public Dataset<Row> gammas(Dataset<Row> sideBySide) {
         Dataset<Row> withDerived = sideBySide;
-        for (var d : Comparisons.derivedPairColumns(java.util.Arrays.asList(sideBySide.columns()), bloomWords).entrySet()) {
+        for (var d : Comparisons.derivedPairColumns(java.util.Arrays.asList(sideBySide.columns()), bloomWords)
+                .entrySet()) {
             withDerived = withDerived.withColumn(d.getKey(), d.getValue());
         }
         List<Column> out = new ArrayList<>();
         List<String> present = java.util.Arrays.asList(sideBySide.columns());
-        for (String id : List.of(LinkageColumns.NODE, LinkageColumns.RID, LinkageColumns.RECORD_KEY, LinkageColumns.RECORDS)) {
+        for (String id :
+                List.of(LinkageColumns.NODE, LinkageColumns.RID, LinkageColumns.RECORD_KEY, LinkageColumns.RECORDS)) {
             if (present.contains(id + LinkageColumns.LEFT)) {
                 out.add(PairColumns.l(id).as(id + LinkageColumns.LEFT));
                 out.add(PairColumns.r(id).as(id + LinkageColumns.RIGHT));

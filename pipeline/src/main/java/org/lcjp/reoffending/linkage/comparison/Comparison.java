@@ -22,7 +22,8 @@ public record Comparison(String name, Column isNull, List<ComparisonLevel> level
     public Comparison {
         levels = List.copyOf(levels);
         if (levels.size() < 2 || !levels.get(levels.size() - 1).label().equals("else")) {
-            throw new IllegalArgumentException("Cannot declare comparison " + name + ": needs a level before a final 'else'");
+            throw new IllegalArgumentException(
+                    "Cannot declare comparison " + name + ": needs a level before a final 'else'");
         }
     }
 

@@ -1,8 +1,8 @@
 package org.lcjp.reoffending.linkage.comparison;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.bit_count;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.lcjp.reoffending.linkage.comparison.PairColumns.eitherNull;
@@ -27,8 +27,7 @@ public final class Comparisons {
     public static final String POSTCODE = "postcode";
     public static final String EXTRA_PREFIX = "extra_";
 
-    private Comparisons() {
-    }
+    private Comparisons() {}
 
     public static List<Comparison> all(LinkageSettings s) {
         return all(s, List.of());
@@ -36,7 +35,8 @@ public final class Comparisons {
 
     /** The agency comparisons, then one per extra identifier found in the staged tables. */
     public static List<Comparison> all(LinkageSettings s, List<ExtraField> extras) {
-        List<Comparison> out = new java.util.ArrayList<>(List.of(pnc(), name(FORENAME, s), name(SURNAME, s), dateOfBirth(), sex(), postcode()));
+        List<Comparison> out = new java.util.ArrayList<>(
+                List.of(pnc(), name(FORENAME, s), name(SURNAME, s), dateOfBirth(), sex(), postcode()));
         for (ExtraField x : extras) {
             out.add(extra(x, s));
         }
@@ -49,8 +49,12 @@ public final class Comparisons {
         levels.add(ComparisonLevel.of("exact", () -> same(x.token())));
         if (x.fuzzy()) {
             String dice = diceColumn(x.bloom());
-            levels.add(ComparisonLevel.of(String.format("dice>=%.2f", s.extraDiceHigh()), () -> col(dice).geq(s.extraDiceHigh())));
-            levels.add(ComparisonLevel.of(String.format("dice>=%.2f", s.extraDiceLow()), () -> col(dice).geq(s.extraDiceLow())));
+            levels.add(ComparisonLevel.of(
+                    String.format("dice>=%.2f", s.extraDiceHigh()),
+                    () -> col(dice).geq(s.extraDiceHigh())));
+            levels.add(ComparisonLevel.of(
+                    String.format("dice>=%.2f", s.extraDiceLow()),
+                    () -> col(dice).geq(s.extraDiceLow())));
         }
         levels.add(ComparisonLevel.of("else", () -> lit(true)));
         return new Comparison(EXTRA_PREFIX + x.name(), eitherNull(x.token()), levels, null);
@@ -58,9 +62,11 @@ public final class Comparisons {
 
     static Comparison pnc() {
         String c = StagedColumns.PNC_TOKEN;
-        return new Comparison(PNC, eitherNull(c), List.of(
-                ComparisonLevel.of("exact", () -> same(c)),
-                ComparisonLevel.of("else", () -> lit(true))), null);
+        return new Comparison(
+                PNC,
+                eitherNull(c),
+                List.of(ComparisonLevel.of("exact", () -> same(c)), ComparisonLevel.of("else", () -> lit(true))),
+                null);
     }
 
     /** Exact (tf-adjusted), crossed with the other name, close spelling, same sound, loose spelling, else. */
@@ -71,37 +77,64 @@ public final class Comparisons {
         String dm = fore ? StagedColumns.FORENAME_DM_TOKEN : StagedColumns.SURNAME_DM_TOKEN;
         String tf = fore ? LinkageColumns.FORENAME_TF : LinkageColumns.SURNAME_TF;
         String dice = diceColumn(fore ? StagedColumns.FORENAME_BLOOM : StagedColumns.SURNAME_BLOOM);
-        return new Comparison(which, eitherNull(token), List.of(
-                new ComparisonLevel("exact", () -> same(token), true),
-                ComparisonLevel.of("crossed", () -> l(token).equalTo(r(other)).or(l(other).equalTo(r(token)))),
-                ComparisonLevel.of(String.format("dice>=%.2f", s.nameDiceHigh()), () -> col(dice).geq(s.nameDiceHigh())),
-                ComparisonLevel.of("sound", () -> same(dm)),
-                ComparisonLevel.of(String.format("dice>=%.2f", s.nameDiceLow()), () -> col(dice).geq(s.nameDiceLow())),
-                ComparisonLevel.of("else", () -> lit(true))), tf);
+        return new Comparison(
+                which,
+                eitherNull(token),
+                List.of(
+                        new ComparisonLevel("exact", () -> same(token), true),
+                        ComparisonLevel.of(
+                                "crossed", () -> l(token).equalTo(r(other)).or(l(other).equalTo(r(token)))),
+                        ComparisonLevel.of(
+                                String.format("dice>=%.2f", s.nameDiceHigh()),
+                                () -> col(dice).geq(s.nameDiceHigh())),
+                        ComparisonLevel.of("sound", () -> same(dm)),
+                        ComparisonLevel.of(
+                                String.format("dice>=%.2f", s.nameDiceLow()),
+                                () -> col(dice).geq(s.nameDiceLow())),
+                        ComparisonLevel.of("else", () -> lit(true))),
+                tf);
     }
 
     static Comparison dateOfBirth() {
-        return new Comparison(DOB, eitherNull(StagedColumns.DOB_TOKEN), List.of(
-                ComparisonLevel.of("exact", () -> same(StagedColumns.DOB_TOKEN)),
-                ComparisonLevel.of("day-month swapped", () -> l(StagedColumns.DOB_TOKEN).equalTo(r(StagedColumns.DOB_SWAPPED_TOKEN))
-                        .or(l(StagedColumns.DOB_SWAPPED_TOKEN).equalTo(r(StagedColumns.DOB_TOKEN)))),
-                ComparisonLevel.of("one part differs", () -> same(StagedColumns.DOB_YEAR_MONTH_TOKEN)
-                        .or(same(StagedColumns.DOB_YEAR_DAY_TOKEN)).or(same(StagedColumns.DOB_MONTH_DAY_TOKEN))),
-                ComparisonLevel.of("year", () -> same(StagedColumns.DOB_YEAR_TOKEN)),
-                ComparisonLevel.of("else", () -> lit(true))), null);
+        return new Comparison(
+                DOB,
+                eitherNull(StagedColumns.DOB_TOKEN),
+                List.of(
+                        ComparisonLevel.of("exact", () -> same(StagedColumns.DOB_TOKEN)),
+                        ComparisonLevel.of(
+                                "day-month swapped",
+                                () -> l(StagedColumns.DOB_TOKEN)
+                                        .equalTo(r(StagedColumns.DOB_SWAPPED_TOKEN))
+                                        .or(l(StagedColumns.DOB_SWAPPED_TOKEN).equalTo(r(StagedColumns.DOB_TOKEN)))),
+                        ComparisonLevel.of(
+                                "one part differs",
+                                () -> same(StagedColumns.DOB_YEAR_MONTH_TOKEN)
+                                        .or(same(StagedColumns.DOB_YEAR_DAY_TOKEN))
+                                        .or(same(StagedColumns.DOB_MONTH_DAY_TOKEN))),
+                        ComparisonLevel.of("year", () -> same(StagedColumns.DOB_YEAR_TOKEN)),
+                        ComparisonLevel.of("else", () -> lit(true))),
+                null);
     }
 
     static Comparison sex() {
-        return new Comparison(SEX, eitherNull(StagedColumns.SEX), List.of(
-                ComparisonLevel.of("exact", () -> same(StagedColumns.SEX)),
-                ComparisonLevel.of("else", () -> lit(true))), null);
+        return new Comparison(
+                SEX,
+                eitherNull(StagedColumns.SEX),
+                List.of(
+                        ComparisonLevel.of("exact", () -> same(StagedColumns.SEX)),
+                        ComparisonLevel.of("else", () -> lit(true))),
+                null);
     }
 
     static Comparison postcode() {
-        return new Comparison(POSTCODE, eitherNull(StagedColumns.POSTCODE_TOKEN), List.of(
-                ComparisonLevel.of("exact", () -> same(StagedColumns.POSTCODE_TOKEN)),
-                ComparisonLevel.of("district", () -> same(StagedColumns.POSTCODE_DISTRICT)),
-                ComparisonLevel.of("else", () -> lit(true))), null);
+        return new Comparison(
+                POSTCODE,
+                eitherNull(StagedColumns.POSTCODE_TOKEN),
+                List.of(
+                        ComparisonLevel.of("exact", () -> same(StagedColumns.POSTCODE_TOKEN)),
+                        ComparisonLevel.of("district", () -> same(StagedColumns.POSTCODE_DISTRICT)),
+                        ComparisonLevel.of("else", () -> lit(true))),
+                null);
     }
 
     /** The pair column holding the Dice similarity of a Bloom-filter column. */

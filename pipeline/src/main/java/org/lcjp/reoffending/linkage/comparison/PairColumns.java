@@ -7,8 +7,7 @@ import org.lcjp.reoffending.linkage.core.LinkageColumns;
 
 /** The two sides of a candidate pair: column c of the left record is c_l, of the right record c_r. */
 public final class PairColumns {
-    private PairColumns() {
-    }
+    private PairColumns() {}
 
     public static Column l(String column) {
         return col(column + LinkageColumns.LEFT);

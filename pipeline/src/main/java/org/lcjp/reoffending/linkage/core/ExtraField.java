@@ -30,11 +30,15 @@ public record ExtraField(String name, boolean fuzzy) {
             java.util.List<String> cols = java.util.Arrays.asList(d.columns());
             for (String c : cols) {
                 if (c.startsWith(StagedColumns.EXTRA_PREFIX) && c.endsWith(StagedColumns.EXTRA_TOKEN_SUFFIX)) {
-                    String name = c.substring(StagedColumns.EXTRA_PREFIX.length(), c.length() - StagedColumns.EXTRA_TOKEN_SUFFIX.length());
+                    String name = c.substring(
+                            StagedColumns.EXTRA_PREFIX.length(),
+                            c.length() - StagedColumns.EXTRA_TOKEN_SUFFIX.length());
                     found.merge(name, cols.contains(StagedColumns.extraBloom(name)), Boolean::logicalOr);
                 }
             }
         }
-        return found.entrySet().stream().map(e -> new ExtraField(e.getKey(), e.getValue())).toList();
+        return found.entrySet().stream()
+                .map(e -> new ExtraField(e.getKey(), e.getValue()))
+                .toList();
     }
 }

@@ -13,6 +13,7 @@ public final class LinkageColumns {
     public static final String NODE = "node";
     /** Records a node stands for (pair counts and sizes are weighted by it). */
     public static final String RECORDS = "records";
+
     public static final String LEFT = "_l";
     public static final String RIGHT = "_r";
     public static final String KEY_L = RECORD_KEY + LEFT;
@@ -21,9 +22,11 @@ public final class LinkageColumns {
     public static final String NODE_R = NODE + RIGHT;
     /** Share of records holding the record's name token (term frequency). */
     public static final String FORENAME_TF = "forename_tf";
+
     public static final String SURNAME_TF = "surname_tf";
     /** Scope-qualified agency person references of a record ("police/outcomes|crn|token"). */
     public static final String PERSON_REFS = "person_refs";
+
     public static final String GAMMA_PREFIX = "gamma_";
     public static final String MATCH_WEIGHT = "match_weight";
     public static final String MATCH_PROBABILITY = "match_probability";
@@ -35,8 +38,7 @@ public final class LinkageColumns {
     public static final String METHOD_PROBABILISTIC = "PROBABILISTIC";
     public static final String METHOD_SINGLETON = "SINGLETON";
 
-    private LinkageColumns() {
-    }
+    private LinkageColumns() {}
 
     /** Word i of a Bloom filter column. */
     public static String bloomWord(String bloom, int i) {

@@ -1,18 +1,18 @@
 package org.lcjp.reoffending.linkage.core;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.monotonically_increasing_id;
-import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.bit_count;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,15 +71,24 @@ public final class LinkageRecords {
         // Two tasks a core from here on: every later scan of the records and profiles is a task per partition, and
         // the staged tables' many small files would otherwise make a dozen tiny tasks of each.
         int partitions = Math.max(1, 2 * all.sparkSession().sparkContext().defaultParallelism());
-        return all.coalesce(partitions).withColumn(LinkageColumns.RID, monotonically_increasing_id()).localCheckpoint();
+        return all.coalesce(partitions)
+                .withColumn(LinkageColumns.RID, monotonically_increasing_id())
+                .localCheckpoint();
     }
 
     /** The columns two records must share to be one identity profile (everything compared, nothing about the row). */
     public static List<String> comparedColumns(Dataset<Row> records) {
-        List<String> rowColumns = new ArrayList<>(List.of(LinkageColumns.RID, LinkageColumns.RECORD_KEY, StagedColumns.AGENCY,
-                StagedColumns.DATASET, StagedColumns.RECORD_ID, LinkageColumns.PERSON_REFS));
+        List<String> rowColumns = new ArrayList<>(List.of(
+                LinkageColumns.RID,
+                LinkageColumns.RECORD_KEY,
+                StagedColumns.AGENCY,
+                StagedColumns.DATASET,
+                StagedColumns.RECORD_ID,
+                LinkageColumns.PERSON_REFS));
         rowColumns.addAll(RecordGroups.DIMENSIONS.values());
-        return Arrays.stream(records.columns()).filter(c -> !rowColumns.contains(c)).toList();
+        return Arrays.stream(records.columns())
+                .filter(c -> !rowColumns.contains(c))
+                .toList();
     }
 
     /** The 64-bit xxhash of a token, null kept null. */
@@ -97,7 +106,9 @@ public final class LinkageRecords {
         out.add(col(StagedColumns.RECORD_ID));
         out.addAll(groups.columns(present));
         for (String c : STRING_TOKENS) {
-            Column v = present.contains(c) ? col(c).cast(DataTypes.StringType) : lit(null).cast(DataTypes.StringType);
+            Column v = present.contains(c)
+                    ? col(c).cast(DataTypes.StringType)
+                    : lit(null).cast(DataTypes.StringType);
             if (c.equals(StagedColumns.SEX)) {
                 v = when(v.isin("M", "F"), v); // U says nothing about the person
             }
@@ -105,8 +116,11 @@ public final class LinkageRecords {
         }
         List<String> blooms = new ArrayList<>(BLOOMS);
         for (ExtraField x : extras) {
-            out.add(compact(present.contains(x.token()) ? col(x.token()).cast(DataTypes.StringType)
-                    : lit(null).cast(DataTypes.StringType)).as(x.token()));
+            out.add(compact(
+                            present.contains(x.token())
+                                    ? col(x.token()).cast(DataTypes.StringType)
+                                    : lit(null).cast(DataTypes.StringType))
+                    .as(x.token()));
             if (x.fuzzy()) {
                 blooms.add(x.bloom());
             }
@@ -114,7 +128,9 @@ public final class LinkageRecords {
         for (String b : blooms) {
             Column bits = lit(0);
             for (int i = 0; i < bloomWords; i++) {
-                Column word = present.contains(b) ? expr("get(" + b + ", " + i + ")") : lit(null).cast(DataTypes.LongType);
+                Column word = present.contains(b)
+                        ? expr("get(" + b + ", " + i + ")")
+                        : lit(null).cast(DataTypes.LongType);
                 out.add(word.as(LinkageColumns.bloomWord(b, i)));
                 bits = bits.plus(coalesce(bit_count(word), lit(0)));
             }
@@ -131,9 +147,14 @@ public final class LinkageRecords {
         // concat of one-element arrays rather than array_compact: array_compact is a higher-order function, which
         // Spark evaluates interpreted, and it took the whole record projection with it.
         Column none = lit(null).cast(DataTypes.createArrayType(DataTypes.LongType));
-        out.add(refs.isEmpty() ? none.as(LinkageColumns.PERSON_REFS)
-                : concat(refs.stream().map(r -> when(r.isNotNull(), array(r)).otherwise(array().cast(DataTypes.createArrayType(DataTypes.LongType))))
-                        .toArray(Column[]::new)).as(LinkageColumns.PERSON_REFS));
+        out.add(
+                refs.isEmpty()
+                        ? none.as(LinkageColumns.PERSON_REFS)
+                        : concat(refs.stream()
+                                        .map(r -> when(r.isNotNull(), array(r))
+                                                .otherwise(array().cast(DataTypes.createArrayType(DataTypes.LongType))))
+                                        .toArray(Column[]::new))
+                                .as(LinkageColumns.PERSON_REFS));
         return staged.select(out.toArray(Column[]::new));
     }
 
@@ -151,10 +172,13 @@ public final class LinkageRecords {
         Dataset<Row> tf = counts.crossJoin(broadcast(counts.agg(sum(col("n")).as("total"))))
                 .select(col("v").as("tf_value"), col("n").divide(col("total")).as("tf"));
         Dataset<Row> out = rows;
-        for (String[] t : new String[][] {{StagedColumns.FORENAME_TOKEN, LinkageColumns.FORENAME_TF},
-                {StagedColumns.SURNAME_TOKEN, LinkageColumns.SURNAME_TF}}) {
+        for (String[] t : new String[][] {
+            {StagedColumns.FORENAME_TOKEN, LinkageColumns.FORENAME_TF},
+            {StagedColumns.SURNAME_TOKEN, LinkageColumns.SURNAME_TF}
+        }) {
             Dataset<Row> one = broadcast(tf.select(col("tf_value"), col("tf").as(t[1])));
-            out = out.join(one, out.col(t[0]).equalTo(one.col("tf_value")), "left").drop("tf_value");
+            out = out.join(one, out.col(t[0]).equalTo(one.col("tf_value")), "left")
+                    .drop("tf_value");
         }
         return out;
     }

@@ -28,8 +28,7 @@ import org.lcjp.reoffending.spark.Checkpoints;
  */
 public final class Profiles {
     /** records: rid, record_key, agency, dataset, record_id, person_refs, pnc_token, node (and the group columns); nodes: node, records, compared columns, name tfs. */
-    public record Collapsed(Dataset<Row> records, Dataset<Row> nodes) {
-    }
+    public record Collapsed(Dataset<Row> records, Dataset<Row> nodes) {}
 
     private static final String H1 = "_profile_xxhash";
     private static final String H2 = "_profile_hash";
@@ -42,8 +41,12 @@ public final class Profiles {
      */
     public Collapsed apply(Dataset<Row> linkageRecords) {
         List<String> compared = LinkageRecords.comparedColumns(linkageRecords);
-        Column evidence = col(StagedColumns.PNC_TOKEN).isNotNull().or(col(StagedColumns.FORENAME_TOKEN).isNotNull()
-                .and(col(StagedColumns.SURNAME_TOKEN).isNotNull()).and(col(StagedColumns.DOB_TOKEN).isNotNull()));
+        Column evidence = col(StagedColumns.PNC_TOKEN)
+                .isNotNull()
+                .or(col(StagedColumns.FORENAME_TOKEN)
+                        .isNotNull()
+                        .and(col(StagedColumns.SURNAME_TOKEN).isNotNull())
+                        .and(col(StagedColumns.DOB_TOKEN).isNotNull()));
         // The profile as two independent hashes (64 + 32 bits) of every compared column and of which ones are null
         // (a hash skips nulls, so the null mask keeps "a, null" apart from "null, a"); a record without enough
         // evidence adds its own rid, so it stays alone. Two different profiles share both hashes with probability
@@ -65,23 +68,35 @@ public final class Profiles {
         Column[] p = parts.toArray(Column[]::new);
         Dataset<Row> hashed = linkageRecords.withColumn(H1, xxhash64(p)).withColumn(H2, hash(p));
         Dataset<Row> profiles = hashed.groupBy(H1, H2)
-                .agg(min(col(LinkageColumns.RID)).as(LinkageColumns.NODE), count(lit(1)).as(LinkageColumns.RECORDS)).localCheckpoint();
+                .agg(
+                        min(col(LinkageColumns.RID)).as(LinkageColumns.NODE),
+                        count(lit(1)).as(LinkageColumns.RECORDS))
+                .localCheckpoint();
         Dataset<Row> keyed = hashed.join(broadcast(profiles), new String[] {H1, H2});
-        List<Column> recordColumns = new ArrayList<>(List.of(col(LinkageColumns.RID), col(LinkageColumns.RECORD_KEY),
-                col(StagedColumns.AGENCY), col(StagedColumns.DATASET), col(StagedColumns.RECORD_ID), col(LinkageColumns.PERSON_REFS),
-                col(StagedColumns.PNC_TOKEN), col(LinkageColumns.NODE)));
+        List<Column> recordColumns = new ArrayList<>(List.of(
+                col(LinkageColumns.RID),
+                col(LinkageColumns.RECORD_KEY),
+                col(StagedColumns.AGENCY),
+                col(StagedColumns.DATASET),
+                col(StagedColumns.RECORD_ID),
+                col(LinkageColumns.PERSON_REFS),
+                col(StagedColumns.PNC_TOKEN),
+                col(LinkageColumns.NODE)));
         // The record's groups for the quality breakdowns ride along when the records carry them.
         for (String g : RecordGroups.DIMENSIONS.values()) {
             if (java.util.Arrays.asList(keyed.columns()).contains(g)) {
                 recordColumns.add(col(g));
             }
         }
-        Dataset<Row> records = keyed.select(recordColumns.toArray(Column[]::new)).localCheckpoint();
+        Dataset<Row> records =
+                keyed.select(recordColumns.toArray(Column[]::new)).localCheckpoint();
         List<Column> nodeColumns = new ArrayList<>(List.of(col(LinkageColumns.NODE), col(LinkageColumns.RECORDS)));
         compared.forEach(c -> nodeColumns.add(col(c)));
-        Dataset<Row> nodes = keyed.where(col(LinkageColumns.RID).equalTo(col(LinkageColumns.NODE))).select(nodeColumns.toArray(Column[]::new))
+        Dataset<Row> nodes = keyed.where(col(LinkageColumns.RID).equalTo(col(LinkageColumns.NODE)))
+                .select(nodeColumns.toArray(Column[]::new))
                 .localCheckpoint();
-        Dataset<Row> withFrequencies = LinkageRecords.withTermFrequencies(nodes, col(LinkageColumns.RECORDS)).localCheckpoint();
+        Dataset<Row> withFrequencies = LinkageRecords.withTermFrequencies(nodes, col(LinkageColumns.RECORDS))
+                .localCheckpoint();
         Checkpoints.release(profiles);
         Checkpoints.release(nodes);
         return new Collapsed(records, withFrequencies);

@@ -38,6 +38,7 @@ public record RecordGroups(DateOfBirthCipher cipher, List<Integer> ageBandStarts
     public static final String AGE_BAND = "group_age_band";
     /** Dimension name (as linkage_quality's dimension column has it) to the record column holding the group. */
     public static final Map<String, String> DIMENSIONS = dimensions();
+
     public static final String DATASET_DIMENSION = "DATASET";
 
     public static RecordGroups none() {
@@ -64,8 +65,10 @@ public record RecordGroups(DateOfBirthCipher cipher, List<Integer> ageBandStarts
      */
     public static Column groupsOf(String[] columns) {
         List<String> have = present(columns);
-        List<Column> groups = new ArrayList<>(List.of(struct(lit(DATASET_DIMENSION).as("d"),
-                concat_ws("/", col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET)).as("g"))));
+        List<Column> groups = new ArrayList<>(List.of(struct(
+                lit(DATASET_DIMENSION).as("d"),
+                concat_ws("/", col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET))
+                        .as("g"))));
         DIMENSIONS.forEach((dimension, column) -> {
             if (have.contains(column)) {
                 groups.add(struct(lit(dimension).as("d"), col(column).as("g")));
@@ -76,15 +79,22 @@ public record RecordGroups(DateOfBirthCipher cipher, List<Integer> ageBandStarts
 
     /** The three group columns of a staged table with these columns. */
     public List<Column> columns(List<String> present) {
-        Column sex = present.contains(StagedColumns.SEX) ? col(StagedColumns.SEX).cast(DataTypes.StringType) : lit(null).cast(DataTypes.StringType);
-        Column ethnicity = present.contains(StagedColumns.ETHNICITY) ? col(StagedColumns.ETHNICITY).cast(DataTypes.StringType)
+        Column sex = present.contains(StagedColumns.SEX)
+                ? col(StagedColumns.SEX).cast(DataTypes.StringType)
+                : lit(null).cast(DataTypes.StringType);
+        Column ethnicity = present.contains(StagedColumns.ETHNICITY)
+                ? col(StagedColumns.ETHNICITY).cast(DataTypes.StringType)
                 : lit(null).cast(DataTypes.StringType);
         Column band = lit(null).cast(DataTypes.StringType);
-        if (cipher != null && !ageBandStarts.isEmpty() && present.contains(StagedColumns.DOB_CIPHER) && present.contains(StagedColumns.EVENT_DATE)) {
+        if (cipher != null
+                && !ageBandStarts.isEmpty()
+                && present.contains(StagedColumns.DOB_CIPHER)
+                && present.contains(StagedColumns.EVENT_DATE)) {
             Column age = AgeAtDate.age(cipher, col(StagedColumns.DOB_CIPHER), col(StagedColumns.EVENT_DATE));
             band = Bands.band(age, ageBandStarts, Bands.countLabels(ageBandStarts));
         }
-        return List.of(coalesce(sex, lit(PersonAttributes.UNKNOWN_SEX)).as(SEX),
+        return List.of(
+                coalesce(sex, lit(PersonAttributes.UNKNOWN_SEX)).as(SEX),
                 coalesce(ethnicity, lit(PersonAttributes.UNKNOWN_ETHNICITY)).as(ETHNICITY),
                 coalesce(band, lit(MeasureColumns.UNKNOWN)).as(AGE_BAND));
     }

@@ -34,9 +34,15 @@ import org.lcjp.reoffending.settings.LinkageSettings;
  * @param training           counts and the input hash
  * @param weightDistribution record pairs per match-weight bin (two weight units wide) among the training pairs
  */
-public record LinkageModel(String trainedAt, String encoding, Scoring scoring, Map<String, Object> trainedWith,
-                           FellegiSunterModel fs, Map<String, String> tfColumns, Training training,
-                           Map<Integer, Long> weightDistribution) {
+public record LinkageModel(
+        String trainedAt,
+        String encoding,
+        Scoring scoring,
+        Map<String, Object> trainedWith,
+        FellegiSunterModel fs,
+        Map<String, String> tfColumns,
+        Training training,
+        Map<Integer, Long> weightDistribution) {
     public static final String FORMAT = "lcjp-reoffending-linkage-model";
     public static final int FORMAT_VERSION = 1;
     public static final String FILE_NAME = "linkage-model.json";
@@ -49,10 +55,21 @@ public record LinkageModel(String trainedAt, String encoding, Scoring scoring, M
     }
 
     /** The settings that define the comparisons' levels and the scoring: a model is used with its own. */
-    public record Scoring(double nameDiceHigh, double nameDiceLow, double extraDiceHigh, double extraDiceLow, double tfWeight,
-                         double tfMinimum) {
+    public record Scoring(
+            double nameDiceHigh,
+            double nameDiceLow,
+            double extraDiceHigh,
+            double extraDiceLow,
+            double tfWeight,
+            double tfMinimum) {
         public static Scoring of(LinkageSettings s) {
-            return new Scoring(s.nameDiceHigh(), s.nameDiceLow(), s.extraDiceHigh(), s.extraDiceLow(), s.tfWeight(), s.tfMinimum());
+            return new Scoring(
+                    s.nameDiceHigh(),
+                    s.nameDiceLow(),
+                    s.extraDiceHigh(),
+                    s.extraDiceLow(),
+                    s.tfWeight(),
+                    s.tfMinimum());
         }
 
         /** The settings with this model's scoring in place of theirs. */
@@ -70,9 +87,14 @@ public record LinkageModel(String trainedAt, String encoding, Scoring scoring, M
      * @param emIterations   EM iterations run
      * @param inputHash      SHA-256 over the compared (pseudonymised) columns of every record, order-free
      */
-    public record Training(long records, long profiles, long candidatePairs, long recordPairs, long randomPairs, int emIterations,
-                           String inputHash) {
-    }
+    public record Training(
+            long records,
+            long profiles,
+            long candidatePairs,
+            long recordPairs,
+            long randomPairs,
+            int emIterations,
+            String inputHash) {}
 
     /** The comparisons' names and level labels, the shape a night's comparisons must have to use this model. */
     public List<String> shape() {
@@ -99,7 +121,9 @@ public record LinkageModel(String trainedAt, String encoding, Scoring scoring, M
         ObjectNode tf = root.putObject("term_frequency_adjustments");
         tf.put("tf_adjustment_weight", scoring.tfWeight());
         tf.put("tf_minimum_u_value", scoring.tfMinimum());
-        tf.put("applies_to", "exact levels of the comparisons listed, using the larger of the two records' frequencies");
+        tf.put(
+                "applies_to",
+                "exact levels of the comparisons listed, using the larger of the two records' frequencies");
         ObjectNode tfCols = tf.putObject("columns");
         new TreeMap<>(tfColumns).forEach(tfCols::put);
         ObjectNode levels = root.putObject("level_settings");
@@ -154,12 +178,13 @@ public record LinkageModel(String trainedAt, String encoding, Scoring scoring, M
             throw new ModelException("Cannot read the linkage model " + where + ": not JSON (" + e.getMessage() + ")");
         }
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new ModelException("Cannot read the linkage model " + where + ": not a linkage model file (format is not " + FORMAT + ")");
+            throw new ModelException("Cannot read the linkage model " + where
+                    + ": not a linkage model file (format is not " + FORMAT + ")");
         }
         int version = root.path("format_version").asInt(-1);
         if (version != FORMAT_VERSION) {
-            throw new ModelException("Cannot read the linkage model " + where + ": format version " + version + ", this pipeline reads "
-                    + FORMAT_VERSION + ". Retrain it with `reoffending train-linkage`");
+            throw new ModelException("Cannot read the linkage model " + where + ": format version " + version
+                    + ", this pipeline reads " + FORMAT_VERSION + ". Retrain it with `reoffending train-linkage`");
         }
         try {
             List<String> names = new ArrayList<>();
@@ -184,26 +209,49 @@ public record LinkageModel(String trainedAt, String encoding, Scoring scoring, M
                 u.add(uu.stream().mapToDouble(Double::doubleValue).toArray());
             }
             double lambda = probability(root, "probability_two_random_records_match");
-            FellegiSunterModel fs = new FellegiSunterModel(names, labels, m.toArray(double[][]::new), u.toArray(double[][]::new), lambda);
+            FellegiSunterModel fs = new FellegiSunterModel(
+                    names, labels, m.toArray(double[][]::new), u.toArray(double[][]::new), lambda);
             JsonNode tf = required(root, "term_frequency_adjustments");
             JsonNode lv = required(root, "level_settings");
-            Scoring scoring = new Scoring(required(lv, "name_dice_high").asDouble(), required(lv, "name_dice_low").asDouble(),
-                    required(lv, "extra_dice_high").asDouble(), required(lv, "extra_dice_low").asDouble(),
-                    required(tf, "tf_adjustment_weight").asDouble(), required(tf, "tf_minimum_u_value").asDouble());
+            Scoring scoring = new Scoring(
+                    required(lv, "name_dice_high").asDouble(),
+                    required(lv, "name_dice_low").asDouble(),
+                    required(lv, "extra_dice_high").asDouble(),
+                    required(lv, "extra_dice_low").asDouble(),
+                    required(tf, "tf_adjustment_weight").asDouble(),
+                    required(tf, "tf_minimum_u_value").asDouble());
             Map<String, String> tfColumns = new TreeMap<>();
-            required(tf, "columns").fields().forEachRemaining(e -> tfColumns.put(e.getKey(), e.getValue().asText()));
+            required(tf, "columns")
+                    .fields()
+                    .forEachRemaining(
+                            e -> tfColumns.put(e.getKey(), e.getValue().asText()));
             JsonNode t = required(root, "training");
             Map<Integer, Long> dist = new TreeMap<>();
             for (JsonNode b : required(t, "match_weight_distribution")) {
-                dist.put(required(b, "bin_from").asInt(), required(b, "record_pairs").asLong());
+                dist.put(
+                        required(b, "bin_from").asInt(),
+                        required(b, "record_pairs").asLong());
             }
-            Training training = new Training(t.path("records").asLong(), t.path("identity_profiles").asLong(),
-                    t.path("candidate_profile_pairs").asLong(), t.path("record_pairs").asLong(), t.path("random_record_pairs_for_u").asLong(),
-                    t.path("em_iterations").asInt(), t.path("input_hash").asText(null));
+            Training training = new Training(
+                    t.path("records").asLong(),
+                    t.path("identity_profiles").asLong(),
+                    t.path("candidate_profile_pairs").asLong(),
+                    t.path("record_pairs").asLong(),
+                    t.path("random_record_pairs_for_u").asLong(),
+                    t.path("em_iterations").asInt(),
+                    t.path("input_hash").asText(null));
             @SuppressWarnings("unchecked")
-            Map<String, Object> trainedWith = root.has("trained_with") ? JSON.convertValue(root.get("trained_with"), Map.class) : Map.of();
-            return new LinkageModel(required(root, "trained_at").asText(), required(root, "encoding").asText(), scoring, trainedWith,
-                    fs, tfColumns, training, dist);
+            Map<String, Object> trainedWith =
+                    root.has("trained_with") ? JSON.convertValue(root.get("trained_with"), Map.class) : Map.of();
+            return new LinkageModel(
+                    required(root, "trained_at").asText(),
+                    required(root, "encoding").asText(),
+                    scoring,
+                    trainedWith,
+                    fs,
+                    tfColumns,
+                    training,
+                    dist);
         } catch (ModelException e) {
             throw new ModelException("Cannot read the linkage model " + where + ": " + e.getMessage());
         }
@@ -217,7 +265,9 @@ public record LinkageModel(String trainedAt, String encoding, Scoring scoring, M
     /** The settings as the model file records them (snake_case keys, defaults resolved). */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> settingsMap(Object settings) {
-        return new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).convertValue(settings, Map.class);
+        return new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .convertValue(settings, Map.class);
     }
 
     private static JsonNode required(JsonNode node, String field) {
@@ -231,7 +281,8 @@ public record LinkageModel(String trainedAt, String encoding, Scoring scoring, M
     private static double probability(JsonNode node, String field) {
         double p = required(node, field).asDouble(Double.NaN);
         if (!(p >= 0 && p <= 1)) {
-            throw new ModelException("field '" + field + "' must be a probability between 0 and 1 (" + node.get(field) + ")");
+            throw new ModelException(
+                    "field '" + field + "' must be a probability between 0 and 1 (" + node.get(field) + ")");
         }
         return p;
     }

@@ -22,25 +22,48 @@ import org.lcjp.reoffending.linkage.core.LinkageColumns;
  * inputs under one key give equal hashes; the hash says nothing of any value. One aggregation over the profiles.
  */
 public final class TrainingInput {
-    private TrainingInput() {
-    }
+    private TrainingInput() {}
 
     /** nodes: node, records and the compared columns (the identity profiles). */
     public static String hash(Dataset<Row> nodes, List<String> comparedColumns) {
         Column[] cols = comparedColumns.stream().map(c -> col(c)).toArray(Column[]::new);
         Column nulls = lit("");
         for (String c : comparedColumns) {
-            nulls = org.apache.spark.sql.functions.concat(nulls, org.apache.spark.sql.functions.when(col(c).isNull(), lit("0")).otherwise(lit("1")));
+            nulls = org.apache.spark.sql.functions.concat(
+                    nulls,
+                    org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .when(col(c).isNull(), lit("0"))
+                            .otherwise(lit("1")));
         }
-        Column[] withNulls = java.util.stream.Stream.concat(java.util.Arrays.stream(cols), java.util.stream.Stream.of(nulls)).toArray(Column[]::new);
+        Column[] withNulls = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(cols), java.util.stream.Stream.of(nulls))
+                .toArray(Column[]::new);
         // Each term is below 10^19 x the profile's records, so the sums stay far inside 38 digits for any real input.
         Column records = col(LinkageColumns.RECORDS).cast(DataTypes.createDecimalType(12, 0));
-        Row r = nodes.agg(count(lit(1)),
-                sum(col(LinkageColumns.RECORDS)),
-                sum(xxhash64(withNulls).cast(DataTypes.createDecimalType(20, 0)).multiply(records)),
-                sum(org.apache.spark.sql.functions.hash(withNulls).cast(DataTypes.createDecimalType(20, 0)).multiply(records))).first();
-        String text = String.join("|", String.valueOf(r.get(0)), String.valueOf(r.get(1)), String.valueOf(r.get(2)),
-                String.valueOf(r.get(3)), String.join(",", comparedColumns));
+        Row r = nodes.agg(
+                        count(lit(1)),
+                        sum(col(LinkageColumns.RECORDS)),
+                        sum(xxhash64(withNulls)
+                                .cast(DataTypes.createDecimalType(20, 0))
+                                .multiply(records)),
+                        sum(org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .hash(withNulls)
+                                .cast(DataTypes.createDecimalType(20, 0))
+                                .multiply(records)))
+                .first();
+        String text = String.join(
+                "|",
+                String.valueOf(r.get(0)),
+                String.valueOf(r.get(1)),
+                String.valueOf(r.get(2)),
+                String.valueOf(r.get(3)),
+                String.join(",", comparedColumns));
         return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
     }
 }

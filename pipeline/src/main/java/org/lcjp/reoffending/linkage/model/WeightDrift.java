@@ -13,8 +13,7 @@ import java.util.TreeSet;
 public final class WeightDrift {
     static final double FLOOR = 1e-4;
 
-    private WeightDrift() {
-    }
+    private WeightDrift() {}
 
     public static double psi(Map<Integer, Long> training, Map<Integer, Long> night) {
         double t = total(training);

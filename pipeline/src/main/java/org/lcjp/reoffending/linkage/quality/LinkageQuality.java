@@ -1,9 +1,9 @@
 package org.lcjp.reoffending.linkage.quality;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -31,6 +31,7 @@ public final class LinkageQuality {
     public static final String VALUE = "value";
     /** Whose records a row describes: ALL, or DATASET, SEX, ETHNICITY, AGE_BAND with the group in group_name. */
     public static final String DIMENSION = "dimension";
+
     public static final String GROUP_NAME = "group_name";
     public static final String ALL = "ALL";
     public static final StructType SCHEMA = new StructType()
@@ -47,6 +48,7 @@ public final class LinkageQuality {
 
     /** Records of a person (size) and how many of them come from police/outcomes or courts/convictions. */
     static final String SIZE = "size";
+
     static final String JUSTICE_RECORDS = "justice_records";
 
     /**
@@ -59,7 +61,9 @@ public final class LinkageQuality {
 
     /** The per-person aggregates (size, justice_records), to be computed with any others by one grouping of the records. */
     public static Column[] perPersonAggregates() {
-        return new Column[] {count(lit(1)).as(SIZE), sum(when(isJustice(), 1).otherwise(0)).as(JUSTICE_RECORDS)};
+        return new Column[] {
+            count(lit(1)).as(SIZE), sum(when(isJustice(), 1).otherwise(0)).as(JUSTICE_RECORDS)
+        };
     }
 
     /**
@@ -67,31 +71,54 @@ public final class LinkageQuality {
      * {@link #perPerson} of it; scoredPairs: match_weight and optionally pairs; pairsScored: the record pairs they
      * stand for.
      */
-    public Dataset<Row> apply(Dataset<Row> recordPerson, String personKey, Dataset<Row> persons, Dataset<Row> scoredPairs,
-                              long chainedSplit, long pairsScored) {
+    public Dataset<Row> apply(
+            Dataset<Row> recordPerson,
+            String personKey,
+            Dataset<Row> persons,
+            Dataset<Row> scoredPairs,
+            long chainedSplit,
+            long pairsScored) {
         Column pairs = java.util.Arrays.asList(scoredPairs.columns()).contains(PAIRS) ? col(PAIRS) : lit(1L);
         Dataset<Row> weights = scoredPairs
                 .groupBy(weightBin(col(LinkageColumns.MATCH_WEIGHT)).as("bin"))
                 .agg(sum(pairs).as("n"))
-                .select(lit("MATCH_WEIGHT_HISTOGRAM").as(METRIC), col("bin").cast(DataTypes.StringType).as(CATEGORY),
+                .select(
+                        lit("MATCH_WEIGHT_HISTOGRAM").as(METRIC),
+                        col("bin").cast(DataTypes.StringType).as(CATEGORY),
                         col("n").cast(DataTypes.DoubleType).as(VALUE));
-        Dataset<Row> sizes = persons
-                .groupBy(sizeBucket(col(SIZE)).as(CATEGORY))
+        Dataset<Row> sizes = persons.groupBy(sizeBucket(col(SIZE)).as(CATEGORY))
                 .agg(count(lit(1)).as("n"))
-                .select(lit("CLUSTER_SIZE").as(METRIC), col(CATEGORY), col("n").cast(DataTypes.DoubleType).as(VALUE));
-        Dataset<Row> methods = recordPerson.groupBy(RecordPersonColumns.MATCH_METHOD).agg(count(lit(1)).as("n"))
-                .select(lit("LINKS_BY_METHOD").as(METRIC), col(RecordPersonColumns.MATCH_METHOD).as(CATEGORY),
+                .select(
+                        lit("CLUSTER_SIZE").as(METRIC),
+                        col(CATEGORY),
                         col("n").cast(DataTypes.DoubleType).as(VALUE));
-        return weights.unionByName(sizes).unionByName(methods).withColumn(DIMENSION, lit(ALL)).withColumn(GROUP_NAME, lit(ALL))
-                .unionByName(scalars(recordPerson.sparkSession(), java.util.Map.of("CHAINED_CLUSTERS_SPLIT", (double) chainedSplit,
-                        "PAIRS_SCORED", (double) pairsScored)))
+        Dataset<Row> methods = recordPerson
+                .groupBy(RecordPersonColumns.MATCH_METHOD)
+                .agg(count(lit(1)).as("n"))
+                .select(
+                        lit("LINKS_BY_METHOD").as(METRIC),
+                        col(RecordPersonColumns.MATCH_METHOD).as(CATEGORY),
+                        col("n").cast(DataTypes.DoubleType).as(VALUE));
+        return weights.unionByName(sizes)
+                .unionByName(methods)
+                .withColumn(DIMENSION, lit(ALL))
+                .withColumn(GROUP_NAME, lit(ALL))
+                .unionByName(scalars(
+                        recordPerson.sparkSession(),
+                        java.util.Map.of(
+                                "CHAINED_CLUSTERS_SPLIT", (double) chainedSplit, "PAIRS_SCORED", (double) pairsScored)))
                 .unionByName(byGroup(recordPerson, personKey, persons));
     }
 
     /** Overall figures (dimension and group ALL, category ALL), sorted by metric. */
     public static Dataset<Row> scalars(org.apache.spark.sql.SparkSession spark, java.util.Map<String, Double> figures) {
-        return spark.createDataFrame(new java.util.TreeMap<>(figures).entrySet().stream()
-                .map(e -> org.apache.spark.sql.RowFactory.create(e.getKey(), ALL, e.getValue(), ALL, ALL)).toList(), SCHEMA);
+        return spark.createDataFrame(
+                new java.util.TreeMap<>(figures)
+                        .entrySet().stream()
+                                .map(e ->
+                                        org.apache.spark.sql.RowFactory.create(e.getKey(), ALL, e.getValue(), ALL, ALL))
+                                .toList(),
+                SCHEMA);
     }
 
     /** The histogram bin of a match weight: bins two weight units wide (binning a bin again leaves it). */
@@ -100,7 +127,8 @@ public final class LinkageQuality {
     }
 
     private static Column sizeBucket(Column size) {
-        return when(size.gt(LARGEST_SIZE_SHOWN), lit(">" + LARGEST_SIZE_SHOWN)).otherwise(size.cast(DataTypes.StringType));
+        return when(size.gt(LARGEST_SIZE_SHOWN), lit(">" + LARGEST_SIZE_SHOWN))
+                .otherwise(size.cast(DataTypes.StringType));
     }
 
     /**
@@ -110,24 +138,43 @@ public final class LinkageQuality {
      * join of the records with their person's figures and one aggregation over (dimension, group, size).
      */
     static Dataset<Row> byGroup(Dataset<Row> recordPerson, String personKey, Dataset<Row> persons) {
-        Column linked = col(JUSTICE_RECORDS).minus(when(isJustice(), 1).otherwise(0)).gt(0);
-        Dataset<Row> cells = recordPerson.join(persons.select(col(personKey), col(SIZE), col(JUSTICE_RECORDS)), personKey)
-                .select(explode(RecordGroups.groupsOf(recordPerson.columns())).as("x"), sizeBucket(col(SIZE)).as("size"),
+        Column linked =
+                col(JUSTICE_RECORDS).minus(when(isJustice(), 1).otherwise(0)).gt(0);
+        Dataset<Row> cells = recordPerson
+                .join(persons.select(col(personKey), col(SIZE), col(JUSTICE_RECORDS)), personKey)
+                .select(
+                        explode(RecordGroups.groupsOf(recordPerson.columns())).as("x"),
+                        sizeBucket(col(SIZE)).as("size"),
                         when(linked, 1L).otherwise(0L).as("linked"))
                 .groupBy(col("x.d").as(DIMENSION), col("x.g").as(GROUP_NAME), col("size"))
                 .agg(count(lit(1)).as("n"), sum(col("linked")).as("linked"));
-        Dataset<Row> totals = cells.groupBy(DIMENSION, GROUP_NAME).agg(sum(col("n")).as("total"), sum(col("linked")).as("linked"));
-        Dataset<Row> records = totals.select(lit("RECORDS").as(METRIC), col(GROUP_NAME).as(CATEGORY),
-                col("total").cast(DataTypes.DoubleType).as(VALUE), col(DIMENSION), col(GROUP_NAME));
-        Dataset<Row> share = totals.select(lit("SHARE_LINKED_TO_POLICE_OR_COURT").as(METRIC), col(GROUP_NAME).as(CATEGORY),
-                col("linked").divide(col("total")).as(VALUE), col(DIMENSION), col(GROUP_NAME));
-        Dataset<Row> bySize = cells.join(totals.select(DIMENSION, GROUP_NAME, "total"), new String[] {DIMENSION, GROUP_NAME})
-                .select(lit("RECORDS_BY_CLUSTER_SIZE").as(METRIC), col("size").as(CATEGORY), col("n").divide(col("total")).as(VALUE),
-                        col(DIMENSION), col(GROUP_NAME));
+        Dataset<Row> totals = cells.groupBy(DIMENSION, GROUP_NAME)
+                .agg(sum(col("n")).as("total"), sum(col("linked")).as("linked"));
+        Dataset<Row> records = totals.select(
+                lit("RECORDS").as(METRIC),
+                col(GROUP_NAME).as(CATEGORY),
+                col("total").cast(DataTypes.DoubleType).as(VALUE),
+                col(DIMENSION),
+                col(GROUP_NAME));
+        Dataset<Row> share = totals.select(
+                lit("SHARE_LINKED_TO_POLICE_OR_COURT").as(METRIC),
+                col(GROUP_NAME).as(CATEGORY),
+                col("linked").divide(col("total")).as(VALUE),
+                col(DIMENSION),
+                col(GROUP_NAME));
+        Dataset<Row> bySize = cells.join(
+                        totals.select(DIMENSION, GROUP_NAME, "total"), new String[] {DIMENSION, GROUP_NAME})
+                .select(
+                        lit("RECORDS_BY_CLUSTER_SIZE").as(METRIC),
+                        col("size").as(CATEGORY),
+                        col("n").divide(col("total")).as(VALUE),
+                        col(DIMENSION),
+                        col(GROUP_NAME));
         return records.unionByName(share).unionByName(bySize);
     }
 
     private static Column isJustice() {
-        return concat_ws("/", col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET)).isin("police/outcomes", "courts/convictions");
+        return concat_ws("/", col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET))
+                .isin("police/outcomes", "courts/convictions");
     }
 }

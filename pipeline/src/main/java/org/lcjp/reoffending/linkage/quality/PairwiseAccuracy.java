@@ -30,23 +30,27 @@ public final class PairwiseAccuracy {
         }
     }
 
-    private PairwiseAccuracy() {
-    }
+    private PairwiseAccuracy() {}
 
     /**
      * labelled: one row per record with columns predicted and truth. Counted from the (predicted, truth) cells: one
      * pass over the records, then sums over the cells (materialised, as three figures read them).
      */
     public static Figures measure(Dataset<Row> labelled, String predicted, String truth) {
-        Dataset<Row> cells = labelled.groupBy(col(predicted).as("p"), col(truth).as("t")).agg(count(lit(1)).as("n")).localCheckpoint();
+        Dataset<Row> cells = labelled.groupBy(col(predicted).as("p"), col(truth).as("t"))
+                .agg(count(lit(1)).as("n"))
+                .localCheckpoint();
         return new Figures(pairs(cells, "p", "t"), pairs(cells, "p"), pairs(cells, "t"));
     }
 
     /** Pairs within the groups of cells sharing the given columns: the sum of n(n-1)/2 over the groups. */
     private static long pairs(Dataset<Row> cells, String... by) {
-        Row r = cells.groupBy(java.util.Arrays.stream(by).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+        Row r = cells.groupBy(java.util.Arrays.stream(by)
+                        .map(org.apache.spark.sql.functions::col)
+                        .toArray(org.apache.spark.sql.Column[]::new))
                 .agg(sum(col("n")).as("n"))
-                .agg(sum(col("n").multiply(col("n").minus(1)).divide(2))).first();
+                .agg(sum(col("n").multiply(col("n").minus(1)).divide(2)))
+                .first();
         return r.isNullAt(0) ? 0 : Math.round(r.getDouble(0));
     }
 }

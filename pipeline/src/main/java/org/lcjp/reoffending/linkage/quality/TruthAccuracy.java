@@ -22,24 +22,30 @@ import org.lcjp.reoffending.linkage.core.RecordGroups;
  */
 public final class TruthAccuracy {
     static final String TRUE_PERSON = "true_person_id";
-    static final List<String> KEY = List.of(RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET, RecordPersonColumns.RECORD_ID);
+    static final List<String> KEY =
+            List.of(RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET, RecordPersonColumns.RECORD_ID);
 
-    private TruthAccuracy() {
-    }
+    private TruthAccuracy() {}
 
     public static PairwiseAccuracy.Figures measure(Dataset<Row> recordPerson, Dataset<Row> truth) {
-        return PairwiseAccuracy.measure(labelled(recordPerson, truth, List.of()), RecordPersonColumns.PERSON_ID, TRUE_PERSON);
+        return PairwiseAccuracy.measure(
+                labelled(recordPerson, truth, List.of()), RecordPersonColumns.PERSON_ID, TRUE_PERSON);
     }
 
     /** person_id, true_person_id and the given columns of recordPerson, for the records on both sides. */
     private static Dataset<Row> labelled(Dataset<Row> recordPerson, Dataset<Row> truth, List<String> carried) {
-        Dataset<Row> t = truth.select(col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET),
+        Dataset<Row> t = truth.select(
+                col(RecordPersonColumns.AGENCY),
+                col(RecordPersonColumns.DATASET),
                 col(RecordPersonColumns.RECORD_ID).cast("string").as(RecordPersonColumns.RECORD_ID),
                 col(RecordPersonColumns.PERSON_ID).cast("string").as(TRUE_PERSON));
         // Joined on one 64-bit hash of the key (one long to sort and compare, not three strings), the strings then
         // checked, so a hash collision cannot pair two records.
-        List<Column> pc = new java.util.ArrayList<>(List.of(col(RecordPersonColumns.AGENCY), col(RecordPersonColumns.DATASET),
-                col(RecordPersonColumns.RECORD_ID), col(RecordPersonColumns.PERSON_ID)));
+        List<Column> pc = new java.util.ArrayList<>(List.of(
+                col(RecordPersonColumns.AGENCY),
+                col(RecordPersonColumns.DATASET),
+                col(RecordPersonColumns.RECORD_ID),
+                col(RecordPersonColumns.PERSON_ID)));
         carried.stream().filter(c -> !KEY.contains(c)).forEach(c -> pc.add(col(c)));
         Dataset<Row> p = recordPerson.select(pc.toArray(Column[]::new));
         Column same = keyHash(p).equalTo(keyHash(t));
@@ -59,38 +65,67 @@ public final class TruthAccuracy {
      * half in each. recordGroups: record_person's key and person_id with the group columns. Runs one Spark job.
      */
     public static Dataset<Row> byGroup(Dataset<Row> recordGroups, Dataset<Row> truth) {
-        List<String> carried = new java.util.ArrayList<>(List.of(RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET));
+        List<String> carried =
+                new java.util.ArrayList<>(List.of(RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET));
         carried.addAll(RecordGroups.present(recordGroups.columns()));
         Dataset<Row> l = labelled(recordGroups, truth, carried);
         String p = RecordPersonColumns.PERSON_ID;
         Dataset<Row> cells = l.groupBy(p, TRUE_PERSON).agg(count(lit(1)).as("n_pt"));
         Dataset<Row> predicted = l.groupBy(p).agg(count(lit(1)).as("n_p"));
         Dataset<Row> actual = l.groupBy(TRUE_PERSON).agg(count(lit(1)).as("n_t"));
-        Dataset<Row> sums = l.join(cells, new String[] {p, TRUE_PERSON}).join(predicted, p).join(actual, TRUE_PERSON)
-                .select(org.apache.spark.sql.functions.explode(RecordGroups.groupsOf(l.columns())).as("x"),
-                        col("n_pt").minus(1).as("tp"), col("n_p").minus(1).as("pp"), col("n_t").minus(1).as("tt"))
+        Dataset<Row> sums = l.join(cells, new String[] {p, TRUE_PERSON})
+                .join(predicted, p)
+                .join(actual, TRUE_PERSON)
+                .select(
+                        org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .explode(RecordGroups.groupsOf(l.columns()))
+                                .as("x"),
+                        col("n_pt").minus(1).as("tp"),
+                        col("n_p").minus(1).as("pp"),
+                        col("n_t").minus(1).as("tt"))
                 .groupBy(col("x.d").as(LinkageQuality.DIMENSION), col("x.g").as(LinkageQuality.GROUP_NAME))
-                .agg(sum(col("tp")).as("tp"), sum(col("pp")).as("pp"), sum(col("tt")).as("tt"));
-        Column precision = when(col("pp").equalTo(0), lit(1.0)).otherwise(col("tp").divide(col("pp")));
+                .agg(
+                        sum(col("tp")).as("tp"),
+                        sum(col("pp")).as("pp"),
+                        sum(col("tt")).as("tt"));
+        Column precision =
+                when(col("pp").equalTo(0), lit(1.0)).otherwise(col("tp").divide(col("pp")));
         Column recall = when(col("tt").equalTo(0), lit(1.0)).otherwise(col("tp").divide(col("tt")));
-        Dataset<Row> pr = sums.select(col(LinkageQuality.DIMENSION), col(LinkageQuality.GROUP_NAME), precision.as("precision"), recall.as("recall"));
+        Dataset<Row> pr = sums.select(
+                col(LinkageQuality.DIMENSION),
+                col(LinkageQuality.GROUP_NAME),
+                precision.as("precision"),
+                recall.as("recall"));
         Column f1 = when(col("precision").plus(col("recall")).equalTo(0), lit(0.0))
-                .otherwise(lit(2.0).multiply(col("precision")).multiply(col("recall")).divide(col("precision").plus(col("recall"))));
+                .otherwise(lit(2.0).multiply(col("precision"))
+                        .multiply(col("recall"))
+                        .divide(col("precision").plus(col("recall"))));
         Dataset<Row> out = null;
         for (String[] m : new String[][] {{"PRECISION", "precision"}, {"RECALL", "recall"}, {"F1", null}}) {
-            Dataset<Row> one = pr.select(lit(m[0]).as(LinkageQuality.METRIC), col(LinkageQuality.GROUP_NAME).as(LinkageQuality.CATEGORY),
-                    (m[1] == null ? f1 : col(m[1])).as(LinkageQuality.VALUE), col(LinkageQuality.DIMENSION), col(LinkageQuality.GROUP_NAME));
+            Dataset<Row> one = pr.select(
+                    lit(m[0]).as(LinkageQuality.METRIC),
+                    col(LinkageQuality.GROUP_NAME).as(LinkageQuality.CATEGORY),
+                    (m[1] == null ? f1 : col(m[1])).as(LinkageQuality.VALUE),
+                    col(LinkageQuality.DIMENSION),
+                    col(LinkageQuality.GROUP_NAME));
             out = out == null ? one : out.unionByName(one);
         }
         return out;
     }
 
     private static Column keyHash(Dataset<Row> d) {
-        return xxhash64(d.col(RecordPersonColumns.AGENCY), d.col(RecordPersonColumns.DATASET), d.col(RecordPersonColumns.RECORD_ID));
+        return xxhash64(
+                d.col(RecordPersonColumns.AGENCY),
+                d.col(RecordPersonColumns.DATASET),
+                d.col(RecordPersonColumns.RECORD_ID));
     }
 
     /** The figures as linkage_quality rows. */
     public static Dataset<Row> rows(SparkSession spark, PairwiseAccuracy.Figures f) {
-        return LinkageQuality.scalars(spark, java.util.Map.of("PRECISION", f.precision(), "RECALL", f.recall(), "F1", f.f1()));
+        return LinkageQuality.scalars(
+                spark, java.util.Map.of("PRECISION", f.precision(), "RECALL", f.recall(), "F1", f.f1()));
     }
 }

@@ -39,8 +39,10 @@ public final class ScorePairs {
         }
         Column weight = w.as(LinkageColumns.MATCH_WEIGHT);
         return compared.select(col("*"), weight)
-                .withColumn(LinkageColumns.MATCH_PROBABILITY,
-                        lit(1.0).divide(lit(1.0).plus(pow(lit(2.0), col(LinkageColumns.MATCH_WEIGHT).multiply(-1)))));
+                .withColumn(
+                        LinkageColumns.MATCH_PROBABILITY,
+                        lit(1.0).divide(lit(1.0).plus(pow(
+                                lit(2.0), col(LinkageColumns.MATCH_WEIGHT).multiply(-1)))));
     }
 
     private Column levelWeight(int j) {
@@ -50,8 +52,13 @@ public final class ScorePairs {
         for (int k = 0; k < c.levelCount(); k++) {
             Column levelW = lit(model.weight(j, k));
             if (c.levels().get(k).tfAdjusted() && c.tfColumn() != null && tfWeight != 0) {
-                Column tf = greatest(col(c.tfColumn() + LinkageColumns.LEFT), col(c.tfColumn() + LinkageColumns.RIGHT), lit(tfMinimum));
-                Column adj = log2(lit(Math.max(model.u()[j][k], FellegiSunterModel.FLOOR)).divide(tf)).multiply(tfWeight);
+                Column tf = greatest(
+                        col(c.tfColumn() + LinkageColumns.LEFT),
+                        col(c.tfColumn() + LinkageColumns.RIGHT),
+                        lit(tfMinimum));
+                Column adj = log2(lit(Math.max(model.u()[j][k], FellegiSunterModel.FLOOR))
+                                .divide(tf))
+                        .multiply(tfWeight);
                 levelW = levelW.plus(when(tf.isNotNull(), adj).otherwise(lit(0.0)));
             }
             w = w.when(gamma.equalTo(k), levelW);

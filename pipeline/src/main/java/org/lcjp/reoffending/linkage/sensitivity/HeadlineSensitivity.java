@@ -45,14 +45,14 @@ public final class HeadlineSensitivity {
             .add(ProvenReoffendingColumns.REOFFENDING_RATE, DataTypes.DoubleType, true)
             .add("rate_change", DataTypes.DoubleType, true)
             .add("exceeds_tolerance", DataTypes.BooleanType, false);
-    static final List<String> POPULATIONS = List.of(ProvenReoffendingColumns.POPULATION_ADULT, ProvenReoffendingColumns.POPULATION_JUVENILE);
+    static final List<String> POPULATIONS =
+            List.of(ProvenReoffendingColumns.POPULATION_ADULT, ProvenReoffendingColumns.POPULATION_JUVENILE);
     private static final String MAIN_PREFIX = "M";
     private static final String OTHER_PREFIX = "A";
     private static final String PREFIX_END = "|";
     static final String SOURCE_RECORD_ID = "source_record_id";
 
-    private HeadlineSensitivity() {
-    }
+    private HeadlineSensitivity() {}
 
     /** The cohort cell a headline rate comes from. */
     public record Cell(LocalDate cohortStart, LocalDate cohortEnd, long offenders, long reoffenders) {
@@ -60,7 +60,8 @@ public final class HeadlineSensitivity {
             if (other == null) {
                 return this;
             }
-            return new Cell(cohortStart, cohortEnd, offenders + sign * other.offenders, reoffenders + sign * other.reoffenders);
+            return new Cell(
+                    cohortStart, cohortEnd, offenders + sign * other.offenders, reoffenders + sign * other.reoffenders);
         }
 
         Double rate() {
@@ -71,10 +72,14 @@ public final class HeadlineSensitivity {
     /** Per population (ADULT, JUVENILE), the whole-population cell of its latest FINAL cohort (absent: none is FINAL). */
     public static Map<String, Cell> headline(Dataset<Row> provenReoffending) {
         Map<String, Cell> out = new TreeMap<>();
-        for (Row r : allCells(provenReoffending).where(col(ProvenReoffendingColumns.STATUS).equalTo(ProvenReoffendingColumns.STATUS_FINAL))
+        for (Row r : allCells(provenReoffending)
+                .where(col(ProvenReoffendingColumns.STATUS).equalTo(ProvenReoffendingColumns.STATUS_FINAL))
                 .collectAsList()) {
             Cell c = cell(r);
-            out.merge(r.getAs(ProvenReoffendingColumns.POPULATION), c, (a, b) -> a.cohortStart().isAfter(b.cohortStart()) ? a : b);
+            out.merge(
+                    r.getAs(ProvenReoffendingColumns.POPULATION),
+                    c,
+                    (a, b) -> a.cohortStart().isAfter(b.cohortStart()) ? a : b);
         }
         return out;
     }
@@ -94,15 +99,18 @@ public final class HeadlineSensitivity {
     }
 
     private static Dataset<Row> allCells(Dataset<Row> provenReoffending) {
-        return provenReoffending.where(col(ProvenReoffendingColumns.DIMENSION).equalTo(ProvenReoffendingColumns.POPULATION_ALL)
+        return provenReoffending.where(col(ProvenReoffendingColumns.DIMENSION)
+                .equalTo(ProvenReoffendingColumns.POPULATION_ALL)
                 .and(col(ProvenReoffendingColumns.CATEGORY).equalTo(ProvenReoffendingColumns.POPULATION_ALL))
                 .and(col(ProvenReoffendingColumns.POPULATION).isin(POPULATIONS.toArray())));
     }
 
     private static Cell cell(Row r) {
-        return new Cell(((java.sql.Date) r.getAs(ProvenReoffendingColumns.COHORT_START)).toLocalDate(),
+        return new Cell(
+                ((java.sql.Date) r.getAs(ProvenReoffendingColumns.COHORT_START)).toLocalDate(),
                 ((java.sql.Date) r.getAs(ProvenReoffendingColumns.COHORT_END)).toLocalDate(),
-                r.<Long>getAs(ProvenReoffendingColumns.OFFENDERS), r.<Long>getAs(ProvenReoffendingColumns.REOFFENDERS));
+                r.<Long>getAs(ProvenReoffendingColumns.OFFENDERS),
+                r.<Long>getAs(ProvenReoffendingColumns.REOFFENDERS));
     }
 
     /** The person-id prefix of a threshold's main (side "M") or re-clustered (side "A") variant. */
@@ -120,15 +128,23 @@ public final class HeadlineSensitivity {
      */
     public static Dataset<Row> variants(Dataset<Row> recordPerson, Dataset<Row> reclustered, List<Double> thresholds) {
         String[] key = {RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET, RecordPersonColumns.RECORD_ID};
-        Dataset<Row> mainPersons = recordPerson.select(col(key[0]), col(key[1]), col(key[2]), col(RecordPersonColumns.PERSON_ID).as("_main"));
+        Dataset<Row> mainPersons = recordPerson.select(
+                col(key[0]),
+                col(key[1]),
+                col(key[2]),
+                col(RecordPersonColumns.PERSON_ID).as("_main"));
         Dataset<Row> both = reclustered.join(mainPersons, key);
         Dataset<Row> out = null;
         for (double t : thresholds) {
             Dataset<Row> at = both.where(col(ThresholdSensitivity.THRESHOLD).equalTo(t));
             for (boolean main : new boolean[] {true, false}) {
                 Column prefix = lit(prefix(t, main));
-                Dataset<Row> v = at.select(col(key[0]), col(key[1]), concat(prefix, col(key[2])).as(key[2]),
-                        concat(prefix, col(main ? "_main" : RecordPersonColumns.PERSON_ID)).as(RecordPersonColumns.PERSON_ID),
+                Dataset<Row> v = at.select(
+                        col(key[0]),
+                        col(key[1]),
+                        concat(prefix, col(key[2])).as(key[2]),
+                        concat(prefix, col(main ? "_main" : RecordPersonColumns.PERSON_ID))
+                                .as(RecordPersonColumns.PERSON_ID),
                         col(key[2]).as(SOURCE_RECORD_ID));
                 out = out == null ? v : out.unionByName(v);
             }
@@ -143,7 +159,8 @@ public final class HeadlineSensitivity {
     public static Map<String, Long> persons(Dataset<Row> variants) {
         Map<String, Long> out = new TreeMap<>();
         for (Row r : variants.groupBy(substring_index(col(RecordPersonColumns.PERSON_ID), PREFIX_END, 1))
-                .agg(countDistinct(col(RecordPersonColumns.PERSON_ID))).collectAsList()) {
+                .agg(countDistinct(col(RecordPersonColumns.PERSON_ID)))
+                .collectAsList()) {
             out.put(r.getString(0) + PREFIX_END, r.getLong(1));
         }
         return out;
@@ -152,18 +169,31 @@ public final class HeadlineSensitivity {
     /** A staged table's rows of the variants' records, once per variant, record_id prefixed as in the variants. */
     public static Dataset<Row> restrict(Dataset<Row> staged, Dataset<Row> variants) {
         String[] key = {RecordPersonColumns.AGENCY, RecordPersonColumns.DATASET, SOURCE_RECORD_ID};
-        Dataset<Row> keys = variants.select(col(key[0]), col(key[1]), col(SOURCE_RECORD_ID), col(RecordPersonColumns.RECORD_ID).as("_variant_id"));
-        return staged.withColumnRenamed(RecordPersonColumns.RECORD_ID, SOURCE_RECORD_ID).join(keys, key)
-                .withColumnRenamed("_variant_id", RecordPersonColumns.RECORD_ID).drop(SOURCE_RECORD_ID)
-                .select(staged.columns()[0], java.util.Arrays.copyOfRange(staged.columns(), 1, staged.columns().length));
+        Dataset<Row> keys = variants.select(
+                col(key[0]),
+                col(key[1]),
+                col(SOURCE_RECORD_ID),
+                col(RecordPersonColumns.RECORD_ID).as("_variant_id"));
+        return staged.withColumnRenamed(RecordPersonColumns.RECORD_ID, SOURCE_RECORD_ID)
+                .join(keys, key)
+                .withColumnRenamed("_variant_id", RecordPersonColumns.RECORD_ID)
+                .drop(SOURCE_RECORD_ID)
+                .select(
+                        staged.columns()[0],
+                        java.util.Arrays.copyOfRange(staged.columns(), 1, staged.columns().length));
     }
 
     /**
      * The table's rows. mainPersons: persons at the main threshold; others: per other threshold, its records and
      * persons re-clustered and their main persons, and the two variants' headline cells.
      */
-    public static Dataset<Row> table(SparkSession spark, double main, long mainPersons, Map<String, Cell> headline,
-                                     List<Other> others, double tolerance) {
+    public static Dataset<Row> table(
+            SparkSession spark,
+            double main,
+            long mainPersons,
+            Map<String, Cell> headline,
+            List<Other> others,
+            double tolerance) {
         List<Row> rows = new ArrayList<>();
         for (String p : POPULATIONS) {
             Cell h = headline.get(p);
@@ -173,7 +203,9 @@ public final class HeadlineSensitivity {
             long persons = mainPersons - o.mainPersons() + o.persons();
             for (String p : POPULATIONS) {
                 Cell h = headline.get(p);
-                Cell at = h == null ? null : h.plus(o.mainCells().get(p), -1).plus(o.cells().get(p), 1);
+                Cell at = h == null
+                        ? null
+                        : h.plus(o.mainCells().get(p), -1).plus(o.cells().get(p), 1);
                 rows.add(row(o.threshold(), false, persons, o.records(), p, at, h, tolerance));
             }
         }
@@ -184,18 +216,38 @@ public final class HeadlineSensitivity {
      * A threshold other than the main one: records re-clustered there, the main persons and their persons there,
      * and the measures library's headline cells of the re-clustered records under each.
      */
-    public record Other(double threshold, long records, long mainPersons, long persons, Map<String, Cell> mainCells,
-                        Map<String, Cell> cells) {
-    }
+    public record Other(
+            double threshold,
+            long records,
+            long mainPersons,
+            long persons,
+            Map<String, Cell> mainCells,
+            Map<String, Cell> cells) {}
 
-    private static Row row(double threshold, boolean main, long persons, long records, String population, Cell at, Cell mainCell,
-                           double tolerance) {
+    private static Row row(
+            double threshold,
+            boolean main,
+            long persons,
+            long records,
+            String population,
+            Cell at,
+            Cell mainCell,
+            double tolerance) {
         Double rate = at == null ? null : at.rate();
         Double mainRate = mainCell == null ? null : mainCell.rate();
         Double change = rate == null || mainRate == null ? null : rate - mainRate;
-        return RowFactory.create(threshold, main, persons, records, population,
-                at == null ? null : java.sql.Date.valueOf(at.cohortStart()), at == null ? null : java.sql.Date.valueOf(at.cohortEnd()),
-                at == null ? null : at.offenders(), at == null ? null : at.reoffenders(), rate, change,
+        return RowFactory.create(
+                threshold,
+                main,
+                persons,
+                records,
+                population,
+                at == null ? null : java.sql.Date.valueOf(at.cohortStart()),
+                at == null ? null : java.sql.Date.valueOf(at.cohortEnd()),
+                at == null ? null : at.offenders(),
+                at == null ? null : at.reoffenders(),
+                rate,
+                change,
                 change != null && Math.abs(change) > tolerance + 1e-12);
     }
 

@@ -57,8 +57,8 @@ public final class ExpectationMaximisation {
                 }
             }
         }
-        return new FellegiSunterModel(model.comparisons(), model.labels(), normalise(mSum), normalise(uSum),
-                clamp(matches / total));
+        return new FellegiSunterModel(
+                model.comparisons(), model.labels(), normalise(mSum), normalise(uSum), clamp(matches / total));
     }
 
     /** Posterior match probability of a pattern under a model. */

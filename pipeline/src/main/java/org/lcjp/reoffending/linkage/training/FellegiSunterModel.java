@@ -12,8 +12,8 @@ import java.util.List;
  * @param u           u[j][k]
  * @param lambda      prior match probability
  */
-public record FellegiSunterModel(List<String> comparisons, List<List<String>> labels, double[][] m, double[][] u,
-                                 double lambda) {
+public record FellegiSunterModel(
+        List<String> comparisons, List<List<String>> labels, double[][] m, double[][] u, double lambda) {
     /** Floor of m and u, so a level never seen cannot give an infinite weight. */
     public static final double FLOOR = 1e-6;
 
@@ -47,8 +47,9 @@ public record FellegiSunterModel(List<String> comparisons, List<List<String>> la
         StringBuilder b = new StringBuilder(String.format("lambda %.3g (prior weight %.2f)%n", lambda, priorWeight()));
         for (int j = 0; j < comparisons.size(); j++) {
             for (int k = 0; k < m[j].length; k++) {
-                b.append(String.format("  %-9s %-18s m %.4f  u %.6f  w %+.2f%n", comparisons.get(j), labels.get(j).get(k),
-                        m[j][k], u[j][k], weight(j, k)));
+                b.append(String.format(
+                        "  %-9s %-18s m %.4f  u %.6f  w %+.2f%n",
+                        comparisons.get(j), labels.get(j).get(k), m[j][k], u[j][k], weight(j, k)));
             }
         }
         return b.toString();

@@ -6,5 +6,4 @@ package org.lcjp.reoffending.linkage.training;
  * @param gammas level index per comparison (-1 when null)
  * @param count  pairs with exactly this pattern
  */
-public record PatternCount(int[] gammas, long count) {
-}
+public record PatternCount(int[] gammas, long count) {}

@@ -2,7 +2,6 @@ package org.lcjp.reoffending.linkage.training;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -28,6 +27,7 @@ import org.lcjp.reoffending.settings.LinkageSettings;
 public final class TrainLinkageModel {
     /** Partitions of the u sample: its pairs are computed by this many tasks. */
     private static final int SAMPLE_PARTITIONS = 2;
+
     private final List<Comparison> comparisons;
     private final LinkageSettings settings;
     private final int bloomWords;
@@ -39,35 +39,51 @@ public final class TrainLinkageModel {
     }
 
     /** The trained model and the EM history, for the log and tests. */
-    public record Trained(FellegiSunterModel model, List<FellegiSunterModel> emHistory, long randomPairs) {
-    }
+    public record Trained(FellegiSunterModel model, List<FellegiSunterModel> emHistory, long randomPairs) {}
 
     /**
      * records: rid, record_key, node; nodes: node, records and the compared columns; comparedCandidates: compared node
      * pairs; comparedSelf: each node compared with itself.
      */
-    public Trained fit(Dataset<Row> records, Dataset<Row> nodes, Dataset<Row> comparedCandidates, Dataset<Row> comparedSelf,
-                       long recordCount) {
-        Dataset<Row> sampled = records.orderBy(xxhash64(col(LinkageColumns.RECORD_KEY))).limit(settings.uSampleRecords())
+    public Trained fit(
+            Dataset<Row> records,
+            Dataset<Row> nodes,
+            Dataset<Row> comparedCandidates,
+            Dataset<Row> comparedSelf,
+            long recordCount) {
+        Dataset<Row> sampled = records.orderBy(xxhash64(col(LinkageColumns.RECORD_KEY)))
+                .limit(settings.uSampleRecords())
                 .select(col(LinkageColumns.RID), col(LinkageColumns.NODE));
         // The sample is small: a couple of partitions crossed with a broadcast copy of itself, not a cartesian
         // product of the node table's many partitions (a task per pair of partitions).
-        Dataset<Row> sample = broadcast(sampled).join(nodes, LinkageColumns.NODE).drop(LinkageColumns.NODE, LinkageColumns.RECORDS)
-                .coalesce(SAMPLE_PARTITIONS).localCheckpoint();
+        Dataset<Row> sample = broadcast(sampled)
+                .join(nodes, LinkageColumns.NODE)
+                .drop(LinkageColumns.NODE, LinkageColumns.RECORDS)
+                .coalesce(SAMPLE_PARTITIONS)
+                .localCheckpoint();
         Dataset<Row> randomPairs = ComparePairs.suffixed(sample, LinkageColumns.LEFT)
                 .crossJoin(broadcast(ComparePairs.suffixed(sample, LinkageColumns.RIGHT)))
-                .where(col(LinkageColumns.RID + LinkageColumns.LEFT).lt(col(LinkageColumns.RID + LinkageColumns.RIGHT)));
+                .where(col(LinkageColumns.RID + LinkageColumns.LEFT)
+                        .lt(col(LinkageColumns.RID + LinkageColumns.RIGHT)));
         List<PatternCount> random = patterns(new ComparePairs(comparisons, bloomWords).gammas(randomPairs), lit(1L));
         org.lcjp.reoffending.spark.Checkpoints.release(sample);
         long randomTotal = random.stream().mapToLong(PatternCount::count).sum();
         double[][] u = marginals(random, randomTotal);
 
-        FellegiSunterModel start = new FellegiSunterModel(comparisons.stream().map(Comparison::name).toList(),
-                comparisons.stream().map(Comparison::labels).toList(), initialM(), u, 0.01);
+        FellegiSunterModel start = new FellegiSunterModel(
+                comparisons.stream().map(Comparison::name).toList(),
+                comparisons.stream().map(Comparison::labels).toList(),
+                initialM(),
+                u,
+                0.01);
         Column n = col(LinkageColumns.RECORDS + LinkageColumns.LEFT);
-        List<PatternCount> blocked = merge(patterns(comparedCandidates, n.multiply(col(LinkageColumns.RECORDS + LinkageColumns.RIGHT))),
-                patterns(comparedSelf.where(n.gt(1)), n.multiply(n.minus(1)).divide(2).cast(DataTypes.LongType)));
-        List<FellegiSunterModel> history = blocked.isEmpty() ? List.of(start)
+        List<PatternCount> blocked = merge(
+                patterns(comparedCandidates, n.multiply(col(LinkageColumns.RECORDS + LinkageColumns.RIGHT))),
+                patterns(
+                        comparedSelf.where(n.gt(1)),
+                        n.multiply(n.minus(1)).divide(2).cast(DataTypes.LongType)));
+        List<FellegiSunterModel> history = blocked.isEmpty()
+                ? List.of(start)
                 : new ExpectationMaximisation(settings.emMaxIterations(), settings.emTolerance()).fit(blocked, start);
         FellegiSunterModel em = history.get(history.size() - 1);
         long blockedTotal = blocked.stream().mapToLong(PatternCount::count).sum();
@@ -91,7 +107,10 @@ public final class TrainLinkageModel {
         for (int j = 0; j < comparisons.size(); j++) {
             radix[j] = place;
             // gamma + 1 in 0..levelCount (the null level -1 is digit 0)
-            code = code.plus(col(comparisons.get(j).gammaColumn()).plus(1).cast(DataTypes.LongType).multiply(place));
+            code = code.plus(col(comparisons.get(j).gammaColumn())
+                    .plus(1)
+                    .cast(DataTypes.LongType)
+                    .multiply(place));
             place *= comparisons.get(j).levelCount() + 1;
         }
         List<PatternCount> out = new ArrayList<>();
@@ -116,7 +135,8 @@ public final class TrainLinkageModel {
             counts.merge(java.util.Arrays.stream(p.gammas()).boxed().toList(), p.count(), Long::sum);
         }
         List<PatternCount> out = new ArrayList<>();
-        counts.forEach((g, c) -> out.add(new PatternCount(g.stream().mapToInt(Integer::intValue).toArray(), c)));
+        counts.forEach((g, c) ->
+                out.add(new PatternCount(g.stream().mapToInt(Integer::intValue).toArray(), c)));
         return out;
     }
 
@@ -175,8 +195,11 @@ public final class TrainLinkageModel {
             for (Column c : cols) {
                 present = present.and(c.isNotNull());
             }
-            Row r = nodes.where(present).groupBy(cols).agg(sum(col(LinkageColumns.RECORDS)).as("n"))
-                    .agg(sum(col("n").multiply(col("n").minus(1)).divide(2))).first();
+            Row r = nodes.where(present)
+                    .groupBy(cols)
+                    .agg(sum(col(LinkageColumns.RECORDS)).as("n"))
+                    .agg(sum(col("n").multiply(col("n").minus(1)).divide(2)))
+                    .first();
             best = Math.max(best, r.isNullAt(0) ? 0 : r.getDouble(0));
         }
         double allPairs = recordCount * (recordCount - 1) / 2.0;

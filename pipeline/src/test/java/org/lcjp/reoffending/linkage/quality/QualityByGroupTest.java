@@ -17,39 +17,61 @@ import org.lcjp.reoffending.testing.SparkTestSession;
 
 /** linkage_quality per group of records: records, share linked to police or court, person sizes, and truth figures. */
 class QualityByGroupTest {
-    private static final StructType RP = new StructType().add("agency", DataTypes.StringType).add("dataset", DataTypes.StringType)
-            .add("record_id", DataTypes.StringType).add("person_id", DataTypes.StringType).add("match_method", DataTypes.StringType)
-            .add(RecordGroups.SEX, DataTypes.StringType).add(RecordGroups.ETHNICITY, DataTypes.StringType)
+    private static final StructType RP = new StructType()
+            .add("agency", DataTypes.StringType)
+            .add("dataset", DataTypes.StringType)
+            .add("record_id", DataTypes.StringType)
+            .add("person_id", DataTypes.StringType)
+            .add("match_method", DataTypes.StringType)
+            .add(RecordGroups.SEX, DataTypes.StringType)
+            .add(RecordGroups.ETHNICITY, DataTypes.StringType)
             .add(RecordGroups.AGE_BAND, DataTypes.StringType);
-    private static final StructType TRUTH = new StructType().add("agency", DataTypes.StringType).add("dataset", DataTypes.StringType)
-            .add("record_id", DataTypes.StringType).add("person_id", DataTypes.StringType);
+    private static final StructType TRUTH = new StructType()
+            .add("agency", DataTypes.StringType)
+            .add("dataset", DataTypes.StringType)
+            .add("record_id", DataTypes.StringType)
+            .add("person_id", DataTypes.StringType);
 
     // P1: a police record and a probation record of a woman; P2: a man's probation record alone; P3: two court records
     // of a man and a substance record (whose sex the agency did not record) that truly belongs to someone else.
     private static Dataset<Row> recordPerson() {
-        return SparkTestSession.get().createDataFrame(List.of(
-                RowFactory.create("police", "outcomes", "1", "P1", "PROBABILISTIC", "F", "WHITE", "18-20"),
-                RowFactory.create("probation", "supervision", "2", "P1", "PROBABILISTIC", "F", "WHITE", "18-20"),
-                RowFactory.create("probation", "supervision", "3", "P2", "SINGLETON", "M", "ASIAN", "25-29"),
-                RowFactory.create("courts", "convictions", "4", "P3", "PNC", "M", "BLACK", "30-34"),
-                RowFactory.create("courts", "convictions", "5", "P3", "PNC", "M", "BLACK", "30-34"),
-                RowFactory.create("substance", "treatment", "6", "P3", "PROBABILISTIC", "U", "UNKNOWN", "30-34")), RP);
+        return SparkTestSession.get()
+                .createDataFrame(
+                        List.of(
+                                RowFactory.create(
+                                        "police", "outcomes", "1", "P1", "PROBABILISTIC", "F", "WHITE", "18-20"),
+                                RowFactory.create(
+                                        "probation", "supervision", "2", "P1", "PROBABILISTIC", "F", "WHITE", "18-20"),
+                                RowFactory.create(
+                                        "probation", "supervision", "3", "P2", "SINGLETON", "M", "ASIAN", "25-29"),
+                                RowFactory.create("courts", "convictions", "4", "P3", "PNC", "M", "BLACK", "30-34"),
+                                RowFactory.create("courts", "convictions", "5", "P3", "PNC", "M", "BLACK", "30-34"),
+                                RowFactory.create(
+                                        "substance", "treatment", "6", "P3", "PROBABILISTIC", "U", "UNKNOWN", "30-34")),
+                        RP);
     }
 
     private static Map<String, Double> figures(Dataset<Row> quality) {
         Map<String, Double> out = new HashMap<>();
-        quality.collectAsList().forEach(r -> out.put(r.getAs("metric") + "|" + r.getAs("dimension") + "|" + r.getAs("group_name")
-                + "|" + r.getAs("category"), r.getAs("value")));
+        quality.collectAsList()
+                .forEach(r -> out.put(
+                        r.getAs("metric") + "|" + r.getAs("dimension") + "|" + r.getAs("group_name") + "|"
+                                + r.getAs("category"),
+                        r.getAs("value")));
         return out;
     }
 
     @Test
     void perGroupSharesAndSizes() {
         Dataset<Row> rp = recordPerson();
-        Dataset<Row> scored = SparkTestSession.get().createDataFrame(List.of(RowFactory.create(12.0)),
-                new StructType().add("match_weight", DataTypes.DoubleType));
-        Map<String, Double> f = figures(new LinkageQuality().apply(rp, "person_id", LinkageQuality.perPerson(rp, "person_id"), scored, 0, 1));
-        assertThat(f).containsEntry("SHARE_LINKED_TO_POLICE_OR_COURT|DATASET|probation/supervision|probation/supervision", 0.5)
+        Dataset<Row> scored = SparkTestSession.get()
+                .createDataFrame(
+                        List.of(RowFactory.create(12.0)), new StructType().add("match_weight", DataTypes.DoubleType));
+        Map<String, Double> f = figures(
+                new LinkageQuality().apply(rp, "person_id", LinkageQuality.perPerson(rp, "person_id"), scored, 0, 1));
+        assertThat(f)
+                .containsEntry(
+                        "SHARE_LINKED_TO_POLICE_OR_COURT|DATASET|probation/supervision|probation/supervision", 0.5)
                 .containsEntry("SHARE_LINKED_TO_POLICE_OR_COURT|DATASET|police/outcomes|police/outcomes", 0.0)
                 .containsEntry("SHARE_LINKED_TO_POLICE_OR_COURT|DATASET|courts/convictions|courts/convictions", 1.0)
                 .containsEntry("SHARE_LINKED_TO_POLICE_OR_COURT|SEX|F|F", 0.5)
@@ -65,12 +87,19 @@ class QualityByGroupTest {
 
     @Test
     void truthFiguresByGroupCountPairsFromEachEnd() {
-        Dataset<Row> truth = SparkTestSession.get().createDataFrame(List.of(RowFactory.create("police", "outcomes", "1", "T1"),
-                RowFactory.create("probation", "supervision", "2", "T1"), RowFactory.create("probation", "supervision", "3", "T2"),
-                RowFactory.create("courts", "convictions", "4", "T3"), RowFactory.create("courts", "convictions", "5", "T3"),
-                RowFactory.create("substance", "treatment", "6", "T4")), TRUTH);
+        Dataset<Row> truth = SparkTestSession.get()
+                .createDataFrame(
+                        List.of(
+                                RowFactory.create("police", "outcomes", "1", "T1"),
+                                RowFactory.create("probation", "supervision", "2", "T1"),
+                                RowFactory.create("probation", "supervision", "3", "T2"),
+                                RowFactory.create("courts", "convictions", "4", "T3"),
+                                RowFactory.create("courts", "convictions", "5", "T3"),
+                                RowFactory.create("substance", "treatment", "6", "T4")),
+                        TRUTH);
         Map<String, Double> f = figures(TruthAccuracy.byGroup(recordPerson(), truth));
-        // Over all records: predicted pairs 1 + 3 = 4, true pairs 2, both 2: precision 0.5, recall 1 (the pairwise figures).
+        // Over all records: predicted pairs 1 + 3 = 4, true pairs 2, both 2: precision 0.5, recall 1 (the pairwise
+        // figures).
         PairwiseAccuracy.Figures all = TruthAccuracy.measure(recordPerson(), truth);
         assertThat(all.precision()).isEqualTo(0.5);
         // Men: records 3, 4, 5 see 0, 2, 2 predicted mates, 0, 1, 1 true ones, 0, 1, 1 both.
@@ -79,7 +108,9 @@ class QualityByGroupTest {
         assertThat(f.get("PRECISION|SEX|F|F")).isEqualTo(1.0);
         assertThat(f.get("PRECISION|SEX|U|U")).isEqualTo(0.0);
         assertThat(f.get("F1|SEX|U|U")).isEqualTo(0.0);
-        assertThat(f.get("RECALL|DATASET|substance/treatment|substance/treatment")).as("no true mates: nothing missed").isEqualTo(1.0);
+        assertThat(f.get("RECALL|DATASET|substance/treatment|substance/treatment"))
+                .as("no true mates: nothing missed")
+                .isEqualTo(1.0);
         assertThat(f.get("F1|DATASET|courts/convictions|courts/convictions")).isCloseTo(2 * 0.5 / 1.5, within(1e-12));
     }
 }

@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class CountTable {
     /** A cell of the table; row or column {@code TOTAL} marks a margin. */
-    public record Cell(int row, int column) {
-    }
+    public record Cell(int row, int column) {}
 
     public static final int TOTAL = -1;
 
@@ -42,8 +41,7 @@ public final class CountTable {
         }
     }
 
-    private CountTable() {
-    }
+    private CountTable() {}
 
     /** Suppresses a table whose totals are the sums of its cells. */
     public static Pattern suppress(long[][] cells, int threshold) {

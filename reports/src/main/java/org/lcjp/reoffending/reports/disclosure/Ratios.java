@@ -2,15 +2,14 @@ package org.lcjp.reoffending.reports.disclosure;
 
 /** When a rate or mean may be shown next to counts under disclosure control. */
 public final class Ratios {
-    private Ratios() {
-    }
+    private Ratios() {}
 
     /**
      * A ratio is withheld when its denominator is suppressed or below the threshold, and also when its numerator is
      * suppressed: a shown rate times a shown denominator would give the suppressed numerator back.
      */
-    public static boolean suppress(long denominator, boolean denominatorSuppressed, boolean numeratorSuppressed,
-                                   int threshold) {
+    public static boolean suppress(
+            long denominator, boolean denominatorSuppressed, boolean numeratorSuppressed, int threshold) {
         return denominatorSuppressed || numeratorSuppressed || (denominator > 0 && denominator < threshold);
     }
 

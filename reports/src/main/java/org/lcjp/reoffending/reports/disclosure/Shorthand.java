@@ -9,7 +9,9 @@ public enum Shorthand {
     NOT_AVAILABLE("[x]", "not available"),
     NOT_APPLICABLE("[z]", "not applicable"),
     LOW_RELIABILITY("[u]", "low reliability: a rate or share over fewer than %2$d people, or a provisional figure"),
-    PROVISIONAL("[p]", "provisional: the follow-up and waiting periods are not yet all in the data, so the figure will change");
+    PROVISIONAL(
+            "[p]",
+            "provisional: the follow-up and waiting periods are not yet all in the data, so the figure will change");
 
     private final String code;
     private final String meaning;

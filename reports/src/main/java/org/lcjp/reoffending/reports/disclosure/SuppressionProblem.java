@@ -75,19 +75,21 @@ public final class SuppressionProblem<K> {
 
     private void put(K key, long count) {
         if (count < 0) {
-            throw new IllegalArgumentException("Cannot add disclosure cell: negative count (" + key + " = " + count + ")");
+            throw new IllegalArgumentException(
+                    "Cannot add disclosure cell: negative count (" + key + " = " + count + ")");
         }
         Long previous = counts.putIfAbsent(key, count);
         if (previous != null && previous != count) {
-            throw new IllegalArgumentException("Cannot add disclosure cell: " + key + " added twice with different counts ("
-                    + previous + ", " + count + ")");
+            throw new IllegalArgumentException("Cannot add disclosure cell: " + key
+                    + " added twice with different counts (" + previous + ", " + count + ")");
         }
     }
 
     /** Solves the problem for counts below {@code threshold} (1 suppresses nothing). */
     public Suppression<K> solve(int threshold) {
         if (threshold < 1) {
-            throw new IllegalArgumentException("Cannot apply disclosure control: threshold must be at least 1 (" + threshold + ")");
+            throw new IllegalArgumentException(
+                    "Cannot apply disclosure control: threshold must be at least 1 (" + threshold + ")");
         }
         Set<K> primary = new LinkedHashSet<>();
         Set<K> sensitiveHidden = new LinkedHashSet<>();
@@ -147,8 +149,12 @@ public final class SuppressionProblem<K> {
         return false;
     }
 
-    private K bestComplement(List<Integer> broken, int[] unknown, Map<K, List<Integer>> groupsOf, Set<K> suppressed,
-                             Set<K> sensitiveHidden) {
+    private K bestComplement(
+            List<Integer> broken,
+            int[] unknown,
+            Map<K, List<Integer>> groupsOf,
+            Set<K> suppressed,
+            Set<K> sensitiveHidden) {
         Set<K> candidates = new LinkedHashSet<>();
         for (int g : broken) {
             for (K k : groups.get(g)) {

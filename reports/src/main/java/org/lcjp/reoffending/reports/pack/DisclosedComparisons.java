@@ -25,18 +25,29 @@ public final class DisclosedComparisons {
     public static final String POOLED = "POOLED";
 
     /** A comparison row as shown. */
-    public record Shown(Figure people, Figure value, Figure ciLow, Figure ciHigh, Figure difference,
-                        Figure differenceCiLow, Figure differenceCiHigh, Figure pValue, Object significant) {
-    }
+    public record Shown(
+            Figure people,
+            Figure value,
+            Figure ciLow,
+            Figure ciHigh,
+            Figure difference,
+            Figure differenceCiLow,
+            Figure differenceCiHigh,
+            Figure pValue,
+            Object significant) {}
 
-    private record Key(String comparison, String method, String group, String subgroup, String measure, String period,
-                       String what) {
-    }
+    private record Key(
+            String comparison,
+            String method,
+            String group,
+            String subgroup,
+            String measure,
+            String period,
+            String what) {}
 
     private final Map<ComparisonRow, Shown> shown = new IdentityHashMap<>();
 
-    private DisclosedComparisons() {
-    }
+    private DisclosedComparisons() {}
 
     public static DisclosedComparisons apply(List<ComparisonRow> rows, int threshold) {
         SuppressionProblem<Key> p = new SuppressionProblem<>();
@@ -53,11 +64,23 @@ public final class DisclosedComparisons {
         }
         // Financial years add up to POOLED.
         Map<List<String>, List<ComparisonRow>> series = new LinkedHashMap<>();
-        rows.stream().filter(r -> r.people() != null).forEach(r -> series.computeIfAbsent(List.of(r.comparison(),
-                s(r.method()), s(r.groupName()), s(r.subgroup()), s(r.measure())), x -> new ArrayList<>()).add(r));
+        rows.stream()
+                .filter(r -> r.people() != null)
+                .forEach(r -> series.computeIfAbsent(
+                                List.of(
+                                        r.comparison(),
+                                        s(r.method()),
+                                        s(r.groupName()),
+                                        s(r.subgroup()),
+                                        s(r.measure())),
+                                x -> new ArrayList<>())
+                        .add(r));
         series.values().forEach(rs -> {
-            List<ComparisonRow> pooled = rs.stream().filter(r -> POOLED.equals(r.period())).toList();
-            List<ComparisonRow> years = rs.stream().filter(r -> r.period() != null && !POOLED.equals(r.period())).toList();
+            List<ComparisonRow> pooled =
+                    rs.stream().filter(r -> POOLED.equals(r.period())).toList();
+            List<ComparisonRow> years = rs.stream()
+                    .filter(r -> r.period() != null && !POOLED.equals(r.period()))
+                    .toList();
             if (pooled.size() == 1 && !years.isEmpty()) {
                 for (String what : List.of("people", "with")) {
                     List<Key> group = new ArrayList<>();
@@ -74,13 +97,21 @@ public final class DisclosedComparisons {
         });
         // Matched treated people + unmatched = observed treated people.
         for (ComparisonRow m : rows) {
-            if (!"MATCHED".equals(m.method()) || m.people() == null || Objects.equals(m.groupName(), m.referenceGroup())) {
+            if (!"MATCHED".equals(m.method())
+                    || m.people() == null
+                    || Objects.equals(m.groupName(), m.referenceGroup())) {
                 continue;
             }
-            rows.stream().filter(o -> "OBSERVED".equals(o.method()) && o.people() != null
-                    && Objects.equals(o.comparison(), m.comparison()) && Objects.equals(o.period(), m.period())
-                    && Objects.equals(o.groupName(), m.groupName()) && Objects.equals(o.subgroup(), m.subgroup())
-                    && Objects.equals(o.measure(), m.measure()) && o.people() >= m.people()).findFirst()
+            rows.stream()
+                    .filter(o -> "OBSERVED".equals(o.method())
+                            && o.people() != null
+                            && Objects.equals(o.comparison(), m.comparison())
+                            && Objects.equals(o.period(), m.period())
+                            && Objects.equals(o.groupName(), m.groupName())
+                            && Objects.equals(o.subgroup(), m.subgroup())
+                            && Objects.equals(o.measure(), m.measure())
+                            && o.people() >= m.people())
+                    .findFirst()
                     .ifPresent(o -> {
                         Key unmatched = key(m, "unmatched");
                         p.hidden(unmatched, o.people() - m.people());
@@ -117,30 +148,49 @@ public final class DisclosedComparisons {
 
     private static Shown show(ComparisonRow r, List<ComparisonRow> all, Suppression<Key> s, int threshold) {
         boolean valueSuppressed = valueSuppressed(r, s, threshold);
-        ComparisonRow reference = r.referenceGroup() == null || r.referenceGroup().equals(r.groupName()) ? null
-                : all.stream().filter(o -> Objects.equals(o.comparison(), r.comparison())
-                        && Objects.equals(o.period(), r.period()) && Objects.equals(o.cohortStart(), r.cohortStart())
-                        && Objects.equals(o.method(), r.method()) && Objects.equals(o.subgroup(), r.subgroup())
-                        && Objects.equals(o.measure(), r.measure()) && Objects.equals(o.groupName(), r.referenceGroup()))
-                .findFirst().orElse(null);
-        boolean differenceSuppressed = valueSuppressed || (reference != null && valueSuppressed(reference, s, threshold));
-        Figure people = r.people() == null ? Figure.NOT_AVAILABLE
-                : Figure.count(r.people(), s.isSuppressed(key(r, "people")));
+        ComparisonRow reference =
+                r.referenceGroup() == null || r.referenceGroup().equals(r.groupName())
+                        ? null
+                        : all.stream()
+                                .filter(o -> Objects.equals(o.comparison(), r.comparison())
+                                        && Objects.equals(o.period(), r.period())
+                                        && Objects.equals(o.cohortStart(), r.cohortStart())
+                                        && Objects.equals(o.method(), r.method())
+                                        && Objects.equals(o.subgroup(), r.subgroup())
+                                        && Objects.equals(o.measure(), r.measure())
+                                        && Objects.equals(o.groupName(), r.referenceGroup()))
+                                .findFirst()
+                                .orElse(null);
+        boolean differenceSuppressed =
+                valueSuppressed || (reference != null && valueSuppressed(reference, s, threshold));
+        Figure people =
+                r.people() == null ? Figure.NOT_AVAILABLE : Figure.count(r.people(), s.isSuppressed(key(r, "people")));
         boolean isReference = r.referenceGroup() != null && r.referenceGroup().equals(r.groupName());
-        return new Shown(people,
-                Figure.unless(valueSuppressed, r.value()), Figure.unless(valueSuppressed, r.ciLow()),
+        return new Shown(
+                people,
+                Figure.unless(valueSuppressed, r.value()),
+                Figure.unless(valueSuppressed, r.ciLow()),
                 Figure.unless(valueSuppressed, r.ciHigh()),
                 isReference ? Figure.NOT_APPLICABLE : Figure.unless(differenceSuppressed, r.difference()),
                 isReference ? Figure.NOT_APPLICABLE : Figure.unless(differenceSuppressed, r.differenceCiLow()),
                 isReference ? Figure.NOT_APPLICABLE : Figure.unless(differenceSuppressed, r.differenceCiHigh()),
                 isReference ? Figure.NOT_APPLICABLE : Figure.unless(differenceSuppressed, r.pValue()),
-                isReference ? Figure.NOT_APPLICABLE : differenceSuppressed ? Figure.CONFIDENTIAL
-                        : r.significant() == null ? Figure.NOT_AVAILABLE : r.significant() ? "Yes" : "No");
+                isReference
+                        ? Figure.NOT_APPLICABLE
+                        : differenceSuppressed
+                                ? Figure.CONFIDENTIAL
+                                : r.significant() == null ? Figure.NOT_AVAILABLE : r.significant() ? "Yes" : "No");
     }
 
     private static Key key(ComparisonRow r, String what) {
-        return new Key(r.comparison(), s(r.method()), s(r.groupName()), s(r.subgroup()), s(r.measure()),
-                r.period() != null ? r.period() : String.valueOf(r.cohortStart()), what);
+        return new Key(
+                r.comparison(),
+                s(r.method()),
+                s(r.groupName()),
+                s(r.subgroup()),
+                s(r.measure()),
+                r.period() != null ? r.period() : String.valueOf(r.cohortStart()),
+                what);
     }
 
     private static String s(String v) {

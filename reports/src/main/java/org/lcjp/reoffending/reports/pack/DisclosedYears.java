@@ -25,13 +25,18 @@ import org.lcjp.reoffending.reports.pack.model.Figure;
  */
 public final class DisclosedYears {
     /** A row as shown. {@code lowReliability}: a rate over fewer than the low-reliability size ([u]). */
-    public record Shown(Figure offenders, Figure reoffenders, Figure rate, Figure reoffences,
-                        Figure reoffencesPerReoffender, Figure reoffencesPerOffender, Figure harm,
-                        Figure harmPerOffender, boolean lowReliability) {
-    }
+    public record Shown(
+            Figure offenders,
+            Figure reoffenders,
+            Figure rate,
+            Figure reoffences,
+            Figure reoffencesPerReoffender,
+            Figure reoffencesPerOffender,
+            Figure harm,
+            Figure harmPerOffender,
+            boolean lowReliability) {}
 
-    record Key(Period period, String population, String dimension, String category, String measure) {
-    }
+    record Key(Period period, String population, String dimension, String category, String measure) {}
 
     static final String OFFENDERS = "offenders";
     static final String REOFFENDERS = "reoffenders";
@@ -46,7 +51,8 @@ public final class DisclosedYears {
     private final int lowReliabilityBelow;
     private final Set<YearRow> shownRows;
 
-    private DisclosedYears(Suppression<Key> suppression, int threshold, int lowReliabilityBelow, Set<YearRow> shownRows) {
+    private DisclosedYears(
+            Suppression<Key> suppression, int threshold, int lowReliabilityBelow, Set<YearRow> shownRows) {
         this.suppression = suppression;
         this.threshold = threshold;
         this.lowReliabilityBelow = lowReliabilityBelow;
@@ -60,18 +66,22 @@ public final class DisclosedYears {
 
     public static DisclosedYears apply(ReportingYears years, int threshold, int lowReliabilityBelow) {
         List<Period> breakdown = years.breakdownPeriods();
-        List<YearRow> rows = years.rows().stream().filter(r -> isShown(r, breakdown)).toList();
+        List<YearRow> rows =
+                years.rows().stream().filter(r -> isShown(r, breakdown)).toList();
         SuppressionProblem<Key> p = new SuppressionProblem<>();
         for (YearRow r : rows) {
             cell(p, key(r, ""), r.offenders(), r.reoffenders(), r.reoffences(), totalLevel(r));
         }
-        List<CrossRow> cross = years.crossRows().stream().filter(c -> breakdown.contains(c.period())).toList();
+        List<CrossRow> cross = years.crossRows().stream()
+                .filter(c -> breakdown.contains(c.period()))
+                .toList();
         for (CrossRow c : cross) {
             cell(p, crossKey(c, ""), c.offenders(), c.reoffenders(), c.reoffences(), 0);
         }
         for (String measure : ADDITIVE) {
             // Categories of a dimension with their total.
-            Map<List<Object>, List<YearRow>> byDimension = rows.stream().filter(r -> !r.dimension().equals("ALL"))
+            Map<List<Object>, List<YearRow>> byDimension = rows.stream()
+                    .filter(r -> !r.dimension().equals("ALL"))
                     .collect(Collectors.groupingBy(r -> List.of(r.period(), r.population(), r.dimension())));
             byDimension.forEach((k, cells) -> {
                 YearRow first = cells.get(0);
@@ -79,7 +89,8 @@ public final class DisclosedYears {
                         ? new Key(first.period(), first.population(), "INDEX_DISPOSAL", "CUSTODY", measure)
                         : new Key(first.period(), first.population(), "ALL", "ALL", measure);
                 if (p.counts().containsKey(total)) {
-                    List<Key> group = new ArrayList<>(cells.stream().map(r -> key(r, measure)).toList());
+                    List<Key> group = new ArrayList<>(
+                            cells.stream().map(r -> key(r, measure)).toList());
                     group.add(total);
                     p.group(group);
                 }
@@ -96,14 +107,32 @@ public final class DisclosedYears {
                 p.group(group);
             });
             // A cross-tabulation's rows and columns add up to the breakdowns' cells (population ALL).
-            Map<List<Object>, List<CrossRow>> byRow = cross.stream().collect(Collectors.groupingBy(
-                    c -> List.of(c.period(), c.rowDimension(), c.rowCategory(), c.columnDimension())));
-            byRow.forEach((k, cells) -> margin(p, cells, new Key(cells.get(0).period(), "ALL",
-                    cells.get(0).rowDimension(), cells.get(0).rowCategory(), measure), measure));
-            Map<List<Object>, List<CrossRow>> byColumn = cross.stream().collect(Collectors.groupingBy(
-                    c -> List.of(c.period(), c.rowDimension(), c.columnDimension(), c.columnCategory())));
-            byColumn.forEach((k, cells) -> margin(p, cells, new Key(cells.get(0).period(), "ALL",
-                    cells.get(0).columnDimension(), cells.get(0).columnCategory(), measure), measure));
+            Map<List<Object>, List<CrossRow>> byRow = cross.stream()
+                    .collect(Collectors.groupingBy(
+                            c -> List.of(c.period(), c.rowDimension(), c.rowCategory(), c.columnDimension())));
+            byRow.forEach((k, cells) -> margin(
+                    p,
+                    cells,
+                    new Key(
+                            cells.get(0).period(),
+                            "ALL",
+                            cells.get(0).rowDimension(),
+                            cells.get(0).rowCategory(),
+                            measure),
+                    measure));
+            Map<List<Object>, List<CrossRow>> byColumn = cross.stream()
+                    .collect(Collectors.groupingBy(
+                            c -> List.of(c.period(), c.rowDimension(), c.columnDimension(), c.columnCategory())));
+            byColumn.forEach((k, cells) -> margin(
+                    p,
+                    cells,
+                    new Key(
+                            cells.get(0).period(),
+                            "ALL",
+                            cells.get(0).columnDimension(),
+                            cells.get(0).columnCategory(),
+                            measure),
+                    measure));
         }
         return new DisclosedYears(p.solve(threshold), threshold, lowReliabilityBelow, new HashSet<>(rows));
     }
@@ -112,17 +141,20 @@ public final class DisclosedYears {
         if (!p.counts().containsKey(total)) {
             return;
         }
-        List<Key> group = new ArrayList<>(cells.stream().map(c -> crossKey(c, measure)).toList());
+        List<Key> group =
+                new ArrayList<>(cells.stream().map(c -> crossKey(c, measure)).toList());
         group.add(total);
         p.group(group);
     }
 
-    private static void cell(SuppressionProblem<Key> p, Key base, long offenders, long reoffenders, long reoffences,
-                             int level) {
+    private static void cell(
+            SuppressionProblem<Key> p, Key base, long offenders, long reoffenders, long reoffences, int level) {
         Key off = with(base, OFFENDERS);
         Key re = with(base, REOFFENDERS);
         Key non = with(base, NON_REOFFENDERS);
-        p.total(off, offenders, level).total(re, reoffenders, level).total(with(base, REOFFENCES), reoffences, level)
+        p.total(off, offenders, level)
+                .total(re, reoffenders, level)
+                .total(with(base, REOFFENCES), reoffences, level)
                 .hidden(non, Math.max(0, offenders - reoffenders));
         p.group(List.of(off, re, non));
     }
@@ -143,8 +175,12 @@ public final class DisclosedYears {
     }
 
     private static Key crossKey(CrossRow c, String measure) {
-        return new Key(c.period(), "ALL", c.rowDimension() + CROSS + c.columnDimension(),
-                c.rowCategory() + CROSS + c.columnCategory(), measure);
+        return new Key(
+                c.period(),
+                "ALL",
+                c.rowDimension() + CROSS + c.columnDimension(),
+                c.rowCategory() + CROSS + c.columnCategory(),
+                measure);
     }
 
     public Shown shown(YearRow r) {
@@ -164,7 +200,9 @@ public final class DisclosedYears {
         boolean reo = suppression.isSuppressed(with(base, REOFFENCES));
         // Harm describes the reoffences of the reoffenders: withheld with either.
         boolean harm = re || reo;
-        return new Shown(Figure.count(offenders, off), Figure.count(reoffenders, re),
+        return new Shown(
+                Figure.count(offenders, off),
+                Figure.count(reoffenders, re),
                 ratio(reoffenders, offenders, off, re),
                 Figure.count(reoffences, reo),
                 ratio(reoffences, reoffenders, re, reo),
@@ -178,14 +216,16 @@ public final class DisclosedYears {
         return ratioOf((double) numerator, denominator, denominatorSuppressed, numeratorSuppressed);
     }
 
-    private Figure ratioOf(double numerator, long denominator, boolean denominatorSuppressed, boolean numeratorSuppressed) {
+    private Figure ratioOf(
+            double numerator, long denominator, boolean denominatorSuppressed, boolean numeratorSuppressed) {
         if (denominatorSuppressed || numeratorSuppressed) {
             return Figure.CONFIDENTIAL;
         }
         if (Ratios.notApplicable(denominator)) {
             return Figure.NOT_APPLICABLE;
         }
-        return Ratios.suppress(denominator, false, false, threshold) ? Figure.CONFIDENTIAL
+        return Ratios.suppress(denominator, false, false, threshold)
+                ? Figure.CONFIDENTIAL
                 : Figure.of(numerator / denominator);
     }
 }

@@ -28,8 +28,8 @@ public final class Labels {
             throw new IllegalArgumentException("Cannot read pack labels: file not found (" + file + ")");
         }
         try {
-            Map<String, Map<String, Object>> raw = new ObjectMapper(new YAMLFactory())
-                    .readValue(file.toFile(), new TypeReference<>() { });
+            Map<String, Map<String, Object>> raw =
+                    new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), new TypeReference<>() {});
             Map<String, Map<String, String>> s = new LinkedHashMap<>();
             if (raw != null) {
                 raw.forEach((section, codes) -> {

@@ -18,7 +18,8 @@ public final class PackContext {
 
     public PackContext(PackData data) {
         this.data = data;
-        this.years = ReportingYears.of(data.provenReoffending(), data.crossTabs().orElse(List.of()));
+        this.years =
+                ReportingYears.of(data.provenReoffending(), data.crossTabs().orElse(List.of()));
         this.disclosedYears = DisclosedYears.apply(years, data.threshold(), data.lowReliabilityBelow());
         this.comparisons = DisclosedComparisons.apply(data.comparisons().orElse(List.of()), data.threshold());
         this.notes = new Notes(NoteTexts.all(data));
@@ -75,7 +76,14 @@ public final class PackContext {
 
     /** A sheet for a table that this run did not produce. */
     public Sheet absent(String name, String contents, String title, String table) {
-        return new Sheet(name, contents, title, "This worksheet would contain one table; the published table " + table
-                + " was not produced by this run, so it is not available [x].", List.of(), null, List.of());
+        return new Sheet(
+                name,
+                contents,
+                title,
+                "This worksheet would contain one table; the published table " + table
+                        + " was not produced by this run, so it is not available [x].",
+                List.of(),
+                null,
+                List.of());
     }
 }

@@ -58,9 +58,28 @@ public record PackData(
 
     /** The same data with the RJ Hub's and Think Family's tables. */
     public PackData withRjAndFamily(Optional<List<RjActivityRow>> rj, Optional<List<FamilyRow>> family) {
-        return new PackData(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels,
-                latestExtracts, provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance,
-                iomPrePost, performance, linkageSensitivity, rj, family, services);
+        return new PackData(
+                asOf,
+                runId,
+                title,
+                contact,
+                threshold,
+                lowReliabilityBelow,
+                finalAfterMonths,
+                labels,
+                latestExtracts,
+                provenReoffending,
+                crossTabs,
+                dataQuality,
+                linkageQuality,
+                comparisons,
+                balance,
+                iomPrePost,
+                performance,
+                linkageSensitivity,
+                rj,
+                family,
+                services);
     }
 
     public PackData {
@@ -68,15 +87,35 @@ public record PackData(
         provenReoffending = List.copyOf(provenReoffending);
         services = services == null ? ServiceTables.NONE : services;
         if (threshold < 1) {
-            throw new IllegalArgumentException("Cannot build pack: disclosure threshold must be at least 1 (" + threshold + ")");
+            throw new IllegalArgumentException(
+                    "Cannot build pack: disclosure threshold must be at least 1 (" + threshold + ")");
         }
     }
 
     /** The same data with these service tables. */
     public PackData withServices(ServiceTables tables) {
-        return new PackData(asOf, runId, title, contact, threshold, lowReliabilityBelow, finalAfterMonths, labels,
-                latestExtracts, provenReoffending, crossTabs, dataQuality, linkageQuality, comparisons, balance, iomPrePost,
-                performance, linkageSensitivity, rjActivity, familyOffending, tables);
+        return new PackData(
+                asOf,
+                runId,
+                title,
+                contact,
+                threshold,
+                lowReliabilityBelow,
+                finalAfterMonths,
+                labels,
+                latestExtracts,
+                provenReoffending,
+                crossTabs,
+                dataQuality,
+                linkageQuality,
+                comparisons,
+                balance,
+                iomPrePost,
+                performance,
+                linkageSensitivity,
+                rjActivity,
+                familyOffending,
+                tables);
     }
 
     /**
@@ -86,35 +125,72 @@ public record PackData(
      * @param iomReach           iom_reach rows
      * @param checkpointActivity checkpoint_activity rows
      */
-    public record ServiceTables(Optional<List<NeedsRow>> needsAndGaps, Optional<List<ReachRow>> iomReach,
-                                Optional<List<CheckpointRow>> checkpointActivity) {
-        public static final ServiceTables NONE = new ServiceTables(Optional.empty(), Optional.empty(), Optional.empty());
+    public record ServiceTables(
+            Optional<List<NeedsRow>> needsAndGaps,
+            Optional<List<ReachRow>> iomReach,
+            Optional<List<CheckpointRow>> checkpointActivity) {
+        public static final ServiceTables NONE =
+                new ServiceTables(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** One needs_and_gaps row; the without-service figures are null for needs no service is set against. */
-    public record NeedsRow(String period, LocalDate periodStart, LocalDate periodEnd, String localAuthority, String sex,
-                           String need, String service, long peopleAssessed, long peopleWithNeed, Double needShare,
-                           Long peopleWithoutService, Double shareWithoutService, Double ciLow, Double ciHigh,
-                           String status) {
+    public record NeedsRow(
+            String period,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            String localAuthority,
+            String sex,
+            String need,
+            String service,
+            long peopleAssessed,
+            long peopleWithNeed,
+            Double needShare,
+            Long peopleWithoutService,
+            Double shareWithoutService,
+            Double ciLow,
+            Double ciHigh,
+            String status) {
         public boolean isFinal() {
             return "FINAL".equals(status);
         }
     }
 
     /** One iom_reach row. */
-    public record ReachRow(String period, LocalDate periodStart, LocalDate periodEnd, String route, String localAuthority,
-                           long highestRiskAdults, long onIom, Double shareOnIom, Double ciLow, Double ciHigh,
-                           String status) {
+    public record ReachRow(
+            String period,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            String route,
+            String localAuthority,
+            long highestRiskAdults,
+            long onIom,
+            Double shareOnIom,
+            Double ciLow,
+            Double ciHigh,
+            String status) {
         public boolean isFinal() {
             return "FINAL".equals(status);
         }
     }
 
     /** One checkpoint_activity row. */
-    public record CheckpointRow(String period, LocalDate periodStart, LocalDate periodEnd, long referrals,
-                                long peopleReferred, long eligible, long diverted, long prosecuted, long contractsEnded,
-                                long completed, long contractsOpen, Double completionRate, Double ciLow, Double ciHigh,
-                                Double meanContractDays, String status) {
+    public record CheckpointRow(
+            String period,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            long referrals,
+            long peopleReferred,
+            long eligible,
+            long diverted,
+            long prosecuted,
+            long contractsEnded,
+            long completed,
+            long contractsOpen,
+            Double completionRate,
+            Double ciLow,
+            Double ciHigh,
+            Double meanContractDays,
+            String status) {
         public boolean isFinal() {
             return "FINAL".equals(status);
         }
@@ -129,9 +205,19 @@ public record PackData(
      * One proven_reoffending row. Boxed fields are null where the published table holds null or lacks the column
      * (a table written before outputs.md v2.0 has no harm_days, months_observed or status_reason).
      */
-    public record ReoffendingRow(LocalDate cohortStart, LocalDate cohortEnd, String population, String dimension,
-                                 String category, long offenders, long reoffenders, long reoffences,
-                                 Double harmDays, Integer monthsObserved, String status, String statusReason) {
+    public record ReoffendingRow(
+            LocalDate cohortStart,
+            LocalDate cohortEnd,
+            String population,
+            String dimension,
+            String category,
+            long offenders,
+            long reoffenders,
+            long reoffences,
+            Double harmDays,
+            Integer monthsObserved,
+            String status,
+            String statusReason) {
         public boolean isFinal() {
             return "FINAL".equals(status);
         }
@@ -141,16 +227,32 @@ public record PackData(
      * Index events of one cohort cell crossed by two dimensions (local authority by sex, by age band), population
      * ALL: the breakdowns' margins, so disclosure control treats them together.
      */
-    public record CrossTabRow(LocalDate cohortStart, LocalDate cohortEnd, String rowDimension, String rowCategory,
-                              String columnDimension, String columnCategory, long offenders, long reoffenders,
-                              long reoffences) {
-    }
+    public record CrossTabRow(
+            LocalDate cohortStart,
+            LocalDate cohortEnd,
+            String rowDimension,
+            String rowCategory,
+            String columnDimension,
+            String columnCategory,
+            long offenders,
+            long reoffenders,
+            long reoffences) {}
 
     /** One data_quality row (one source file). */
-    public record DataQualityRow(String sourceFile, String agency, String dataset, LocalDate extractDate,
-                                 long rowsRead, long rowsAccepted, long rowsQuarantined, long rowsSuperseded,
-                                 long rowsDeleted, long pncCheckFailures, long warnings,
-                                 Map<String, Long> quarantinedByRule, String status) {
+    public record DataQualityRow(
+            String sourceFile,
+            String agency,
+            String dataset,
+            LocalDate extractDate,
+            long rowsRead,
+            long rowsAccepted,
+            long rowsQuarantined,
+            long rowsSuperseded,
+            long rowsDeleted,
+            long pncCheckFailures,
+            long warnings,
+            Map<String, Long> quarantinedByRule,
+            String status) {
         public DataQualityRow {
             quarantinedByRule = quarantinedByRule == null ? Map.of() : Map.copyOf(quarantinedByRule);
         }
@@ -175,45 +277,110 @@ public record PackData(
      * One linkage_sensitivity row: persons and a population's headline FINAL cohort at one match threshold. Boxed
      * fields are null where the table holds null (no FINAL cohort).
      */
-    public record LinkageSensitivityRow(double matchThreshold, boolean main, long persons, long recordsReclustered,
-                                        String population, LocalDate cohortStart, LocalDate cohortEnd, Long offenders,
-                                        Long reoffenders, Double reoffendingRate, Double rateChange, boolean exceedsTolerance) {
-    }
+    public record LinkageSensitivityRow(
+            double matchThreshold,
+            boolean main,
+            long persons,
+            long recordsReclustered,
+            String population,
+            LocalDate cohortStart,
+            LocalDate cohortEnd,
+            Long offenders,
+            Long reoffenders,
+            Double reoffendingRate,
+            Double rateChange,
+            boolean exceedsTolerance) {}
 
     /**
      * One cohort_comparison row; nullable boxed fields are null where the table holds null. {@code period} is a
      * financial year or {@code POOLED} (outputs.md v2.0), null in a table written before it.
      */
-    public record ComparisonRow(String comparison, String period, LocalDate cohortStart, LocalDate cohortEnd,
-                                String method, String groupName, String subgroup, String measure, Long people,
-                                Double value, Double ciLow, Double ciHigh, String referenceGroup, Double difference,
-                                Double differenceCiLow, Double differenceCiHigh, Double pValue, Boolean significant,
-                                Long sampleSizeNeeded, String status, String note) {
-    }
+    public record ComparisonRow(
+            String comparison,
+            String period,
+            LocalDate cohortStart,
+            LocalDate cohortEnd,
+            String method,
+            String groupName,
+            String subgroup,
+            String measure,
+            Long people,
+            Double value,
+            Double ciLow,
+            Double ciHigh,
+            String referenceGroup,
+            Double difference,
+            Double differenceCiLow,
+            Double differenceCiHigh,
+            Double pValue,
+            Boolean significant,
+            Long sampleSizeNeeded,
+            String status,
+            String note) {}
 
     /** One comparison_balance row. */
-    public record BalanceRow(String comparison, String covariate, Double treatedMean, Double controlMeanBefore,
-                             Double controlMeanAfter, Double smdBefore, Double smdAfter, Boolean imbalancedAfter) {
-    }
+    public record BalanceRow(
+            String comparison,
+            String covariate,
+            Double treatedMean,
+            Double controlMeanBefore,
+            Double controlMeanAfter,
+            Double smdBefore,
+            Double smdAfter,
+            Boolean imbalancedAfter) {}
 
     /** One iom_pre_post row. */
-    public record IomRow(String groupName, String measure, Long people, Double beforeTotal, Double afterTotal,
-                         Double beforeMean, Double afterMean, Double changeMean, Double changeCiLow,
-                         Double changeCiHigh, Double did, Double didCiLow, Double didCiHigh, Double pValue,
-                         String status, String note) {
-    }
+    public record IomRow(
+            String groupName,
+            String measure,
+            Long people,
+            Double beforeTotal,
+            Double afterTotal,
+            Double beforeMean,
+            Double afterMean,
+            Double changeMean,
+            Double changeCiLow,
+            Double changeCiHigh,
+            Double did,
+            Double didCiLow,
+            Double didCiHigh,
+            Double pValue,
+            String status,
+            String note) {}
 
     /** One rj_activity row: a measure and category of the RJ Hub's activity in one financial year of referral. */
-    public record RjActivityRow(String period, LocalDate periodStart, LocalDate periodEnd, String measure,
-                                String category, long count, Long denominator, Double value, Double ciLow,
-                                Double ciHigh, String status) {
-    }
+    public record RjActivityRow(
+            String period,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            String measure,
+            String category,
+            long count,
+            Long denominator,
+            Double value,
+            Double ciLow,
+            Double ciHigh,
+            String status) {}
 
     /** One family_offending row (Think Family): a group's share in one period of one measure set. */
-    public record FamilyRow(String measureSet, String period, LocalDate periodStart, LocalDate periodEnd,
-                            String groupName, String measure, String unit, long denominator, Long numerator,
-                            Double value, Double ciLow, Double ciHigh, String referenceGroup, Double difference,
-                            Double differenceCiLow, Double differenceCiHigh, Double pValue, Boolean significant,
-                            String status) {
-    }
+    public record FamilyRow(
+            String measureSet,
+            String period,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            String groupName,
+            String measure,
+            String unit,
+            long denominator,
+            Long numerator,
+            Double value,
+            Double ciLow,
+            Double ciHigh,
+            String referenceGroup,
+            Double difference,
+            Double differenceCiLow,
+            Double differenceCiHigh,
+            Double pValue,
+            Boolean significant,
+            String status) {}
 }

@@ -34,14 +34,26 @@ public final class ReportingYears {
     }
 
     /** A proven_reoffending cell pooled over a year. */
-    public record YearRow(Period period, String population, String dimension, String category, long offenders,
-                          long reoffenders, long reoffences, Double harmDays) {
-    }
+    public record YearRow(
+            Period period,
+            String population,
+            String dimension,
+            String category,
+            long offenders,
+            long reoffenders,
+            long reoffences,
+            Double harmDays) {}
 
     /** A cross-tabulated cell pooled over a year. */
-    public record CrossRow(Period period, String rowDimension, String rowCategory, String columnDimension,
-                           String columnCategory, long offenders, long reoffenders, long reoffences) {
-    }
+    public record CrossRow(
+            Period period,
+            String rowDimension,
+            String rowCategory,
+            String columnDimension,
+            String columnCategory,
+            long offenders,
+            long reoffenders,
+            long reoffences) {}
 
     private final List<Period> periods;
     private final List<YearRow> rows;
@@ -56,13 +68,15 @@ public final class ReportingYears {
     public static ReportingYears of(List<ReoffendingRow> quarters, List<CrossTabRow> cross) {
         Map<LocalDate, List<ReoffendingRow>> byYear = new TreeMap<>();
         for (ReoffendingRow r : quarters) {
-            byYear.computeIfAbsent(yearStart(r.cohortStart(), r.cohortEnd()), k -> new ArrayList<>()).add(r);
+            byYear.computeIfAbsent(yearStart(r.cohortStart(), r.cohortEnd()), k -> new ArrayList<>())
+                    .add(r);
         }
         Map<LocalDate, Period> periods = new LinkedHashMap<>();
         boolean seenWhole = false;
         for (Map.Entry<LocalDate, List<ReoffendingRow>> e : byYear.entrySet()) {
             List<ReoffendingRow> rs = e.getValue();
-            long cohorts = rs.stream().map(ReoffendingRow::cohortStart).distinct().count();
+            long cohorts =
+                    rs.stream().map(ReoffendingRow::cohortStart).distinct().count();
             boolean quarterly = isQuarter(rs.get(0).cohortStart(), rs.get(0).cohortEnd());
             boolean whole = !quarterly || cohorts == 4;
             boolean allFinal = rs.stream().allMatch(ReoffendingRow::isFinal);
@@ -70,8 +84,14 @@ public final class ReportingYears {
                 continue;
             }
             seenWhole |= whole;
-            LocalDate start = rs.stream().map(ReoffendingRow::cohortStart).min(Comparator.naturalOrder()).orElseThrow();
-            LocalDate end = rs.stream().map(ReoffendingRow::cohortEnd).max(Comparator.naturalOrder()).orElseThrow();
+            LocalDate start = rs.stream()
+                    .map(ReoffendingRow::cohortStart)
+                    .min(Comparator.naturalOrder())
+                    .orElseThrow();
+            LocalDate end = rs.stream()
+                    .map(ReoffendingRow::cohortEnd)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
             periods.put(e.getKey(), new Period(start, end, allFinal && whole, (int) cohorts));
         }
         Map<List<Object>, long[]> sums = new LinkedHashMap<>();
@@ -92,8 +112,15 @@ public final class ReportingYears {
         List<YearRow> rows = new ArrayList<>();
         sums.forEach((k, s) -> {
             Double h = harm.get(k);
-            rows.add(new YearRow((Period) k.get(0), (String) k.get(1), (String) k.get(2), (String) k.get(3), s[0], s[1],
-                    s[2], h == null || h.isNaN() ? null : h));
+            rows.add(new YearRow(
+                    (Period) k.get(0),
+                    (String) k.get(1),
+                    (String) k.get(2),
+                    (String) k.get(3),
+                    s[0],
+                    s[1],
+                    s[2],
+                    h == null || h.isNaN() ? null : h));
         });
         Map<List<Object>, long[]> crossSums = new LinkedHashMap<>();
         for (CrossTabRow c : cross) {
@@ -101,15 +128,23 @@ public final class ReportingYears {
             if (p == null) {
                 continue;
             }
-            long[] s = crossSums.computeIfAbsent(List.of(p, c.rowDimension(), c.rowCategory(), c.columnDimension(),
-                    c.columnCategory()), k -> new long[3]);
+            long[] s = crossSums.computeIfAbsent(
+                    List.of(p, c.rowDimension(), c.rowCategory(), c.columnDimension(), c.columnCategory()),
+                    k -> new long[3]);
             s[0] += c.offenders();
             s[1] += c.reoffenders();
             s[2] += c.reoffences();
         }
         List<CrossRow> crossRows = new ArrayList<>();
-        crossSums.forEach((k, s) -> crossRows.add(new CrossRow((Period) k.get(0), (String) k.get(1), (String) k.get(2),
-                (String) k.get(3), (String) k.get(4), s[0], s[1], s[2])));
+        crossSums.forEach((k, s) -> crossRows.add(new CrossRow(
+                (Period) k.get(0),
+                (String) k.get(1),
+                (String) k.get(2),
+                (String) k.get(3),
+                (String) k.get(4),
+                s[0],
+                s[1],
+                s[2])));
         return new ReportingYears(List.copyOf(periods.values()), rows, crossRows);
     }
 
@@ -154,7 +189,11 @@ public final class ReportingYears {
     }
 
     public Optional<YearRow> row(Period p, String population, String dimension, String category) {
-        return rows.stream().filter(r -> r.period().equals(p) && r.population().equals(population)
-                && r.dimension().equals(dimension) && r.category().equals(category)).findFirst();
+        return rows.stream()
+                .filter(r -> r.period().equals(p)
+                        && r.population().equals(population)
+                        && r.dimension().equals(dimension)
+                        && r.category().equals(category))
+                .findFirst();
     }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.lcjp.reoffending.reports.pack.model.Periods.FinancialYear;
 import org.lcjp.reoffending.reports.pack.model.Periods;
+import org.lcjp.reoffending.reports.pack.model.Periods.FinancialYear;
 
 /**
  * Each outcome measure of {@code conf/targets.yaml} against its target, per FINAL period (methodology section 7):
@@ -22,18 +22,16 @@ import org.lcjp.reoffending.reports.pack.model.Periods;
 public final class PerformanceFramework {
     /** z for a 95% interval. */
     private static final double Z = 1.959963984540054;
+
     private static final List<String> PERIOD_COLUMNS = List.of("period", "financial_year", "year");
 
-    private PerformanceFramework() {
-    }
+    private PerformanceFramework() {}
 
     /** A period of a measure; {@code year} is set for financial years (and so for the year-on-year change). */
-    record Period(String label, LocalDate start, LocalDate end, FinancialYear year, boolean isFinal) {
-    }
+    record Period(String label, LocalDate start, LocalDate end, FinancialYear year, boolean isFinal) {}
 
     /** A value with its parts and standard error (null when it has none). */
-    record Estimate(double value, Double numerator, Double denominator, Double se) {
-    }
+    record Estimate(double value, Double numerator, Double denominator, Double se) {}
 
     public static List<PerformanceRow> compute(List<Target> targets, Map<String, SourceTable> tables) {
         List<PerformanceRow> out = new ArrayList<>();
@@ -42,9 +40,13 @@ public final class PerformanceFramework {
                 out.addAll(measure(t, tables.get(t.figure().table())));
             } catch (RuntimeException e) {
                 // A table of an unexpected shape makes its measure not available; it never stops the pack.
-                out.add(unavailable(t, PerformanceRow.UNREADABLE, "The table " + t.figure().table()
-                        + " could not be read as this measure expects (" + e.getClass().getSimpleName() + ": "
-                        + e.getMessage() + ")."));
+                out.add(unavailable(
+                        t,
+                        PerformanceRow.UNREADABLE,
+                        "The table " + t.figure().table()
+                                + " could not be read as this measure expects ("
+                                + e.getClass().getSimpleName() + ": "
+                                + e.getMessage() + ")."));
             }
         }
         return out;
@@ -53,47 +55,86 @@ public final class PerformanceFramework {
     static List<PerformanceRow> measure(Target t, SourceTable table) {
         Target.Figure f = t.figure();
         if (table == null) {
-            return List.of(unavailable(t, PerformanceRow.TABLE_ABSENT, "The table " + f.table()
-                    + " is not published by this run."));
+            return List.of(unavailable(
+                    t, PerformanceRow.TABLE_ABSENT, "The table " + f.table() + " is not published by this run."));
         }
         List<String> missing = new ArrayList<>();
         List<String> needed = new ArrayList<>(f.filters().keySet());
         needed.add(f.column());
-        for (String c : new String[]{f.numerator(), f.denominator(), f.ciLow(), f.ciHigh(), f.periodColumn()}) {
+        for (String c : new String[] {f.numerator(), f.denominator(), f.ciLow(), f.ciHigh(), f.periodColumn()}) {
             if (c != null) {
                 needed.add(c);
             }
         }
         needed.stream().filter(c -> !table.columns().contains(c)).distinct().forEach(missing::add);
         if (!missing.isEmpty()) {
-            return List.of(unavailable(t, PerformanceRow.COLUMN_ABSENT, "The table " + f.table()
-                    + " has no column " + String.join(", ", missing) + "."));
+            return List.of(unavailable(
+                    t,
+                    PerformanceRow.COLUMN_ABSENT,
+                    "The table " + f.table() + " has no column " + String.join(", ", missing) + "."));
         }
-        List<Map<String, Object>> rows = table.rows().stream().filter(r -> matches(r, f.filters())).toList();
+        List<Map<String, Object>> rows =
+                table.rows().stream().filter(r -> matches(r, f.filters())).toList();
         Map<Period, List<Map<String, Object>>> byPeriod = periods(rows, table, f);
         Map<Period, Estimate> estimates = new LinkedHashMap<>();
         byPeriod.forEach((p, rs) -> estimate(rs, f).ifPresent(e -> estimates.put(p, e)));
         List<Period> reported = f.aggregate() == Target.Aggregate.LATEST
-                ? estimates.keySet().stream().max(Comparator.comparing(Period::start, Comparator.nullsFirst(Comparator.naturalOrder()))).stream().toList()
+                ? estimates.keySet().stream()
+                        .max(Comparator.comparing(Period::start, Comparator.nullsFirst(Comparator.naturalOrder())))
+                        .stream()
+                        .toList()
                 : estimates.keySet().stream().filter(Period::isFinal).toList();
         if (reported.isEmpty()) {
-            return List.of(unavailable(t, PerformanceRow.NO_DATA, "No " + (f.aggregate() == Target.Aggregate.LATEST
-                    ? "" : "FINAL ") + "period of " + f.table() + " has this figure yet."));
+            return List.of(unavailable(
+                    t,
+                    PerformanceRow.NO_DATA,
+                    "No " + (f.aggregate() == Target.Aggregate.LATEST ? "" : "FINAL ") + "period of " + f.table()
+                            + " has this figure yet."));
         }
-        Optional<Period> baseline = estimates.keySet().stream().filter(p -> isBaseline(p, t.baseline())).findFirst();
+        Optional<Period> baseline = estimates.keySet().stream()
+                .filter(p -> isBaseline(p, t.baseline()))
+                .findFirst();
         List<PerformanceRow> out = new ArrayList<>();
         for (Period p : reported) {
             Estimate e = estimates.get(p);
-            Optional<Period> previous = p.year() == null ? Optional.empty() : estimates.keySet().stream()
-                    .filter(o -> p.year().previous().equals(o.year()) && o.isFinal()).findFirst();
+            Optional<Period> previous = p.year() == null
+                    ? Optional.empty()
+                    : estimates.keySet().stream()
+                            .filter(o -> p.year().previous().equals(o.year()) && o.isFinal())
+                            .findFirst();
             Change onYear = previous.map(o -> change(e, estimates.get(o))).orElse(Change.NONE);
-            Change onBaseline = baseline.filter(b -> !b.equals(p)).map(b -> change(e, estimates.get(b))).orElse(Change.NONE);
-            out.add(new PerformanceRow(t.id(), t.title(), f.table(), filters(f), p.label(), p.start(), p.end(),
-                    p.isFinal() ? "FINAL" : "PROVISIONAL", e.value(), e.numerator(), e.denominator(), t.target(),
-                    t.direction().name(), t.amberTolerance(), rag(t, e.value()),
-                    previous.map(Period::label).orElse(null), onYear.value, onYear.low, onYear.high, onYear.significant,
-                    baseline.map(Period::label).orElse(null), onBaseline.value, onBaseline.low, onBaseline.high,
-                    onBaseline.significant, f.statistic().name(), t.format().name(), PerformanceRow.AVAILABLE,
+            Change onBaseline = baseline.filter(b -> !b.equals(p))
+                    .map(b -> change(e, estimates.get(b)))
+                    .orElse(Change.NONE);
+            out.add(new PerformanceRow(
+                    t.id(),
+                    t.title(),
+                    f.table(),
+                    filters(f),
+                    p.label(),
+                    p.start(),
+                    p.end(),
+                    p.isFinal() ? "FINAL" : "PROVISIONAL",
+                    e.value(),
+                    e.numerator(),
+                    e.denominator(),
+                    t.target(),
+                    t.direction().name(),
+                    t.amberTolerance(),
+                    rag(t, e.value()),
+                    previous.map(Period::label).orElse(null),
+                    onYear.value,
+                    onYear.low,
+                    onYear.high,
+                    onYear.significant,
+                    baseline.map(Period::label).orElse(null),
+                    onBaseline.value,
+                    onBaseline.low,
+                    onBaseline.high,
+                    onBaseline.significant,
+                    f.statistic().name(),
+                    t.format().name(),
+                    PerformanceRow.AVAILABLE,
                     baseline.isEmpty() ? "The baseline period " + t.baseline() + " is not in the table." : null));
         }
         return out;
@@ -140,17 +181,23 @@ public final class PerformanceFramework {
     }
 
     /** Rows by period, oldest first. */
-    private static Map<Period, List<Map<String, Object>>> periods(List<Map<String, Object>> rows, SourceTable table,
-                                                                  Target.Figure f) {
+    private static Map<Period, List<Map<String, Object>>> periods(
+            List<Map<String, Object>> rows, SourceTable table, Target.Figure f) {
         Map<Object, List<Map<String, Object>>> grouped = new TreeMap<>(Comparator.comparing(Object::toString));
-        String periodColumn = f.periodColumn() != null ? f.periodColumn()
-                : PERIOD_COLUMNS.stream().filter(table.columns()::contains).findFirst().orElse(null);
-        boolean cohorts = periodColumn == null && table.columns().contains("cohort_start")
+        String periodColumn = f.periodColumn() != null
+                ? f.periodColumn()
+                : PERIOD_COLUMNS.stream()
+                        .filter(table.columns()::contains)
+                        .findFirst()
+                        .orElse(null);
+        boolean cohorts = periodColumn == null
+                && table.columns().contains("cohort_start")
                 && table.columns().contains("cohort_end");
         Map<Period, List<Map<String, Object>>> out = new LinkedHashMap<>();
         if (cohorts) {
-            List<Map<String, Object>> undated = rows.stream().filter(r -> r.get("cohort_start") == null
-                    || r.get("cohort_end") == null).toList();
+            List<Map<String, Object>> undated = rows.stream()
+                    .filter(r -> r.get("cohort_start") == null || r.get("cohort_end") == null)
+                    .toList();
             if (!undated.isEmpty()) {
                 out.put(new Period("All years", null, null, null, allFinal(undated)), undated);
             }
@@ -160,18 +207,30 @@ public final class PerformanceFramework {
                 }
                 LocalDate start = (LocalDate) r.get("cohort_start");
                 LocalDate end = (LocalDate) r.get("cohort_end");
-                boolean quarter = start.getDayOfMonth() == 1 && end.equals(start.plusMonths(3).minusDays(1));
-                Object key = f.aggregate() == Target.Aggregate.LATEST || !quarter ? start : FinancialYear.of(start).start();
+                boolean quarter = start.getDayOfMonth() == 1
+                        && end.equals(start.plusMonths(3).minusDays(1));
+                Object key = f.aggregate() == Target.Aggregate.LATEST || !quarter
+                        ? start
+                        : FinancialYear.of(start).start();
                 grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }
             grouped.forEach((k, rs) -> {
-                LocalDate start = rs.stream().map(r -> (LocalDate) r.get("cohort_start")).min(Comparator.naturalOrder()).orElseThrow();
-                LocalDate end = rs.stream().map(r -> (LocalDate) r.get("cohort_end")).max(Comparator.naturalOrder()).orElseThrow();
-                long cohortsIn = rs.stream().map(r -> r.get("cohort_start")).distinct().count();
+                LocalDate start = rs.stream()
+                        .map(r -> (LocalDate) r.get("cohort_start"))
+                        .min(Comparator.naturalOrder())
+                        .orElseThrow();
+                LocalDate end = rs.stream()
+                        .map(r -> (LocalDate) r.get("cohort_end"))
+                        .max(Comparator.naturalOrder())
+                        .orElseThrow();
+                long cohortsIn =
+                        rs.stream().map(r -> r.get("cohort_start")).distinct().count();
                 LocalDate first = (LocalDate) rs.get(0).get("cohort_start");
-                boolean pooledQuarters = !k.equals(first) || cohortsIn > 1
-                        || ((LocalDate) rs.get(0).get("cohort_end")).equals(first.plusMonths(3).minusDays(1))
-                        && f.aggregate() != Target.Aggregate.LATEST;
+                boolean pooledQuarters = !k.equals(first)
+                        || cohortsIn > 1
+                        || ((LocalDate) rs.get(0).get("cohort_end"))
+                                        .equals(first.plusMonths(3).minusDays(1))
+                                && f.aggregate() != Target.Aggregate.LATEST;
                 boolean whole = !pooledQuarters || cohortsIn == 4;
                 boolean allFinal = rs.stream().allMatch(r -> "FINAL".equals(r.get("status")));
                 FinancialYear fy = FinancialYear.of(start);
@@ -185,14 +244,16 @@ public final class PerformanceFramework {
             return out;
         }
         for (Map<String, Object> r : rows) {
-            grouped.computeIfAbsent(String.valueOf(r.get(periodColumn)), k -> new ArrayList<>()).add(r);
+            grouped.computeIfAbsent(String.valueOf(r.get(periodColumn)), k -> new ArrayList<>())
+                    .add(r);
         }
         grouped.forEach((k, rs) -> {
             String text = (String) k;
-            Optional<FinancialYear> fy = text.equals("POOLED") || text.equals("ALL") ? Optional.empty()
-                    : FinancialYear.parse(text);
+            Optional<FinancialYear> fy =
+                    text.equals("POOLED") || text.equals("ALL") ? Optional.empty() : FinancialYear.parse(text);
             Period p = fy.map(y -> new Period(y.label(), y.start(), y.end(), y, allFinal(rs)))
-                    .orElse(new Period(text.equals("POOLED") ? "All years pooled" : text, null, null, null, allFinal(rs)));
+                    .orElse(new Period(
+                            text.equals("POOLED") ? "All years pooled" : text, null, null, null, allFinal(rs)));
             out.put(p, rs);
         });
         return out;
@@ -200,7 +261,10 @@ public final class PerformanceFramework {
 
     /** Tables without a FINAL/PROVISIONAL status count every row as final (their rows wait for complete data). */
     private static boolean allFinal(List<Map<String, Object>> rows) {
-        return rows.stream().map(r -> r.get("status")).filter(Objects::nonNull).map(String::valueOf)
+        return rows.stream()
+                .map(r -> r.get("status"))
+                .filter(Objects::nonNull)
+                .map(String::valueOf)
                 .noneMatch("PROVISIONAL"::equals);
     }
 
@@ -209,10 +273,22 @@ public final class PerformanceFramework {
             return Optional.empty();
         }
         if (f.aggregate() == Target.Aggregate.MAX) {
-            return rows.stream().map(r -> estimate(List.of(r), new Target.Figure(f.table(), f.filters(), f.column(),
-                            f.statistic(), f.numerator(), f.denominator(), f.ciLow(), f.ciHigh(), Target.Aggregate.NONE,
-                            f.periodColumn())))
-                    .flatMap(Optional::stream).max(Comparator.comparingDouble(Estimate::value));
+            return rows.stream()
+                    .map(r -> estimate(
+                            List.of(r),
+                            new Target.Figure(
+                                    f.table(),
+                                    f.filters(),
+                                    f.column(),
+                                    f.statistic(),
+                                    f.numerator(),
+                                    f.denominator(),
+                                    f.ciLow(),
+                                    f.ciHigh(),
+                                    Target.Aggregate.NONE,
+                                    f.periodColumn())))
+                    .flatMap(Optional::stream)
+                    .max(Comparator.comparingDouble(Estimate::value));
         }
         switch (f.statistic()) {
             case PROPORTION, RATE, RATIO -> {
@@ -231,7 +307,9 @@ public final class PerformanceFramework {
             }
             case COUNT -> {
                 Double v = sum(rows, f.column());
-                return v == null ? Optional.empty() : Optional.of(new Estimate(v, null, null, Math.sqrt(Math.max(v, 0))));
+                return v == null
+                        ? Optional.empty()
+                        : Optional.of(new Estimate(v, null, null, Math.sqrt(Math.max(v, 0))));
             }
             default -> {
                 if (rows.size() != 1) {
@@ -279,8 +357,35 @@ public final class PerformanceFramework {
     }
 
     private static PerformanceRow unavailable(Target t, String availability, String note) {
-        return new PerformanceRow(t.id(), t.title(), t.figure().table(), filters(t.figure()), null, null, null, null, null, null, null,
-                t.target(), t.direction().name(), t.amberTolerance(), null, null, null, null, null, null, null, null,
-                null, null, null, t.figure().statistic().name(), t.format().name(), availability, note);
+        return new PerformanceRow(
+                t.id(),
+                t.title(),
+                t.figure().table(),
+                filters(t.figure()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                t.target(),
+                t.direction().name(),
+                t.amberTolerance(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                t.figure().statistic().name(),
+                t.format().name(),
+                availability,
+                note);
     }
 }

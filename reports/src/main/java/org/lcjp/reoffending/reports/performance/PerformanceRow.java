@@ -6,14 +6,36 @@ import java.time.LocalDate;
  * One row of the published {@code performance} table: a measure in one period against its target. A measure
  * whose source table or column is not published has one row with {@code availability} saying so and no figures.
  */
-public record PerformanceRow(String measureId, String title, String sourceTable, String filters, String period, LocalDate periodStart,
-                             LocalDate periodEnd, String status, Double value, Double numerator, Double denominator,
-                             double target, String direction, double amberTolerance, String rag,
-                             String previousPeriod, Double changeOnYear, Double changeOnYearCiLow,
-                             Double changeOnYearCiHigh, Boolean changeOnYearSignificant, String baselinePeriod,
-                             Double changeOnBaseline, Double changeOnBaselineCiLow, Double changeOnBaselineCiHigh,
-                             Boolean changeOnBaselineSignificant, String statistic, String format,
-                             String availability, String note) {
+public record PerformanceRow(
+        String measureId,
+        String title,
+        String sourceTable,
+        String filters,
+        String period,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        String status,
+        Double value,
+        Double numerator,
+        Double denominator,
+        double target,
+        String direction,
+        double amberTolerance,
+        String rag,
+        String previousPeriod,
+        Double changeOnYear,
+        Double changeOnYearCiLow,
+        Double changeOnYearCiHigh,
+        Boolean changeOnYearSignificant,
+        String baselinePeriod,
+        Double changeOnBaseline,
+        Double changeOnBaselineCiLow,
+        Double changeOnBaselineCiHigh,
+        Boolean changeOnBaselineSignificant,
+        String statistic,
+        String format,
+        String availability,
+        String note) {
     public static final String AVAILABLE = "AVAILABLE";
     public static final String TABLE_ABSENT = "TABLE_ABSENT";
     public static final String COLUMN_ABSENT = "COLUMN_ABSENT";

@@ -15,12 +15,27 @@ import java.util.Map;
  *                       {@code POOLED}/{@code ALL} for tables without years
  * @param format         how the pack shows values: PERCENT, DECIMAL, COUNT or MONTHS
  */
-public record Target(String id, String title, Figure figure, Direction direction, double target,
-                     double amberTolerance, String baseline, Format format) {
+public record Target(
+        String id,
+        String title,
+        Figure figure,
+        Direction direction,
+        double target,
+        double amberTolerance,
+        String baseline,
+        Format format) {
 
-    public enum Direction { LOWER_IS_BETTER, HIGHER_IS_BETTER }
+    public enum Direction {
+        LOWER_IS_BETTER,
+        HIGHER_IS_BETTER
+    }
 
-    public enum Format { PERCENT, DECIMAL, COUNT, MONTHS }
+    public enum Format {
+        PERCENT,
+        DECIMAL,
+        COUNT,
+        MONTHS
+    }
 
     /**
      * How a value and its uncertainty come out of the source rows. PROPORTION: numerator / denominator counts of
@@ -29,21 +44,41 @@ public record Target(String id, String title, Figure figure, Direction direction
      * column summed (Poisson interval). ESTIMATE: the column as published, one row per period, with its interval
      * columns when named.
      */
-    public enum Statistic { PROPORTION, RATE, RATIO, COUNT, ESTIMATE }
+    public enum Statistic {
+        PROPORTION,
+        RATE,
+        RATIO,
+        COUNT,
+        ESTIMATE
+    }
 
     /** NONE: one value per period. MAX: the largest over the period's rows (the largest gap). LATEST: the newest row only. */
-    public enum Aggregate { NONE, MAX, LATEST }
+    public enum Aggregate {
+        NONE,
+        MAX,
+        LATEST
+    }
 
     /**
      * The published figure: table, the rows (filters: column = value), the column, and what the statistic needs.
      */
-    public record Figure(String table, Map<String, String> filters, String column, Statistic statistic,
-                         String numerator, String denominator, String ciLow, String ciHigh, Aggregate aggregate,
-                         String periodColumn) {
+    public record Figure(
+            String table,
+            Map<String, String> filters,
+            String column,
+            Statistic statistic,
+            String numerator,
+            String denominator,
+            String ciLow,
+            String ciHigh,
+            Aggregate aggregate,
+            String periodColumn) {
         public Figure {
             // In the targets file's order: the published filters text must not change from one JVM to the next
             // (Map.copyOf iterates in a per-JVM random order).
-            filters = filters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(filters));
+            filters = filters == null
+                    ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(filters));
         }
     }
 }

@@ -22,18 +22,30 @@ class CountTableTest {
     /** Expected patterns: one line per row then the totals row; 'x' suppressed, '.' shown; last column the total. */
     static Stream<Case> cases() {
         return Stream.of(
-                new Case("no small cells: nothing suppressed", new long[][]{{10, 20}, {30, 40}}, 5, "...|...|..."),
-                new Case("zero is a true zero, not suppressed", new long[][]{{0, 20}, {30, 0}}, 5, "...|...|..."),
-                new Case("threshold 1 suppresses nothing", new long[][]{{1, 2}, {3, 4}}, 1, "...|...|..."),
-                new Case("the only small cell in its row takes the smallest complements with it",
-                        new long[][]{{3, 10, 12}, {8, 9, 15}}, 5, "xx..|xx..|...."),
-                new Case("two small cells in one row protect each other but not their columns",
-                        new long[][]{{2, 3, 40}, {20, 30, 50}}, 5, "xx..|xx..|...."),
-                new Case("counts equal to the threshold are shown", new long[][]{{5, 6}, {7, 8}}, 5, "...|...|..."),
-                new Case("a small row total takes a second row total with it; a zero is not used as a complement",
-                        new long[][]{{2, 0}, {10, 30}, {12, 31}}, 5, "x.x|xxx|xx.|..."),
-                new Case("interior cells protect before margins do",
-                        new long[][]{{3, 40}, {50, 60}}, 5, "xx.|xx.|..."));
+                new Case("no small cells: nothing suppressed", new long[][] {{10, 20}, {30, 40}}, 5, "...|...|..."),
+                new Case("zero is a true zero, not suppressed", new long[][] {{0, 20}, {30, 0}}, 5, "...|...|..."),
+                new Case("threshold 1 suppresses nothing", new long[][] {{1, 2}, {3, 4}}, 1, "...|...|..."),
+                new Case(
+                        "the only small cell in its row takes the smallest complements with it",
+                        new long[][] {{3, 10, 12}, {8, 9, 15}},
+                        5,
+                        "xx..|xx..|...."),
+                new Case(
+                        "two small cells in one row protect each other but not their columns",
+                        new long[][] {{2, 3, 40}, {20, 30, 50}},
+                        5,
+                        "xx..|xx..|...."),
+                new Case("counts equal to the threshold are shown", new long[][] {{5, 6}, {7, 8}}, 5, "...|...|..."),
+                new Case(
+                        "a small row total takes a second row total with it; a zero is not used as a complement",
+                        new long[][] {{2, 0}, {10, 30}, {12, 31}},
+                        5,
+                        "x.x|xxx|xx.|..."),
+                new Case(
+                        "interior cells protect before margins do",
+                        new long[][] {{3, 40}, {50, 60}},
+                        5,
+                        "xx.|xx.|..."));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,12 +80,13 @@ class CountTableTest {
     void givenTotalsThatIncludeUnclassifiedPeopleAreProtectedToo() {
         long[][] cells = {{20, 30}};
         // Column total 53 > 50: 3 people in no row; the totals are shown as given.
-        CountTable.Pattern p = CountTable.suppress(cells, new long[]{50}, new long[]{23, 30}, 53, 5);
+        CountTable.Pattern p = CountTable.suppress(cells, new long[] {50}, new long[] {23, 30}, 53, 5);
         assertThat(p.suppressedCount()).isZero();
-        CountTable.Pattern small = CountTable.suppress(new long[][]{{4, 30}}, new long[]{34}, new long[]{4, 30}, 34, 5);
+        CountTable.Pattern small =
+                CountTable.suppress(new long[][] {{4, 30}}, new long[] {34}, new long[] {4, 30}, 34, 5);
         assertThat(small.cells()[0][0]).isTrue();
         assertThat(small.colTotals()[0]).isTrue();
-        assertSafe(new long[][]{{4, 30}}, small, 5);
+        assertSafe(new long[][] {{4, 30}}, small, 5);
     }
 
     @Test
@@ -120,7 +133,9 @@ class CountTableTest {
                 rt[i] += cells[i][j];
                 ct[j] += cells[i][j];
                 grand += cells[i][j];
-                assertThat(visibleSmall(cells[i][j], p.cells()[i][j], threshold)).as("cell %d,%d", i, j).isFalse();
+                assertThat(visibleSmall(cells[i][j], p.cells()[i][j], threshold))
+                        .as("cell %d,%d", i, j)
+                        .isFalse();
             }
         }
         List<List<Boolean>> groups = new ArrayList<>();
@@ -153,7 +168,9 @@ class CountTableTest {
         totalsCol.add(p.grandTotal());
         groups.add(totalsCol);
         for (List<Boolean> g : groups) {
-            assertThat(g.stream().filter(b -> b).count()).as("suppressed cells in group %s", g).isNotEqualTo(1L);
+            assertThat(g.stream().filter(b -> b).count())
+                    .as("suppressed cells in group %s", g)
+                    .isNotEqualTo(1L);
         }
     }
 

@@ -53,7 +53,9 @@ final class Attacker {
                 for (List<Object> r : t.rows()) {
                     String base = key(r.get(0), r.get(1), d, r.get(2));
                     cells(base, r, 3);
-                    byDimension.computeIfAbsent(r.get(0) + "|" + r.get(1) + "|" + d, k -> new ArrayList<>()).add(base);
+                    byDimension
+                            .computeIfAbsent(r.get(0) + "|" + r.get(1) + "|" + d, k -> new ArrayList<>())
+                            .add(base);
                 }
             } else if (t.name().startsWith("Local_authority_by_")) {
                 String d = t.name().substring("Local_authority_by_".length()).toUpperCase(Locale.ROOT);
@@ -64,8 +66,10 @@ final class Attacker {
                     put(base + "|offenders", r.get(3));
                     put(base + "|reoffenders", r.get(4));
                     rate(base + "|reoffenders", base + "|offenders", r.get(5));
-                    rows.computeIfAbsent(key(r.get(0), all, "LOCAL_AUTHORITY", r.get(1)), k -> new ArrayList<>()).add(base);
-                    cols.computeIfAbsent(key(r.get(0), all, d, r.get(2)), k -> new ArrayList<>()).add(base);
+                    rows.computeIfAbsent(key(r.get(0), all, "LOCAL_AUTHORITY", r.get(1)), k -> new ArrayList<>())
+                            .add(base);
+                    cols.computeIfAbsent(key(r.get(0), all, d, r.get(2)), k -> new ArrayList<>())
+                            .add(base);
                 }
                 rows.forEach((total, parts) -> tie(total, parts, List.of("offenders", "reoffenders")));
                 cols.forEach((total, parts) -> tie(total, parts, List.of("offenders", "reoffenders")));
@@ -74,7 +78,8 @@ final class Attacker {
         String custody = labels.of("INDEX_DISPOSAL", "CUSTODY");
         byDimension.forEach((k, parts) -> {
             String[] p = k.split("\\|");
-            String total = p[2].equals("SENTENCE_LENGTH") ? key(p[0], p[1], "INDEX_DISPOSAL", custody)
+            String total = p[2].equals("SENTENCE_LENGTH")
+                    ? key(p[0], p[1], "INDEX_DISPOSAL", custody)
                     : key(p[0], p[1], "ALL", "ALL");
             tie(total, parts, List.of("offenders", "reoffenders", "reoffences"));
         });
@@ -138,7 +143,7 @@ final class Attacker {
         Object v = cell instanceof Formatted f ? f.value() : cell;
         Figure f = (Figure) v;
         if (f.isNumber()) {
-            rates.add(new Object[]{numerator, denominator, f.number()});
+            rates.add(new Object[] {numerator, denominator, f.number()});
         }
     }
 
@@ -160,7 +165,8 @@ final class Attacker {
             }
             for (List<String> sum : sums) {
                 // sum.get(0) = the rest added up.
-                List<String> unknown = sum.stream().filter(v -> known.get(v) == null).toList();
+                List<String> unknown =
+                        sum.stream().filter(v -> known.get(v) == null).toList();
                 if (unknown.size() != 1) {
                     continue;
                 }

@@ -19,16 +19,20 @@ class DisclosureScanTest {
         PackData data = FULL;
         int checked = PackScan.scanXlsx(PanelPack.xlsxBytes(data), data.threshold());
         assertThat(checked).as("people-count cells checked").isGreaterThan(500);
-        assertThat(Attacker.attack(PanelPack.build(data), data.labels(), data.threshold())).isEmpty();
+        assertThat(Attacker.attack(PanelPack.build(data), data.labels(), data.threshold()))
+                .isEmpty();
     }
 
     @Test
     void theFixtureHasSmallCountsToProtect() {
         // Otherwise the scans above prove nothing.
         PackData data = FULL;
-        ReportingYears years = ReportingYears.of(data.provenReoffending(), data.crossTabs().orElseThrow());
-        long small = years.rows().stream().filter(r -> DisclosedYears.isShown(r, years.breakdownPeriods()))
-                .filter(r -> r.offenders() >= 1 && r.offenders() < 5 || r.reoffenders() >= 1 && r.reoffenders() < 5).count();
+        ReportingYears years =
+                ReportingYears.of(data.provenReoffending(), data.crossTabs().orElseThrow());
+        long small = years.rows().stream()
+                .filter(r -> DisclosedYears.isShown(r, years.breakdownPeriods()))
+                .filter(r -> r.offenders() >= 1 && r.offenders() < 5 || r.reoffenders() >= 1 && r.reoffenders() < 5)
+                .count();
         assertThat(small).isGreaterThan(20);
     }
 
@@ -79,7 +83,9 @@ class DisclosureScanTest {
                 }
             }
         }
-        assertThat(names).containsExactlyElementsOf(PanelPack.build(data).stream().map(Sheet::name).toList());
+        assertThat(names)
+                .containsExactlyElementsOf(
+                        PanelPack.build(data).stream().map(Sheet::name).toList());
         assertThat(people).isGreaterThan(500);
     }
 
@@ -93,7 +99,8 @@ class DisclosureScanTest {
             PackData data = PackFixtures.generated(rnd, rnd.nextInt(5), 5 + rnd.nextInt(40), threshold);
             List<Sheet> sheets = PanelPack.build(data);
             PackScan.scanModel(sheets, threshold);
-            assertThat(Attacker.attack(sheets, data.labels(), threshold)).as("seed %d, threshold %d", seed, threshold)
+            assertThat(Attacker.attack(sheets, data.labels(), threshold))
+                    .as("seed %d, threshold %d", seed, threshold)
                     .isEmpty();
             if (seed % 60 == 0) {
                 PackScan.scanXlsx(PanelPack.xlsxBytes(data), threshold);
@@ -110,22 +117,65 @@ class DisclosureScanTest {
         String period = "April 2018 to March 2019";
         String all = labels.of("population", "ALL");
         java.util.function.Function<Double, Figure> n = v -> v == null ? Figure.CONFIDENTIAL : Figure.of(v);
-        List<Object> year = List.of(period, "Final", all, n.apply(50.0), n.apply(10.0), n.apply(0.2), n.apply(12.0),
-                n.apply(1.2), n.apply(0.24), n.apply(100.0), n.apply(2.0), "None");
-        List<Object> men = List.of(period, all, "Male", n.apply(47.0), n.apply(9.0), n.apply(9.0 / 47), n.apply(11.0),
-                n.apply(11.0 / 9), n.apply(11.0 / 47), "None");
-        List<Object> women = List.of(period, all, "Female", n.apply(null), n.apply(null), n.apply(null), n.apply(null),
-                n.apply(null), n.apply(null), "None");
+        List<Object> year = List.of(
+                period,
+                "Final",
+                all,
+                n.apply(50.0),
+                n.apply(10.0),
+                n.apply(0.2),
+                n.apply(12.0),
+                n.apply(1.2),
+                n.apply(0.24),
+                n.apply(100.0),
+                n.apply(2.0),
+                "None");
+        List<Object> men = List.of(
+                period,
+                all,
+                "Male",
+                n.apply(47.0),
+                n.apply(9.0),
+                n.apply(9.0 / 47),
+                n.apply(11.0),
+                n.apply(11.0 / 9),
+                n.apply(11.0 / 47),
+                "None");
+        List<Object> women = List.of(
+                period,
+                all,
+                "Female",
+                n.apply(null),
+                n.apply(null),
+                n.apply(null),
+                n.apply(null),
+                n.apply(null),
+                n.apply(null),
+                "None");
         List<org.lcjp.reoffending.reports.pack.model.Column> yc = new java.util.ArrayList<>();
         for (int i = 0; i < year.size(); i++) {
             yc.add(org.lcjp.reoffending.reports.pack.model.Column.text("c" + i));
         }
         List<org.lcjp.reoffending.reports.pack.model.Column> sc = yc.subList(0, men.size());
         List<Sheet> sheets = List.of(
-                new Sheet("Reoffending_by_year", "x", "x", "x", List.of(), new org.lcjp.reoffending.reports.pack.model.Table(
-                        "Reoffending_by_year", yc, List.of(year)), List.of()),
-                new Sheet("By_sex", "x", "x", "x", List.of(), new org.lcjp.reoffending.reports.pack.model.Table(
-                        "Reoffending_by_sex", sc, List.of(men, women)), List.of()));
-        assertThat(Attacker.attack(sheets, labels, 5)).anySatisfy(s -> assertThat(s).contains("Female|offenders = 3.0"));
+                new Sheet(
+                        "Reoffending_by_year",
+                        "x",
+                        "x",
+                        "x",
+                        List.of(),
+                        new org.lcjp.reoffending.reports.pack.model.Table("Reoffending_by_year", yc, List.of(year)),
+                        List.of()),
+                new Sheet(
+                        "By_sex",
+                        "x",
+                        "x",
+                        "x",
+                        List.of(),
+                        new org.lcjp.reoffending.reports.pack.model.Table(
+                                "Reoffending_by_sex", sc, List.of(men, women)),
+                        List.of()));
+        assertThat(Attacker.attack(sheets, labels, 5))
+                .anySatisfy(s -> assertThat(s).contains("Female|offenders = 3.0"));
     }
 }

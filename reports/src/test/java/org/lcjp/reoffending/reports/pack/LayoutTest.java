@@ -35,11 +35,27 @@ class LayoutTest {
     @Test
     void aPackWithOnlyProvenReoffendingFollowsThemToo() throws Exception {
         PackData f = PackFixtures.full();
-        check(new PackData(f.asOf(), f.runId(), f.title(), f.contact(), f.threshold(), f.lowReliabilityBelow(),
-                f.finalAfterMonths(), f.labels(), f.latestExtracts(), f.provenReoffending(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+        check(new PackData(
+                f.asOf(),
+                f.runId(),
+                f.title(),
+                f.contact(),
+                f.threshold(),
+                f.lowReliabilityBelow(),
+                f.finalAfterMonths(),
+                f.labels(),
+                f.latestExtracts(),
+                f.provenReoffending(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
                 PackData.ServiceTables.NONE));
     }
 
@@ -48,24 +64,44 @@ class LayoutTest {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
             assertThat(names.subList(0, 3)).containsExactly("Cover_sheet", "Table_of_contents", "Notes");
-            assertThat(names).contains("Summary", "Performance", "Reoffending_by_year", "By_force_area", "LA_by_sex",
-                    "LA_by_age_band", "Checkpoint", "IOM", "Data_quality", "Linkage_sensitivity");
+            assertThat(names)
+                    .contains(
+                            "Summary",
+                            "Performance",
+                            "Reoffending_by_year",
+                            "By_force_area",
+                            "LA_by_sex",
+                            "LA_by_age_band",
+                            "Checkpoint",
+                            "IOM",
+                            "Data_quality",
+                            "Linkage_sensitivity");
             Set<Integer> referenced = new HashSet<>();
             Set<String> tableNames = new HashSet<>();
             for (org.apache.poi.ss.usermodel.Sheet s : wb) {
                 XSSFSheet sheet = (XSSFSheet) s;
                 String n = sheet.getSheetName();
-                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).as("%s title in A1", n).isNotBlank();
-                assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).as("%s description in A2", n).isNotBlank();
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                        .as("%s title in A1", n)
+                        .isNotBlank();
+                assertThat(sheet.getRow(1).getCell(0).getStringCellValue())
+                        .as("%s description in A2", n)
+                        .isNotBlank();
                 assertThat(sheet.getNumMergedRegions()).as("%s merged cells", n).isZero();
                 assertThat(sheet.getTables().size()).as("%s tables", n).isLessThanOrEqualTo(1);
                 int end = sheet.getLastRowNum();
                 if (!sheet.getTables().isEmpty()) {
                     XSSFTable t = sheet.getTables().get(0);
-                    assertThat(tableNames.add(t.getName())).as("table name %s unique", t.getName()).isTrue();
+                    assertThat(tableNames.add(t.getName()))
+                            .as("table name %s unique", t.getName())
+                            .isTrue();
                     assertThat(t.getName()).matches("[A-Za-z_][A-Za-z0-9_]*");
-                    assertThat(t.getEndRowIndex()).as("%s nothing below the table", n).isEqualTo(end);
-                    assertThat(sheet.getRepeatingRows()).as("%s header repeats on printed pages", n).isNotNull();
+                    assertThat(t.getEndRowIndex())
+                            .as("%s nothing below the table", n)
+                            .isEqualTo(end);
+                    assertThat(sheet.getRepeatingRows())
+                            .as("%s header repeats on printed pages", n)
+                            .isNotNull();
                     assertThat(t.getCTTable().getHeaderRowCount()).isIn(1L, 0L);
                     // Shorthand used in the table is explained above it.
                     Set<String> above = new HashSet<>();
@@ -76,7 +112,8 @@ class LayoutTest {
                         for (Cell c : sheet.getRow(r)) {
                             for (Shorthand h : Shorthand.values()) {
                                 if (text(c).contains(h.code())) {
-                                    assertThat(above).as("%s explains %s above its table", n, h.code())
+                                    assertThat(above)
+                                            .as("%s explains %s above its table", n, h.code())
                                             .anyMatch(l -> l.startsWith("Shorthand " + h.code()));
                                 }
                             }
@@ -87,10 +124,12 @@ class LayoutTest {
                     Row row = sheet.getRow(r);
                     assertThat(row).as("%s row %d is blank", n, r + 1).isNotNull();
                     assertThat(text(row.getCell(0)).isBlank() && row.getCell(0).getCellType() != CellType.NUMERIC)
-                            .as("%s row %d starts blank", n, r + 1).isFalse();
+                            .as("%s row %d starts blank", n, r + 1)
+                            .isFalse();
                     for (Cell c : row) {
                         String v = text(c);
-                        assertThat(c.getCellType() == CellType.STRING ? v : "").as("%s!%s starts with a formula character", n, c.getAddress())
+                        assertThat(c.getCellType() == CellType.STRING ? v : "")
+                                .as("%s!%s starts with a formula character", n, c.getAddress())
                                 .doesNotMatch("^[=+\\-@].*");
                         if (!n.equals("Notes")) {
                             Matcher m = NOTE.matcher(v);
@@ -109,7 +148,9 @@ class LayoutTest {
                 assertThat(m.matches()).isTrue();
                 defined.add(Integer.parseInt(m.group(1)));
             }
-            assertThat(defined).as("every note defined is used, every note used is defined").isEqualTo(referenced);
+            assertThat(defined)
+                    .as("every note defined is used, every note used is defined")
+                    .isEqualTo(referenced);
             var links = wb.getSheet("Table_of_contents").getHyperlinkList();
             assertThat(links).hasSize(names.size() - 1);
         }

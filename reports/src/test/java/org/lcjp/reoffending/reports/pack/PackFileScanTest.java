@@ -19,7 +19,8 @@ class PackFileScanTest {
         Path pack = Path.of(System.getProperty("pack.scan"));
         int threshold = Integer.getInteger("pack.threshold", 5);
         int checked = PackScan.scanXlsx(Files.readAllBytes(pack), threshold);
-        System.out.printf("%s: %d cells of people counts scanned, with every text and chart; none from 1 to %d%n",
+        System.out.printf(
+                "%s: %d cells of people counts scanned, with every text and chart; none from 1 to %d%n",
                 pack, checked, threshold - 1);
         assertThat(checked).as("cells of people counts").isPositive();
     }

@@ -33,22 +33,28 @@ public final class PackFixtures {
     private static final List<org.lcjp.reoffending.reports.performance.Target> TARGETS_LOADED = Targets.load(TARGETS);
 
     /** One simulated index event. */
-    record Event(LocalDate cohort, String population, Map<String, String> categories, int reoffences, double harm) {
-    }
+    record Event(LocalDate cohort, String population, Map<String, String> categories, int reoffences, double harm) {}
 
     private static final String[] SEX = {"M", "M", "M", "F", "U"};
-    private static final String[] ETHNICITY = {"WHITE", "WHITE", "WHITE", "ASIAN", "BLACK", "MIXED", "OTHER", "UNKNOWN"};
-    private static final String[] GROUPS = {"Theft offences", "Violence against the person", "Drug offences",
-            "Public order offences", "Summary motoring"};
+    private static final String[] ETHNICITY = {"WHITE", "WHITE", "WHITE", "ASIAN", "BLACK", "MIXED", "OTHER", "UNKNOWN"
+    };
+    private static final String[] GROUPS = {
+        "Theft offences", "Violence against the person", "Drug offences", "Public order offences", "Summary motoring"
+    };
     private static final String[] PREVIOUS = {"0", "1-2", "3-6", "7-10", "11+"};
     private static final String[] DISPOSALS = {"CUSTODY", "COURT_ORDER", "OTHER_COURT", "CAUTION"};
     private static final String[] SENTENCES = {"0-6M", "6-12M", "12-48M", "48M+"};
-    private static final String[][] AREAS = {{"County Durham", "DURHAM"}, {"Darlington", "DURHAM"},
-            {"Hartlepool", "CLEVELAND"}, {"Middlesbrough", "CLEVELAND"}, {"Stockton-on-Tees", "CLEVELAND"},
-            {"UNKNOWN", "UNKNOWN"}, {"OUT_OF_AREA", "OUT_OF_AREA"}};
+    private static final String[][] AREAS = {
+        {"County Durham", "DURHAM"},
+        {"Darlington", "DURHAM"},
+        {"Hartlepool", "CLEVELAND"},
+        {"Middlesbrough", "CLEVELAND"},
+        {"Stockton-on-Tees", "CLEVELAND"},
+        {"UNKNOWN", "UNKNOWN"},
+        {"OUT_OF_AREA", "OUT_OF_AREA"}
+    };
 
-    private PackFixtures() {
-    }
+    private PackFixtures() {}
 
     /** The usual fixture: twelve final quarters (three financial years) and two provisional, 40-90 people a quarter. */
     public static PackData full() {
@@ -74,38 +80,171 @@ public final class PackFixtures {
         List<CrossTabRow> cross = crossTabs(events);
         List<ComparisonRow> comparisons = comparisons(rnd);
         List<IomRow> iom = List.of(
-                new IomRow("IOM", "PROVEN_OFFENCES", 80L, 320.0, 200.0, 4.0, 2.5, -1.5, -2.0, -1.0, -0.6, -1.1, -0.1,
-                        0.02, "OK", "matched 78 of 80"),
-                new IomRow("COMPARISON", "PROVEN_OFFENCES", 80L, 300.0, 228.0, 3.75, 2.85, -0.9, -1.3, -0.5, null,
-                        null, null, null, "OK", ""),
-                new IomRow("IOM", "HARM_DAYS", 80L, 9000.0, 6000.0, 112.5, 75.0, -37.5, -50.0, -25.0, -10.0, -20.0,
-                        0.0, 0.05, "OK", ""),
-                new IomRow("COMPARISON", "HARM_DAYS", 3L, 200.0, 150.0, 66.7, 50.0, -16.7, -40.0, 5.0, null, null,
-                        null, null, "TOO_SMALL", "fewer than 60 (3)"));
+                new IomRow(
+                        "IOM",
+                        "PROVEN_OFFENCES",
+                        80L,
+                        320.0,
+                        200.0,
+                        4.0,
+                        2.5,
+                        -1.5,
+                        -2.0,
+                        -1.0,
+                        -0.6,
+                        -1.1,
+                        -0.1,
+                        0.02,
+                        "OK",
+                        "matched 78 of 80"),
+                new IomRow(
+                        "COMPARISON",
+                        "PROVEN_OFFENCES",
+                        80L,
+                        300.0,
+                        228.0,
+                        3.75,
+                        2.85,
+                        -0.9,
+                        -1.3,
+                        -0.5,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "OK",
+                        ""),
+                new IomRow(
+                        "IOM",
+                        "HARM_DAYS",
+                        80L,
+                        9000.0,
+                        6000.0,
+                        112.5,
+                        75.0,
+                        -37.5,
+                        -50.0,
+                        -25.0,
+                        -10.0,
+                        -20.0,
+                        0.0,
+                        0.05,
+                        "OK",
+                        ""),
+                new IomRow(
+                        "COMPARISON",
+                        "HARM_DAYS",
+                        3L,
+                        200.0,
+                        150.0,
+                        66.7,
+                        50.0,
+                        -16.7,
+                        -40.0,
+                        5.0,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "TOO_SMALL",
+                        "fewer than 60 (3)"));
         List<DataQualityRow> dq = List.of(
-                new DataQualityRow("police/outcomes/outcomes_20190301.csv", "police", "outcomes", LocalDate.of(2019, 3, 1),
-                        1000, 997, 3, 10, 2, 1, 7, Map.of("BAD_DATE", 2L, "UNKNOWN_OFFENCE_CODE", 1L), "READ"),
-                new DataQualityRow("=cmd|'/c calc'!A1.csv", "courts", "convictions", LocalDate.of(2019, 3, 15), 500, 480,
-                        20, 0, 0, 1, 0, Map.of("BAD_DATE", 20L), "READ"),
-                new DataQualityRow("-rows.csv", "yos", "outcomes", LocalDate.of(2019, 2, 15), 4, 4, 0, 0, 0, 0, 0,
-                        Map.of(), "READ"));
+                new DataQualityRow(
+                        "police/outcomes/outcomes_20190301.csv",
+                        "police",
+                        "outcomes",
+                        LocalDate.of(2019, 3, 1),
+                        1000,
+                        997,
+                        3,
+                        10,
+                        2,
+                        1,
+                        7,
+                        Map.of("BAD_DATE", 2L, "UNKNOWN_OFFENCE_CODE", 1L),
+                        "READ"),
+                new DataQualityRow(
+                        "=cmd|'/c calc'!A1.csv",
+                        "courts",
+                        "convictions",
+                        LocalDate.of(2019, 3, 15),
+                        500,
+                        480,
+                        20,
+                        0,
+                        0,
+                        1,
+                        0,
+                        Map.of("BAD_DATE", 20L),
+                        "READ"),
+                new DataQualityRow(
+                        "-rows.csv",
+                        "yos",
+                        "outcomes",
+                        LocalDate.of(2019, 2, 15),
+                        4,
+                        4,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        Map.of(),
+                        "READ"));
         Map<String, LocalDate> latest = new LinkedHashMap<>();
         dq.forEach(f -> latest.merge(f.agency(), f.extractDate(), (a, b) -> a.isAfter(b) ? a : b));
-        PackData base = new PackData(asOf, "run-test", "Proven reoffending: test partnership",
-                "Test team, test@example.org", threshold, 30, 18, LABELS_LOADED, latest, reoffending,
-                Optional.of(cross), Optional.of(dq),
-                Optional.of(List.of(new LinkageQualityRow("SHARE_LINKED_TO_POLICE_OR_COURT", "police/outcomes", 0.98),
+        PackData base = new PackData(
+                asOf,
+                "run-test",
+                "Proven reoffending: test partnership",
+                "Test team, test@example.org",
+                threshold,
+                30,
+                18,
+                LABELS_LOADED,
+                latest,
+                reoffending,
+                Optional.of(cross),
+                Optional.of(dq),
+                Optional.of(List.of(
+                        new LinkageQualityRow("SHARE_LINKED_TO_POLICE_OR_COURT", "police/outcomes", 0.98),
                         new LinkageQualityRow("CLUSTER_SIZE", "7", 3.0),
                         new LinkageQualityRow("PAIRS_SCORED", "ALL", 3.0))),
                 Optional.of(comparisons),
-                Optional.of(List.of(new BalanceRow("DIVERSION", "age", 24.0, 29.0, 24.5, -0.45, -0.04, false),
+                Optional.of(List.of(
+                        new BalanceRow("DIVERSION", "age", 24.0, 29.0, 24.5, -0.45, -0.04, false),
                         new BalanceRow("RJ", "previous_offences", 2.0, 4.5, 2.1, -0.6, -0.03, false))),
-                Optional.of(iom), Optional.empty(), Optional.of(List.of(
-                        new PackData.LinkageSensitivityRow(0.80, false, 990, 40, "ADULT", LocalDate.of(2018, 1, 1),
-                                LocalDate.of(2018, 3, 31), 400L, 120L, 0.30, 0.02, true),
-                        new PackData.LinkageSensitivityRow(0.95, true, 1000, 0, "ADULT", LocalDate.of(2018, 1, 1),
-                                LocalDate.of(2018, 3, 31), 400L, 112L, 0.28, 0.0, false))),
-                Optional.of(ServiceFixtures.rjActivity(rnd)), Optional.of(ServiceFixtures.familyOffending(rnd)),
+                Optional.of(iom),
+                Optional.empty(),
+                Optional.of(List.of(
+                        new PackData.LinkageSensitivityRow(
+                                0.80,
+                                false,
+                                990,
+                                40,
+                                "ADULT",
+                                LocalDate.of(2018, 1, 1),
+                                LocalDate.of(2018, 3, 31),
+                                400L,
+                                120L,
+                                0.30,
+                                0.02,
+                                true),
+                        new PackData.LinkageSensitivityRow(
+                                0.95,
+                                true,
+                                1000,
+                                0,
+                                "ADULT",
+                                LocalDate.of(2018, 1, 1),
+                                LocalDate.of(2018, 3, 31),
+                                400L,
+                                112L,
+                                0.28,
+                                0.0,
+                                false))),
+                Optional.of(ServiceFixtures.rjActivity(rnd)),
+                Optional.of(ServiceFixtures.familyOffending(rnd)),
                 PackData.ServiceTables.NONE);
         return withPerformance(base).withServices(services(new Random(rnd.nextLong()), minPeople, maxPeople));
     }
@@ -144,9 +283,22 @@ public final class PackFixtures {
                 }
                 cells.forEach((k, c) -> {
                     if (c[0] > 0) {
-                        needs.add(new PackData.NeedsRow(period, start, end, k.get(0), k.get(1), need, service, c[0], c[1],
-                                (double) c[1] / c[0], c[2], c[1] == 0 ? null : (double) c[2] / c[1],
-                                c[1] == 0 ? null : 0.0, c[1] == 0 ? null : 1.0, status));
+                        needs.add(new PackData.NeedsRow(
+                                period,
+                                start,
+                                end,
+                                k.get(0),
+                                k.get(1),
+                                need,
+                                service,
+                                c[0],
+                                c[1],
+                                (double) c[1] / c[0],
+                                c[2],
+                                c[1] == 0 ? null : (double) c[2] / c[1],
+                                c[1] == 0 ? null : 0.0,
+                                c[1] == 0 ? null : 1.0,
+                                status));
                     }
                 });
             }
@@ -159,20 +311,54 @@ public final class PackFixtures {
                     allAdults += adults;
                     allOn += on;
                     if (adults > 0) {
-                        reach.add(new PackData.ReachRow(period, start, end, route, area[0], adults, on,
-                                (double) on / adults, 0.0, 1.0, status));
+                        reach.add(new PackData.ReachRow(
+                                period,
+                                start,
+                                end,
+                                route,
+                                area[0],
+                                adults,
+                                on,
+                                (double) on / adults,
+                                0.0,
+                                1.0,
+                                status));
                     }
                 }
-                reach.add(new PackData.ReachRow(period, start, end, route, "ALL", allAdults, allOn,
-                        allAdults == 0 ? null : (double) allOn / allAdults, 0.0, 1.0, status));
+                reach.add(new PackData.ReachRow(
+                        period,
+                        start,
+                        end,
+                        route,
+                        "ALL",
+                        allAdults,
+                        allOn,
+                        allAdults == 0 ? null : (double) allOn / allAdults,
+                        0.0,
+                        1.0,
+                        status));
             }
             long diverted = (long) rnd.nextInt(span + 1) + minPeople / 2;
             long prosecuted = rnd.nextInt(span + 1);
             long ended = diverted == 0 ? 0 : rnd.nextInt((int) diverted + 1);
             long completed = ended == 0 ? 0 : rnd.nextInt((int) ended + 1);
-            checkpoint.add(new PackData.CheckpointRow(period, start, end, diverted + prosecuted, diverted + prosecuted,
-                    Math.max(0, diverted + prosecuted - rnd.nextInt(2)), diverted, prosecuted, ended, completed, diverted - ended,
-                    ended == 0 ? null : (double) completed / ended, 0.0, 1.0, 90.0, status));
+            checkpoint.add(new PackData.CheckpointRow(
+                    period,
+                    start,
+                    end,
+                    diverted + prosecuted,
+                    diverted + prosecuted,
+                    Math.max(0, diverted + prosecuted - rnd.nextInt(2)),
+                    diverted,
+                    prosecuted,
+                    ended,
+                    completed,
+                    diverted - ended,
+                    ended == 0 ? null : (double) completed / ended,
+                    0.0,
+                    1.0,
+                    90.0,
+                    status));
         }
         return new PackData.ServiceTables(Optional.of(needs), Optional.of(reach), Optional.of(checkpoint));
     }
@@ -182,12 +368,31 @@ public final class PackFixtures {
         Map<String, SourceTable> sources = new LinkedHashMap<>();
         sources.put("proven_reoffending", provenReoffendingTable(d.provenReoffending()));
         d.rjActivity().ifPresent(rows -> sources.put("rj_activity", ServiceFixtures.rjActivityTable(rows)));
-        d.familyOffending().ifPresent(rows -> sources.put("family_offending", ServiceFixtures.familyOffendingTable(rows)));
+        d.familyOffending()
+                .ifPresent(rows -> sources.put("family_offending", ServiceFixtures.familyOffendingTable(rows)));
         List<PerformanceRow> perf = PerformanceFramework.compute(TARGETS_LOADED, sources);
-        return new PackData(d.asOf(), d.runId(), d.title(), d.contact(), d.threshold(), d.lowReliabilityBelow(),
-                d.finalAfterMonths(), d.labels(), d.latestExtracts(), d.provenReoffending(), d.crossTabs(),
-                d.dataQuality(), d.linkageQuality(), d.comparisons(), d.balance(), d.iomPrePost(), Optional.of(perf),
-                d.linkageSensitivity(), d.rjActivity(), d.familyOffending(), d.services());
+        return new PackData(
+                d.asOf(),
+                d.runId(),
+                d.title(),
+                d.contact(),
+                d.threshold(),
+                d.lowReliabilityBelow(),
+                d.finalAfterMonths(),
+                d.labels(),
+                d.latestExtracts(),
+                d.provenReoffending(),
+                d.crossTabs(),
+                d.dataQuality(),
+                d.linkageQuality(),
+                d.comparisons(),
+                d.balance(),
+                d.iomPrePost(),
+                Optional.of(perf),
+                d.linkageSensitivity(),
+                d.rjActivity(),
+                d.familyOffending(),
+                d.services());
     }
 
     static SourceTable provenReoffendingTable(List<ReoffendingRow> rows) {
@@ -209,17 +414,34 @@ public final class PackFixtures {
             m.put("status", r.status());
             out.add(m);
         }
-        return new SourceTable("proven_reoffending", List.of("cohort_start", "cohort_end", "population", "dimension",
-                "category", "offenders", "reoffenders", "reoffences", "reoffending_rate", "reoffences_per_offender",
-                "harm_days", "months_observed", "status"), out);
+        return new SourceTable(
+                "proven_reoffending",
+                List.of(
+                        "cohort_start",
+                        "cohort_end",
+                        "population",
+                        "dimension",
+                        "category",
+                        "offenders",
+                        "reoffenders",
+                        "reoffences",
+                        "reoffending_rate",
+                        "reoffences_per_offender",
+                        "harm_days",
+                        "months_observed",
+                        "status"),
+                out);
     }
 
     private static Event event(Random rnd, LocalDate cohort) {
         boolean adult = rnd.nextDouble() < 0.8;
         Map<String, String> c = new LinkedHashMap<>();
         c.put("SEX", SEX[rnd.nextInt(SEX.length)]);
-        c.put("AGE_BAND", adult ? new String[]{"18-20", "21-24", "25-29", "30-34", "35-39", "40-49", "50+"}[rnd.nextInt(7)]
-                : new String[]{"10-14", "15-17"}[rnd.nextInt(2)]);
+        c.put(
+                "AGE_BAND",
+                adult
+                        ? new String[] {"18-20", "21-24", "25-29", "30-34", "35-39", "40-49", "50+"}[rnd.nextInt(7)]
+                        : new String[] {"10-14", "15-17"}[rnd.nextInt(2)]);
         c.put("ETHNICITY", ETHNICITY[rnd.nextInt(ETHNICITY.length)]);
         c.put("OFFENCE_GROUP", GROUPS[rnd.nextInt(GROUPS.length)]);
         c.put("PREVIOUS_OFFENCES", PREVIOUS[rnd.nextInt(PREVIOUS.length)]);
@@ -249,8 +471,18 @@ public final class PackFixtures {
             LocalDate end = start.plusMonths(3).minusDays(1);
             boolean fin = !end.plusMonths(18).isAfter(asOf);
             int months = (int) Math.min(18, java.time.temporal.ChronoUnit.MONTHS.between(end, asOf));
-            rows.add(new ReoffendingRow(start, end, (String) k.get(1), (String) k.get(2), (String) k.get(3),
-                    (long) v[0], (long) v[1], (long) v[2], v[3], months, fin ? "FINAL" : "PROVISIONAL",
+            rows.add(new ReoffendingRow(
+                    start,
+                    end,
+                    (String) k.get(1),
+                    (String) k.get(2),
+                    (String) k.get(3),
+                    (long) v[0],
+                    (long) v[1],
+                    (long) v[2],
+                    v[3],
+                    months,
+                    fin ? "FINAL" : "PROVISIONAL",
                     fin ? null : "FOLLOW_UP_NOT_ELAPSED"));
         });
         return rows;
@@ -268,8 +500,13 @@ public final class PackFixtures {
         Map<List<Object>, long[]> cells = new LinkedHashMap<>();
         for (Event e : events) {
             for (String d : List.of("SEX", "AGE_BAND")) {
-                long[] v = cells.computeIfAbsent(List.of(e.cohort(), e.categories().get("LOCAL_AUTHORITY"), d,
-                        e.categories().get(d)), k -> new long[3]);
+                long[] v = cells.computeIfAbsent(
+                        List.of(
+                                e.cohort(),
+                                e.categories().get("LOCAL_AUTHORITY"),
+                                d,
+                                e.categories().get(d)),
+                        k -> new long[3]);
                 v[0]++;
                 v[1] += e.reoffences() > 0 ? 1 : 0;
                 v[2] += e.reoffences();
@@ -278,8 +515,16 @@ public final class PackFixtures {
         List<CrossTabRow> rows = new ArrayList<>();
         cells.forEach((k, v) -> {
             LocalDate start = (LocalDate) k.get(0);
-            rows.add(new CrossTabRow(start, start.plusMonths(3).minusDays(1), "LOCAL_AUTHORITY", (String) k.get(1),
-                    (String) k.get(2), (String) k.get(3), v[0], v[1], v[2]));
+            rows.add(new CrossTabRow(
+                    start,
+                    start.plusMonths(3).minusDays(1),
+                    "LOCAL_AUTHORITY",
+                    (String) k.get(1),
+                    (String) k.get(2),
+                    (String) k.get(3),
+                    v[0],
+                    v[1],
+                    v[2]));
         });
         return rows;
     }
@@ -287,8 +532,9 @@ public final class PackFixtures {
     /** Checkpoint and women/men rows per financial year and pooled, years adding up to the pooled row. */
     static List<ComparisonRow> comparisons(Random rnd) {
         List<ComparisonRow> rows = new ArrayList<>();
-        String[][] comparisons = {{"DIVERSION", "DIVERTED", "PROSECUTED"}, {"SEX", "F", "M"},
-            {"RJ", "COMPLETED", "NOT_REFERRED"}};
+        String[][] comparisons = {
+            {"DIVERSION", "DIVERTED", "PROSECUTED"}, {"SEX", "F", "M"}, {"RJ", "COMPLETED", "NOT_REFERRED"}
+        };
         for (String[] c : comparisons) {
             for (String method : c[0].equals("SEX") ? List.of("OBSERVED") : List.of("OBSERVED", "MATCHED")) {
                 long[] pooled = new long[4];
@@ -309,19 +555,56 @@ public final class PackFixtures {
         return rows;
     }
 
-    private static List<ComparisonRow> pair(String[] c, String method, String period, long treated, long treatedRe,
-                                            long reference, long referenceRe) {
+    private static List<ComparisonRow> pair(
+            String[] c, String method, String period, long treated, long treatedRe, long reference, long referenceRe) {
         boolean ok = treated >= 60 && reference >= 60;
         Double p1 = treated == 0 ? null : (double) treatedRe / treated;
         Double p0 = (double) referenceRe / reference;
         Double d = p1 == null ? null : p1 - p0;
         return List.of(
-                new ComparisonRow(c[0], period, null, null, method, c[1], "ALL", "REOFFENDING_RATE", treated,
-                        ok ? p1 : null, ok ? p1 - 0.05 : null, ok ? p1 + 0.05 : null, c[2], ok ? d : null,
-                        ok ? d - 0.08 : null, ok ? d + 0.08 : null, ok ? 0.2 : null, ok ? false : null, ok ? 900L : null,
-                        ok ? "OK" : "TOO_SMALL", ok ? "" : "fewer than 60 people (" + c[1] + " " + treated + ")"),
-                new ComparisonRow(c[0], period, null, null, method, c[2], "ALL", "REOFFENDING_RATE", reference,
-                        ok ? p0 : null, ok ? p0 - 0.04 : null, ok ? p0 + 0.04 : null, c[2], null, null, null, null, null,
-                        null, ok ? "OK" : "TOO_SMALL", ""));
+                new ComparisonRow(
+                        c[0],
+                        period,
+                        null,
+                        null,
+                        method,
+                        c[1],
+                        "ALL",
+                        "REOFFENDING_RATE",
+                        treated,
+                        ok ? p1 : null,
+                        ok ? p1 - 0.05 : null,
+                        ok ? p1 + 0.05 : null,
+                        c[2],
+                        ok ? d : null,
+                        ok ? d - 0.08 : null,
+                        ok ? d + 0.08 : null,
+                        ok ? 0.2 : null,
+                        ok ? false : null,
+                        ok ? 900L : null,
+                        ok ? "OK" : "TOO_SMALL",
+                        ok ? "" : "fewer than 60 people (" + c[1] + " " + treated + ")"),
+                new ComparisonRow(
+                        c[0],
+                        period,
+                        null,
+                        null,
+                        method,
+                        c[2],
+                        "ALL",
+                        "REOFFENDING_RATE",
+                        reference,
+                        ok ? p0 : null,
+                        ok ? p0 - 0.04 : null,
+                        ok ? p0 + 0.04 : null,
+                        c[2],
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        ok ? "OK" : "TOO_SMALL",
+                        ""));
     }
 }

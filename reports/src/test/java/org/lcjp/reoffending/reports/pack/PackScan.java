@@ -32,14 +32,27 @@ import org.lcjp.reoffending.reports.pack.model.Sheet;
 public final class PackScan {
     /** Column headings whose numbers are counts of people. */
     static final Set<String> PEOPLE_COLUMNS = java.util.stream.Stream.of(
-            Set.of("Offenders", "Reoffenders", "Reoffences", "People"),
-            // The RJ Hub and Think Family sheets.
-            Set.of("Out of", "Counted", "With the outcome"),
-            // The service sheets (needs and gaps, IOM reach, Checkpoint activity).
-            Set.of("People assessed", "People with the need", "People with the need and no service contact",
-                    "Highest-risk adults", "On IOM", "Referrals", "People referred", "Eligible", "Diverted", "Prosecuted",
-                    "Contracts ended", "Contracts completed", "Contracts open"))
-            .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                    Set.of("Offenders", "Reoffenders", "Reoffences", "People"),
+                    // The RJ Hub and Think Family sheets.
+                    Set.of("Out of", "Counted", "With the outcome"),
+                    // The service sheets (needs and gaps, IOM reach, Checkpoint activity).
+                    Set.of(
+                            "People assessed",
+                            "People with the need",
+                            "People with the need and no service contact",
+                            "Highest-risk adults",
+                            "On IOM",
+                            "Referrals",
+                            "People referred",
+                            "Eligible",
+                            "Diverted",
+                            "Prosecuted",
+                            "Contracts ended",
+                            "Contracts completed",
+                            "Contracts open"))
+            .flatMap(Set::stream)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private static final Pattern NOTE = Pattern.compile("\\[note \\d+\\]");
     /** Dates are not counts: "1 April 2025", "2025-03-31", run ids such as 20250331T020000Z. */
     private static final Pattern DATE = Pattern.compile("\\b\\d{1,2} (January|February|March|April|May|June|July|"
@@ -47,13 +60,13 @@ public final class PackScan {
     /** A whole number standing alone: not part of a word, a decimal or a percentage. */
     private static final Pattern WHOLE = Pattern.compile("(?<![\\w.,])(\\d{1,3}(?:,\\d{3})*|\\d+)(?![\\w%]|[.,]\\d)");
 
-    private PackScan() {
-    }
+    private PackScan() {}
 
     /** Whole numbers in the text, note references aside. */
     static List<Long> wholeNumbers(String text) {
         List<Long> out = new ArrayList<>();
-        Matcher m = WHOLE.matcher(DATE.matcher(NOTE.matcher(text).replaceAll(" ")).replaceAll(" "));
+        Matcher m =
+                WHOLE.matcher(DATE.matcher(NOTE.matcher(text).replaceAll(" ")).replaceAll(" "));
         while (m.find()) {
             out.add(Long.parseLong(m.group(1).replace(",", "")));
         }
@@ -62,7 +75,8 @@ public final class PackScan {
 
     static void assertTextClean(String where, String text, int threshold) {
         for (long n : wholeNumbers(text)) {
-            assertThat(n).as("%s: '%s' holds %d, which could be a count of people", where, text, n)
+            assertThat(n)
+                    .as("%s: '%s' holds %d, which could be a count of people", where, text, n)
                     .matches(v -> v == 0 || v >= threshold);
         }
     }
@@ -96,7 +110,8 @@ public final class PackScan {
                             shownNumbers.add(c.getNumericCellValue());
                             if (row.getRowNum() > headerRow && peopleColumns.contains(c.getColumnIndex())) {
                                 checked++;
-                                assertThat(c.getNumericCellValue()).as("count of people at %s", where)
+                                assertThat(c.getNumericCellValue())
+                                        .as("count of people at %s", where)
                                         .matches(v -> v == 0 || v >= threshold);
                             }
                         }
@@ -114,7 +129,9 @@ public final class PackScan {
                         try {
                             double v = Double.parseDouble(text);
                             boolean shown = shownNumbers.stream().anyMatch(x -> Math.abs(x - v) < 1e-9);
-                            assertThat(shown).as("%s: cached value %s is a figure some table shows", where, v).isTrue();
+                            assertThat(shown)
+                                    .as("%s: cached value %s is a figure some table shows", where, v)
+                                    .isTrue();
                         } catch (NumberFormatException e) {
                             assertTextClean(where, text, threshold);
                         }
@@ -133,7 +150,8 @@ public final class PackScan {
         List<String> out = new ArrayList<>();
         try (XmlCursor c = root.newCursor()) {
             while (c.hasNextToken()) {
-                if (c.toNextToken() == XmlCursor.TokenType.START && c.getName().getLocalPart().equals(localName)) {
+                if (c.toNextToken() == XmlCursor.TokenType.START
+                        && c.getName().getLocalPart().equals(localName)) {
                     out.add(c.getTextValue());
                 }
             }
@@ -145,7 +163,8 @@ public final class PackScan {
     public static int scanModel(List<Sheet> sheets, int threshold) {
         int checked = 0;
         for (Sheet s : sheets) {
-            List<String> texts = new ArrayList<>(List.of(s.name().replace('_', ' '), s.title(), s.description(), s.contents()));
+            List<String> texts =
+                    new ArrayList<>(List.of(s.name().replace('_', ' '), s.title(), s.description(), s.contents()));
             texts.addAll(s.lines());
             s.charts().forEach(c -> {
                 texts.add(c.title());
@@ -161,9 +180,12 @@ public final class PackScan {
                         Object v = row.get(i) instanceof Formatted f ? f.value() : row.get(i);
                         if (v instanceof String text) {
                             texts.add(text);
-                        } else if (v instanceof Figure f && f.isNumber() && PEOPLE_COLUMNS.contains(columns.get(i).header())) {
+                        } else if (v instanceof Figure f
+                                && f.isNumber()
+                                && PEOPLE_COLUMNS.contains(columns.get(i).header())) {
                             checked++;
-                            assertThat(f.number()).as("%s: %s", s.name(), columns.get(i).header())
+                            assertThat(f.number())
+                                    .as("%s: %s", s.name(), columns.get(i).header())
                                     .matches(x -> x == 0 || x >= threshold);
                         }
                     }

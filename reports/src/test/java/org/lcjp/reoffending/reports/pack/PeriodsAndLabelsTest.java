@@ -10,10 +10,14 @@ import org.lcjp.reoffending.reports.pack.model.Periods;
 class PeriodsAndLabelsTest {
     @Test
     void periodsAreInWords() {
-        assertThat(Periods.label(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 3, 31))).isEqualTo("Jan to Mar 2019");
-        assertThat(Periods.label(LocalDate.of(2019, 7, 1), LocalDate.of(2019, 9, 30))).isEqualTo("Jul to Sep 2019");
-        assertThat(Periods.label(LocalDate.of(2018, 4, 1), LocalDate.of(2019, 3, 31))).isEqualTo("April 2018 to March 2019");
-        assertThat(Periods.label(LocalDate.of(2019, 4, 1), LocalDate.of(2019, 9, 30))).isEqualTo("April 2019 to September 2019");
+        assertThat(Periods.label(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 3, 31)))
+                .isEqualTo("Jan to Mar 2019");
+        assertThat(Periods.label(LocalDate.of(2019, 7, 1), LocalDate.of(2019, 9, 30)))
+                .isEqualTo("Jul to Sep 2019");
+        assertThat(Periods.label(LocalDate.of(2018, 4, 1), LocalDate.of(2019, 3, 31)))
+                .isEqualTo("April 2018 to March 2019");
+        assertThat(Periods.label(LocalDate.of(2019, 4, 1), LocalDate.of(2019, 9, 30)))
+                .isEqualTo("April 2019 to September 2019");
         assertThat(Periods.FinancialYear.parse("2018-19")).contains(new Periods.FinancialYear(2018));
         assertThat(Periods.FinancialYear.parse("FY2018/19")).contains(new Periods.FinancialYear(2018));
         assertThat(Periods.FinancialYear.parse("POOLED")).isEmpty();

@@ -17,11 +17,10 @@ import org.lcjp.reoffending.reports.performance.SourceTable;
 final class ServiceFixtures {
     static final List<String> SOURCES = List.of("POLICE", "COURT", "PROBATION", "PRISON", "YOS", "VICTIM", "OTHER");
     static final List<String> STAGES = List.of("OUT_OF_COURT", "PRE_SENTENCE", "POST_SENTENCE");
-    static final List<String> OUTCOMES = List.of("CONFERENCE", "INDIRECT", "VICTIM_DECLINED", "OFFENDER_DECLINED",
-            "NOT_SUITABLE", "WITHDRAWN");
+    static final List<String> OUTCOMES =
+            List.of("CONFERENCE", "INDIRECT", "VICTIM_DECLINED", "OFFENDER_DECLINED", "NOT_SUITABLE", "WITHDRAWN");
 
-    private ServiceFixtures() {
-    }
+    private ServiceFixtures() {}
 
     /** Three final financial years from April 2016 and a provisional one, 15-60 referrals a year. */
     static List<RjActivityRow> rjActivity(Random rnd) {
@@ -53,7 +52,8 @@ final class ServiceFixtures {
                 boolean consent = ask && rnd.nextDouble() < 0.6;
                 asked += ask ? 1 : 0;
                 consented += consent ? 1 : 0;
-                String o = !consent ? (rnd.nextBoolean() ? "VICTIM_DECLINED" : "OPEN")
+                String o = !consent
+                        ? (rnd.nextBoolean() ? "VICTIM_DECLINED" : "OPEN")
                         : OUTCOMES.get(rnd.nextInt(OUTCOMES.size()));
                 outcome.merge(o, 1L, Long::sum);
                 if (o.equals("CONFERENCE") || o.equals("INDIRECT")) {
@@ -81,17 +81,27 @@ final class ServiceFixtures {
         return out;
     }
 
-    private static RjActivityRow count(String period, LocalDate start, LocalDate end, String measure, String category,
-                                       long n, String status) {
+    private static RjActivityRow count(
+            String period, LocalDate start, LocalDate end, String measure, String category, long n, String status) {
         return new RjActivityRow(period, start, end, measure, category, n, null, null, null, null, status);
     }
 
-    private static RjActivityRow share(String period, LocalDate start, LocalDate end, String measure, long with, long of,
-                                       String status) {
+    private static RjActivityRow share(
+            String period, LocalDate start, LocalDate end, String measure, long with, long of, String status) {
         Double v = of == 0 ? null : (double) with / of;
         double se = v == null ? 0 : Math.sqrt(v * (1 - v) / of);
-        return new RjActivityRow(period, start, end, measure, "ALL", with, of, v, v == null ? null : Math.max(0, v - 2 * se),
-                v == null ? null : Math.min(1, v + 2 * se), status);
+        return new RjActivityRow(
+                period,
+                start,
+                end,
+                measure,
+                "ALL",
+                with,
+                of,
+                v,
+                v == null ? null : Math.max(0, v - 2 * se),
+                v == null ? null : Math.min(1, v + 2 * se),
+                status);
     }
 
     /**
@@ -108,15 +118,37 @@ final class ServiceFixtures {
             long n = 100L + rnd.nextInt(201);
             long ew = binomial(rnd, e, 0.12);
             long nw = binomial(rnd, n, 0.05);
-            out.addAll(pair("CHILDREN_BY_YEAR", period, start, start.plusYears(1).minusDays(1), "EXPOSED", "NOT_EXPOSED",
-                    "OFFENDING_SHARE", "CHILDREN", e, ew, n, nw));
+            out.addAll(pair(
+                    "CHILDREN_BY_YEAR",
+                    period,
+                    start,
+                    start.plusYears(1).minusDays(1),
+                    "EXPOSED",
+                    "NOT_EXPOSED",
+                    "OFFENDING_SHARE",
+                    "CHILDREN",
+                    e,
+                    ew,
+                    n,
+                    nw));
             pooled[0] += e;
             pooled[1] += ew;
             pooled[2] += n;
             pooled[3] += nw;
         }
-        out.addAll(pair("CHILDREN_BY_YEAR", "POOLED", LocalDate.of(2016, 4, 1), LocalDate.of(2019, 3, 31), "EXPOSED",
-                "NOT_EXPOSED", "OFFENDING_SHARE", "CHILD_YEARS", pooled[0], pooled[1], pooled[2], pooled[3]));
+        out.addAll(pair(
+                "CHILDREN_BY_YEAR",
+                "POOLED",
+                LocalDate.of(2016, 4, 1),
+                LocalDate.of(2019, 3, 31),
+                "EXPOSED",
+                "NOT_EXPOSED",
+                "OFFENDING_SHARE",
+                "CHILD_YEARS",
+                pooled[0],
+                pooled[1],
+                pooled[2],
+                pooled[3]));
         long[] cohorts = new long[4];
         for (int q = 0; q < 2; q++) {
             LocalDate start = LocalDate.of(2017, 1 + 3 * q, 1);
@@ -127,8 +159,19 @@ final class ServiceFixtures {
             long pr = binomial(rnd, parents, 0.3);
             long nr = binomial(rnd, offenders - parents, 0.25);
             out.add(one("OFFENDER_PARENTS", period, start, end, "PARENT_SHARE", "OFFENDERS", offenders, parents));
-            out.addAll(pair("OFFENDER_PARENTS", period, start, end, "PARENT", "NOT_PARENT", "REOFFENDING_RATE",
-                    "OFFENDERS", parents, pr, offenders - parents, nr));
+            out.addAll(pair(
+                    "OFFENDER_PARENTS",
+                    period,
+                    start,
+                    end,
+                    "PARENT",
+                    "NOT_PARENT",
+                    "REOFFENDING_RATE",
+                    "OFFENDERS",
+                    parents,
+                    pr,
+                    offenders - parents,
+                    nr));
             cohorts[0] += parents;
             cohorts[1] += pr;
             cohorts[2] += offenders - parents;
@@ -136,11 +179,36 @@ final class ServiceFixtures {
         }
         LocalDate first = LocalDate.of(2017, 1, 1);
         LocalDate last = LocalDate.of(2017, 6, 30);
-        out.add(one("OFFENDER_PARENTS", "POOLED", first, last, "PARENT_SHARE", "OFFENDER_COHORTS", cohorts[0] + cohorts[2],
+        out.add(one(
+                "OFFENDER_PARENTS",
+                "POOLED",
+                first,
+                last,
+                "PARENT_SHARE",
+                "OFFENDER_COHORTS",
+                cohorts[0] + cohorts[2],
                 cohorts[0]));
-        out.addAll(pair("OFFENDER_PARENTS", "POOLED", first, last, "PARENT", "NOT_PARENT", "REOFFENDING_RATE",
-                "OFFENDER_COHORTS", cohorts[0], cohorts[1], cohorts[2], cohorts[3]));
-        out.add(one("TWO_GENERATIONS", "ALL", null, null, "TWO_GENERATION_SHARE", "FAMILIES", 120 + rnd.nextInt(50),
+        out.addAll(pair(
+                "OFFENDER_PARENTS",
+                "POOLED",
+                first,
+                last,
+                "PARENT",
+                "NOT_PARENT",
+                "REOFFENDING_RATE",
+                "OFFENDER_COHORTS",
+                cohorts[0],
+                cohorts[1],
+                cohorts[2],
+                cohorts[3]));
+        out.add(one(
+                "TWO_GENERATIONS",
+                "ALL",
+                null,
+                null,
+                "TWO_GENERATION_SHARE",
+                "FAMILIES",
+                120 + rnd.nextInt(50),
                 1 + rnd.nextInt(3)));
         return out;
     }
@@ -153,30 +221,131 @@ final class ServiceFixtures {
         return k;
     }
 
-    private static FamilyRow one(String set, String period, LocalDate start, LocalDate end, String measure, String unit,
-                                 long n, long with) {
+    private static FamilyRow one(
+            String set, String period, LocalDate start, LocalDate end, String measure, String unit, long n, long with) {
         double v = (double) with / n;
-        return new FamilyRow(set, period, start, end, "ALL", measure, unit, n, with, v, v * 0.8, Math.min(1, v * 1.2),
-                null, null, null, null, null, null, "OK");
+        return new FamilyRow(
+                set,
+                period,
+                start,
+                end,
+                "ALL",
+                measure,
+                unit,
+                n,
+                with,
+                v,
+                v * 0.8,
+                Math.min(1, v * 1.2),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "OK");
     }
 
     /** Both groups of a comparison, TOO_SMALL (no numerators or shares) when either has fewer than 60. */
-    private static List<FamilyRow> pair(String set, String period, LocalDate start, LocalDate end, String group,
-                                        String reference, String measure, String unit, long n, long with, long refN,
-                                        long refWith) {
+    private static List<FamilyRow> pair(
+            String set,
+            String period,
+            LocalDate start,
+            LocalDate end,
+            String group,
+            String reference,
+            String measure,
+            String unit,
+            long n,
+            long with,
+            long refN,
+            long refWith) {
         boolean ok = Math.min(n, refN) >= 60;
         double v = (double) with / n;
         double r = (double) refWith / refN;
         double se = Math.sqrt(v * (1 - v) / n + r * (1 - r) / refN);
-        FamilyRow g = ok ? new FamilyRow(set, period, start, end, group, measure, unit, n, with, v, Math.max(0, v - 0.05),
-                v + 0.05, reference, v - r, v - r - 2 * se, v - r + 2 * se, 0.04, v - r - 2 * se > 0 || v - r + 2 * se < 0,
-                "OK")
-                : new FamilyRow(set, period, start, end, group, measure, unit, n, null, null, null, null, reference, null,
-                null, null, null, null, "TOO_SMALL");
-        FamilyRow ref = ok ? new FamilyRow(set, period, start, end, reference, measure, unit, refN, refWith, r,
-                Math.max(0, r - 0.03), r + 0.03, reference, null, null, null, null, null, "OK")
-                : new FamilyRow(set, period, start, end, reference, measure, unit, refN, null, null, null, null, reference,
-                null, null, null, null, null, "TOO_SMALL");
+        FamilyRow g = ok
+                ? new FamilyRow(
+                        set,
+                        period,
+                        start,
+                        end,
+                        group,
+                        measure,
+                        unit,
+                        n,
+                        with,
+                        v,
+                        Math.max(0, v - 0.05),
+                        v + 0.05,
+                        reference,
+                        v - r,
+                        v - r - 2 * se,
+                        v - r + 2 * se,
+                        0.04,
+                        v - r - 2 * se > 0 || v - r + 2 * se < 0,
+                        "OK")
+                : new FamilyRow(
+                        set,
+                        period,
+                        start,
+                        end,
+                        group,
+                        measure,
+                        unit,
+                        n,
+                        null,
+                        null,
+                        null,
+                        null,
+                        reference,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "TOO_SMALL");
+        FamilyRow ref = ok
+                ? new FamilyRow(
+                        set,
+                        period,
+                        start,
+                        end,
+                        reference,
+                        measure,
+                        unit,
+                        refN,
+                        refWith,
+                        r,
+                        Math.max(0, r - 0.03),
+                        r + 0.03,
+                        reference,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "OK")
+                : new FamilyRow(
+                        set,
+                        period,
+                        start,
+                        end,
+                        reference,
+                        measure,
+                        unit,
+                        refN,
+                        null,
+                        null,
+                        null,
+                        null,
+                        reference,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "TOO_SMALL");
         return List.of(g, ref);
     }
 

@@ -38,38 +38,59 @@ class PerformanceFrameworkTest {
             m.put("status", c[3]);
             rows.add(m);
         }
-        return new SourceTable("proven_reoffending", List.of("cohort_start", "cohort_end", "population", "dimension",
-                "category", "offenders", "reoffenders", "reoffences", "reoffending_rate", "status"), rows);
+        return new SourceTable(
+                "proven_reoffending",
+                List.of(
+                        "cohort_start",
+                        "cohort_end",
+                        "population",
+                        "dimension",
+                        "category",
+                        "offenders",
+                        "reoffenders",
+                        "reoffences",
+                        "reoffending_rate",
+                        "status"),
+                rows);
     }
 
     static Object[] q(String start, long offenders, long reoffenders, String status) {
-        return new Object[]{LocalDate.parse(start), offenders, reoffenders, status};
+        return new Object[] {LocalDate.parse(start), offenders, reoffenders, status};
     }
 
     @Test
     void quartersPoolIntoFinalFinancialYearsWithChangesAndRating() {
         SourceTable t = reoffending(
-                q("2016-04-01", 100L, 30L, "FINAL"), q("2016-07-01", 100L, 30L, "FINAL"),
-                q("2016-10-01", 100L, 30L, "FINAL"), q("2017-01-01", 100L, 30L, "FINAL"),
-                q("2017-04-01", 100L, 20L, "FINAL"), q("2017-07-01", 100L, 20L, "FINAL"),
-                q("2017-10-01", 100L, 20L, "FINAL"), q("2018-01-01", 100L, 24L, "FINAL"),
+                q("2016-04-01", 100L, 30L, "FINAL"),
+                q("2016-07-01", 100L, 30L, "FINAL"),
+                q("2016-10-01", 100L, 30L, "FINAL"),
+                q("2017-01-01", 100L, 30L, "FINAL"),
+                q("2017-04-01", 100L, 20L, "FINAL"),
+                q("2017-07-01", 100L, 20L, "FINAL"),
+                q("2017-10-01", 100L, 20L, "FINAL"),
+                q("2018-01-01", 100L, 24L, "FINAL"),
                 q("2018-04-01", 100L, 10L, "PROVISIONAL"));
-        List<PerformanceRow> rows = PerformanceFramework.compute(List.of(target("adult_reoffending_rate")),
-                Map.of("proven_reoffending", t));
-        assertThat(rows).extracting(PerformanceRow::period)
+        List<PerformanceRow> rows = PerformanceFramework.compute(
+                List.of(target("adult_reoffending_rate")), Map.of("proven_reoffending", t));
+        assertThat(rows)
+                .extracting(PerformanceRow::period)
                 .containsExactly("April 2016 to March 2017", "April 2017 to March 2018");
         PerformanceRow latest = rows.get(1);
         assertThat(latest.value()).isEqualTo(84.0 / 400);
         assertThat(latest.numerator()).isEqualTo(84.0);
         assertThat(latest.denominator()).isEqualTo(400.0);
-        assertThat(latest.rag()).as("21%% against a target of 25%%, lower is better").isEqualTo("GREEN");
+        assertThat(latest.rag())
+                .as("21%% against a target of 25%%, lower is better")
+                .isEqualTo("GREEN");
         assertThat(latest.previousPeriod()).isEqualTo("April 2016 to March 2017");
         assertThat(latest.changeOnYear()).isCloseTo(0.21 - 0.30, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(latest.changeOnYearSignificant()).isTrue();
         assertThat(latest.changeOnYearCiHigh()).isNegative();
         assertThat(latest.baselinePeriod()).isEqualTo("April 2016 to March 2017");
         assertThat(latest.changeOnBaseline()).isEqualTo(latest.changeOnYear());
-        assertThat(rows.get(0).rag()).as("30%% is more than 2 points above 25%%").isEqualTo("RED");
+        assertThat(rows.get(0).rag())
+                .as("30%% is more than 2 points above 25%%")
+                .isEqualTo("RED");
     }
 
     @Test
@@ -87,14 +108,20 @@ class PerformanceFrameworkTest {
 
     @Test
     void anAbsentTableOrColumnIsNotAvailableAndNeverACrash() {
-        List<PerformanceRow> rows = PerformanceFramework.compute(SHIPPED, Map.of("proven_reoffending",
-                reoffending(q("2016-04-01", 100L, 30L, "FINAL"))));
-        assertThat(rows).filteredOn(r -> r.measureId().equals("rj_conferences"))
-                .extracting(PerformanceRow::availability).containsExactly(PerformanceRow.TABLE_ABSENT);
-        assertThat(rows).filteredOn(r -> r.measureId().equals("harm_per_offender"))
-                .extracting(PerformanceRow::availability).containsExactly(PerformanceRow.COLUMN_ABSENT);
-        assertThat(rows).filteredOn(r -> r.measureId().equals("adult_reoffending_rate"))
-                .extracting(PerformanceRow::availability).as("one quarter is not a whole final year")
+        List<PerformanceRow> rows = PerformanceFramework.compute(
+                SHIPPED, Map.of("proven_reoffending", reoffending(q("2016-04-01", 100L, 30L, "FINAL"))));
+        assertThat(rows)
+                .filteredOn(r -> r.measureId().equals("rj_conferences"))
+                .extracting(PerformanceRow::availability)
+                .containsExactly(PerformanceRow.TABLE_ABSENT);
+        assertThat(rows)
+                .filteredOn(r -> r.measureId().equals("harm_per_offender"))
+                .extracting(PerformanceRow::availability)
+                .containsExactly(PerformanceRow.COLUMN_ABSENT);
+        assertThat(rows)
+                .filteredOn(r -> r.measureId().equals("adult_reoffending_rate"))
+                .extracting(PerformanceRow::availability)
+                .as("one quarter is not a whole final year")
                 .containsExactly(PerformanceRow.NO_DATA);
         assertThat(rows.stream().map(PerformanceRow::measureId).distinct()).hasSize(SHIPPED.size());
     }
@@ -102,7 +129,7 @@ class PerformanceFrameworkTest {
     @Test
     void aServiceTableLightsUpWhenItArrives() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String[] y : new String[][]{{"FY2017-18", "40"}, {"FY2018-19", "55"}}) {
+        for (String[] y : new String[][] {{"FY2017-18", "40"}, {"FY2018-19", "55"}}) {
             for (String category : List.of("CONFERENCE", "INDIRECT")) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("period", y[0]);
@@ -113,24 +140,32 @@ class PerformanceFrameworkTest {
                 rows.add(m);
             }
         }
-        List<PerformanceRow> out = PerformanceFramework.compute(List.of(target("rj_conferences")),
-                Map.of("rj_activity", new SourceTable("rj_activity", List.copyOf(rows.get(0).keySet()), rows)));
+        List<PerformanceRow> out = PerformanceFramework.compute(
+                List.of(target("rj_conferences")),
+                Map.of(
+                        "rj_activity",
+                        new SourceTable("rj_activity", List.copyOf(rows.get(0).keySet()), rows)));
         assertThat(out).extracting(PerformanceRow::availability).containsOnly(PerformanceRow.AVAILABLE);
         PerformanceRow latest = out.get(1);
         assertThat(latest.period()).isEqualTo("April 2018 to March 2019");
         assertThat(latest.value()).isEqualTo(55.0);
         assertThat(latest.rag()).isEqualTo("GREEN");
         assertThat(latest.changeOnYear()).isEqualTo(15.0);
-        assertThat(latest.changeOnYearCiLow()).as("Poisson: 15 +- 1.96 sqrt(95)").isCloseTo(15 - 1.959964 * Math.sqrt(95),
-                org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(latest.changeOnYearCiLow())
+                .as("Poisson: 15 +- 1.96 sqrt(95)")
+                .isCloseTo(15 - 1.959964 * Math.sqrt(95), org.assertj.core.data.Offset.offset(1e-4));
         assertThat(latest.changeOnYearSignificant()).isFalse();
     }
 
     @Test
     void theLargestGapIsTheLargerOfTheTwoGapsOverTheWholeArea() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] r : new Object[][]{{"ALL", "ALL", "DRUGS_OR_ALCOHOL", 50L, 30L}, {"ALL", "ALL", "ACCOMMODATION", 40L, 8L},
-                {"Durham", "ALL", "ACCOMMODATION", 10L, 9L}, {"ALL", "F", "DRUGS_OR_ALCOHOL", 5L, 5L}}) {
+        for (Object[] r : new Object[][] {
+            {"ALL", "ALL", "DRUGS_OR_ALCOHOL", 50L, 30L},
+            {"ALL", "ALL", "ACCOMMODATION", 40L, 8L},
+            {"Durham", "ALL", "ACCOMMODATION", 10L, 9L},
+            {"ALL", "F", "DRUGS_OR_ALCOHOL", 5L, 5L}
+        }) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("period", "FY2018-19");
             m.put("local_authority", r[0]);
@@ -141,20 +176,37 @@ class PerformanceFrameworkTest {
             m.put("share_without_service", ((Long) r[4]).doubleValue() / (Long) r[3]);
             rows.add(m);
         }
-        List<PerformanceRow> out = PerformanceFramework.compute(List.of(target("largest_gap_in_provision")),
-                Map.of("needs_and_gaps", new SourceTable("needs_and_gaps", List.copyOf(rows.get(0).keySet()), rows)));
-        assertThat(out.get(0).value()).as("all areas, women and men: not one authority's or one sex's row").isEqualTo(0.6);
+        List<PerformanceRow> out = PerformanceFramework.compute(
+                List.of(target("largest_gap_in_provision")),
+                Map.of(
+                        "needs_and_gaps",
+                        new SourceTable(
+                                "needs_and_gaps", List.copyOf(rows.get(0).keySet()), rows)));
+        assertThat(out.get(0).value())
+                .as("all areas, women and men: not one authority's or one sex's row")
+                .isEqualTo(0.6);
         assertThat(out.get(0).numerator()).isEqualTo(30.0);
         assertThat(out.get(0).rag()).isEqualTo("RED");
     }
 
     @Test
     void theShippedTargetsCoverEveryMeasureOfSectionSeven() {
-        assertThat(SHIPPED).extracting(Target::id).containsExactly("adult_reoffending_rate",
-                "juvenile_reoffending_rate", "reoffences_per_offender", "harm_per_offender",
-                "checkpoint_completion_rate", "checkpoint_diverted_minus_prosecuted", "iom_harm_reduction",
-                "rj_conferences", "rj_victim_satisfaction", "iom_highest_risk_share",
-                "intergenerational_offending_rate", "largest_gap_in_provision", "timeliness_months");
+        assertThat(SHIPPED)
+                .extracting(Target::id)
+                .containsExactly(
+                        "adult_reoffending_rate",
+                        "juvenile_reoffending_rate",
+                        "reoffences_per_offender",
+                        "harm_per_offender",
+                        "checkpoint_completion_rate",
+                        "checkpoint_diverted_minus_prosecuted",
+                        "iom_harm_reduction",
+                        "rj_conferences",
+                        "rj_victim_satisfaction",
+                        "iom_highest_risk_share",
+                        "intergenerational_offending_rate",
+                        "largest_gap_in_provision",
+                        "timeliness_months");
     }
 
     @Test
@@ -178,8 +230,10 @@ class PerformanceFrameworkTest {
                     amber_tolerance: 0
                     baseline: ALL
                 """);
-        assertThatThrownBy(() -> Targets.load(file)).isInstanceOf(Targets.InvalidTargets.class)
-                .satisfies(e -> assertThat(((Targets.InvalidTargets) e).problems()).hasSize(5)
+        assertThatThrownBy(() -> Targets.load(file))
+                .isInstanceOf(Targets.InvalidTargets.class)
+                .satisfies(e -> assertThat(((Targets.InvalidTargets) e).problems())
+                        .hasSize(5)
                         .anySatisfy(p -> assertThat(p).contains("column 'anything' is not in rj_activity"))
                         .anySatisfy(p -> assertThat(p).contains("column 'populaton' is not in proven_reoffending"))
                         .anySatisfy(p -> assertThat(p).contains("unknown key 'colour'"))

@@ -12,12 +12,23 @@ class TargetFigureTest {
     @Test
     void filtersKeepTheTargetsFilesOrder() {
         Map<String, String> filters = new LinkedHashMap<>();
-        for (String k : new String[] {"measure", "group_name", "comparison", "method", "subgroup", "period", "category"}) {
+        for (String k :
+                new String[] {"measure", "group_name", "comparison", "method", "subgroup", "period", "category"}) {
             filters.put(k, k.toUpperCase(Locale.ROOT));
         }
-        Target.Figure f = new Target.Figure("cohort_comparison", filters, "value", Target.Statistic.ESTIMATE, null, null,
-                null, null, Target.Aggregate.NONE, null);
-        assertThat(PerformanceFramework.filters(f)).isEqualTo("measure=MEASURE; group_name=GROUP_NAME; "
-                + "comparison=COMPARISON; method=METHOD; subgroup=SUBGROUP; period=PERIOD; category=CATEGORY");
+        Target.Figure f = new Target.Figure(
+                "cohort_comparison",
+                filters,
+                "value",
+                Target.Statistic.ESTIMATE,
+                null,
+                null,
+                null,
+                null,
+                Target.Aggregate.NONE,
+                null);
+        assertThat(PerformanceFramework.filters(f))
+                .isEqualTo("measure=MEASURE; group_name=GROUP_NAME; "
+                        + "comparison=COMPARISON; method=METHOD; subgroup=SUBGROUP; period=PERIOD; category=CATEGORY");
     }
 }

@@ -6,9 +6,12 @@ import java.util.List;
  * A chart drawn from figures already disclosure-controlled: its values are literal (null is a gap), so a chart can
  * never show a figure its table withholds, and it needs no chart-data table of its own.
  */
-public record Chart(Type type, String title, String altText, List<String> categories, List<Series> series,
-                    String valueFormat) {
-    public enum Type { LINE, BAR }
+public record Chart(
+        Type type, String title, String altText, List<String> categories, List<Series> series, String valueFormat) {
+    public enum Type {
+        LINE,
+        BAR
+    }
 
     /** A series; {@code values} align with the categories, null where there is nothing to draw. */
     public record Series(String name, List<Double> values) {

@@ -4,12 +4,17 @@ package org.lcjp.reoffending.reports.pack.model;
 public record Column(String header, Kind kind) {
     /** How a column's values are formatted, and its width in characters. */
     public enum Kind {
-        TEXT(24, false, null), LONG_TEXT(60, false, null), FLAGS(12, false, null),
+        TEXT(24, false, null),
+        LONG_TEXT(60, false, null),
+        FLAGS(12, false, null),
         /** A count of people (disclosure-controlled). */
         COUNT(13, true, "#,##0"),
         /** A count of something other than people: file rows, records, pairs (not suppressed). */
         NUMBER(13, true, "#,##0"),
-        PERCENT(12, true, "0.0%"), DECIMAL(12, true, "0.00"), P_VALUE(10, true, "0.000"), DATE(14, true, "d mmm yyyy");
+        PERCENT(12, true, "0.0%"),
+        DECIMAL(12, true, "0.00"),
+        P_VALUE(10, true, "0.000"),
+        DATE(14, true, "d mmm yyyy");
 
         public final int width;
         public final boolean numeric;

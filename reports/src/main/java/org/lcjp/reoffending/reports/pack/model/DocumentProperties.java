@@ -6,5 +6,4 @@ package org.lcjp.reoffending.reports.pack.model;
  * @param title   the document title
  * @param creator who made it (the pack's contact), where the format has a place for it
  */
-public record DocumentProperties(String title, String creator) {
-}
+public record DocumentProperties(String title, String creator) {}

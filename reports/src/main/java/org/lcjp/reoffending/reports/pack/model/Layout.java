@@ -10,8 +10,7 @@ import org.lcjp.reoffending.reports.disclosure.Shorthand;
 public final class Layout {
     private static final String FORMULA_START = "=+-@";
 
-    private Layout() {
-    }
+    private Layout() {}
 
     /** The sheet with one key line per shorthand symbol it uses, before its other lines. */
     public static Sheet withKey(Sheet s, int threshold, int lowReliabilityBelow) {
@@ -67,7 +66,8 @@ public final class Layout {
             return text;
         }
         return FORMULA_START.indexOf(text.charAt(0)) >= 0 || text.charAt(0) == '\t' || text.charAt(0) == '\r'
-                ? "'" + text : text;
+                ? "'" + text
+                : text;
     }
 
     /**

@@ -17,8 +17,7 @@ public final class Periods {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(\\d{4})(?!\\d)");
 
-    private Periods() {
-    }
+    private Periods() {}
 
     /** A date in words: "31 March 2025". */
     public static String day(LocalDate d) {

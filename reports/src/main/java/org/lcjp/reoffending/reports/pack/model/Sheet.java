@@ -15,11 +15,18 @@ import java.util.List;
  * @param table       the sheet's table, or null (cover, summary)
  * @param charts      charts beside the table (or below the lines when there is no table)
  */
-public record Sheet(String name, String contents, String title, String description, List<String> lines, Table table,
-                    List<Chart> charts) {
+public record Sheet(
+        String name,
+        String contents,
+        String title,
+        String description,
+        List<String> lines,
+        Table table,
+        List<Chart> charts) {
     public Sheet {
         if (!name.matches("[A-Za-z][A-Za-z0-9_]{0,30}")) {
-            throw new IllegalArgumentException("Cannot name sheet: letters, digits and underscores, 31 at most (" + name + ")");
+            throw new IllegalArgumentException(
+                    "Cannot name sheet: letters, digits and underscores, 31 at most (" + name + ")");
         }
         lines = List.copyOf(lines);
         charts = charts.stream().filter(Chart::hasValues).toList();

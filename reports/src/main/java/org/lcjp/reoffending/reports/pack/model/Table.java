@@ -13,17 +13,20 @@ public record Table(String name, List<Column> columns, List<List<Object>> rows) 
 
     public Table {
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("Cannot name table: letters, digits and underscores only (" + name + ")");
+            throw new IllegalArgumentException(
+                    "Cannot name table: letters, digits and underscores only (" + name + ")");
         }
         columns = List.copyOf(columns);
         int width = columns.size();
         String tableName = name;
-        rows = rows.stream().map(r -> {
-            if (r.size() != width) {
-                throw new IllegalArgumentException("Table " + tableName + ": row of " + r.size() + " cells, expected "
-                        + width);
-            }
-            return java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r));
-        }).toList();
+        rows = rows.stream()
+                .map(r -> {
+                    if (r.size() != width) {
+                        throw new IllegalArgumentException(
+                                "Table " + tableName + ": row of " + r.size() + " cells, expected " + width);
+                    }
+                    return java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r));
+                })
+                .toList();
     }
 }

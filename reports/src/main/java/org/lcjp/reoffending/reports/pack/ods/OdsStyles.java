@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
 import org.odftoolkit.odfdom.doc.table.OdfTableCell;
+import org.odftoolkit.odfdom.dom.OdfContentDom;
 import org.odftoolkit.odfdom.incubator.doc.number.OdfNumberDateStyle;
 import org.odftoolkit.odfdom.incubator.doc.number.OdfNumberPercentageStyle;
 import org.odftoolkit.odfdom.incubator.doc.number.OdfNumberStyle;
-import org.odftoolkit.odfdom.dom.OdfContentDom;
 import org.w3c.dom.Element;
 
 /**
@@ -45,7 +45,10 @@ final class OdsStyles {
 
     /** A background colour, e.g. #00703C. */
     void background(OdfTableCell cell, String rgb) {
-        use(cell, "PackFill" + rgb.substring(1), s -> cellProperties(s).setAttributeNS(FO_NS, "fo:background-color", rgb));
+        use(
+                cell,
+                "PackFill" + rgb.substring(1),
+                s -> cellProperties(s).setAttributeNS(FO_NS, "fo:background-color", rgb));
     }
 
     /** A number format such as #,##0, 0.00 or 0.0% (a percentage when it ends with %). */
@@ -62,9 +65,11 @@ final class OdsStyles {
         String key = prefix + Integer.toHexString(format.hashCode());
         use(cell, key, s -> {
             String data = key + "Data";
-            Element number = prefix.equals("PackDate") ? new OdfNumberDateStyle(content, format, data)
-                    : format.endsWith("%") ? new OdfNumberPercentageStyle(content, format, data)
-                    : new OdfNumberStyle(content, format, data);
+            Element number = prefix.equals("PackDate")
+                    ? new OdfNumberDateStyle(content, format, data)
+                    : format.endsWith("%")
+                            ? new OdfNumberPercentageStyle(content, format, data)
+                            : new OdfNumberStyle(content, format, data);
             automatic.appendChild(number);
             s.setAttributeNS(STYLE_NS, "style:data-style-name", data);
         });
@@ -79,7 +84,8 @@ final class OdsStyles {
             automatic.appendChild(s);
             return n;
         });
-        cell.getOdfElement().setAttributeNS("urn:oasis:names:tc:opendocument:xmlns:table:1.0", "table:style-name", name);
+        cell.getOdfElement()
+                .setAttributeNS("urn:oasis:names:tc:opendocument:xmlns:table:1.0", "table:style-name", name);
     }
 
     private Element cellProperties(Element style) {

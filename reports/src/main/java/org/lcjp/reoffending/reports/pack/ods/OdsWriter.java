@@ -8,22 +8,22 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
+import org.lcjp.reoffending.reports.pack.model.Column;
+import org.lcjp.reoffending.reports.pack.model.DocumentProperties;
 import org.lcjp.reoffending.reports.pack.model.Figure;
+import org.lcjp.reoffending.reports.pack.model.Formatted;
 import org.lcjp.reoffending.reports.pack.model.Layout;
+import org.lcjp.reoffending.reports.pack.model.Rag;
+import org.lcjp.reoffending.reports.pack.model.Sheet;
+import org.lcjp.reoffending.reports.pack.model.Table;
 import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import org.odftoolkit.odfdom.doc.table.OdfTable;
 import org.odftoolkit.odfdom.doc.table.OdfTableCell;
 import org.odftoolkit.odfdom.dom.element.office.OfficeSpreadsheetElement;
 import org.odftoolkit.odfdom.dom.element.table.TableDatabaseRangeElement;
 import org.odftoolkit.odfdom.dom.element.table.TableDatabaseRangesElement;
-import org.lcjp.reoffending.reports.pack.model.Column;
-import org.lcjp.reoffending.reports.pack.model.DocumentProperties;
-import org.lcjp.reoffending.reports.pack.model.Formatted;
-import org.lcjp.reoffending.reports.pack.model.Rag;
-import org.lcjp.reoffending.reports.pack.model.Sheet;
-import org.lcjp.reoffending.reports.pack.model.Table;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Lays the same sheets out as OpenDocument (the open standard the guidance advises for publication): title in A1,
@@ -41,8 +41,7 @@ public final class OdsWriter {
     /** Height of a line of the default 10 pt text. */
     private static final double MM_PER_LINE = 4.5;
 
-    private OdsWriter() {
-    }
+    private OdsWriter() {}
 
     public static void write(List<Sheet> sheets, DocumentProperties properties, OutputStream out) throws IOException {
         try (OdfSpreadsheetDocument doc = OdfSpreadsheetDocument.newSpreadsheetDocument()) {
@@ -74,13 +73,15 @@ public final class OdsWriter {
                     long width = Math.max(25, Math.round(t.columns().get(c).kind().width * MM_PER_CHAR));
                     table.getColumnByIndex(c).setWidth(width);
                     total += width;
-                    headerLines = Math.max(headerLines, Layout.wrappedLines(t.columns().get(c).header(), charsPerLine(width)));
+                    headerLines = Math.max(
+                            headerLines, Layout.wrappedLines(t.columns().get(c).header(), charsPerLine(width)));
                 }
                 fitHeight(table, header, headerLines);
                 if (total < LINE_WIDTH_MM) {
                     // The lines above overflow to the right; widen the last column so a printout keeps them whole.
                     int last = t.columns().size() - 1;
-                    table.getColumnByIndex(last).setWidth(table.getColumnByIndex(last).getWidth() + LINE_WIDTH_MM - total);
+                    table.getColumnByIndex(last)
+                            .setWidth(table.getColumnByIndex(last).getWidth() + LINE_WIDTH_MM - total);
                 }
                 row++;
                 for (List<Object> values : t.rows()) {
@@ -91,8 +92,13 @@ public final class OdsWriter {
                         if (t.columns().get(c).kind() == Column.Kind.LONG_TEXT) {
                             styles.wrap(cell);
                             if (values.get(c) instanceof String text) {
-                                rowLines = Math.max(rowLines, Layout.wrappedLines(text,
-                                        charsPerLine(table.getColumnByIndex(c).getWidth()) - 1));
+                                rowLines = Math.max(
+                                        rowLines,
+                                        Layout.wrappedLines(
+                                                text,
+                                                charsPerLine(table.getColumnByIndex(c)
+                                                                .getWidth())
+                                                        - 1));
                             }
                         }
                     }
@@ -100,8 +106,13 @@ public final class OdsWriter {
                     row++;
                 }
                 repeatOnEveryPage(table, header);
-                ranges.append(s.name()).append('\u0000').append(t.name()).append('\u0000')
-                        .append(address(s.name(), header, 0, row - 1, t.columns().size() - 1)).append('\n');
+                ranges.append(s.name())
+                        .append('\u0000')
+                        .append(t.name())
+                        .append('\u0000')
+                        .append(address(
+                                s.name(), header, 0, row - 1, t.columns().size() - 1))
+                        .append('\n');
             }
             for (OdfTable old : initial) {
                 old.remove();
@@ -246,11 +257,13 @@ public final class OdsWriter {
             styles.format(cell, "0.0%");
         } else {
             cell.setDoubleValue(v);
-            styles.format(cell, switch (kind) {
-                case DECIMAL -> "0.00";
-                case P_VALUE -> "0.000";
-                default -> "#,##0";
-            });
+            styles.format(
+                    cell,
+                    switch (kind) {
+                        case DECIMAL -> "0.00";
+                        case P_VALUE -> "0.000";
+                        default -> "#,##0";
+                    });
         }
     }
 }

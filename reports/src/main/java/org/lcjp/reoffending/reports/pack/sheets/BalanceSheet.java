@@ -23,13 +23,24 @@ public final class BalanceSheet implements PackSheet {
 
     /** Checkpoint diversion. */
     public BalanceSheet() {
-        this("DIVERSION", "Checkpoint_balance", "Checkpoint: how alike the diverted and prosecuted groups are before "
-                + "and after matching", "Checkpoint diversion: balance of the matched groups", "Diverted", "Prosecuted",
+        this(
+                "DIVERSION",
+                "Checkpoint_balance",
+                "Checkpoint: how alike the diverted and prosecuted groups are before " + "and after matching",
+                "Checkpoint diversion: balance of the matched groups",
+                "Diverted",
+                "Prosecuted",
                 "MATCHING");
     }
 
-    private BalanceSheet(String comparison, String name, String contents, String title, String treated, String control,
-                         String note) {
+    private BalanceSheet(
+            String comparison,
+            String name,
+            String contents,
+            String title,
+            String treated,
+            String control,
+            String note) {
         this.comparison = comparison;
         this.name = name;
         this.contents = contents;
@@ -41,9 +52,15 @@ public final class BalanceSheet implements PackSheet {
 
     /** Restorative justice: completed processes against offenders not referred. */
     public static BalanceSheet rj() {
-        return new BalanceSheet("RJ", "RJ_balance", "Restorative justice: how alike people completing a process and "
-                + "people not referred are before and after matching", "Restorative justice: balance of the matched "
-                + "groups", "Completed process", "Not referred", "RJ_MATCHING");
+        return new BalanceSheet(
+                "RJ",
+                "RJ_balance",
+                "Restorative justice: how alike people completing a process and "
+                        + "people not referred are before and after matching",
+                "Restorative justice: balance of the matched " + "groups",
+                "Completed process",
+                "Not referred",
+                "RJ_MATCHING");
     }
 
     @Override
@@ -57,25 +74,49 @@ public final class BalanceSheet implements PackSheet {
             if (b.comparison() != null && !b.comparison().equals(comparison)) {
                 continue;
             }
-            rows.add(new ArrayList<>(List.of(ctx.label("comparison", b.comparison()), b.covariate(),
-                    Figure.ofNullable(b.treatedMean()), Figure.ofNullable(b.controlMeanBefore()),
-                    Figure.ofNullable(b.controlMeanAfter()), Figure.ofNullable(b.smdBefore()),
+            rows.add(new ArrayList<>(List.of(
+                    ctx.label("comparison", b.comparison()),
+                    b.covariate(),
+                    Figure.ofNullable(b.treatedMean()),
+                    Figure.ofNullable(b.controlMeanBefore()),
+                    Figure.ofNullable(b.controlMeanAfter()),
+                    Figure.ofNullable(b.smdBefore()),
                     Figure.ofNullable(b.smdAfter()),
                     b.imbalancedAfter() == null ? Figure.NOT_AVAILABLE : b.imbalancedAfter() ? "Yes" : "No")));
         }
         if (rows.isEmpty()) {
-            return new Sheet(name, contents, title, "This worksheet would contain one table; no matching was done "
-                    + "this run, so it is not available [x].", List.of(), null, List.of());
+            return new Sheet(
+                    name,
+                    contents,
+                    title,
+                    "This worksheet would contain one table; no matching was done "
+                            + "this run, so it is not available [x].",
+                    List.of(),
+                    null,
+                    List.of());
         }
-        return new Sheet(name, contents, title,
-                "This worksheet contains one table: for each covariate of the matching, the " + treated.toLowerCase(Locale.ROOT)
-                        + " group's mean, the " + control.toLowerCase(Locale.ROOT) + " group's mean before and after matching, and "
+        return new Sheet(
+                name,
+                contents,
+                title,
+                "This worksheet contains one table: for each covariate of the matching, the "
+                        + treated.toLowerCase(Locale.ROOT)
+                        + " group's mean, the " + control.toLowerCase(Locale.ROOT)
+                        + " group's mean before and after matching, and "
                         + "the standardised mean differences (above 0.1 counts as imbalanced).",
                 List.of(ctx.notes().line(note), ctx.source("comparison_balance")),
-                new Table(name, List.of(Column.text("Comparison"), Column.text("Covariate"),
-                        Column.decimal(treated + " mean"), Column.decimal(control + " mean before matching"),
-                        Column.decimal(control + " mean after matching"), Column.decimal("Standardised difference before"),
-                        Column.decimal("Standardised difference after"), Column.text("Imbalanced after matching")), rows),
+                new Table(
+                        name,
+                        List.of(
+                                Column.text("Comparison"),
+                                Column.text("Covariate"),
+                                Column.decimal(treated + " mean"),
+                                Column.decimal(control + " mean before matching"),
+                                Column.decimal(control + " mean after matching"),
+                                Column.decimal("Standardised difference before"),
+                                Column.decimal("Standardised difference after"),
+                                Column.text("Imbalanced after matching")),
+                        rows),
                 List.of());
     }
 }

@@ -19,8 +19,17 @@ import org.lcjp.reoffending.reports.pack.model.Table;
  */
 public final class BreakdownSheet implements PackSheet {
     /** Dimensions in the order the pack shows them. */
-    public static final List<String> DIMENSIONS = List.of("SEX", "AGE_BAND", "ETHNICITY", "OFFENCE_GROUP",
-            "PREVIOUS_OFFENCES", "INDEX_DISPOSAL", "SENTENCE_LENGTH", "FORCE_AREA", "LOCAL_AUTHORITY");
+    public static final List<String> DIMENSIONS = List.of(
+            "SEX",
+            "AGE_BAND",
+            "ETHNICITY",
+            "OFFENCE_GROUP",
+            "PREVIOUS_OFFENCES",
+            "INDEX_DISPOSAL",
+            "SENTENCE_LENGTH",
+            "FORCE_AREA",
+            "LOCAL_AUTHORITY");
+
     private final String dimension;
 
     public BreakdownSheet(String dimension) {
@@ -40,11 +49,17 @@ public final class BreakdownSheet implements PackSheet {
         String contents = "Proven reoffending by " + words.toLowerCase(Locale.UK) + ", latest two final years";
         String title = "Proven reoffending by " + words.toLowerCase(Locale.UK);
         if (periods.isEmpty()) {
-            return new Sheet(name, contents, title, "This worksheet would contain one table; no year is final yet, "
-                    + "so it is not available [x].", List.of(ctx.notes().line("FINAL")), null, List.of());
+            return new Sheet(
+                    name,
+                    contents,
+                    title,
+                    "This worksheet would contain one table; no year is final yet, " + "so it is not available [x].",
+                    List.of(ctx.notes().line("FINAL")),
+                    null,
+                    List.of());
         }
-        List<Column> columns = new ArrayList<>(List.of(Column.text("Period"), Column.text("Population"),
-                Column.text(words)));
+        List<Column> columns =
+                new ArrayList<>(List.of(Column.text("Period"), Column.text("Population"), Column.text(words)));
         columns.addAll(ReoffendingColumns.measures(false));
         List<List<Object>> table = new ArrayList<>();
         List<String> categories = new ArrayList<>();
@@ -57,8 +72,8 @@ public final class BreakdownSheet implements PackSheet {
                     .toList();
             for (YearRow r : rows) {
                 var shown = ctx.disclosedYears().shown(r);
-                List<Object> row = new ArrayList<>(List.of(p.label(), ctx.label("population", r.population()),
-                        ctx.label(dimension, r.category())));
+                List<Object> row = new ArrayList<>(List.of(
+                        p.label(), ctx.label("population", r.population()), ctx.label(dimension, r.category())));
                 row.addAll(ReoffendingColumns.values(shown, false, false));
                 table.add(row);
                 if (p.equals(periods.get(0)) && r.population().equals("ALL")) {
@@ -67,19 +82,33 @@ public final class BreakdownSheet implements PackSheet {
                 }
             }
         }
-        List<Chart> charts = table.isEmpty() ? List.of() : List.of(new Chart(Chart.Type.BAR,
-                "Proportion who reoffended by " + words.toLowerCase(Locale.UK) + ", " + periods.get(0).label(),
-                "Bar chart of the proportion of all offenders who reoffended in each " + words.toLowerCase(Locale.UK)
-                        + " category in " + periods.get(0).label() + ". Withheld figures are left out. The figures are "
-                        + "in the table.", categories,
-                List.of(new Chart.Series("All offenders", latestRates)), "0%"));
+        List<Chart> charts = table.isEmpty()
+                ? List.of()
+                : List.of(new Chart(
+                        Chart.Type.BAR,
+                        "Proportion who reoffended by " + words.toLowerCase(Locale.UK) + ", "
+                                + periods.get(0).label(),
+                        "Bar chart of the proportion of all offenders who reoffended in each "
+                                + words.toLowerCase(Locale.UK)
+                                + " category in " + periods.get(0).label()
+                                + ". Withheld figures are left out. The figures are "
+                                + "in the table.",
+                        categories,
+                        List.of(new Chart.Series("All offenders", latestRates)),
+                        "0%"));
         String tableName = "Reoffending_by_" + dimension.toLowerCase(Locale.UK);
-        return new Sheet(name, contents, title,
+        return new Sheet(
+                name,
+                contents,
+                title,
                 "This worksheet contains one table: proven reoffending by " + words.toLowerCase(Locale.UK) + " in "
-                        + periods.get(0).label() + (periods.size() > 1 ? " and " + periods.get(1).label() : "")
+                        + periods.get(0).label()
+                        + (periods.size() > 1 ? " and " + periods.get(1).label() : "")
                         + ", the latest final years, for all offenders, adults and juveniles.",
-                List.of(ctx.notes().line("COHORT", "YEARS", "DISCLOSURE", "RELIABILITY"),
+                List.of(
+                        ctx.notes().line("COHORT", "YEARS", "DISCLOSURE", "RELIABILITY"),
                         ctx.source("proven_reoffending")),
-                table.isEmpty() ? null : new Table(tableName, columns, table), charts);
+                table.isEmpty() ? null : new Table(tableName, columns, table),
+                charts);
     }
 }

@@ -45,13 +45,15 @@ public final class CheckpointActivitySheet implements PackSheet {
             boolean ended = s.isSuppressed(cell(k, "ended"));
             boolean completed = s.isSuppressed(cell(k, "completed"));
             boolean shown = !rateWithheld(s, r) && r.contractsEnded() > 0;
-            table.add(new ArrayList<>(List.of(ServiceRows.period(ctx, r.period()),
+            table.add(new ArrayList<>(List.of(
+                    ServiceRows.period(ctx, r.period()),
                     Figure.count(r.referrals(), s.isSuppressed(cell(k, "referrals"))),
                     Figure.count(r.peopleReferred(), s.isSuppressed(cell(k, "people"))),
                     Figure.count(r.eligible(), s.isSuppressed(cell(k, "eligible"))),
                     Figure.count(r.diverted(), s.isSuppressed(cell(k, "diverted"))),
                     Figure.count(r.prosecuted(), s.isSuppressed(cell(k, "prosecuted"))),
-                    Figure.count(r.contractsEnded(), ended), Figure.count(r.completed(), completed),
+                    Figure.count(r.contractsEnded(), ended),
+                    Figure.count(r.completed(), completed),
                     Figure.count(r.contractsOpen(), s.isSuppressed(cell(k, "open"))),
                     new Formatted(Figure.unless(!shown, r.completionRate()), Column.Kind.PERCENT),
                     new Formatted(Figure.unless(!shown, r.ciLow()), Column.Kind.PERCENT),
@@ -59,23 +61,39 @@ public final class CheckpointActivitySheet implements PackSheet {
                     Figure.unless(!shown, r.meanContractDays()),
                     ServiceRows.flags(ctx, r.status(), r.contractsEnded(), shown))));
         }
-        return new Sheet(name, contents, title,
+        return new Sheet(
+                name,
+                contents,
+                title,
                 "This worksheet contains one table: for each year of the decision, Checkpoint referrals, the people "
                         + "referred, those eligible, diverted and prosecuted, the contracts ended, completed and still "
                         + "open, and the share of ended contracts completed, with its 95% confidence interval.",
-                List.of(ctx.notes().line("CHECKPOINT_ACTIVITY", "DISCLOSURE", "RELIABILITY"),
-                        ctx.source(TABLE)),
-                new Table("Checkpoint_activity", List.of(Column.text("Period"), Column.count("Referrals"),
-                        Column.count("People referred"), Column.count("Eligible"), Column.count("Diverted"),
-                        Column.count("Prosecuted"), Column.count("Contracts ended"), Column.count("Contracts completed"),
-                        Column.count("Contracts open"), Column.percent("Share of ended contracts completed"),
-                        Column.percent("Lower 95% limit"), Column.percent("Upper 95% limit"),
-                        Column.decimal("Mean contract length (days)"), Column.flags("Row notes")), table), List.of());
+                List.of(ctx.notes().line("CHECKPOINT_ACTIVITY", "DISCLOSURE", "RELIABILITY"), ctx.source(TABLE)),
+                new Table(
+                        "Checkpoint_activity",
+                        List.of(
+                                Column.text("Period"),
+                                Column.count("Referrals"),
+                                Column.count("People referred"),
+                                Column.count("Eligible"),
+                                Column.count("Diverted"),
+                                Column.count("Prosecuted"),
+                                Column.count("Contracts ended"),
+                                Column.count("Contracts completed"),
+                                Column.count("Contracts open"),
+                                Column.percent("Share of ended contracts completed"),
+                                Column.percent("Lower 95% limit"),
+                                Column.percent("Upper 95% limit"),
+                                Column.decimal("Mean contract length (days)"),
+                                Column.flags("Row notes")),
+                        table),
+                List.of());
     }
 
     private static List<CheckpointRow> rows(PackContext ctx) {
         return ctx.data().services().checkpointActivity().orElse(List.of()).stream()
-                .sorted(Comparator.comparing(CheckpointRow::period, ServiceRows.PERIOD_ORDER)).toList();
+                .sorted(Comparator.comparing(CheckpointRow::period, ServiceRows.PERIOD_ORDER))
+                .toList();
     }
 
     private static Suppression<List<String>> suppression(PackContext ctx) {
@@ -91,18 +109,26 @@ public final class CheckpointActivitySheet implements PackSheet {
     /** A checkpoint_activity measure of the performance framework is withheld with the year's completion rate. */
     public static boolean withholds(PackContext ctx, PerformanceRow perf) {
         Suppression<List<String>> s = suppression(ctx);
-        return ServiceRows.withholds(perf, TABLE, rows(ctx).stream()
-                .map(r -> new ServiceRows.Read(Map.of(), r.period(), r.periodStart(), rateWithheld(s, r))).toList());
+        return ServiceRows.withholds(
+                perf,
+                TABLE,
+                rows(ctx).stream()
+                        .map(r -> new ServiceRows.Read(Map.of(), r.period(), r.periodStart(), rateWithheld(s, r)))
+                        .toList());
     }
 
     static Suppression<List<String>> disclose(List<CheckpointRow> rows, int threshold) {
         SuppressionProblem<List<String>> p = new SuppressionProblem<>();
         for (CheckpointRow r : rows) {
             List<String> k = List.of(r.period());
-            p.visible(cell(k, "referrals"), r.referrals()).visible(cell(k, "people"), r.peopleReferred())
-                    .visible(cell(k, "eligible"), r.eligible()).visible(cell(k, "diverted"), r.diverted())
-                    .visible(cell(k, "prosecuted"), r.prosecuted()).visible(cell(k, "ended"), r.contractsEnded())
-                    .visible(cell(k, "completed"), r.completed()).visible(cell(k, "open"), r.contractsOpen())
+            p.visible(cell(k, "referrals"), r.referrals())
+                    .visible(cell(k, "people"), r.peopleReferred())
+                    .visible(cell(k, "eligible"), r.eligible())
+                    .visible(cell(k, "diverted"), r.diverted())
+                    .visible(cell(k, "prosecuted"), r.prosecuted())
+                    .visible(cell(k, "ended"), r.contractsEnded())
+                    .visible(cell(k, "completed"), r.completed())
+                    .visible(cell(k, "open"), r.contractsOpen())
                     .hidden(cell(k, "not_eligible"), Math.max(0, r.referrals() - r.eligible()))
                     .hidden(cell(k, "failed"), Math.max(0, r.contractsEnded() - r.completed()));
             p.group(List.of(cell(k, "referrals"), cell(k, "eligible"), cell(k, "not_eligible")));

@@ -10,16 +10,19 @@ import org.lcjp.reoffending.reports.pack.model.Sheet;
 public final class CoverSheet {
     public static final String NAME = "Cover_sheet";
 
-    private CoverSheet() {
-    }
+    private CoverSheet() {}
 
     public static Sheet build(PackContext ctx) {
         PackData d = ctx.data();
-        return new Sheet(NAME, "About this workbook: what it holds, its sources and who to contact", d.title(),
+        return new Sheet(
+                NAME,
+                "About this workbook: what it holds, its sources and who to contact",
+                d.title(),
                 "This workbook holds the partnership's proven reoffending statistics as of " + Periods.day(d.asOf())
                         + ": a summary, performance against targets, reoffending by year and by breakdown, the "
                         + "Checkpoint, women and IOM comparisons, and data quality.",
-                List.of("Publication date: " + Periods.day(d.asOf()) + " (run " + d.runId() + ").",
+                List.of(
+                        "Publication date: " + Periods.day(d.asOf()) + " (run " + d.runId() + ").",
                         "Next update: the next nightly run; final figures change only when late data arrive.",
                         "Source: agency extracts from the police, courts, youth offending services, prisons, probation, "
                                 + "substance-misuse and housing services, Checkpoint and IOM, linked person by person "
@@ -31,6 +34,7 @@ public final class CoverSheet {
                         "Accessibility: one table per sheet, each marked up as a table with one header row; shorthand "
                                 + "is explained above each table.",
                         "Contact: " + d.contact() + "."),
-                null, List.of());
+                null,
+                List.of());
     }
 }

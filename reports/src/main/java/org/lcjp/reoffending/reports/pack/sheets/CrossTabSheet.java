@@ -38,24 +38,47 @@ public final class CrossTabSheet implements PackSheet {
                             .thenComparing(CrossRow::columnCategory, ReoffendingColumns.CATEGORY_ORDER))
                     .forEach(c -> {
                         var s = ctx.disclosedYears().shown(c);
-                        table.add(new ArrayList<>(List.of(p.label(), ctx.label(c.rowDimension(), c.rowCategory()),
-                                ctx.label(columnDimension, c.columnCategory()), s.offenders(), s.reoffenders(),
-                                s.rate(), ReoffendingColumns.flags(false, s.lowReliability() && s.rate().isNumber()))));
+                        table.add(new ArrayList<>(List.of(
+                                p.label(),
+                                ctx.label(c.rowDimension(), c.rowCategory()),
+                                ctx.label(columnDimension, c.columnCategory()),
+                                s.offenders(),
+                                s.reoffenders(),
+                                s.rate(),
+                                ReoffendingColumns.flags(
+                                        false, s.lowReliability() && s.rate().isNumber()))));
                     });
         }
         if (table.isEmpty()) {
-            return new Sheet(name, contents, title, "This worksheet would contain one table; no year is final yet, so "
-                    + "it is not available [x].", List.of(), null, List.of());
+            return new Sheet(
+                    name,
+                    contents,
+                    title,
+                    "This worksheet would contain one table; no year is final yet, so " + "it is not available [x].",
+                    List.of(),
+                    null,
+                    List.of());
         }
-        return new Sheet(name, contents, title,
+        return new Sheet(
+                name,
+                contents,
+                title,
                 "This worksheet contains one table: offenders, reoffenders and the proportion who reoffended by local "
                         + "authority and " + words + ", for all offenders in the latest final years.",
-                List.of(ctx.notes().line("COHORT", "YEARS", "CROSS_TAB", "DISCLOSURE", "RELIABILITY"),
+                List.of(
+                        ctx.notes().line("COHORT", "YEARS", "CROSS_TAB", "DISCLOSURE", "RELIABILITY"),
                         ctx.source("proven_reoffending (index events)")),
-                new Table("Local_authority_by_" + columnDimension.toLowerCase(Locale.UK),
-                        List.of(Column.text("Period"), Column.text("Local authority"),
-                                Column.text(ctx.label("dimension", columnDimension)), Column.count("Offenders"),
-                                Column.count("Reoffenders"), Column.percent("Proportion who reoffended"),
-                                Column.flags("Row notes")), table), List.of());
+                new Table(
+                        "Local_authority_by_" + columnDimension.toLowerCase(Locale.UK),
+                        List.of(
+                                Column.text("Period"),
+                                Column.text("Local authority"),
+                                Column.text(ctx.label("dimension", columnDimension)),
+                                Column.count("Offenders"),
+                                Column.count("Reoffenders"),
+                                Column.percent("Proportion who reoffended"),
+                                Column.flags("Row notes")),
+                        table),
+                List.of());
     }
 }

@@ -31,15 +31,23 @@ import org.lcjp.reoffending.reports.performance.PerformanceRow;
 public final class FamilyOffendingSheet implements PackSheet {
     static final String NAME = "Think_Family";
     private static final String TABLE = "family_offending";
-    private static final List<String> SETS = List.of("CHILDREN_BY_YEAR", "BY_AGE_18", "OFFENDER_PARENTS", "TWO_GENERATIONS");
+    private static final List<String> SETS =
+            List.of("CHILDREN_BY_YEAR", "BY_AGE_18", "OFFENDER_PARENTS", "TWO_GENERATIONS");
     private static final String POOLED = "POOLED";
 
-    private record Key(String set, String period, String group, String measure, String what) {
-    }
+    private record Key(String set, String period, String group, String measure, String what) {}
 
-    public record Shown(Figure units, Figure with, Figure value, Figure ciLow, Figure ciHigh, Figure difference,
-                 Figure differenceCiLow, Figure differenceCiHigh, Figure pValue, Object significant) {
-    }
+    public record Shown(
+            Figure units,
+            Figure with,
+            Figure value,
+            Figure ciLow,
+            Figure ciHigh,
+            Figure difference,
+            Figure differenceCiLow,
+            Figure differenceCiHigh,
+            Figure pValue,
+            Object significant) {}
 
     @Override
     public Sheet build(PackContext ctx) {
@@ -53,29 +61,57 @@ public final class FamilyOffendingSheet implements PackSheet {
         List<List<Object>> table = new ArrayList<>();
         for (FamilyRow r : rows) {
             Shown s = shown.get(r);
-            table.add(new ArrayList<>(List.of(ctx.label("family_set", r.measureSet()), period(ctx, r),
-                    ctx.label("group", r.groupName()), ctx.label("measure", r.measure()), ctx.label("family_unit", r.unit()),
-                    s.units(), s.with(), new Formatted(s.value(), Column.Kind.PERCENT),
-                    new Formatted(s.ciLow(), Column.Kind.PERCENT), new Formatted(s.ciHigh(), Column.Kind.PERCENT),
+            table.add(new ArrayList<>(List.of(
+                    ctx.label("family_set", r.measureSet()),
+                    period(ctx, r),
+                    ctx.label("group", r.groupName()),
+                    ctx.label("measure", r.measure()),
+                    ctx.label("family_unit", r.unit()),
+                    s.units(),
+                    s.with(),
+                    new Formatted(s.value(), Column.Kind.PERCENT),
+                    new Formatted(s.ciLow(), Column.Kind.PERCENT),
+                    new Formatted(s.ciHigh(), Column.Kind.PERCENT),
                     r.referenceGroup() == null ? "None" : ctx.label("group", r.referenceGroup()),
                     new Formatted(s.difference(), Column.Kind.PERCENT),
                     new Formatted(s.differenceCiLow(), Column.Kind.PERCENT),
-                    new Formatted(s.differenceCiHigh(), Column.Kind.PERCENT), s.pValue(), s.significant(),
+                    new Formatted(s.differenceCiHigh(), Column.Kind.PERCENT),
+                    s.pValue(),
+                    s.significant(),
                     ctx.label("comparison_status", r.status()))));
         }
-        return new Sheet(NAME, contents, title,
+        return new Sheet(
+                NAME,
+                contents,
+                title,
                 "This worksheet contains one table: the share of children with a proven offence, children exposed to "
                         + "a parent's offending against children not exposed, each financial year and by age 18 per "
                         + "year of birth; the share of offenders who are parents and the reoffending of parents against "
                         + "others; and the share of families with offending in two generations, with 95% confidence "
                         + "intervals, differences and tests.",
                 List.of(ctx.notes().line("THINK_FAMILY", "COMPARISONS", "DISCLOSURE"), ctx.source(TABLE)),
-                new Table("Think_Family", List.of(Column.text("Measure set"), Column.text("Period"), Column.text("Group"),
-                        Column.text("Measure"), Column.text("Counting"), Column.count("Counted"),
-                        Column.count("With the outcome"), Column.percent("Share"), Column.percent("Lower 95% limit"),
-                        Column.percent("Upper 95% limit"), Column.text("Compared with"), Column.percent("Difference"),
-                        Column.percent("Difference lower 95% limit"), Column.percent("Difference upper 95% limit"),
-                        Column.pValue("p-value"), Column.text("Significant"), Column.text("Status")), table), List.of());
+                new Table(
+                        "Think_Family",
+                        List.of(
+                                Column.text("Measure set"),
+                                Column.text("Period"),
+                                Column.text("Group"),
+                                Column.text("Measure"),
+                                Column.text("Counting"),
+                                Column.count("Counted"),
+                                Column.count("With the outcome"),
+                                Column.percent("Share"),
+                                Column.percent("Lower 95% limit"),
+                                Column.percent("Upper 95% limit"),
+                                Column.text("Compared with"),
+                                Column.percent("Difference"),
+                                Column.percent("Difference lower 95% limit"),
+                                Column.percent("Difference upper 95% limit"),
+                                Column.pValue("p-value"),
+                                Column.text("Significant"),
+                                Column.text("Status")),
+                        table),
+                List.of());
     }
 
     private static List<FamilyRow> rows(PackContext ctx) {
@@ -101,7 +137,8 @@ public final class FamilyOffendingSheet implements PackSheet {
         if ("BY_AGE_18".equals(r.measureSet())) {
             return "Born in " + r.period();
         }
-        return r.periodStart() == null || r.periodEnd() == null ? ctx.label("common", "ALL")
+        return r.periodStart() == null || r.periodEnd() == null
+                ? ctx.label("common", "ALL")
                 : Periods.label(r.periodStart(), r.periodEnd());
     }
 
@@ -126,12 +163,16 @@ public final class FamilyOffendingSheet implements PackSheet {
         }
         // Each period adds up to POOLED, for the groups and for those with the outcome.
         Map<List<String>, List<FamilyRow>> series = new LinkedHashMap<>();
-        rows.forEach(r -> series.computeIfAbsent(List.of(r.measureSet(), r.groupName(), r.measure()), k -> new ArrayList<>()).add(r));
+        rows.forEach(
+                r -> series.computeIfAbsent(List.of(r.measureSet(), r.groupName(), r.measure()), k -> new ArrayList<>())
+                        .add(r));
         series.values().forEach(rs -> {
             if (rs.stream().filter(r -> POOLED.equals(r.period())).count() == 1 && rs.size() > 1) {
                 for (String what : List.of("units", "with")) {
-                    List<Key> group = rs.stream().map(r -> what.equals("units") ? key(r, what) : with(rows, r))
-                            .filter(p.counts()::containsKey).toList();
+                    List<Key> group = rs.stream()
+                            .map(r -> what.equals("units") ? key(r, what) : with(rows, r))
+                            .filter(p.counts()::containsKey)
+                            .toList();
                     if (group.size() == rs.size()) {
                         p.group(group);
                     }
@@ -143,27 +184,46 @@ public final class FamilyOffendingSheet implements PackSheet {
         for (FamilyRow r : rows) {
             boolean units = s.isSuppressed(key(r, "units"));
             boolean with = r.numerator() != null && s.isSuppressed(with(rows, r));
-            boolean rest = r.numerator() != null && (small(r.denominator() - r.numerator(), threshold)
-                    || s.isSuppressed(rest(rows, r)));
+            boolean rest = r.numerator() != null
+                    && (small(r.denominator() - r.numerator(), threshold) || s.isSuppressed(rest(rows, r)));
             valueWithheld.put(r, units || with || rest);
         }
         Map<FamilyRow, Shown> out = new IdentityHashMap<>();
         for (FamilyRow r : rows) {
             boolean v = valueWithheld.get(r);
-            boolean isReference = r.referenceGroup() == null || r.referenceGroup().equals(r.groupName());
-            FamilyRow reference = isReference ? null : rows.stream().filter(o -> o.measureSet().equals(r.measureSet())
-                    && o.period().equals(r.period()) && o.measure().equals(r.measure())
-                    && o.groupName().equals(r.referenceGroup())).findFirst().orElse(null);
+            boolean isReference =
+                    r.referenceGroup() == null || r.referenceGroup().equals(r.groupName());
+            FamilyRow reference = isReference
+                    ? null
+                    : rows.stream()
+                            .filter(o -> o.measureSet().equals(r.measureSet())
+                                    && o.period().equals(r.period())
+                                    && o.measure().equals(r.measure())
+                                    && o.groupName().equals(r.referenceGroup()))
+                            .findFirst()
+                            .orElse(null);
             boolean d = v || (reference != null && valueWithheld.get(reference));
-            out.put(r, new Shown(Figure.count(r.denominator(), s.isSuppressed(key(r, "units"))),
-                    r.numerator() == null ? Figure.NOT_AVAILABLE : Figure.count(r.numerator(), s.isSuppressed(with(rows, r))),
-                    Figure.unless(v, r.value()), Figure.unless(v, r.ciLow()), Figure.unless(v, r.ciHigh()),
-                    isReference ? Figure.NOT_APPLICABLE : Figure.unless(d, r.difference()),
-                    isReference ? Figure.NOT_APPLICABLE : Figure.unless(d, r.differenceCiLow()),
-                    isReference ? Figure.NOT_APPLICABLE : Figure.unless(d, r.differenceCiHigh()),
-                    isReference ? Figure.NOT_APPLICABLE : Figure.unless(d, r.pValue()),
-                    isReference ? Figure.NOT_APPLICABLE : d ? Figure.CONFIDENTIAL
-                            : r.significant() == null ? Figure.NOT_AVAILABLE : r.significant() ? "Yes" : "No"));
+            out.put(
+                    r,
+                    new Shown(
+                            Figure.count(r.denominator(), s.isSuppressed(key(r, "units"))),
+                            r.numerator() == null
+                                    ? Figure.NOT_AVAILABLE
+                                    : Figure.count(r.numerator(), s.isSuppressed(with(rows, r))),
+                            Figure.unless(v, r.value()),
+                            Figure.unless(v, r.ciLow()),
+                            Figure.unless(v, r.ciHigh()),
+                            isReference ? Figure.NOT_APPLICABLE : Figure.unless(d, r.difference()),
+                            isReference ? Figure.NOT_APPLICABLE : Figure.unless(d, r.differenceCiLow()),
+                            isReference ? Figure.NOT_APPLICABLE : Figure.unless(d, r.differenceCiHigh()),
+                            isReference ? Figure.NOT_APPLICABLE : Figure.unless(d, r.pValue()),
+                            isReference
+                                    ? Figure.NOT_APPLICABLE
+                                    : d
+                                            ? Figure.CONFIDENTIAL
+                                            : r.significant() == null
+                                                    ? Figure.NOT_AVAILABLE
+                                                    : r.significant() ? "Yes" : "No"));
         }
         return out;
     }
@@ -179,11 +239,15 @@ public final class FamilyOffendingSheet implements PackSheet {
         List<FamilyRow> rows = ctx.data().familyOffending().get();
         Map<String, String> f = perf.filterMap();
         Map<FamilyRow, Shown> shown = shown(ctx);
-        return rows.stream().filter(r -> matches(f, "measure_set", r.measureSet()) && matches(f, "group_name", r.groupName())
+        return rows.stream()
+                .filter(r -> matches(f, "measure_set", r.measureSet())
+                        && matches(f, "group_name", r.groupName())
                         && matches(f, "measure", r.measure())
-                        && (perf.periodStart() == null ? POOLED.equals(r.period()) || "ALL".equals(r.period())
-                        : perf.periodStart().equals(r.periodStart()) && !POOLED.equals(r.period())))
-                .anyMatch(r -> !shown.get(r).units().isNumber() || (r.numerator() != null && !shown.get(r).with().isNumber())
+                        && (perf.periodStart() == null
+                                ? POOLED.equals(r.period()) || "ALL".equals(r.period())
+                                : perf.periodStart().equals(r.periodStart()) && !POOLED.equals(r.period())))
+                .anyMatch(r -> !shown.get(r).units().isNumber()
+                        || (r.numerator() != null && !shown.get(r).with().isNumber())
                         || (r.value() != null && !shown.get(r).value().isNumber()));
     }
 
@@ -192,8 +256,12 @@ public final class FamilyOffendingSheet implements PackSheet {
     }
 
     private static Optional<FamilyRow> find(List<FamilyRow> rows, FamilyRow like, String group) {
-        return rows.stream().filter(r -> r.measureSet().equals(like.measureSet()) && Objects.equals(r.period(), like.period())
-                && r.groupName().equals(group) && r.denominator() >= 0).findFirst();
+        return rows.stream()
+                .filter(r -> r.measureSet().equals(like.measureSet())
+                        && Objects.equals(r.period(), like.period())
+                        && r.groupName().equals(group)
+                        && r.denominator() >= 0)
+                .findFirst();
     }
 
     /**

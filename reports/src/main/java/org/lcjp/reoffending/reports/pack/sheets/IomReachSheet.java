@@ -45,24 +45,40 @@ public final class IomReachSheet implements PackSheet {
             boolean adults = s.isSuppressed(cell(k, "adults"));
             boolean onIom = s.isSuppressed(cell(k, "on_iom"));
             boolean shown = !shareWithheld(s, r) && r.highestRiskAdults() > 0;
-            table.add(new ArrayList<>(List.of(ServiceRows.period(ctx, r.period()), ctx.label("route", r.route()),
-                    ctx.label("LOCAL_AUTHORITY", r.localAuthority()), Figure.count(r.highestRiskAdults(), adults),
+            table.add(new ArrayList<>(List.of(
+                    ServiceRows.period(ctx, r.period()),
+                    ctx.label("route", r.route()),
+                    ctx.label("LOCAL_AUTHORITY", r.localAuthority()),
+                    Figure.count(r.highestRiskAdults(), adults),
                     Figure.count(r.onIom(), onIom),
                     new Formatted(Figure.unless(!shown, r.shareOnIom()), Column.Kind.PERCENT),
                     new Formatted(Figure.unless(!shown, r.ciLow()), Column.Kind.PERCENT),
                     new Formatted(Figure.unless(!shown, r.ciHigh()), Column.Kind.PERCENT),
                     ServiceRows.flags(ctx, r.status(), r.highestRiskAdults(), shown))));
         }
-        return new Sheet(name, contents, title,
+        return new Sheet(
+                name,
+                contents,
+                title,
                 "This worksheet contains one table: for each year, the highest-risk adults found by each route "
                         + "(a high assessed risk of reoffending, a high risk of serious harm, or the most prolific), "
                         + "in each local authority, and the share of them on the IOM caseload at some time in the "
                         + "year, with its 95% confidence interval.",
                 List.of(ctx.notes().line("IOM_REACH", "DISCLOSURE", "RELIABILITY"), ctx.source(TABLE)),
-                new Table("IOM_reach", List.of(Column.text("Period"), Column.text("Route"),
-                        Column.text("Local authority"), Column.count("Highest-risk adults"), Column.count("On IOM"),
-                        Column.percent("Share on IOM"), Column.percent("Lower 95% limit"),
-                        Column.percent("Upper 95% limit"), Column.flags("Row notes")), table), List.of());
+                new Table(
+                        "IOM_reach",
+                        List.of(
+                                Column.text("Period"),
+                                Column.text("Route"),
+                                Column.text("Local authority"),
+                                Column.count("Highest-risk adults"),
+                                Column.count("On IOM"),
+                                Column.percent("Share on IOM"),
+                                Column.percent("Lower 95% limit"),
+                                Column.percent("Upper 95% limit"),
+                                Column.flags("Row notes")),
+                        table),
+                List.of());
     }
 
     private static List<ReachRow> rows(PackContext ctx) {
@@ -85,16 +101,24 @@ public final class IomReachSheet implements PackSheet {
     /** An iom_reach measure of the performance framework is withheld with the share it reads. */
     public static boolean withholds(PackContext ctx, PerformanceRow perf) {
         Suppression<List<String>> s = suppression(ctx);
-        return ServiceRows.withholds(perf, TABLE, rows(ctx).stream()
-                .map(r -> new ServiceRows.Read(Map.of("route", r.route(), "local_authority", r.localAuthority()),
-                        r.period(), r.periodStart(), shareWithheld(s, r))).toList());
+        return ServiceRows.withholds(
+                perf,
+                TABLE,
+                rows(ctx).stream()
+                        .map(r -> new ServiceRows.Read(
+                                Map.of("route", r.route(), "local_authority", r.localAuthority()),
+                                r.period(),
+                                r.periodStart(),
+                                shareWithheld(s, r)))
+                        .toList());
     }
 
     static Suppression<List<String>> disclose(List<ReachRow> rows, int threshold) {
         SuppressionProblem<List<String>> p = new SuppressionProblem<>();
         for (ReachRow r : rows) {
             List<String> k = key(r);
-            p.visible(cell(k, "adults"), r.highestRiskAdults()).visible(cell(k, "on_iom"), r.onIom())
+            p.visible(cell(k, "adults"), r.highestRiskAdults())
+                    .visible(cell(k, "on_iom"), r.onIom())
                     .hidden(cell(k, "not_on_iom"), Math.max(0, r.highestRiskAdults() - r.onIom()));
             p.group(List.of(cell(k, "adults"), cell(k, "on_iom"), cell(k, "not_on_iom")));
         }

@@ -55,30 +55,50 @@ public final class LinkageQualitySheet implements PackSheet {
         List<LinkageQualityRow> all = ctx.data().linkageQuality().get();
         // A group of fewer records than the threshold could single a person out through any of its figures.
         Set<String> smallGroups = new HashSet<>();
-        all.stream().filter(l -> RECORDS.equals(l.metric()) && l.value() != null && l.value() < ctx.threshold())
+        all.stream()
+                .filter(l -> RECORDS.equals(l.metric()) && l.value() != null && l.value() < ctx.threshold())
                 .forEach(l -> smallGroups.add(l.dimension() + "|" + l.groupName()));
         List<List<Object>> rows = new ArrayList<>();
         all.stream()
                 .sorted(Comparator.comparing((LinkageQualityRow l) -> !"ALL".equals(l.dimension()))
-                        .thenComparing(LinkageQualityRow::dimension).thenComparing(LinkageQualityRow::groupName)
-                        .thenComparing(LinkageQualityRow::metric).thenComparing(l -> String.valueOf(l.category())))
+                        .thenComparing(LinkageQualityRow::dimension)
+                        .thenComparing(LinkageQualityRow::groupName)
+                        .thenComparing(LinkageQualityRow::metric)
+                        .thenComparing(l -> String.valueOf(l.category())))
                 .forEach(l -> {
                     Figure v = Figure.ofNullable(l.value());
-                    boolean smallPeople = PEOPLE_METRICS.contains(l.metric()) && v.isNumber() && v.number() >= 1
+                    boolean smallPeople = PEOPLE_METRICS.contains(l.metric())
+                            && v.isNumber()
+                            && v.number() >= 1
                             && v.number() < ctx.threshold();
                     if (smallPeople || smallGroups.contains(l.dimension() + "|" + l.groupName()) && v.isNumber()) {
                         v = Figure.CONFIDENTIAL;
                     }
-                    rows.add(new ArrayList<>(List.of(ctx.label("dimension", l.dimension()), group(ctx, l),
-                            ctx.label("linkage_metric", l.metric()), category(ctx, l), v)));
+                    rows.add(new ArrayList<>(List.of(
+                            ctx.label("dimension", l.dimension()),
+                            group(ctx, l),
+                            ctx.label("linkage_metric", l.metric()),
+                            category(ctx, l),
+                            v)));
                 });
-        return new Sheet(name, contents, title,
+        return new Sheet(
+                name,
+                contents,
+                title,
                 "This worksheet contains one table: the linkage metrics of this run (pairs scored, how records were "
                         + "linked, persons by number of records, and accuracy where the truth is known), over all "
                         + "records and for the records of each sex, ethnicity, age band and dataset, so that it shows "
                         + "whether linkage works equally well for everyone.",
                 List.of(ctx.notes().line("LINKAGE", "NOT_PEOPLE", "DISCLOSURE"), ctx.source("linkage_quality")),
-                new Table("Linkage_quality", List.of(Column.text("Records of"), Column.text("Group"), Column.longText("Metric"),
-                        Column.text("Category"), Column.decimal("Value")), rows), List.of());
+                new Table(
+                        "Linkage_quality",
+                        List.of(
+                                Column.text("Records of"),
+                                Column.text("Group"),
+                                Column.longText("Metric"),
+                                Column.text("Category"),
+                                Column.decimal("Value")),
+                        rows),
+                List.of());
     }
 }

@@ -25,13 +25,17 @@ public final class LinkageSensitivitySheet implements PackSheet {
     public static Optional<String> warning(PackContext ctx) {
         List<String> moved = ctx.data().linkageSensitivity().orElse(List.of()).stream()
                 .filter(LinkageSensitivityRow::exceedsTolerance)
-                .map(r -> ctx.label("population", r.population()).toLowerCase(java.util.Locale.UK)).distinct().sorted().toList();
+                .map(r -> ctx.label("population", r.population()).toLowerCase(java.util.Locale.UK))
+                .distinct()
+                .sorted()
+                .toList();
         if (moved.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("Linkage: the headline reoffending rate of " + String.join(" and of ", moved) + " moves by more than "
-                + "the tolerance (linkage.sensitivity.rate_tolerance) between the match thresholds of the linkage; "
-                + "treat it with caution and see the " + NAME + " worksheet.");
+        return Optional.of(
+                "Linkage: the headline reoffending rate of " + String.join(" and of ", moved) + " moves by more than "
+                        + "the tolerance (linkage.sensitivity.rate_tolerance) between the match thresholds of the linkage; "
+                        + "treat it with caution and see the " + NAME + " worksheet.");
     }
 
     @Override
@@ -43,14 +47,20 @@ public final class LinkageSensitivitySheet implements PackSheet {
         }
         List<List<Object>> rows = new ArrayList<>();
         ctx.data().linkageSensitivity().get().stream()
-                .sorted(Comparator.comparing(LinkageSensitivityRow::population).thenComparingDouble(LinkageSensitivityRow::matchThreshold))
+                .sorted(Comparator.comparing(LinkageSensitivityRow::population)
+                        .thenComparingDouble(LinkageSensitivityRow::matchThreshold))
                 .forEach(r -> {
                     boolean small = small(ctx, r.offenders()) || small(ctx, r.reoffenders());
-                    rows.add(new ArrayList<>(List.of(Figure.of(r.matchThreshold()), r.main() ? "Yes" : "No",
-                            Figure.count(r.persons(), small(ctx, r.persons())), Figure.of(r.recordsReclustered()),
+                    rows.add(new ArrayList<>(List.of(
+                            Figure.of(r.matchThreshold()),
+                            r.main() ? "Yes" : "No",
+                            Figure.count(r.persons(), small(ctx, r.persons())),
+                            Figure.of(r.recordsReclustered()),
                             ctx.label("population", r.population()),
                             r.cohortStart() == null ? "No final cohort" : Periods.label(r.cohortStart(), r.cohortEnd()),
-                            count(ctx, r.offenders()), count(ctx, r.reoffenders()), Figure.unless(small, r.reoffendingRate()),
+                            count(ctx, r.offenders()),
+                            count(ctx, r.reoffenders()),
+                            Figure.unless(small, r.reoffendingRate()),
                             Figure.unless(small, r.rateChange() == null ? null : r.rateChange() * 100),
                             r.exceedsTolerance() ? "Yes" : "No")));
                 });
@@ -58,14 +68,29 @@ public final class LinkageSensitivitySheet implements PackSheet {
         warning(ctx).ifPresent(lines::add);
         lines.add(ctx.notes().line("LINKAGE", "DISCLOSURE"));
         lines.add(ctx.source("linkage_sensitivity"));
-        return new Sheet(NAME, contents, title,
+        return new Sheet(
+                NAME,
+                contents,
+                title,
                 "This worksheet contains one table: for each population and linkage match threshold, the persons found "
                         + "and the latest final cohort's reoffending rate; every other table uses the main threshold.",
-                lines, new Table("Linkage_sensitivity", List.of(Column.decimal("Match threshold"), Column.text("Main threshold"),
-                        Column.count("Persons"), Column.number("Records re-clustered"), Column.text("Population"),
-                        Column.text("Cohort"), Column.count("Offenders"), Column.count("Reoffenders"),
-                        Column.percent("Reoffending rate"), Column.decimal("Change from the main threshold (percentage points)"),
-                        Column.text("Beyond tolerance")), rows), List.of());
+                lines,
+                new Table(
+                        "Linkage_sensitivity",
+                        List.of(
+                                Column.decimal("Match threshold"),
+                                Column.text("Main threshold"),
+                                Column.count("Persons"),
+                                Column.number("Records re-clustered"),
+                                Column.text("Population"),
+                                Column.text("Cohort"),
+                                Column.count("Offenders"),
+                                Column.count("Reoffenders"),
+                                Column.percent("Reoffending rate"),
+                                Column.decimal("Change from the main threshold (percentage points)"),
+                                Column.text("Beyond tolerance")),
+                        rows),
+                List.of());
     }
 
     private static boolean small(PackContext ctx, Long n) {

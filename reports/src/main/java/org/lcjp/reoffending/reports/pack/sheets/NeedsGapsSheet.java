@@ -44,8 +44,15 @@ public final class NeedsGapsSheet implements PackSheet {
         }
         List<NeedsRow> rows = rows(ctx);
         if (rows.isEmpty()) {
-            return new Sheet(name, contents, title, "This worksheet would contain one table; no service was delivered "
-                    + "to set against the needs, so it is not available [x].", List.of(), null, List.of());
+            return new Sheet(
+                    name,
+                    contents,
+                    title,
+                    "This worksheet would contain one table; no service was delivered "
+                            + "to set against the needs, so it is not available [x].",
+                    List.of(),
+                    null,
+                    List.of());
         }
         Suppression<List<String>> s = suppression(ctx);
         List<List<Object>> table = new ArrayList<>();
@@ -57,9 +64,13 @@ public final class NeedsGapsSheet implements PackSheet {
             boolean without = s.isSuppressed(cell(k, "without"));
             boolean gapShown = !gapWithheld(s, r) && r.peopleWithNeed() > 0;
             gapShares.put(r, Figure.unless(!gapShown, r.shareWithoutService()));
-            table.add(new ArrayList<>(List.of(ServiceRows.period(ctx, r.period()),
-                    ctx.label("LOCAL_AUTHORITY", r.localAuthority()), ctx.label("SEX", r.sex()), ctx.label("need", r.need()),
-                    ctx.label("service", r.service()), Figure.count(r.peopleAssessed(), assessed),
+            table.add(new ArrayList<>(List.of(
+                    ServiceRows.period(ctx, r.period()),
+                    ctx.label("LOCAL_AUTHORITY", r.localAuthority()),
+                    ctx.label("SEX", r.sex()),
+                    ctx.label("need", r.need()),
+                    ctx.label("service", r.service()),
+                    Figure.count(r.peopleAssessed(), assessed),
                     Figure.count(r.peopleWithNeed(), with),
                     new Formatted(Figure.unless(assessed || with, r.needShare()), Column.Kind.PERCENT),
                     Figure.count(r.peopleWithoutService(), without),
@@ -68,37 +79,61 @@ public final class NeedsGapsSheet implements PackSheet {
                     new Formatted(Figure.unless(!gapShown, r.ciHigh()), Column.Kind.PERCENT),
                     ServiceRows.flags(ctx, r.status(), r.peopleWithNeed(), gapShown))));
         }
-        return new Sheet(name, contents, title,
+        return new Sheet(
+                name,
+                contents,
+                title,
                 "This worksheet contains one table: for each year and all final years pooled, each local authority "
                         + "and sex, the people assessed by probation, those with a drugs or alcohol need or an "
                         + "accommodation need, and the share of them with no contact with substance-misuse treatment "
                         + "or housing support around their index event, with its 95% confidence interval.",
                 List.of(ctx.notes().line("NEEDS_GAPS", "DISCLOSURE", "RELIABILITY"), ctx.source(TABLE)),
-                new Table("Gaps_in_provision", List.of(Column.text("Period"), Column.text("Local authority"),
-                        Column.text("Sex"), Column.text("Need"), Column.text("Service"), Column.count("People assessed"),
-                        Column.count("People with the need"), Column.percent("Share with the need"),
-                        Column.count("People with the need and no service contact"),
-                        Column.percent("Share with no service contact"), Column.percent("Lower 95% limit"),
-                        Column.percent("Upper 95% limit"), Column.flags("Row notes")), table),
+                new Table(
+                        "Gaps_in_provision",
+                        List.of(
+                                Column.text("Period"),
+                                Column.text("Local authority"),
+                                Column.text("Sex"),
+                                Column.text("Need"),
+                                Column.text("Service"),
+                                Column.count("People assessed"),
+                                Column.count("People with the need"),
+                                Column.percent("Share with the need"),
+                                Column.count("People with the need and no service contact"),
+                                Column.percent("Share with no service contact"),
+                                Column.percent("Lower 95% limit"),
+                                Column.percent("Upper 95% limit"),
+                                Column.flags("Row notes")),
+                        table),
                 chart(ctx, rows, gapShares));
     }
 
     /** The gap share by local authority in the latest final year, both sexes, from the figures the table shows. */
     private static List<Chart> chart(PackContext ctx, List<NeedsRow> rows, Map<NeedsRow, Figure> gapShares) {
-        Optional<String> latest = rows.stream().filter(NeedsRow::isFinal).map(NeedsRow::period)
-                .filter(p -> !"POOLED".equals(p)).max(Comparator.naturalOrder());
+        Optional<String> latest = rows.stream()
+                .filter(NeedsRow::isFinal)
+                .map(NeedsRow::period)
+                .filter(p -> !"POOLED".equals(p))
+                .max(Comparator.naturalOrder());
         if (latest.isEmpty()) {
             return List.of();
         }
-        List<String> areas = rows.stream().filter(r -> r.period().equals(latest.get()) && !r.localAuthority().equals("ALL"))
-                .map(NeedsRow::localAuthority).distinct().sorted(ServiceRows.AREA_ORDER).toList();
+        List<String> areas = rows.stream()
+                .filter(r ->
+                        r.period().equals(latest.get()) && !r.localAuthority().equals("ALL"))
+                .map(NeedsRow::localAuthority)
+                .distinct()
+                .sorted(ServiceRows.AREA_ORDER)
+                .toList();
         List<Chart.Series> series = new ArrayList<>();
         for (String need : GAPS) {
             List<Double> values = new ArrayList<>();
             for (String area : areas) {
                 Double v = null;
                 for (NeedsRow r : rows) {
-                    if (r.period().equals(latest.get()) && r.need().equals(need) && r.localAuthority().equals(area)
+                    if (r.period().equals(latest.get())
+                            && r.need().equals(need)
+                            && r.localAuthority().equals(area)
                             && r.sex().equals("ALL")) {
                         v = gapShares.get(r).number();
                     }
@@ -108,11 +143,15 @@ public final class NeedsGapsSheet implements PackSheet {
             series.add(new Chart.Series(ctx.label("need", need), values));
         }
         String year = ServiceRows.period(ctx, latest.get());
-        return List.of(new Chart(Chart.Type.BAR, "Share with a need and no service contact by local authority, " + year,
+        return List.of(new Chart(
+                Chart.Type.BAR,
+                "Share with a need and no service contact by local authority, " + year,
                 "Bar chart of the share of people with a drugs or alcohol need, and with an accommodation need, who had "
                         + "no contact with the service, in each local authority in " + year + ". Withheld figures are "
                         + "left out. The figures are in the table.",
-                areas.stream().map(a -> ctx.label("LOCAL_AUTHORITY", a)).toList(), series, "0%"));
+                areas.stream().map(a -> ctx.label("LOCAL_AUTHORITY", a)).toList(),
+                series,
+                "0%"));
     }
 
     /** The gaps the sheet shows: the needs that a delivered service is set against. */
@@ -141,16 +180,24 @@ public final class NeedsGapsSheet implements PackSheet {
      */
     public static boolean withholds(PackContext ctx, PerformanceRow perf) {
         Suppression<List<String>> s = suppression(ctx);
-        return ServiceRows.withholds(perf, TABLE, rows(ctx).stream()
-                .map(r -> new ServiceRows.Read(Map.of("local_authority", r.localAuthority(), "sex", r.sex(),
-                        "need", r.need()), r.period(), r.periodStart(), gapWithheld(s, r))).toList());
+        return ServiceRows.withholds(
+                perf,
+                TABLE,
+                rows(ctx).stream()
+                        .map(r -> new ServiceRows.Read(
+                                Map.of("local_authority", r.localAuthority(), "sex", r.sex(), "need", r.need()),
+                                r.period(),
+                                r.periodStart(),
+                                gapWithheld(s, r)))
+                        .toList());
     }
 
     static Suppression<List<String>> disclose(List<NeedsRow> rows, int threshold) {
         SuppressionProblem<List<String>> p = new SuppressionProblem<>();
         for (NeedsRow r : rows) {
             List<String> k = key(r);
-            p.visible(cell(k, "assessed"), r.peopleAssessed()).visible(cell(k, "with"), r.peopleWithNeed())
+            p.visible(cell(k, "assessed"), r.peopleAssessed())
+                    .visible(cell(k, "with"), r.peopleWithNeed())
                     .visible(cell(k, "without"), r.peopleWithoutService())
                     .hidden(cell(k, "not_need"), Math.max(0, r.peopleAssessed() - r.peopleWithNeed()))
                     .hidden(cell(k, "reached"), Math.max(0, r.peopleWithNeed() - r.peopleWithoutService()));

@@ -37,29 +37,44 @@ public final class PerformanceSheet implements PackSheet {
         }
         List<PerformanceRow> all = ctx.data().performance().get();
         Map<String, List<PerformanceRow>> byMeasure = new LinkedHashMap<>();
-        all.forEach(r -> byMeasure.computeIfAbsent(r.measureId(), k -> new ArrayList<>()).add(r));
+        all.forEach(r ->
+                byMeasure.computeIfAbsent(r.measureId(), k -> new ArrayList<>()).add(r));
         List<List<Object>> rows = new ArrayList<>();
         TreeMap<java.time.LocalDate, String> periods = new TreeMap<>();
         Map<String, Map<String, Double>> trend = new LinkedHashMap<>();
         for (List<PerformanceRow> rs : byMeasure.values()) {
-            PerformanceRow latest = rs.stream().filter(PerformanceRow::available)
-                    .max(Comparator.comparing(PerformanceRow::periodStart, Comparator.nullsFirst(Comparator.naturalOrder())))
+            PerformanceRow latest = rs.stream()
+                    .filter(PerformanceRow::available)
+                    .max(Comparator.comparing(
+                            PerformanceRow::periodStart, Comparator.nullsFirst(Comparator.naturalOrder())))
                     .orElse(rs.get(0));
             Column.Kind kind = kind(latest.format());
             Figure value = value(ctx, latest);
-            Figure previous = rs.stream().filter(o -> Objects.equals(o.period(), latest.previousPeriod())).findFirst()
-                    .map(o -> value(ctx, o)).orElse(Figure.NOT_AVAILABLE);
-            Figure baseline = rs.stream().filter(o -> Objects.equals(o.period(), latest.baselinePeriod())).findFirst()
-                    .map(o -> value(ctx, o)).orElse(Figure.NOT_AVAILABLE);
+            Figure previous = rs.stream()
+                    .filter(o -> Objects.equals(o.period(), latest.previousPeriod()))
+                    .findFirst()
+                    .map(o -> value(ctx, o))
+                    .orElse(Figure.NOT_AVAILABLE);
+            Figure baseline = rs.stream()
+                    .filter(o -> Objects.equals(o.period(), latest.baselinePeriod()))
+                    .findFirst()
+                    .map(o -> value(ctx, o))
+                    .orElse(Figure.NOT_AVAILABLE);
             boolean yearWithheld = !value.isNumber() || (latest.previousPeriod() != null && !previous.isNumber());
-            boolean baseWithheld = !value.isNumber() || (latest.baselinePeriod() != null && !baseline.isNumber()
-                    && !latest.baselinePeriod().equals(latest.period()));
-            Object rating = latest.rag() == null || !value.isNumber() ? Figure.NOT_AVAILABLE
+            boolean baseWithheld = !value.isNumber()
+                    || (latest.baselinePeriod() != null
+                            && !baseline.isNumber()
+                            && !latest.baselinePeriod().equals(latest.period()));
+            Object rating = latest.rag() == null || !value.isNumber()
+                    ? Figure.NOT_AVAILABLE
                     : new Rag(latest.rag(), ctx.label("rag", latest.rag()));
-            rows.add(new ArrayList<>(List.of(latest.title(),
+            rows.add(new ArrayList<>(List.of(
+                    latest.title(),
                     latest.period() == null ? "Not available" : latest.period(),
-                    new Formatted(value, kind), new Formatted(Figure.of(latest.target()), kind),
-                    ctx.label("direction", latest.direction()), rating,
+                    new Formatted(value, kind),
+                    new Formatted(Figure.of(latest.target()), kind),
+                    ctx.label("direction", latest.direction()),
+                    rating,
                     new Formatted(change(yearWithheld, latest.changeOnYear()), kind),
                     new Formatted(change(yearWithheld, latest.changeOnYearCiLow()), kind),
                     new Formatted(change(yearWithheld, latest.changeOnYearCiHigh()), kind),
@@ -69,14 +84,14 @@ public final class PerformanceSheet implements PackSheet {
                     new Formatted(change(baseWithheld, latest.changeOnBaselineCiLow()), kind),
                     new Formatted(change(baseWithheld, latest.changeOnBaselineCiHigh()), kind),
                     significant(baseWithheld, latest.changeOnBaseline(), latest.changeOnBaselineSignificant()),
-                    latest.available() ? (latest.note() == null ? "None" : latest.note())
-                            : "[x] " + latest.note())));
+                    latest.available() ? (latest.note() == null ? "None" : latest.note()) : "[x] " + latest.note())));
             if ("PERCENT".equals(latest.format())) {
                 for (PerformanceRow r : rs) {
                     Figure v = value(ctx, r);
                     if (r.available() && r.periodStart() != null && "FINAL".equals(r.status())) {
                         periods.put(r.periodStart(), r.period());
-                        trend.computeIfAbsent(r.title(), k -> new LinkedHashMap<>()).put(r.period(), v.number());
+                        trend.computeIfAbsent(r.title(), k -> new LinkedHashMap<>())
+                                .put(r.period(), v.number());
                     }
                 }
             }
@@ -85,27 +100,49 @@ public final class PerformanceSheet implements PackSheet {
         List<Chart.Series> series = new ArrayList<>();
         trend.forEach((t, values) -> {
             if (values.values().stream().filter(Objects::nonNull).count() >= 2) {
-                series.add(new Chart.Series(t, categories.stream().map(values::get).toList()));
+                series.add(
+                        new Chart.Series(t, categories.stream().map(values::get).toList()));
             }
         });
-        List<Chart> charts = series.isEmpty() ? List.of() : List.of(new Chart(Chart.Type.LINE,
-                "Measures that are proportions, by final year",
-                "Line chart of each performance measure that is a proportion over its final years; the figures and "
-                        + "targets are in the table.", categories, series, "0%"));
-        return new Sheet(NAME, contents, title,
+        List<Chart> charts = series.isEmpty()
+                ? List.of()
+                : List.of(new Chart(
+                        Chart.Type.LINE,
+                        "Measures that are proportions, by final year",
+                        "Line chart of each performance measure that is a proportion over its final years; the figures and "
+                                + "targets are in the table.",
+                        categories,
+                        series,
+                        "0%"));
+        return new Sheet(
+                NAME,
+                contents,
+                title,
                 "This worksheet contains one table: each outcome measure of the partnership's performance framework "
                         + "in its latest final period, its target, a rating (green, amber or red), and its change on the "
                         + "year before and on the baseline period with 95% confidence intervals.",
                 List.of(ctx.notes().line("PERFORMANCE", "PERFORMANCE_CHANGE", "DISCLOSURE"), ctx.source("performance")),
-                new Table("Performance", List.of(Column.text("Measure"), Column.text("Period"),
-                        Column.decimal("Value"), Column.decimal("Target"), Column.text("Direction"),
-                        Column.text("Rating"), Column.decimal("Change on the year before"),
-                        Column.decimal("Change on the year lower 95% limit"),
-                        Column.decimal("Change on the year upper 95% limit"),
-                        Column.text("Change on the year significant"), Column.text("Baseline period"),
-                        Column.decimal("Change on baseline"), Column.decimal("Change on baseline lower 95% limit"),
-                        Column.decimal("Change on baseline upper 95% limit"),
-                        Column.text("Change on baseline significant"), Column.longText("Row notes")), rows), charts);
+                new Table(
+                        "Performance",
+                        List.of(
+                                Column.text("Measure"),
+                                Column.text("Period"),
+                                Column.decimal("Value"),
+                                Column.decimal("Target"),
+                                Column.text("Direction"),
+                                Column.text("Rating"),
+                                Column.decimal("Change on the year before"),
+                                Column.decimal("Change on the year lower 95% limit"),
+                                Column.decimal("Change on the year upper 95% limit"),
+                                Column.text("Change on the year significant"),
+                                Column.text("Baseline period"),
+                                Column.decimal("Change on baseline"),
+                                Column.decimal("Change on baseline lower 95% limit"),
+                                Column.decimal("Change on baseline upper 95% limit"),
+                                Column.text("Change on baseline significant"),
+                                Column.longText("Row notes")),
+                        rows),
+                charts);
     }
 
     static Column.Kind kind(String format) {
@@ -126,22 +163,32 @@ public final class PerformanceSheet implements PackSheet {
         }
         int t = ctx.threshold();
         boolean withheld = switch (r.statistic()) {
-            case "PROPORTION" -> small(r.denominator(), t) || small(r.numerator(), t)
-                    || (r.numerator() != null && r.denominator() != null && small(r.denominator() - r.numerator(), t));
+            case "PROPORTION" ->
+                small(r.denominator(), t)
+                        || small(r.numerator(), t)
+                        || (r.numerator() != null
+                                && r.denominator() != null
+                                && small(r.denominator() - r.numerator(), t));
             case "RATE" -> small(r.denominator(), t) || small(r.numerator(), t);
             case "RATIO" -> small(r.denominator(), t);
             case "COUNT" -> small(r.value(), t);
             default -> false;
         };
         if (!withheld && "proven_reoffending".equals(r.sourceTable()) && r.periodStart() != null) {
-            withheld = yearly(ctx, r).map(s -> Figure.CONFIDENTIAL.equals(s.rate()) || Figure.CONFIDENTIAL.equals(s.reoffencesPerOffender())
-                    || Figure.CONFIDENTIAL.equals(s.harmPerOffender())).orElse(false);
+            withheld = yearly(ctx, r)
+                    .map(s -> Figure.CONFIDENTIAL.equals(s.rate())
+                            || Figure.CONFIDENTIAL.equals(s.reoffencesPerOffender())
+                            || Figure.CONFIDENTIAL.equals(s.harmPerOffender()))
+                    .orElse(false);
         }
         if (!withheld && "cohort_comparison".equals(r.sourceTable())) {
             withheld = comparisonWithheld(ctx, r);
         }
-        withheld = withheld || RjActivitySheet.withholds(ctx, r) || FamilyOffendingSheet.withholds(ctx, r)
-                || CheckpointActivitySheet.withholds(ctx, r) || IomReachSheet.withholds(ctx, r)
+        withheld = withheld
+                || RjActivitySheet.withholds(ctx, r)
+                || FamilyOffendingSheet.withholds(ctx, r)
+                || CheckpointActivitySheet.withholds(ctx, r)
+                || IomReachSheet.withholds(ctx, r)
                 || NeedsGapsSheet.withholds(ctx, r);
         return withheld ? Figure.CONFIDENTIAL : Figure.of(r.value());
     }
@@ -150,9 +197,12 @@ public final class PerformanceSheet implements PackSheet {
     private static boolean comparisonWithheld(PackContext ctx, PerformanceRow r) {
         Map<String, String> f = r.filterMap();
         return ctx.data().comparisons().orElse(List.of()).stream()
-                .filter(c -> matches(f, "comparison", c.comparison()) && matches(f, "method", c.method())
-                        && matches(f, "group_name", c.groupName()) && matches(f, "subgroup", c.subgroup())
-                        && matches(f, "measure", c.measure()) && matches(f, "period", c.period())
+                .filter(c -> matches(f, "comparison", c.comparison())
+                        && matches(f, "method", c.method())
+                        && matches(f, "group_name", c.groupName())
+                        && matches(f, "subgroup", c.subgroup())
+                        && matches(f, "measure", c.measure())
+                        && matches(f, "period", c.period())
                         && ComparisonSheet.period(ctx, c).equals(r.period()))
                 .anyMatch(c -> {
                     var s = ctx.comparisons().shown(c);
@@ -165,7 +215,8 @@ public final class PerformanceSheet implements PackSheet {
     }
 
     /** The yearly table's row for a proven_reoffending measure over a population as a whole. */
-    private static Optional<org.lcjp.reoffending.reports.pack.DisclosedYears.Shown> yearly(PackContext ctx, PerformanceRow r) {
+    private static Optional<org.lcjp.reoffending.reports.pack.DisclosedYears.Shown> yearly(
+            PackContext ctx, PerformanceRow r) {
         Map<String, String> f = r.filterMap();
         String population = f.getOrDefault("population", "ALL");
         String dimension = f.getOrDefault("dimension", "ALL");
@@ -173,8 +224,9 @@ public final class PerformanceSheet implements PackSheet {
         for (ReportingYears.Period p : ctx.years().periods()) {
             if (p.start().equals(r.periodStart()) && p.end().equals(r.periodEnd())) {
                 Optional<ReportingYears.YearRow> row = ctx.years().row(p, population, dimension, category);
-                if (row.isPresent() && org.lcjp.reoffending.reports.pack.DisclosedYears.isShown(row.get(),
-                        ctx.years().breakdownPeriods())) {
+                if (row.isPresent()
+                        && org.lcjp.reoffending.reports.pack.DisclosedYears.isShown(
+                                row.get(), ctx.years().breakdownPeriods())) {
                     return Optional.of(ctx.disclosedYears().shown(row.get()));
                 }
             }

@@ -13,13 +13,16 @@ import org.lcjp.reoffending.reports.pack.model.Column;
 final class ReoffendingColumns {
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)");
 
-    private ReoffendingColumns() {
-    }
+    private ReoffendingColumns() {}
 
     static List<Column> measures(boolean withHarm) {
-        List<Column> c = new ArrayList<>(List.of(Column.count("Offenders"), Column.count("Reoffenders"),
-                Column.percent("Proportion who reoffended"), Column.count("Reoffences"),
-                Column.decimal("Reoffences per reoffender"), Column.decimal("Reoffences per offender")));
+        List<Column> c = new ArrayList<>(List.of(
+                Column.count("Offenders"),
+                Column.count("Reoffenders"),
+                Column.percent("Proportion who reoffended"),
+                Column.count("Reoffences"),
+                Column.decimal("Reoffences per reoffender"),
+                Column.decimal("Reoffences per offender")));
         if (withHarm) {
             c.add(Column.number("Harm of reoffences (days)"));
             c.add(Column.decimal("Harm per offender (days)"));
@@ -29,8 +32,13 @@ final class ReoffendingColumns {
     }
 
     static List<Object> values(DisclosedYears.Shown s, boolean provisional, boolean withHarm) {
-        List<Object> v = new ArrayList<>(List.of(s.offenders(), s.reoffenders(), s.rate(), s.reoffences(),
-                s.reoffencesPerReoffender(), s.reoffencesPerOffender()));
+        List<Object> v = new ArrayList<>(List.of(
+                s.offenders(),
+                s.reoffenders(),
+                s.rate(),
+                s.reoffences(),
+                s.reoffencesPerReoffender(),
+                s.reoffencesPerOffender()));
         if (withHarm) {
             v.add(s.harm());
             v.add(s.harmPerOffender());
@@ -52,8 +60,8 @@ final class ReoffendingColumns {
     }
 
     /** Numbered categories in numeric order (age bands, previous-offence and sentence bands), unknowns last. */
-    static final Comparator<String> CATEGORY_ORDER = Comparator
-            .comparing((String c) -> c.equals("UNKNOWN") || c.equals("U") || c.equals("OUT_OF_AREA"))
+    static final Comparator<String> CATEGORY_ORDER = Comparator.comparing(
+                    (String c) -> c.equals("UNKNOWN") || c.equals("U") || c.equals("OUT_OF_AREA"))
             .thenComparing(c -> leadingNumber(c) == null)
             .thenComparing(c -> leadingNumber(c) == null ? 0L : leadingNumber(c))
             .thenComparing(Comparator.naturalOrder());

@@ -30,16 +30,21 @@ import org.lcjp.reoffending.reports.performance.PerformanceRow;
 public final class RjActivitySheet implements PackSheet {
     static final String NAME = "RJ_activity";
     private static final String TABLE = "rj_activity";
-    private static final List<String> ORDER = List.of("REFERRALS", "REFERRALS_BY_SOURCE", "REFERRALS_BY_STAGE",
-            "VICTIM_ASKED_SHARE", "VICTIM_CONSENT_SHARE", "OUTCOMES", "COMPLETED_PROCESSES", "VOLUNTEER_SHARE",
+    private static final List<String> ORDER = List.of(
+            "REFERRALS",
+            "REFERRALS_BY_SOURCE",
+            "REFERRALS_BY_STAGE",
+            "VICTIM_ASKED_SHARE",
+            "VICTIM_CONSENT_SHARE",
+            "OUTCOMES",
+            "COMPLETED_PROCESSES",
+            "VOLUNTEER_SHARE",
             "VICTIM_SATISFACTION_SHARE");
 
-    private record Key(String period, String measure, String category, String what) {
-    }
+    private record Key(String period, String measure, String category, String what) {}
 
     /** A row as shown. */
-    public record Shown(Figure count, Figure denominator, Figure value, Figure ciLow, Figure ciHigh) {
-    }
+    public record Shown(Figure count, Figure denominator, Figure value, Figure ciLow, Figure ciHigh) {}
 
     @Override
     public Sheet build(PackContext ctx) {
@@ -54,28 +59,46 @@ public final class RjActivitySheet implements PackSheet {
         for (RjActivityRow r : rows) {
             Shown s = shown.get(r);
             boolean share = r.denominator() != null;
-            table.add(new ArrayList<>(List.of(year(r), ctx.label("status", r.status()), ctx.label("rj_measure", r.measure()),
+            table.add(new ArrayList<>(List.of(
+                    year(r),
+                    ctx.label("status", r.status()),
+                    ctx.label("rj_measure", r.measure()),
                     "ALL".equals(r.category()) ? ctx.label("common", "ALL") : ctx.label("rj_category", r.category()),
-                    s.count(), share ? s.denominator() : Figure.NOT_APPLICABLE,
+                    s.count(),
+                    share ? s.denominator() : Figure.NOT_APPLICABLE,
                     new Formatted(share ? s.value() : Figure.NOT_APPLICABLE, Column.Kind.PERCENT),
                     new Formatted(share ? s.ciLow() : Figure.NOT_APPLICABLE, Column.Kind.PERCENT),
                     new Formatted(share ? s.ciHigh() : Figure.NOT_APPLICABLE, Column.Kind.PERCENT))));
         }
-        return new Sheet(NAME, contents, title,
+        return new Sheet(
+                NAME,
+                contents,
+                title,
                 "This worksheet contains one table: for each financial year of referral, the referrals to the RJ Hub "
                         + "by source and stage, whether victims were asked and consented, the outcomes, the completed "
                         + "restorative processes, and the shares facilitated by volunteers and with a satisfied victim, "
                         + "with 95% confidence intervals.",
                 List.of(ctx.notes().line("RJ_ACTIVITY", "DISCLOSURE"), ctx.source(TABLE)),
-                new Table("RJ_activity", List.of(Column.text("Financial year"), Column.text("Status"),
-                        Column.text("Measure"), Column.text("Category"), Column.count("Referrals"),
-                        Column.count("Out of"), Column.percent("Share"), Column.percent("Share lower 95% limit"),
-                        Column.percent("Share upper 95% limit")), table), List.of());
+                new Table(
+                        "RJ_activity",
+                        List.of(
+                                Column.text("Financial year"),
+                                Column.text("Status"),
+                                Column.text("Measure"),
+                                Column.text("Category"),
+                                Column.count("Referrals"),
+                                Column.count("Out of"),
+                                Column.percent("Share"),
+                                Column.percent("Share lower 95% limit"),
+                                Column.percent("Share upper 95% limit")),
+                        table),
+                List.of());
     }
 
     private static List<RjActivityRow> rows(PackContext ctx) {
         return ctx.data().rjActivity().orElse(List.of()).stream()
-                .sorted(Comparator.comparing(RjActivityRow::periodStart).reversed()
+                .sorted(Comparator.comparing(RjActivityRow::periodStart)
+                        .reversed()
                         .thenComparing(r -> ORDER.indexOf(r.measure()))
                         .thenComparing(r -> "ALL".equals(r.category()) ? "" : r.category()))
                 .toList();
@@ -111,7 +134,8 @@ public final class RjActivitySheet implements PackSheet {
             if (!p.counts().containsKey(of)) {
                 p.visible(of, r.denominator());
                 // Of the completed processes, those not recording the answer are never shown but derivable.
-                find(rows, r.period(), "COMPLETED_PROCESSES", "ALL").filter(c -> c.count() >= r.denominator())
+                find(rows, r.period(), "COMPLETED_PROCESSES", "ALL")
+                        .filter(c -> c.count() >= r.denominator())
                         .ifPresent(c -> p.hidden(key(r, "unrecorded"), c.count() - r.denominator())
                                 .group(List.of(key(c, "count"), of, key(r, "unrecorded"))));
             }
@@ -122,7 +146,9 @@ public final class RjActivitySheet implements PackSheet {
             find(rows, period, "REFERRALS", "ALL").ifPresent(all -> {
                 for (String breakdown : List.of("REFERRALS_BY_SOURCE", "REFERRALS_BY_STAGE", "OUTCOMES")) {
                     List<Key> group = new ArrayList<>(List.of(key(all, "count")));
-                    rows.stream().filter(r -> r.period().equals(period) && r.measure().equals(breakdown))
+                    rows.stream()
+                            .filter(r ->
+                                    r.period().equals(period) && r.measure().equals(breakdown))
                             .forEach(r -> group.add(key(r, "count")));
                     p.group(group);
                 }
@@ -141,9 +167,14 @@ public final class RjActivitySheet implements PackSheet {
             boolean count = s.isSuppressed(key(r, "count"));
             boolean of = r.denominator() != null && s.isSuppressed(denominator(r, rows));
             boolean value = count || of || (r.denominator() != null && small(r.denominator() - r.count(), threshold));
-            out.put(r, new Shown(Figure.count(r.count(), count),
-                    r.denominator() == null ? Figure.NOT_APPLICABLE : Figure.count(r.denominator(), of),
-                    Figure.unless(value, r.value()), Figure.unless(value, r.ciLow()), Figure.unless(value, r.ciHigh())));
+            out.put(
+                    r,
+                    new Shown(
+                            Figure.count(r.count(), count),
+                            r.denominator() == null ? Figure.NOT_APPLICABLE : Figure.count(r.denominator(), of),
+                            Figure.unless(value, r.value()),
+                            Figure.unless(value, r.ciLow()),
+                            Figure.unless(value, r.ciHigh())));
         }
         return out;
     }
@@ -159,10 +190,15 @@ public final class RjActivitySheet implements PackSheet {
         List<RjActivityRow> rows = ctx.data().rjActivity().get();
         Map<String, String> f = perf.filterMap();
         Map<RjActivityRow, Shown> shown = shown(ctx);
-        return rows.stream().filter(r -> matches(f, "measure", r.measure()) && matches(f, "category", r.category())
+        return rows.stream()
+                .filter(r -> matches(f, "measure", r.measure())
+                        && matches(f, "category", r.category())
                         && (perf.periodStart() == null || perf.periodStart().equals(r.periodStart())))
-                .anyMatch(r -> !shown.get(r).count().isNumber() || (r.denominator() != null
-                        && (!shown.get(r).denominator().isNumber() || (r.value() != null && !shown.get(r).value().isNumber()))));
+                .anyMatch(r -> !shown.get(r).count().isNumber()
+                        || (r.denominator() != null
+                                && (!shown.get(r).denominator().isNumber()
+                                        || (r.value() != null
+                                                && !shown.get(r).value().isNumber()))));
     }
 
     private static boolean matches(Map<String, String> filters, String column, String value) {
@@ -189,10 +225,13 @@ public final class RjActivitySheet implements PackSheet {
         return key(r, "denominator");
     }
 
-    private static java.util.Optional<RjActivityRow> find(List<RjActivityRow> rows, String period, String measure,
-                                                          String category) {
-        return rows.stream().filter(r -> Objects.equals(r.period(), period) && r.measure().equals(measure)
-                && r.category().equals(category)).findFirst();
+    private static java.util.Optional<RjActivityRow> find(
+            List<RjActivityRow> rows, String period, String measure, String category) {
+        return rows.stream()
+                .filter(r -> Objects.equals(r.period(), period)
+                        && r.measure().equals(measure)
+                        && r.category().equals(category))
+                .findFirst();
     }
 
     private static Key key(RjActivityRow r, String what) {

@@ -17,34 +17,41 @@ import org.lcjp.reoffending.reports.performance.PerformanceRow;
 final class ServiceRows {
     static final String ALL = "ALL";
 
-    private ServiceRows() {
-    }
+    private ServiceRows() {}
 
     /** "April 2018 to March 2019" for FY2018-19, "All years pooled" for POOLED. */
     static String period(PackContext ctx, String period) {
-        return DisclosedComparisons.POOLED.equals(period) ? ctx.label("common", "POOLED")
-                : Periods.FinancialYear.parse(period).map(Periods.FinancialYear::label).orElse(period);
+        return DisclosedComparisons.POOLED.equals(period)
+                ? ctx.label("common", "POOLED")
+                : Periods.FinancialYear.parse(period)
+                        .map(Periods.FinancialYear::label)
+                        .orElse(period);
     }
 
     /** POOLED first, then the newest year first, as the comparison sheets order them. */
-    static final Comparator<String> PERIOD_ORDER = Comparator
-            .comparing((String p) -> DisclosedComparisons.POOLED.equals(p) ? 0 : 1)
+    static final Comparator<String> PERIOD_ORDER = Comparator.comparing(
+                    (String p) -> DisclosedComparisons.POOLED.equals(p) ? 0 : 1)
             .thenComparing(Comparator.<String>reverseOrder());
 
     /** ALL first, then the areas by name, the unknown and out-of-area last. */
-    static final Comparator<String> AREA_ORDER = Comparator.comparing((String a) -> !ALL.equals(a))
-            .thenComparing(ReoffendingColumns.CATEGORY_ORDER);
+    static final Comparator<String> AREA_ORDER =
+            Comparator.comparing((String a) -> !ALL.equals(a)).thenComparing(ReoffendingColumns.CATEGORY_ORDER);
 
     /** ALL, F, M, then not known. */
     static final Comparator<String> SEX_ORDER = Comparator.comparing((String s) -> !ALL.equals(s))
-            .thenComparing(s -> s.equals("U")).thenComparing(Comparator.naturalOrder());
+            .thenComparing(s -> s.equals("U"))
+            .thenComparing(Comparator.naturalOrder());
 
     /**
      * Ties a breakdown to its ALL cell: for every cell kind {@code what} and every set of rows that differ only in
      * the broken-down column, the ALL row's count is the sum of the others'.
      */
-    static <R> void tieToAll(SuppressionProblem<List<String>> p, List<R> rows, Function<R, List<String>> key,
-                             int brokenDown, List<String> kinds) {
+    static <R> void tieToAll(
+            SuppressionProblem<List<String>> p,
+            List<R> rows,
+            Function<R, List<String>> key,
+            int brokenDown,
+            List<String> kinds) {
         Map<List<String>, List<List<String>>> sets = new LinkedHashMap<>();
         for (R r : rows) {
             List<String> k = key.apply(r);
@@ -76,8 +83,7 @@ final class ServiceRows {
      * A row of a service table as the performance framework reads it: its published columns that a target may filter
      * on, its period, and whether its sheet withholds the row's share.
      */
-    record Read(Map<String, String> columns, String period, LocalDate periodStart, boolean shareWithheld) {
-    }
+    record Read(Map<String, String> columns, String period, LocalDate periodStart, boolean shareWithheld) {}
 
     /**
      * Whether the Performance sheet must withhold a measure read from {@code table}: a row the measure reads (its
@@ -90,16 +96,20 @@ final class ServiceRows {
         }
         Map<String, String> filters = perf.filterMap();
         return rows.stream()
-                .filter(r -> filters.entrySet().stream().allMatch(f -> !r.columns().containsKey(f.getKey())
-                        || f.getValue().equals(r.columns().get(f.getKey()))))
-                .filter(r -> perf.periodStart() == null ? DisclosedComparisons.POOLED.equals(r.period())
-                        : !DisclosedComparisons.POOLED.equals(r.period()) && perf.periodStart().equals(r.periodStart()))
+                .filter(r -> filters.entrySet().stream()
+                        .allMatch(f -> !r.columns().containsKey(f.getKey())
+                                || f.getValue().equals(r.columns().get(f.getKey()))))
+                .filter(r -> perf.periodStart() == null
+                        ? DisclosedComparisons.POOLED.equals(r.period())
+                        : !DisclosedComparisons.POOLED.equals(r.period())
+                                && perf.periodStart().equals(r.periodStart()))
                 .anyMatch(Read::shareWithheld);
     }
 
     /** "[p]" for a provisional row, "[u]" for a share over few people, "None" otherwise. */
     static String flags(PackContext ctx, String status, Long denominator, boolean shown) {
-        return ReoffendingColumns.flags("PROVISIONAL".equals(status),
+        return ReoffendingColumns.flags(
+                "PROVISIONAL".equals(status),
                 shown && denominator != null && denominator < ctx.data().lowReliabilityBelow());
     }
 }

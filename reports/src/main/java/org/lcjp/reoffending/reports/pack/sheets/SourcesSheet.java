@@ -17,15 +17,19 @@ public final class SourcesSheet implements PackSheet {
         String contents = "The latest extract delivered by each agency";
         String title = "Data sources: the latest extract from each agency";
         List<List<Object>> rows = new ArrayList<>();
-        new TreeMap<>(ctx.data().latestExtracts()).forEach((agency, date) ->
-                rows.add(new ArrayList<>(List.of(ctx.label("agency", agency), date))));
+        new TreeMap<>(ctx.data().latestExtracts())
+                .forEach((agency, date) -> rows.add(new ArrayList<>(List.of(ctx.label("agency", agency), date))));
         if (rows.isEmpty()) {
             return ctx.absent(name, contents, title, "data_quality");
         }
-        return new Sheet(name, contents, title,
+        return new Sheet(
+                name,
+                contents,
+                title,
                 "This worksheet contains one table: the date of the latest extract read from each agency. Figures "
                         + "can be final only up to what the police, courts and youth offending services have delivered.",
                 List.of(ctx.notes().line("FINAL"), ctx.source("data_quality")),
-                new Table("Data_sources", List.of(Column.text("Agency"), Column.date("Latest extract")), rows), List.of());
+                new Table("Data_sources", List.of(Column.text("Agency"), Column.date("Latest extract")), rows),
+                List.of());
     }
 }

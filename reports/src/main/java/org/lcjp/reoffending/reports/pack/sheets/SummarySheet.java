@@ -42,26 +42,36 @@ public final class SummarySheet implements PackSheet {
         comparison(ctx, "SEX", "F", "Women", "women", "men", lines);
         iom(ctx, lines);
         performance(ctx, lines);
-        lines.add("Figures are rounded; the tables have them in full. " + ctx.notes().ref("DISCLOSURE"));
-        return new Sheet(NAME, "The main figures in words, and the trend", "Summary: proven reoffending in brief",
+        lines.add("Figures are rounded; the tables have them in full. "
+                + ctx.notes().ref("DISCLOSURE"));
+        return new Sheet(
+                NAME,
+                "The main figures in words, and the trend",
+                "Summary: proven reoffending in brief",
                 "This worksheet contains no table: the main figures in sentences, then a chart of the proportion who "
                         + "reoffended by year. The figures are in the Reoffending_by_year sheet.",
-                lines, null, List.of(chart(ctx)));
+                lines,
+                null,
+                List.of(chart(ctx)));
     }
 
     private void headline(PackContext ctx, Period year, List<String> lines) {
         DisclosedYears.Shown adult = shown(ctx, year, "ADULT");
         DisclosedYears.Shown juvenile = shown(ctx, year, "JUVENILE");
         DisclosedYears.Shown all = shown(ctx, year, "ALL");
-        lines.add("In " + year.label() + ", the latest final year, " + percent(adult.rate()) + " of adult offenders and "
+        lines.add("In " + year.label() + ", the latest final year, " + percent(adult.rate())
+                + " of adult offenders and "
                 + percent(juvenile.rate()) + " of juvenile offenders committed a proven reoffence within a year "
                 + ctx.notes().ref("COHORT") + ".");
         lines.add("Reoffenders committed " + decimal(all.reoffencesPerReoffender()) + " reoffences each on average"
-                + (Figure.NOT_AVAILABLE.equals(all.harmPerOffender()) ? " (the harm of the reoffences is not available [x])."
-                : "; the harm of the reoffences came to " + decimal(all.harmPerOffender()) + " days per offender "
-                + ctx.notes().ref("HARM") + "."));
-        Optional<Period> previous = ctx.years().periods().stream().filter(Period::isFinal)
-                .filter(p -> p.end().isBefore(year.start())).reduce((a, b) -> b);
+                + (Figure.NOT_AVAILABLE.equals(all.harmPerOffender())
+                        ? " (the harm of the reoffences is not available [x])."
+                        : "; the harm of the reoffences came to " + decimal(all.harmPerOffender())
+                                + " days per offender " + ctx.notes().ref("HARM") + "."));
+        Optional<Period> previous = ctx.years().periods().stream()
+                .filter(Period::isFinal)
+                .filter(p -> p.end().isBefore(year.start()))
+                .reduce((a, b) -> b);
         if (previous.isEmpty()) {
             lines.add("There is no earlier final year to compare with.");
             return;
@@ -70,17 +80,21 @@ public final class SummarySheet implements PackSheet {
             Optional<YearRow> now = ctx.years().row(year, population, "ALL", "ALL");
             Optional<YearRow> then = ctx.years().row(previous.get(), population, "ALL", "ALL");
             String who = population.equals("ADULT") ? "adult" : "juvenile";
-            if (now.isEmpty() || then.isEmpty() || !ctx.disclosedYears().shown(now.get()).rate().isNumber()
+            if (now.isEmpty()
+                    || then.isEmpty()
+                    || !ctx.disclosedYears().shown(now.get()).rate().isNumber()
                     || !ctx.disclosedYears().shown(then.get()).rate().isNumber()) {
-                lines.add("The change in the " + who + " rate since " + previous.get().label()
-                        + " cannot be shown [c].");
+                lines.add("The change in the " + who + " rate since "
+                        + previous.get().label() + " cannot be shown [c].");
                 continue;
             }
             double p1 = (double) now.get().reoffenders() / now.get().offenders();
             double p0 = (double) then.get().reoffenders() / then.get().offenders();
-            double se = Math.sqrt(p1 * (1 - p1) / now.get().offenders() + p0 * (1 - p0) / then.get().offenders());
+            double se = Math.sqrt(p1 * (1 - p1) / now.get().offenders()
+                    + p0 * (1 - p0) / then.get().offenders());
             double d = p1 - p0;
-            lines.add("The " + who + " rate was " + pct(p0) + " in " + previous.get().label() + ": "
+            lines.add("The " + who + " rate was " + pct(p0) + " in "
+                    + previous.get().label() + ": "
                     + pointsChange(d) + ", " + intervalWords(d - Z * se, d + Z * se) + " ("
                     + significance(d - Z * se, d + Z * se) + ").");
         }
@@ -98,11 +112,19 @@ public final class SummarySheet implements PackSheet {
                 + "final years " + ctx.notes().ref("FINAL") + ".");
     }
 
-    private void comparison(PackContext ctx, String comparison, String treated, String name, String who, String whom,
-                            List<String> lines) {
+    private void comparison(
+            PackContext ctx,
+            String comparison,
+            String treated,
+            String name,
+            String who,
+            String whom,
+            List<String> lines) {
         List<ComparisonRow> rows = ctx.data().comparisons().orElse(List.of()).stream()
-                .filter(r -> comparison.equals(r.comparison()) && "REOFFENDING_RATE".equals(r.measure())
-                        && treated.equals(r.groupName()) && "ALL".equals(Objects.toString(r.subgroup(), "ALL")))
+                .filter(r -> comparison.equals(r.comparison())
+                        && "REOFFENDING_RATE".equals(r.measure())
+                        && treated.equals(r.groupName())
+                        && "ALL".equals(Objects.toString(r.subgroup(), "ALL")))
                 .toList();
         Optional<ComparisonRow> row = pick(rows, "MATCHED").or(() -> pick(rows, "OBSERVED"));
         if (row.isEmpty()) {
@@ -112,39 +134,55 @@ public final class SummarySheet implements PackSheet {
         ComparisonRow r = row.get();
         DisclosedComparisons.Shown s = ctx.comparisons().shown(r);
         Optional<ComparisonRow> reference = ctx.data().comparisons().orElse(List.of()).stream()
-                .filter(o -> Objects.equals(o.comparison(), r.comparison()) && Objects.equals(o.period(), r.period())
-                        && Objects.equals(o.method(), r.method()) && Objects.equals(o.measure(), r.measure())
-                        && Objects.equals(o.subgroup(), r.subgroup()) && Objects.equals(o.groupName(), r.referenceGroup()))
+                .filter(o -> Objects.equals(o.comparison(), r.comparison())
+                        && Objects.equals(o.period(), r.period())
+                        && Objects.equals(o.method(), r.method())
+                        && Objects.equals(o.measure(), r.measure())
+                        && Objects.equals(o.subgroup(), r.subgroup())
+                        && Objects.equals(o.groupName(), r.referenceGroup()))
                 .findFirst();
         String period = ComparisonSheet.period(ctx, r);
         period = period.startsWith("All years") ? period.toLowerCase(Locale.UK) : "in " + period;
-        String method = "MATCHED".equals(r.method()) ? " (after matching " + ctx.notes().ref("MATCHING") + ")" : "";
+        String method =
+                "MATCHED".equals(r.method()) ? " (after matching " + ctx.notes().ref("MATCHING") + ")" : "";
         if (!"OK".equals(r.status())) {
             lines.add(name + ": the groups are too small to compare yet (fewer than 60 people in a group, " + period
                     + ") [x] " + ctx.notes().ref("COMPARISONS") + ".");
             return;
         }
-        if (!s.value().isNumber() || !s.difference().isNumber() || !s.differenceCiLow().isNumber()) {
+        if (!s.value().isNumber()
+                || !s.difference().isNumber()
+                || !s.differenceCiLow().isNumber()) {
             lines.add(name + ": the comparison is withheld to protect confidentiality [c].");
             return;
         }
-        String other = reference.map(o -> ctx.comparisons().shown(o).value()).map(SummarySheet::percent).orElse("[x]");
+        String other = reference
+                .map(o -> ctx.comparisons().shown(o).value())
+                .map(SummarySheet::percent)
+                .orElse("[x]");
         lines.add(name + ": " + percent(s.value()) + " of " + who + " reoffended against " + other + " of " + whom
-                + method + ", " + period + "; the difference is " + intervalWords(s.differenceCiLow().number(),
-                s.differenceCiHigh().number()) + " (" + significance(s.differenceCiLow().number(),
-                s.differenceCiHigh().number()) + ") " + ctx.notes().ref("COMPARISONS") + ".");
+                + method + ", " + period + "; the difference is "
+                + intervalWords(
+                        s.differenceCiLow().number(), s.differenceCiHigh().number()) + " ("
+                + significance(
+                        s.differenceCiLow().number(), s.differenceCiHigh().number()) + ") "
+                + ctx.notes().ref("COMPARISONS") + ".");
     }
 
     private static Optional<ComparisonRow> pick(List<ComparisonRow> rows, String method) {
-        List<ComparisonRow> m = rows.stream().filter(r -> method.equals(r.method())).toList();
-        return m.stream().filter(r -> DisclosedComparisons.POOLED.equals(r.period())).findFirst()
+        List<ComparisonRow> m =
+                rows.stream().filter(r -> method.equals(r.method())).toList();
+        return m.stream()
+                .filter(r -> DisclosedComparisons.POOLED.equals(r.period()))
+                .findFirst()
                 .or(() -> m.stream().filter(r -> r.period() == null).findFirst())
                 .or(() -> m.stream().max(java.util.Comparator.comparing(r -> Objects.toString(r.period(), ""))));
     }
 
     private void iom(PackContext ctx, List<String> lines) {
         Optional<IomRow> row = ctx.data().iomPrePost().orElse(List.of()).stream()
-                .filter(r -> "IOM".equals(r.groupName()) && "PROVEN_OFFENCES".equals(r.measure())).findFirst();
+                .filter(r -> "IOM".equals(r.groupName()) && "PROVEN_OFFENCES".equals(r.measure()))
+                .findFirst();
         if (row.isEmpty()) {
             lines.add("Integrated Offender Management: no before-and-after comparison was produced by this run [x].");
             return;
@@ -171,8 +209,15 @@ public final class SummarySheet implements PackSheet {
         }
         List<PerformanceRow> rows = ctx.data().performance().get();
         java.util.Map<String, PerformanceRow> latest = new java.util.LinkedHashMap<>();
-        rows.forEach(r -> latest.merge(r.measureId(), r, (a, b) -> b.available() && (a.periodStart() == null
-                || (b.periodStart() != null && b.periodStart().isAfter(a.periodStart()))) ? b : a));
+        rows.forEach(r -> latest.merge(
+                r.measureId(),
+                r,
+                (a, b) -> b.available()
+                                && (a.periodStart() == null
+                                        || (b.periodStart() != null
+                                                && b.periodStart().isAfter(a.periodStart())))
+                        ? b
+                        : a));
         long green = 0, amber = 0, red = 0, none = 0;
         for (PerformanceRow r : latest.values()) {
             if (!PerformanceSheet.value(ctx, r).isNumber() || r.rag() == null) {
@@ -193,7 +238,9 @@ public final class SummarySheet implements PackSheet {
 
     private Chart chart(PackContext ctx) {
         List<Period> periods = ctx.years().periods();
-        List<String> categories = periods.stream().map(p -> p.label() + (p.isFinal() ? "" : " [p]")).toList();
+        List<String> categories = periods.stream()
+                .map(p -> p.label() + (p.isFinal() ? "" : " [p]"))
+                .toList();
         List<Chart.Series> series = new ArrayList<>();
         for (String population : List.of("ALL", "ADULT", "JUVENILE")) {
             List<Double> values = new ArrayList<>();
@@ -207,26 +254,46 @@ public final class SummarySheet implements PackSheet {
             provisional.add(p.isFinal() ? null : rate(ctx, p, "ALL"));
         }
         series.add(new Chart.Series("All offenders, provisional [p]", provisional));
-        return new Chart(Chart.Type.LINE, "Proportion of offenders who reoffended, by year",
+        return new Chart(
+                Chart.Type.LINE,
+                "Proportion of offenders who reoffended, by year",
                 "Line chart of the proportion of offenders who committed a proven reoffence in each final year, for "
                         + "all offenders, adults and juveniles; the provisional year is a separate point that will "
-                        + "rise. The figures are in the Reoffending_by_year sheet.", categories, series, "0%");
+                        + "rise. The figures are in the Reoffending_by_year sheet.",
+                categories,
+                series,
+                "0%");
     }
 
     private static Double rate(PackContext ctx, Period p, String population) {
-        return ctx.years().row(p, population, "ALL", "ALL").map(r -> ctx.disclosedYears().shown(r).rate())
-                .filter(Figure::isNumber).map(Figure::number).orElse(null);
+        return ctx.years()
+                .row(p, population, "ALL", "ALL")
+                .map(r -> ctx.disclosedYears().shown(r).rate())
+                .filter(Figure::isNumber)
+                .map(Figure::number)
+                .orElse(null);
     }
 
     private static DisclosedYears.Shown shown(PackContext ctx, Period p, String population) {
-        return ctx.years().row(p, population, "ALL", "ALL").map(r -> ctx.disclosedYears().shown(r))
-                .orElse(new DisclosedYears.Shown(Figure.NOT_AVAILABLE, Figure.NOT_AVAILABLE, Figure.NOT_AVAILABLE,
-                        Figure.NOT_AVAILABLE, Figure.NOT_AVAILABLE, Figure.NOT_AVAILABLE, Figure.NOT_AVAILABLE,
-                        Figure.NOT_AVAILABLE, false));
+        return ctx.years()
+                .row(p, population, "ALL", "ALL")
+                .map(r -> ctx.disclosedYears().shown(r))
+                .orElse(new DisclosedYears.Shown(
+                        Figure.NOT_AVAILABLE,
+                        Figure.NOT_AVAILABLE,
+                        Figure.NOT_AVAILABLE,
+                        Figure.NOT_AVAILABLE,
+                        Figure.NOT_AVAILABLE,
+                        Figure.NOT_AVAILABLE,
+                        Figure.NOT_AVAILABLE,
+                        Figure.NOT_AVAILABLE,
+                        false));
     }
 
     static String percent(Figure f) {
-        return f.isNumber() ? pct(f.number()) : "(withheld or not available " + f.shorthand().code() + ")";
+        return f.isNumber()
+                ? pct(f.number())
+                : "(withheld or not available " + f.shorthand().code() + ")";
     }
 
     static String pct(double v) {
@@ -234,13 +301,16 @@ public final class SummarySheet implements PackSheet {
     }
 
     static String decimal(Figure f) {
-        return f.isNumber() ? String.format(Locale.UK, "%.2f", f.number())
+        return f.isNumber()
+                ? String.format(Locale.UK, "%.2f", f.number())
                 : "(withheld or not available " + f.shorthand().code() + ")";
     }
 
     static String pointsChange(double d) {
-        return d == 0 ? "no change" : String.format(Locale.UK, "%.1f percentage points %s", Math.abs(100 * d),
-                d < 0 ? "lower now" : "higher now");
+        return d == 0
+                ? "no change"
+                : String.format(
+                        Locale.UK, "%.1f percentage points %s", Math.abs(100 * d), d < 0 ? "lower now" : "higher now");
     }
 
     /** "between 3.2 and 11.0 percentage points lower", or both ways when the interval spans zero. */
@@ -272,8 +342,29 @@ public final class SummarySheet implements PackSheet {
 
     /** Small whole numbers in words, so that no digit below the threshold stands in the text. */
     static String words(long n) {
-        String[] w = {"none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+        String[] w = {
+            "none",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty"
+        };
         return n >= 0 && n < w.length ? w[(int) n] : String.valueOf(n);
     }
 }

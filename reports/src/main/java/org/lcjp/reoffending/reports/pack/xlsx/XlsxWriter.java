@@ -68,11 +68,14 @@ import org.lcjp.reoffending.reports.pack.model.Table;
  */
 public final class XlsxWriter {
     /** Charts: the Analysis Function's accessible categorical palette (dark blue, orange, turquoise, dark pink). */
-    private static final byte[][] PALETTE = {{0x12, 0x43, 0x6D}, {(byte) 0xF4, 0x6A, 0x25}, {0x28, (byte) 0xA1, (byte) 0x97},
-            {(byte) 0x80, 0x16, 0x50}};
+    private static final byte[][] PALETTE = {
+        {0x12, 0x43, 0x6D}, {(byte) 0xF4, 0x6A, 0x25}, {0x28, (byte) 0xA1, (byte) 0x97}, {(byte) 0x80, 0x16, 0x50}
+    };
+
     private static final int LINE_WIDTH_CHARS = 110;
     /** Text up to this long widens its column to fit on one line; a longer value wraps or overflows. */
     private static final int MAX_TEXT_WIDTH_CHARS = 40;
+
     private static final float POINTS_PER_LINE = 14.5f;
 
     private final XSSFWorkbook wb;
@@ -163,20 +166,29 @@ public final class XlsxWriter {
             }
         }
         int last = row - 1;
-        XSSFTable table = sheet.createTable(new AreaReference(new CellReference(header, 0),
-                new CellReference(last, t.columns().size() - 1), SpreadsheetVersion.EXCEL2007));
+        XSSFTable table = sheet.createTable(new AreaReference(
+                new CellReference(header, 0),
+                new CellReference(last, t.columns().size() - 1),
+                SpreadsheetVersion.EXCEL2007));
         table.setName(t.name());
         table.setDisplayName(t.name());
         table.setStyleName("TableStyleLight1");
         table.getCTTable().getTableStyleInfo().setShowRowStripes(true);
         if (last > header) {
-            sheet.addIgnoredErrors(new CellRangeAddress(header + 1, last, 0, t.columns().size() - 1),
+            sheet.addIgnoredErrors(
+                    new CellRangeAddress(header + 1, last, 0, t.columns().size() - 1),
                     IgnoredErrorType.NUMBER_STORED_AS_TEXT);
         }
         sheet.createFreezePane(0, header + 1);
         sheet.setRepeatingRows(new CellRangeAddress(header, header, -1, -1));
         for (Chart c : s.charts()) {
-            chart(sheet, c, t.columns().size() + 1, header, 8, Math.max(16, Math.min(30, c.categories().size() + 8)));
+            chart(
+                    sheet,
+                    c,
+                    t.columns().size() + 1,
+                    header,
+                    8,
+                    Math.max(16, Math.min(30, c.categories().size() + 8)));
         }
     }
 
@@ -253,8 +265,7 @@ public final class XlsxWriter {
                 Font f = font(11, false, true);
                 s.setFont(f);
             }
-            case "text" -> {
-            }
+            case "text" -> {}
             default -> {
                 Column.Kind kind = Column.Kind.valueOf(name);
                 if (kind.format != null) {
@@ -303,10 +314,14 @@ public final class XlsxWriter {
         chart.setTitleOverlay(false);
         chart.displayBlanksAs(DisplayBlanks.GAP);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
-        var nv = chart.getGraphicFrame().getCTGraphicalObjectFrame().getNvGraphicFramePr().getCNvPr();
+        var nv = chart.getGraphicFrame()
+                .getCTGraphicalObjectFrame()
+                .getNvGraphicFramePr()
+                .getCNvPr();
         nv.setDescr(c.altText());
         nv.setTitle(c.title());
-        XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromArray(c.categories().toArray(String[]::new));
+        XDDFDataSource<String> categories =
+                XDDFDataSourcesFactory.fromArray(c.categories().toArray(String[]::new));
         if (c.type() == Chart.Type.BAR) {
             XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.LEFT);
             x.setOrientation(AxisOrientation.MAX_MIN);
@@ -317,7 +332,8 @@ public final class XlsxWriter {
             data.setBarDirection(BarDirection.BAR);
             data.setVaryColors(false);
             for (int i = 0; i < c.series().size(); i++) {
-                XDDFChartData.Series s = data.addSeries(categories, values(c.series().get(i)));
+                XDDFChartData.Series s =
+                        data.addSeries(categories, values(c.series().get(i)));
                 s.setTitle(c.series().get(i).name(), null);
                 XDDFShapeProperties fill = new XDDFShapeProperties();
                 fill.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(PALETTE[i % PALETTE.length])));
@@ -331,13 +347,13 @@ public final class XlsxWriter {
             y.setNumberFormat(c.valueFormat());
             XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
             for (int i = 0; i < c.series().size(); i++) {
-                XDDFLineChartData.Series s = (XDDFLineChartData.Series) data.addSeries(categories,
-                        values(c.series().get(i)));
+                XDDFLineChartData.Series s = (XDDFLineChartData.Series)
+                        data.addSeries(categories, values(c.series().get(i)));
                 s.setTitle(c.series().get(i).name(), null);
                 s.setSmooth(false);
                 s.setMarkerStyle(MarkerStyle.CIRCLE);
-                XDDFLineProperties stroke = new XDDFLineProperties(new XDDFSolidFillProperties(
-                        XDDFColor.from(PALETTE[i % PALETTE.length])));
+                XDDFLineProperties stroke = new XDDFLineProperties(
+                        new XDDFSolidFillProperties(XDDFColor.from(PALETTE[i % PALETTE.length])));
                 stroke.setWidth(2.25);
                 s.setLineProperties(stroke);
             }

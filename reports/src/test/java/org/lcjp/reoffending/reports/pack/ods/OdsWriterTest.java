@@ -3,11 +3,11 @@ package org.lcjp.reoffending.reports.pack.ods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.util.zip.ZipInputStream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipInputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.lcjp.reoffending.reports.PanelPack;
 import org.lcjp.reoffending.reports.pack.PackFixtures;
@@ -38,7 +38,9 @@ class OdsWriterTest {
             if (cell.hasAttributeNS(OFFICE, "value-type")) {
                 valued++;
             } else {
-                assertThat(cell.hasChildNodes()).as("cell %d without a value", i).isFalse();
+                assertThat(cell.hasChildNodes())
+                        .as("cell %d without a value", i)
+                        .isFalse();
                 empty++;
             }
         }
@@ -50,8 +52,12 @@ class OdsWriterTest {
     @Test
     void wrappedHeadingsAndLongTextWrapInRowsTallEnoughForTheirLines() throws Exception {
         // A count column is 29 mm, 12 characters a line: the heading wraps to "Harm of", "reoffences", "(days)".
-        Table t = new Table("Test_table", List.of(new Column("Area", Column.Kind.TEXT),
-                new Column("Harm of reoffences (days)", Column.Kind.COUNT), new Column("Note", Column.Kind.LONG_TEXT)),
+        Table t = new Table(
+                "Test_table",
+                List.of(
+                        new Column("Area", Column.Kind.TEXT),
+                        new Column("Harm of reoffences (days)", Column.Kind.COUNT),
+                        new Column("Note", Column.Kind.LONG_TEXT)),
                 List.of(List.of("North", 12L, "word ".repeat(30).strip()), List.of("South", 7L, "short")));
         Sheet sheet = new Sheet("Test_sheet", "A test", "Test title", "A description.", List.of(), t, List.of());
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -66,7 +72,9 @@ class OdsWriterTest {
                 rowStyles.put(e.getAttributeNS(STYLE, "name"), (Element) props.item(0));
             }
         }
-        NodeList rows = ((Element) content.getElementsByTagNameNS(TABLE, "table").item(0)).getElementsByTagNameNS(TABLE, "table-row");
+        NodeList rows = ((Element)
+                        content.getElementsByTagNameNS(TABLE, "table").item(0))
+                .getElementsByTagNameNS(TABLE, "table-row");
         // Rows: title, description, heading, North, South.
         Element heading = rowStyles.get(((Element) rows.item(2)).getAttributeNS(TABLE, "style-name"));
         assertThat(heading).as("the heading row's style").isNotNull();
@@ -76,12 +84,22 @@ class OdsWriterTest {
         Element north = rowStyles.get(((Element) rows.item(3)).getAttributeNS(TABLE, "style-name"));
         assertThat(millimetres(north.getAttributeNS(STYLE, "row-height"))).isGreaterThanOrEqualTo(3 * 4.5);
         Element south = rowStyles.get(((Element) rows.item(4)).getAttributeNS(TABLE, "style-name"));
-        assertThat(south == null ? 0 : millimetres(south.getAttributeNS(STYLE, "row-height"))).isLessThan(2 * 4.5);
+        assertThat(south == null ? 0 : millimetres(south.getAttributeNS(STYLE, "row-height")))
+                .isLessThan(2 * 4.5);
         // The heading and the long text wrap; the count carries its #,##0 format.
-        Element headingCell = (Element) ((Element) rows.item(2)).getElementsByTagNameNS(TABLE, "table-cell").item(1);
-        assertThat(cellStyle(content, headingCell).getElementsByTagNameNS(STYLE, "table-cell-properties").item(0)
-                .getAttributes().getNamedItemNS(FO, "wrap-option").getNodeValue()).isEqualTo("wrap");
-        Element count = (Element) ((Element) rows.item(3)).getElementsByTagNameNS(TABLE, "table-cell").item(1);
+        Element headingCell = (Element) ((Element) rows.item(2))
+                .getElementsByTagNameNS(TABLE, "table-cell")
+                .item(1);
+        assertThat(cellStyle(content, headingCell)
+                        .getElementsByTagNameNS(STYLE, "table-cell-properties")
+                        .item(0)
+                        .getAttributes()
+                        .getNamedItemNS(FO, "wrap-option")
+                        .getNodeValue())
+                .isEqualTo("wrap");
+        Element count = (Element) ((Element) rows.item(3))
+                .getElementsByTagNameNS(TABLE, "table-cell")
+                .item(1);
         String data = cellStyle(content, count).getAttributeNS(STYLE, "data-style-name");
         assertThat(data).isNotEmpty();
         NodeList numberStyles = content.getElementsByTagNameNS(NUMBER, "number-style");
@@ -89,7 +107,9 @@ class OdsWriterTest {
         for (int i = 0; i < numberStyles.getLength(); i++) {
             Element n = (Element) numberStyles.item(i);
             if (n.getAttributeNS(STYLE, "name").equals(data)) {
-                grouped = ((Element) n.getElementsByTagNameNS(NUMBER, "number").item(0)).getAttributeNS(NUMBER, "grouping").equals("true");
+                grouped = ((Element) n.getElementsByTagNameNS(NUMBER, "number").item(0))
+                        .getAttributeNS(NUMBER, "grouping")
+                        .equals("true");
             }
         }
         assertThat(grouped).as("the count's number style groups thousands").isTrue();
@@ -101,7 +121,8 @@ class OdsWriterTest {
         NodeList styles = content.getElementsByTagNameNS(STYLE, "style");
         for (int i = 0; i < styles.getLength(); i++) {
             Element e = (Element) styles.item(i);
-            if (e.getAttributeNS(STYLE, "name").equals(name) && e.getAttributeNS(STYLE, "family").equals("table-cell")) {
+            if (e.getAttributeNS(STYLE, "name").equals(name)
+                    && e.getAttributeNS(STYLE, "family").equals("table-cell")) {
                 return e;
             }
         }

@@ -31,7 +31,8 @@ class XlsxWriterTest {
                         if (longest > 0) {
                             checked++;
                             wide += longest > 24 ? 1 : 0;
-                            assertThat(sheet.getColumnWidth(c) / 256).as("%s column %d", sheet.getSheetName(), c)
+                            assertThat(sheet.getColumnWidth(c) / 256)
+                                    .as("%s column %d", sheet.getSheetName(), c)
                                     .isGreaterThanOrEqualTo(longest + 1);
                         }
                     }
@@ -46,12 +47,17 @@ class XlsxWriterTest {
     @Test
     void rowHeightsCountTheLinesTextTakesWhenWrappedAtWords() {
         // By characters 25 / 13 is two lines; wrapped at words it is "Harm of", "reoffences", "(days)".
-        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("Harm of reoffences (days)", 13)).isEqualTo(3);
-        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("Offenders", 13)).isEqualTo(1);
-        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("", 13)).isEqualTo(1);
+        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("Harm of reoffences (days)", 13))
+                .isEqualTo(3);
+        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("Offenders", 13))
+                .isEqualTo(1);
+        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("", 13))
+                .isEqualTo(1);
         // A word longer than the line is broken: 30 characters in lines of 13 take three.
-        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("a".repeat(30), 13)).isEqualTo(3);
-        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("ab " + "c".repeat(13), 13)).isEqualTo(2);
+        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("a".repeat(30), 13))
+                .isEqualTo(3);
+        assertThat(org.lcjp.reoffending.reports.pack.model.Layout.wrappedLines("ab " + "c".repeat(13), 13))
+                .isEqualTo(2);
     }
 
     /** The longest value of a column whose data cells are all short text (not shorthand), else 0. */
