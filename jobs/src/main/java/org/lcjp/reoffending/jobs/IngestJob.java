@@ -182,8 +182,8 @@ public final class IngestJob implements Stage {
             ValidateRows validate,
             PseudonymiseIdentifiers pseudonymise,
             Dataset<Row> offences) {
-        // Not repartitioned: the reader already spreads big files over tasks, and keeping each task to one file
-        // lets the accepted rows be written per delivery date without a shuffle of the wide rows.
+        // Not repartitioned: the reader already spreads big files over tasks and packs small ones, and keeping each
+        // task to whole files lets the accepted rows be written per delivery date without a shuffle of the wide rows.
         FileFacts facts = new FileFacts(spark.sparkContext(), "file facts " + spec.id());
         ValidatedRows validated = validate.apply(reader.read(spark, spec, files, facts), spec, offences);
         validated.checked().persist(StorageLevel.MEMORY_AND_DISK());

@@ -24,7 +24,7 @@ final class ResourceUse {
     private static final long SAMPLE_MILLIS = 50;
 
     /**
-     * @param spark the run's session: its jobs and stages during the stage are counted (listener events arrive
+     * @param spark the run's session: its jobs, stages and tasks during the stage are counted (listener events arrive
      *              asynchronously; the bus is drained before and after, so no earlier job is counted as this stage's)
      */
     @SuppressWarnings("unchecked") // withCost returns the result's own record type
@@ -34,6 +34,7 @@ final class ResourceUse {
         drainListenerBus(spark);
         long jobsBefore = counter.jobs();
         long stagesBefore = counter.stages();
+        long tasksBefore = counter.tasks();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -61,6 +62,7 @@ final class ResourceUse {
                 peak.get() / (1024 * 1024),
                 counter.jobs() - jobsBefore,
                 counter.stages() - stagesBefore,
+                counter.tasks() - tasksBefore,
                 cpuBefore >= 0 ? Math.round(cpu / 1e8) / 10.0 : null));
     }
 

@@ -36,6 +36,7 @@ import org.lcjp.reoffending.domain.StagedColumns;
  * <p>A file larger than {@code splitBytes} is read by several tasks, each parsing the whole file (record boundaries
  * depend on quotes, and parsing is cheap) but keeping every k-th record: the rows come out evenly spread over tasks
  * and grouped by file, so nothing downstream needs to shuffle them (a first full delivery is a third of the history).
+ * Smaller files share tasks, up to {@code splitBytes} each ({@link ReadTasks}).
  *
  * <p>Files are opened through {@link Storage} on the executors (any Hadoop file system), once each: the task
  * reading a file's first chunk also hashes its bytes and reports the hash and the header through {@link FileFacts}.
@@ -101,7 +102,7 @@ public final class ExtractReader {
                 .add(INVALID_UTF8, DataTypes.createArrayType(DataTypes.StringType, false), true);
     }
 
-    /** Raw rows of the given files, all of {@code spec}'s dataset; each task's rows come from one file. */
+    /** Raw rows of the given files, all of {@code spec}'s dataset; each task's rows come file by file. */
     public Dataset<Row> read(SparkSession spark, DatasetSpec spec, List<ExtractFile> files) {
         return read(spark, spec, files, null);
     }
@@ -114,19 +115,23 @@ public final class ExtractReader {
                 .add(StagedColumns.EXTRACT_DATE, DataTypes.DateType, false)
                 .add(CHUNK, DataTypes.IntegerType, false)
                 .add(CHUNKS, DataTypes.IntegerType, false);
-        List<Row> rows = new ArrayList<>();
+        List<ReadTasks.Read<Row>> reads = new ArrayList<>();
         for (ExtractFile f : files) {
             int chunks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (f.bytes() + splitBytes - 1) / splitBytes));
             for (int c = 0; c < chunks; c++) {
-                rows.add(RowFactory.create(
-                        f.path().toString(), f.sourceFile(), Date.valueOf(f.extractDate()), c, chunks));
+                reads.add(new ReadTasks.Read<>(
+                        RowFactory.create(
+                                f.path().toString(), f.sourceFile(), Date.valueOf(f.extractDate()), c, chunks),
+                        f.bytes() / chunks));
             }
         }
-        // One partition per (file, chunk): parallelize slices a list of n into n slices of one (a repartition may
-        // deal two to one task and none to another).
+        // One partition per task, each holding whole reads (ReadTasks): a task's rows come file by file.
+        List<List<Row>> tasks =
+                ReadTasks.deal(reads, splitBytes, spark.sparkContext().defaultParallelism());
         Dataset<Row> paths = spark.createDataFrame(
                 org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
-                        .parallelize(rows, Math.max(1, rows.size())),
+                        .parallelize(tasks, Math.max(1, tasks.size()))
+                        .flatMap(List::iterator),
                 in);
         // The contract's columns travel as one array and are split by Spark: an encoder with a field per column
         // generates a method too large for the JIT, which then ran interpreted for every row (a fifth of ingest).

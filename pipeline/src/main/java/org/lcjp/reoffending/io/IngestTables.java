@@ -38,13 +38,14 @@ public record IngestTables(Warehouse warehouse) {
      */
     public static final String DICTIONARY = "parquet.enable.dictionary";
 
-    /** @param rows accepted rows, each partition holding rows of one delivery (as ExtractReader produces them) */
+    /** @param rows accepted rows, each partition holding whole deliveries, file by file (as ExtractReader produces them) */
     public void replaceAccepted(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
         StoragePath table = warehouse.accepted(id);
         extractDates.forEach(d -> warehouse.storage().delete(table.resolve(StagedColumns.EXTRACT_DATE + "=" + d)));
         CrashPoints.reach(CrashPoints.INGEST_BETWEEN_DELETE_AND_WRITE, table.getFileName());
-        // Written as they come: each task's rows are from one delivery file (ExtractReader), so each task writes one
-        // file into one date's folder, with neither a shuffle nor a sort of the wide rows.
+        // Written as they come: each task's rows are whole delivery files, file by file (ExtractReader), so each task
+        // writes one file into each of its deliveries' date folders, with no shuffle of the wide rows (past
+        // spark.sql.maxConcurrentOutputFileWriters open files a task sorts its own rows).
         rows.write()
                 .mode(SaveMode.Append)
                 .option(DICTIONARY, false)
@@ -68,8 +69,8 @@ public record IngestTables(Warehouse warehouse) {
         if (rows == null) {
             return;
         }
-        // Each task's rows are from one delivery (ExtractReader), so each writes into one date's folder without a
-        // shuffle.
+        // Each task's rows are whole deliveries (ExtractReader), so each writes into its deliveries' date folders
+        // without a shuffle.
         rows.drop(QuarantineColumns.AGENCY, QuarantineColumns.DATASET)
                 .write()
                 .mode(SaveMode.Append)

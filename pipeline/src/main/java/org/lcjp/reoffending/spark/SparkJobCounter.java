@@ -5,17 +5,19 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * Counts the Spark jobs and stages a SparkContext runs, so each stage of the nightly run can say how many it took
- * (its summary line, the manifest, {@code make bench}): fixed costs are counted in jobs, and a change that adds
- * scans shows as more. One listener per context, installed on first use.
+ * Counts the Spark jobs, stages and tasks a SparkContext runs, so each stage of the nightly run can say how many it
+ * took (its summary line, the manifest, {@code make bench}): fixed costs are counted in jobs and tasks (each task
+ * ships and reads back a copy of its query plan), and a change that adds scans shows as more. One listener per context, installed on first use.
  */
 public final class SparkJobCounter extends SparkListener {
     private static SparkJobCounter installed;
     private static SparkContext installedOn;
     private final AtomicLong jobs = new AtomicLong();
     private final AtomicLong stages = new AtomicLong();
+    private final AtomicLong tasks = new AtomicLong();
 
     private SparkJobCounter() {}
 
@@ -36,6 +38,16 @@ public final class SparkJobCounter extends SparkListener {
     @Override
     public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
         stages.incrementAndGet();
+    }
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+        tasks.incrementAndGet();
+    }
+
+    /** Tasks ended so far (failed attempts included). */
+    public long tasks() {
+        return tasks.get();
     }
 
     /** Jobs started so far. */

@@ -17,7 +17,7 @@ import org.lcjp.reoffending.linkage.quality.PairwiseAccuracy;
  * made before the results were typed (outputs.md names the manifest's fields). No Spark.
  */
 class StageSummaryTest {
-    private static final StageCost COST = new StageCost(512, 40, 60, 3.1);
+    private static final StageCost COST = new StageCost(512, 40, 60, 90, 3.1);
     private static Locale before;
 
     @BeforeAll
@@ -54,20 +54,22 @@ class StageSummaryTest {
                         null)
                 .withCost(COST);
         assertThat(link.summaryLine())
-                .isEqualTo("link       rows in 1,234  out 1,234  2.5 s  datasets 3  persons 400  profiles 500  "
-                        + "pairs 6000  record_pairs 7000  chained_split 2  component_rounds 4  model_hash abc  model_source trained tonight  "
-                        + "model_trained_at 2026-01-01  weight_drift_psi 0.1234  drift_warning match weights differ from the model's training "
-                        + "ones beyond linkage.model.drift_warn_psi 0.1: consider `reoffending train-linkage`  "
-                        + "sensitivity_profiles_reclustered {0.8=12}  steps [blocking 1.2, scoring 3.5]  truth_precision 1.0  truth_recall 1.0  "
-                        + "truth_f1 1.0  peak_heap_mb 512  spark_jobs 40  spark_stages 60  cpu_seconds 3.1");
+                .isEqualTo(
+                        "link       rows in 1,234  out 1,234  2.5 s  datasets 3  persons 400  profiles 500  "
+                                + "pairs 6000  record_pairs 7000  chained_split 2  component_rounds 4  model_hash abc  model_source trained tonight  "
+                                + "model_trained_at 2026-01-01  weight_drift_psi 0.1234  drift_warning match weights differ from the model's training "
+                                + "ones beyond linkage.model.drift_warn_psi 0.1: consider `reoffending train-linkage`  "
+                                + "sensitivity_profiles_reclustered {0.8=12}  steps [blocking 1.2, scoring 3.5]  truth_precision 1.0  truth_recall 1.0  "
+                                + "truth_f1 1.0  peak_heap_mb 512  spark_jobs 40  spark_stages 60  spark_tasks 90  cpu_seconds 3.1");
         assertThat(link.manifestEntry().toString())
-                .isEqualTo("{\"stage\":\"link\",\"rows_in\":1234,\"rows_out\":1234,\"seconds\":2.5,"
-                        + "\"datasets\":3,\"persons\":400,\"profiles\":500,\"pairs\":6000,\"record_pairs\":7000,\"chained_split\":2,"
-                        + "\"component_rounds\":4,\"model_hash\":\"abc\",\"model_source\":\"trained tonight\",\"model_trained_at\":\"2026-01-01\","
-                        + "\"weight_drift_psi\":0.1234,\"drift_warning\":\"match weights differ from the model's training ones beyond "
-                        + "linkage.model.drift_warn_psi 0.1: consider `reoffending train-linkage`\",\"sensitivity_profiles_reclustered\":{\"0.8\":12},"
-                        + "\"steps\":\"[blocking 1.2, scoring 3.5]\",\"truth_precision\":1.0,\"truth_recall\":1.0,\"truth_f1\":1.0,"
-                        + "\"peak_heap_mb\":512,\"spark_jobs\":40,\"spark_stages\":60,\"cpu_seconds\":3.1}");
+                .isEqualTo(
+                        "{\"stage\":\"link\",\"rows_in\":1234,\"rows_out\":1234,\"seconds\":2.5,"
+                                + "\"datasets\":3,\"persons\":400,\"profiles\":500,\"pairs\":6000,\"record_pairs\":7000,\"chained_split\":2,"
+                                + "\"component_rounds\":4,\"model_hash\":\"abc\",\"model_source\":\"trained tonight\",\"model_trained_at\":\"2026-01-01\","
+                                + "\"weight_drift_psi\":0.1234,\"drift_warning\":\"match weights differ from the model's training ones beyond "
+                                + "linkage.model.drift_warn_psi 0.1: consider `reoffending train-linkage`\",\"sensitivity_profiles_reclustered\":{\"0.8\":12},"
+                                + "\"steps\":\"[blocking 1.2, scoring 3.5]\",\"truth_precision\":1.0,\"truth_recall\":1.0,\"truth_f1\":1.0,"
+                                + "\"peak_heap_mb\":512,\"spark_jobs\":40,\"spark_stages\":60,\"spark_tasks\":90,\"cpu_seconds\":3.1}");
         assertThat(LinkResult.nothingStaged(0.04).summaryLine())
                 .isEqualTo("link       rows in 0  out 0  0.0 s  datasets 0");
     }
@@ -104,7 +106,7 @@ class StageSummaryTest {
                         "{\"stage\":\"ingest\",\"rows_in\":10,\"rows_out\":8,\"seconds\":1.0,"
                                 + "\"files_parsed\":1,\"quarantined\":2,\"warnings\":0,\"rejected_file\":[\"a/b/x.csv\"],"
                                 + "\"not_read_after_as_of\":[\"a/b/b_20990101.csv\"],\"extra_columns\":[\"a/b/y.csv: Ignored columns\"],\"tables_restaged\":1,"
-                                + "\"peak_heap_mb\":512,\"spark_jobs\":40,\"spark_stages\":60,\"cpu_seconds\":3.1,\"rekeyed_from_key_fingerprint\":\"f00\"}");
+                                + "\"peak_heap_mb\":512,\"spark_jobs\":40,\"spark_stages\":60,\"spark_tasks\":90,\"cpu_seconds\":3.1,\"rekeyed_from_key_fingerprint\":\"f00\"}");
     }
 
     @Test
