@@ -116,6 +116,11 @@ public final class NightlyRun {
                 if (SparkSessions.chooseExecution(spark, settings.spark(), inputBytes)) {
                     LOG.info("Input of {} MB: queries run interpreted (spark.interpreted_below_mb)", inputBytes >> 20);
                 }
+                if (SparkSessions.choosePartitioning(spark, settings.spark(), inputBytes)) {
+                    LOG.info(
+                            "Input of {} MB: no adaptive execution, a shuffle partition per core (spark.small_input_below_mb)",
+                            inputBytes >> 20);
+                }
                 for (Stage stage : stageList) {
                     StageSummary r = ResourceUse.measure(spark, () -> stage.run(spark, context));
                     if (rekeyedFrom != null && r instanceof IngestResult ingest) {

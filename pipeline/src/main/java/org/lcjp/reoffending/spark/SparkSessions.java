@@ -37,8 +37,8 @@ public final class SparkSessions {
         if (localDir != null && !conf.contains("spark.local.dir")) {
             b.config("spark.local.dir", localDir.toAbsolutePath().toString());
         }
-        if (!conf.contains("spark.sql.shuffle.partitions")) {
-            b.config("spark.sql.shuffle.partitions", String.valueOf(settings.shufflePartitions()));
+        if (!conf.contains(SHUFFLE_PARTITIONS)) {
+            b.config(SHUFFLE_PARTITIONS, String.valueOf(settings.shufflePartitions()));
         }
         // Cached tables here are mostly keyed tokens (random, distinct): gathering compression statistics for them was
         // a
@@ -75,6 +75,31 @@ public final class SparkSessions {
         return interpreted;
     }
 
+    /**
+     * Adaptive execution and shuffle partitions for a run over {@code inputBytes} of input (see
+     * {@link SparkSettings#smallInputBelowMb()}): a small run plans each query once, with a shuffle partition per core;
+     * a larger one keeps adaptive execution and {@link SparkSettings#shufflePartitions()}. Either setting made in
+     * Spark's own configuration is left as it is. Runtime settings, so one session serves runs of any size.
+     *
+     * @return whether the run counts as small
+     */
+    public static boolean choosePartitioning(SparkSession spark, SparkSettings settings, long inputBytes) {
+        SparkConf own = new SparkConf(true);
+        boolean small = settings.small(inputBytes);
+        if (!own.contains(ADAPTIVE)) {
+            spark.conf().set(ADAPTIVE, !small);
+        }
+        if (!own.contains(SHUFFLE_PARTITIONS)) {
+            spark.conf()
+                    .set(
+                            SHUFFLE_PARTITIONS,
+                            small ? spark.sparkContext().defaultParallelism() : settings.shufflePartitions());
+        }
+        return small;
+    }
+
+    private static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     private static final String WHOLE_STAGE = "spark.sql.codegen.wholeStage";
     /** Spark's internal switch between generated and interpreted expressions (SQLConf.CODEGEN_FACTORY_MODE). */
     private static final String FACTORY_MODE = "spark.sql.codegen.factoryMode";

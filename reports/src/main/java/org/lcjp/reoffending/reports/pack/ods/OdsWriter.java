@@ -19,6 +19,7 @@ import org.lcjp.reoffending.reports.pack.model.Table;
 import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
 import org.odftoolkit.odfdom.doc.table.OdfTable;
 import org.odftoolkit.odfdom.doc.table.OdfTableCell;
+import org.odftoolkit.odfdom.doc.table.OdfTableRow;
 import org.odftoolkit.odfdom.dom.element.office.OfficeSpreadsheetElement;
 import org.odftoolkit.odfdom.dom.element.table.TableDatabaseRangeElement;
 import org.odftoolkit.odfdom.dom.element.table.TableDatabaseRangesElement;
@@ -76,7 +77,7 @@ public final class OdsWriter {
                     headerLines = Math.max(
                             headerLines, Layout.wrappedLines(t.columns().get(c).header(), charsPerLine(width)));
                 }
-                fitHeight(table, header, headerLines);
+                fitHeight(table.getRowByIndex(header), headerLines);
                 if (total < LINE_WIDTH_MM) {
                     // The lines above overflow to the right; widen the last column so a printout keeps them whole.
                     int last = t.columns().size() - 1;
@@ -84,10 +85,13 @@ public final class OdsWriter {
                             .setWidth(table.getColumnByIndex(last).getWidth() + LINE_WIDTH_MM - total);
                 }
                 row++;
+                // Row by row from the first, each cell from its row: the toolkit finds a cell by position by walking
+                // the table from its top, which made a long table quadratic (most of the report stage).
+                OdfTableRow current = t.rows().isEmpty() ? null : table.getRowByIndex(row);
                 for (List<Object> values : t.rows()) {
                     int rowLines = 1;
                     for (int c = 0; c < values.size(); c++) {
-                        OdfTableCell cell = table.getCellByPosition(c, row);
+                        OdfTableCell cell = current.getCellByIndex(c);
                         cell(styles, cell, values.get(c), t.columns().get(c).kind());
                         if (t.columns().get(c).kind() == Column.Kind.LONG_TEXT) {
                             styles.wrap(cell);
@@ -102,8 +106,9 @@ public final class OdsWriter {
                             }
                         }
                     }
-                    fitHeight(table, row, rowLines);
+                    fitHeight(current, rowLines);
                     row++;
+                    current = current.getNextRow();
                 }
                 repeatOnEveryPage(table, header);
                 ranges.append(s.name())
@@ -146,9 +151,8 @@ public final class OdsWriter {
      * A row as tall as its wrapped text: LibreOffice does not grow a row for text wrapped in a file it opens, so a
      * wrapped heading printed one line high, running into the row below.
      */
-    private static void fitHeight(OdfTable table, int row, int lines) {
+    private static void fitHeight(OdfTableRow r, int lines) {
         if (lines > 1) {
-            var r = table.getRowByIndex(row);
             r.setHeight(Math.round(lines * MM_PER_LINE + 1), false);
             // Said outright: without it LibreOffice may size the row again, one line high, when it opens the file.
             r.setUseOptimalHeight(false);
