@@ -2,7 +2,7 @@
 # make bench, side by side: on the same input, the DuckDB peer (../shared/peer/run.sh) and the nightly run, one after
 # the other (REPEAT times, alternating), each in a fresh JVM under GNU time. Prints wall and CPU seconds, peak
 # resident memory, the nightly/peer wall ratio, the nightly run's per-stage lines (seconds, CPU, peak heap, Spark
-# jobs and stages) and, when a size and a quarter of it are both run, the scaling ratio.
+# jobs, stages and tasks) and, when a size and a quarter of it are both run, the scaling ratio.
 #
 #   side-by-side.sh SIZE...        SIZE: `sample` (sample-inputs/) or a number of generated people (seed 42, 2014-2019,
 #                                  generated once into bench-data/people-N/input)
@@ -79,12 +79,13 @@ for size in "$@"; do
     printf "%-8s %9s %9s %12d\n" peer "$pw" "$pc" $((pm / 1024))
     printf "%-8s %9s %9s %12d\n" nightly "$nw" "$nc" $((nm / 1024))
     echo "ratio nightly/peer: wall ${ratio}x, CPU $(awk -v a="$nc" -v b="$pc" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x"
-    echo "nightly per stage (seconds, CPU seconds, peak heap MiB, Spark jobs and stages):"
-    grep -E '^(ingest|link|measure|compare|services|research|report) ' "$work/nightly.log" \
-      | awk '{ cpu="?"; heap="?"; jobs="?"; st="?";
+    echo "nightly per stage (seconds, CPU seconds, peak heap MiB, Spark jobs, stages and tasks):"
+    grep -E '^(ingest|link|measure|sensitivity|compare|services|research|report) ' "$work/nightly.log" \
+      | awk '{ cpu="?"; heap="?"; jobs="?"; st="?"; tasks="?";
                for (i = 8; i <= NF; i++) { if ($i == "cpu_seconds") cpu=$(i+1); if ($i == "peak_heap_mb") heap=$(i+1);
-                                           if ($i == "spark_jobs") jobs=$(i+1); if ($i == "spark_stages") st=$(i+1) }
-               printf "  %-9s %8s s %8s CPU s %7s MiB %5s jobs %5s stages  (rows in %s)\n", $1, $7, cpu, heap, jobs, st, $4 }'
+                                           if ($i == "spark_jobs") jobs=$(i+1); if ($i == "spark_stages") st=$(i+1);
+                                           if ($i == "spark_tasks") tasks=$(i+1) }
+               printf "  %-11s %8s s %8s CPU s %7s MiB %5s jobs %5s stages %5s tasks  (rows in %s)\n", $1, $7, cpu, heap, jobs, st, tasks, $4 }'
     grep -E '^peer_total_s=|^stage ' "$work/peer.log" | sed 's/^/  peer /' || true
     NIGHTLY_WALL[$size]=$nw
     summary+=("$(printf "%-10s %9s %9s %7sx %9s %9s" "$size" "$pw" "$nw" "$ratio" "$pc" "$nc")")
