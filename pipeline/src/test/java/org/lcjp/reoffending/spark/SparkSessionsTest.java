@@ -60,6 +60,21 @@ class SparkSessionsTest {
     }
 
     @Test
+    void sparksOwnConfigurationWinsOverTheSmallInputChoice() {
+        // What spark-submit, spark-defaults.conf or -D set reaches SparkConf as a system property.
+        System.setProperty("spark.sql.shuffle.partitions", "5");
+        try {
+            spark.conf().set("spark.sql.shuffle.partitions", 5);
+            assertThat(SparkSessions.choosePartitioning(spark, new SparkSettings(8, null, 64), 0))
+                    .isTrue();
+            assertThat(spark.conf().get("spark.sql.shuffle.partitions")).isEqualTo("5");
+            assertThat(spark.conf().get("spark.sql.adaptive.enabled")).isEqualTo("false");
+        } finally {
+            System.clearProperty("spark.sql.shuffle.partitions");
+        }
+    }
+
+    @Test
     void settingsOutOfRangeAreRefused() {
         assertThat(new SparkSettings(null, -1, -2).problems())
                 .containsExactly(
