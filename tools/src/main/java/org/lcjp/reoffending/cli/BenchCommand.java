@@ -148,17 +148,15 @@ final class BenchCommand implements Callable<Integer> {
     /** The stage's Spark jobs and tasks, and its five costliest job descriptions. */
     static void printSteps(PrintWriter out, StageSummary r) {
         Map<String, long[]> steps = SparkJobTimes.drain();
-        long[] tasks = steps.remove("(tasks)");
-        long jobs = steps.values().stream().mapToLong(v -> v[0]).sum();
-        double inJobs = steps.values().stream().mapToLong(v -> v[2]).sum() / 1000.0;
+        double inJobs = steps.values().stream().mapToLong(v -> v[1]).sum() / 1000.0;
         out.printf(
                 "%s: %.1f s, %,d Spark jobs (%.1f s inside jobs), %,d tasks; costliest steps:%n",
-                r.stage(), r.seconds(), jobs, inJobs, tasks == null ? 0 : tasks[1]);
+                r.stage(), r.seconds(), r.cost().sparkJobs(), inJobs, r.cost().sparkTasks());
         steps.entrySet().stream()
-                .sorted((a, b) -> Long.compare(b.getValue()[2], a.getValue()[2]))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
                 .limit(5)
                 .forEach(e -> out.printf(
-                        "    %7.1f s %4d jobs  %s%n", e.getValue()[2] / 1000.0, e.getValue()[0], e.getKey()));
+                        "    %7.1f s %4d jobs  %s%n", e.getValue()[1] / 1000.0, e.getValue()[0], e.getKey()));
         out.flush();
     }
 }

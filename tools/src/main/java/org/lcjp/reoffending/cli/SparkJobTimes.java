@@ -6,15 +6,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * Counts Spark jobs and tasks and their wall time per job description (the stage: step labels of
- * {@link org.lcjp.reoffending.spark.JobDescriptions}), so the benchmark can say where a stage's time goes.
- * Registered by the bench only, through {@code spark.extraListeners}; figures are process-wide.
+ * Counts Spark jobs and their wall time per job description (the stage: step labels of
+ * {@link org.lcjp.reoffending.spark.JobDescriptions}), so the benchmark can say where a stage's time goes; a stage's
+ * totals (jobs, stages, tasks) are its result's {@code StageCost}. Registered by the bench only, through
+ * {@code spark.extraListeners}; figures are process-wide.
  */
 public final class SparkJobTimes extends SparkListener {
-    /** Per description: jobs, tasks, wall milliseconds of its jobs. */
+    /** Per description: jobs, wall milliseconds of its jobs. */
     private static final Map<String, long[]> BY_DESCRIPTION = new ConcurrentHashMap<>();
 
     private static final Map<Integer, long[]> STARTED = new ConcurrentHashMap<>();
@@ -25,7 +25,7 @@ public final class SparkJobTimes extends SparkListener {
         String d = start.properties() == null ? null : start.properties().getProperty("spark.job.description");
         DESCRIPTION.put(start.jobId(), d == null ? "(no description)" : d);
         STARTED.put(start.jobId(), new long[] {start.time()});
-        BY_DESCRIPTION.computeIfAbsent(DESCRIPTION.get(start.jobId()), k -> new long[3])[0]++;
+        BY_DESCRIPTION.computeIfAbsent(DESCRIPTION.get(start.jobId()), k -> new long[2])[0]++;
     }
 
     @Override
@@ -34,19 +34,12 @@ public final class SparkJobTimes extends SparkListener {
         String d = DESCRIPTION.remove(end.jobId());
         if (s != null && d != null) {
             synchronized (BY_DESCRIPTION) {
-                BY_DESCRIPTION.computeIfAbsent(d, k -> new long[3])[2] += end.time() - s[0];
+                BY_DESCRIPTION.computeIfAbsent(d, k -> new long[2])[1] += end.time() - s[0];
             }
         }
     }
 
-    @Override
-    public void onTaskEnd(SparkListenerTaskEnd task) {
-        synchronized (BY_DESCRIPTION) {
-            BY_DESCRIPTION.computeIfAbsent("(tasks)", k -> new long[3])[1]++;
-        }
-    }
-
-    /** Snapshot and reset: description -> {jobs, tasks (only under "(tasks)"), wall ms}. */
+    /** Snapshot and reset: description -> {jobs, wall ms}. */
     static Map<String, long[]> drain() {
         synchronized (BY_DESCRIPTION) {
             Map<String, long[]> out = new LinkedHashMap<>();
