@@ -38,7 +38,7 @@ public record IngestTables(Warehouse warehouse) {
      */
     public static final String DICTIONARY = "parquet.enable.dictionary";
 
-    /** @param rows accepted rows, each partition holding whole deliveries, file by file (as ExtractReader produces them) */
+    /** @param rows accepted rows, each partition holding whole deliveries, file by file (as ExtractReader makes them) */
     public void replaceAccepted(DatasetId id, List<LocalDate> extractDates, Dataset<Row> rows) {
         StoragePath table = warehouse.accepted(id);
         extractDates.forEach(d -> warehouse.storage().delete(table.resolve(StagedColumns.EXTRACT_DATE + "=" + d)));

@@ -30,8 +30,7 @@ public final class ReadTasks {
             return List.of();
         }
         long total = reads.stream().mapToLong(r -> Math.max(0, r.bytes())).sum();
-        long bySize = (total + splitBytes - 1) / splitBytes;
-        int tasks = (int) Math.min(reads.size(), Math.max(minTasks, Math.max(1, bySize)));
+        int tasks = (int) Math.min(reads.size(), Math.max(minTasks, (total + splitBytes - 1) / splitBytes));
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < reads.size(); i++) {
             order.add(i);

@@ -13,8 +13,8 @@ import java.util.Map;
  *                          unbalanced and only its first line is quarantined (default 50)
  * @param broadcastSupersededRows superseded and deleted rows of one dataset up to which staging removes them with a
  *                          broadcast join, so the wide rows are not shuffled (default 2,000,000: about 120 MB)
- * @param splitBytes        a file larger than this is read by several tasks, one per this many bytes; smaller files share
- *                          a task up to this many bytes (default 32 MiB)
+ * @param splitBytes        a file larger than this is read by several tasks, one per this many bytes; smaller files
+ *                          share a task up to this many bytes (default 32 MiB)
  * @param parallelDatasets  datasets ingested (and staged) at the same time, each on its own driver thread, so their
  *                          small Spark jobs keep every core busy (default 4; 1 ingests them one after another)
  */

@@ -10,7 +10,8 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 /**
  * Counts the Spark jobs, stages and tasks a SparkContext runs, so each stage of the nightly run can say how many it
  * took (its summary line, the manifest, {@code make bench}): fixed costs are counted in jobs and tasks (each task
- * ships and reads back a copy of its query plan), and a change that adds scans shows as more. One listener per context, installed on first use.
+ * ships and reads back a copy of its query plan), and a change that adds scans shows as more. One listener per
+ * context, installed on first use.
  */
 public final class SparkJobCounter extends SparkListener {
     private static SparkJobCounter installed;
